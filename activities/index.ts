@@ -1,0 +1,21 @@
+import { Models } from './db/models';
+import { inboxActivities } from './notifications/inbox';
+import { webhookActivities } from './notifications/webhook';
+import { requestProjectionActivities } from './requests/projection';
+
+export interface ActivityDeps {
+  models: Models;
+  webhookUrl: string;
+  fetch: typeof fetch;
+}
+
+/** Every activity, built from its dependencies; only worker/ wires the real ones. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...requestProjectionActivities(deps.models),
+    ...inboxActivities(deps.models),
+    ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

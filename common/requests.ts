@@ -1,0 +1,32 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { RequestCommand } from '../domain/requests/commands';
+import { CitizenRequestState, RequestSubmission } from '../domain/requests/state';
+import { Policy } from '../domain/policy/policy';
+
+/**
+ * The contract between api/ and workflows/ for citizen requests: names, payloads and IDs,
+ * defined once. Changing a name here breaks running cases; add new definitions instead.
+ */
+export interface CitizenRequestInput {
+  submission: RequestSubmission;
+  /** The policy in force at filing; the case keeps it, so a policy change never moves its deadlines. */
+  policy: Policy;
+  /** Set only by continue-as-new: the state carried into the new run. */
+  carried?: CitizenRequestState;
+}
+
+export const requestActionUpdate = defineUpdate<CitizenRequestState, [RequestCommand]>('requestAction');
+/** Sent by a merged duplicate to the request it was merged into. */
+export const absorbDuplicateSignal = defineSignal<[RequestCommand & { type: 'absorbDuplicate' }]>('absorbDuplicate');
+export const requestStateQuery = defineQuery<CitizenRequestState>('requestState');
+
+export const citizenRequestWorkflowType = 'citizenRequest';
+
+/** Workflow IDs come from business keys: the request's own id, itself derived from the Idempotency-Key when given. */
+export function requestWorkflowId(requestId: string): string {
+  return `request-${requestId}`;
+}
+
+export function requestIdFromWorkflowId(workflowId: string): string {
+  return workflowId.replace(/^request-/, '');
+}

@@ -1,0 +1,25 @@
+/**
+ * Who did something. Until real authentication lands, the API takes the actor from request
+ * headers; the workflow records it on every entry of the timeline.
+ */
+export const roles = [
+  'resident',
+  'grid_member',
+  'branch_secretary',
+  'unit_leader',
+  'committee',
+  'assistance_team',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number] | 'system';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  unit: string;
+}
+
+export const systemActor: Actor = { id: 'system', role: 'system', unit: 'system' };
+
+/** Staff who may dispatch, reject, merge, supervise and decide extensions. */
+export const supervisorRoles: Role[] = ['branch_secretary', 'unit_leader', 'committee'];

@@ -1,0 +1,33 @@
+import { DurationSpec } from '../policy/duration';
+import { Policy, RequestStage } from '../policy/policy';
+import { DeadlineSettings } from '../deadlines/deadline';
+import { RequestSubmission } from './state';
+
+export function settingsOf(policy: Policy): DeadlineSettings {
+  return { calendar: policy.calendar, reminderFractions: policy.reminderFractions };
+}
+
+/**
+ * The length of a stage: at grid level the policy's rule for the request's category and
+ * urgency; once escalated, the level's own deadline. A return visit always follows the rule,
+ * because it is the resident's time to answer, not the level's time to act.
+ */
+export function deadlineSpec(
+  submission: Pick<RequestSubmission, 'category' | 'urgency'>,
+  stage: RequestStage,
+  level: number,
+  policy: Policy,
+): { spec: DurationSpec; rule: string } {
+  const index = policy.requestDeadlines.findIndex(
+    (rule) =>
+      (rule.when.category === undefined || rule.when.category === submission.category) &&
+      (rule.when.urgency === undefined || rule.when.urgency === submission.urgency),
+  );
+  const rule = policy.requestDeadlines[index];
+  if (level > 0 && stage !== 'returnVisit') {
+    const rung = policy.ladder[level];
+    return { spec: rung.deadline, rule: `policy ${policy.version} ladder ${rung.id} ${stage}` };
+  }
+  const when = Object.entries(rule.when).map(([k, v]) => `${k}=${v}`).join(',') || 'default';
+  return { spec: rule[stage], rule: `policy ${policy.version} requestDeadlines[${index}] (${when}) ${stage}` };
+}

@@ -1,0 +1,79 @@
+import { Actor } from '../actors';
+import { Deadline } from '../deadlines/deadline';
+import { DurationSpec } from '../policy/duration';
+import { TimelineEntry } from '../timeline';
+
+export const requestStatuses = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'reopened',
+  'withdrawn',
+  'merged',
+  'rejected',
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const statusLabels: Record<RequestStatus, { zh: string; en: string }> = {
+  submitted: { zh: '已点单', en: 'Submitted' },
+  dispatched: { zh: '已下单', en: 'Dispatched' },
+  accepted: { zh: '已接单', en: 'Accepted' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  resolved: { zh: '已办结', en: 'Resolved' },
+  closed: { zh: '已关闭', en: 'Closed' },
+  reopened: { zh: '已重办', en: 'Reopened' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  merged: { zh: '已合并', en: 'Merged' },
+  rejected: { zh: '不予受理', en: 'Rejected' },
+};
+
+/** Statuses after which nothing is due any more (closed may still be reopened within the window). */
+export const finalStatuses: RequestStatus[] = ['closed', 'withdrawn', 'merged', 'rejected'];
+
+export type CloseOutcome = 'satisfied' | 'no_feedback';
+
+/** What the resident filed (点单). Personal data stays in payloads, never in search attributes. */
+export interface RequestSubmission {
+  id: string;
+  channel: 'hotline' | 'app' | 'web' | 'visit' | 'grid_member';
+  category: string;
+  urgency: string;
+  title: string;
+  description: string;
+  requester: { id: string; name: string; phone?: string };
+  gridId: string;
+  major: boolean;
+  /** The grid's units bottom-up, one per ladder level, resolved from the org directory at filing. */
+  jurisdiction: string[];
+}
+
+export interface ExtensionRequest {
+  by: Actor;
+  duration: DurationSpec;
+  reason: string;
+  requestedAt: string;
+}
+
+export interface CitizenRequestState {
+  submission: RequestSubmission;
+  revision: number;
+  status: RequestStatus;
+  level: number;
+  assignee?: string;
+  onAgenda: boolean;
+  deadline?: Deadline;
+  pendingExtension?: ExtensionRequest;
+  resolvedAtLevel?: number;
+  resolution?: string;
+  outcome?: CloseOutcome;
+  /** Requesters of duplicates merged into this case; they hear its outcome too. */
+  coRequesters: string[];
+  mergedInto?: string;
+  submittedAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  timeline: TimelineEntry[];
+}

@@ -1,0 +1,309 @@
+import { Actor, supervisorRoles, systemActor } from '../actors';
+import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
+import { Policy, RequestStage } from '../policy/policy';
+import { Decision, Notice, Refusal, TimelineEntry } from '../timeline';
+import { RequestCommand } from './commands';
+import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses } from './state';
+import { deadlineSpec, settingsOf } from './deadlines';
+
+export interface Context {
+  policy: Policy;
+  now: number;
+}
+
+const stageOf: Partial<Record<RequestStatus, RequestStage>> = {
+  submitted: 'dispatch',
+  dispatched: 'accept',
+  accepted: 'resolve',
+  in_progress: 'resolve',
+  reopened: 'resolve',
+  resolved: 'returnVisit',
+};
+
+export function currentStage(state: CitizenRequestState): RequestStage | undefined {
+  return stageOf[state.status];
+}
+
+export function topLevel(policy: Policy): number {
+  return policy.ladder.length - 1;
+}
+
+/** Who answers for the case now: the member at grid level once it is theirs, else the unit at its level. */
+export function responsibleFor(state: CitizenRequestState, stage: RequestStage, level: number): string {
+  if (level === 0 && state.assignee && (stage === 'accept' || stage === 'resolve')) return state.assignee;
+  return state.submission.jurisdiction[level];
+}
+
+function stageDeadline(state: CitizenRequestState, stage: RequestStage, level: number, ctx: Context): Deadline {
+  const { spec, rule } = deadlineSpec(state.submission, stage, level, ctx.policy);
+  return setDeadline(
+    { id: `stage:${stage}`, purpose: stage, owner: responsibleFor(state, stage, level), level, from: ctx.now, spec, rule },
+    settingsOf(ctx.policy),
+  );
+}
+
+interface Change {
+  status?: RequestStatus;
+  action: string;
+  actor: Actor;
+  note?: string;
+  rule?: string;
+  patch?: Partial<CitizenRequestState>;
+  /** Recompute the stage deadline after the change (a new stage, level or owner). */
+  freshDeadline?: boolean;
+  notices?: Notice[];
+}
+
+function apply(state: CitizenRequestState, change: Change, ctx: Context): Decision<CitizenRequestState> {
+  const at = new Date(ctx.now).toISOString();
+  let next: CitizenRequestState = {
+    ...state,
+    ...change.patch,
+    status: change.status ?? state.status,
+    revision: state.revision + 1,
+    updatedAt: at,
+  };
+  if (change.freshDeadline) {
+    const stage = currentStage(next);
+    next = { ...next, deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined, pendingExtension: undefined };
+  }
+  if (finalStatuses.includes(next.status)) next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt: at };
+  const entry: TimelineEntry = {
+    at,
+    revision: next.revision,
+    actor: change.actor,
+    action: change.action,
+    ...(change.note ? { note: change.note } : {}),
+    ...(next.status !== state.status ? { from: state.status, to: next.status } : {}),
+    level: ctx.policy.ladder[next.level].id,
+    ...(change.rule ? { rule: change.rule } : next.deadline && change.freshDeadline ? { rule: next.deadline.rule } : {}),
+  };
+  return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
+}
+
+function refuseUnless(state: CitizenRequestState, allowed: RequestStatus[], action: string): void {
+  if (!allowed.includes(state.status)) {
+    throw new Refusal('not_allowed_in_state', `cannot ${action} a request that is ${state.status}`);
+  }
+}
+
+function requireRole(actor: Actor, allowed: string[], action: string): void {
+  if (!allowed.includes(actor.role)) throw new Refusal('forbidden', `role ${actor.role} may not ${action}`);
+}
+
+function requireAssigneeOrSupervisor(state: CitizenRequestState, actor: Actor, action: string): void {
+  if (actor.id !== state.assignee && !supervisorRoles.includes(actor.role)) {
+    throw new Refusal('forbidden', `only the assignee ${state.assignee ?? '(none)'} or a supervisor may ${action}`);
+  }
+}
+
+const open: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
+const handling: RequestStatus[] = ['accepted', 'in_progress', 'reopened'];
+
+function requesters(state: CitizenRequestState): string[] {
+  return [state.submission.requester.id, ...state.coRequesters];
+}
+
+function tell(recipients: string[], kind: Notice['kind'], message: string): Notice[] {
+  return [...new Set(recipients)].map((recipient) => ({ recipient, kind, message }));
+}
+
+/** 点单: a new request, already on the committee agenda when it is a major livelihood matter. */
+export function submitRequest(submission: RequestSubmission, ctx: Context): Decision<CitizenRequestState> {
+  if (submission.jurisdiction.length !== ctx.policy.ladder.length) {
+    throw new Refusal('invalid', `grid ${submission.gridId} has ${submission.jurisdiction.length} units, the ladder has ${ctx.policy.ladder.length} levels`);
+  }
+  const at = new Date(ctx.now).toISOString();
+  const level = submission.major ? topLevel(ctx.policy) : 0;
+  const initial: CitizenRequestState = {
+    submission,
+    revision: 0,
+    status: 'submitted',
+    level,
+    onAgenda: submission.major,
+    coRequesters: [],
+    submittedAt: at,
+    updatedAt: at,
+    timeline: [],
+  };
+  const owner = submission.jurisdiction[level];
+  return apply(
+    initial,
+    {
+      action: 'submit',
+      actor: { id: submission.requester.id, role: 'resident', unit: submission.gridId },
+      note: submission.title,
+      freshDeadline: true,
+      notices: submission.major
+        ? tell([owner], 'agenda', `重大民生事项 major matter on the committee agenda: ${submission.title}`)
+        : tell([owner], 'assigned', `新诉求待下单 new request to dispatch: ${submission.title}`),
+    },
+    ctx,
+  );
+}
+
+/** Decides one person's action: the next state and notices, or a Refusal that leaves the case unchanged. */
+export function decide(state: CitizenRequestState, command: RequestCommand, ctx: Context): Decision<CitizenRequestState> {
+  const { actor } = command;
+  if (actor.role === 'auditor') throw new Refusal('forbidden', 'auditors have read-only access');
+  const title = state.submission.title;
+  switch (command.type) {
+    case 'dispatch':
+      refuseUnless(state, ['submitted'], 'dispatch');
+      requireRole(actor, supervisorRoles, 'dispatch');
+      return apply(state, {
+        status: 'dispatched', action: 'dispatch', actor, note: command.note, patch: { assignee: command.assignee }, freshDeadline: true,
+        notices: tell([command.assignee], 'assigned', `请接单 please accept: ${title}`),
+      }, ctx);
+    case 'accept':
+      refuseUnless(state, ['dispatched'], 'accept');
+      if (actor.id !== state.assignee) throw new Refusal('forbidden', `only the assignee ${state.assignee} may accept`);
+      return apply(state, { status: 'accepted', action: 'accept', actor, note: command.note, freshDeadline: true }, ctx);
+    case 'return':
+      refuseUnless(state, ['dispatched'], 'return');
+      if (actor.id !== state.assignee) throw new Refusal('forbidden', `only the assignee ${state.assignee} may return it`);
+      return apply(state, {
+        status: 'submitted', action: 'return', actor, note: command.reason, patch: { assignee: undefined }, freshDeadline: true,
+        notices: tell([state.submission.jurisdiction[state.level]], 'returned', `退单 returned by ${actor.id}: ${command.reason}`),
+      }, ctx);
+    case 'progress':
+      refuseUnless(state, handling, 'record progress on');
+      requireAssigneeOrSupervisor(state, actor, 'record progress');
+      return apply(state, { status: 'in_progress', action: 'progress', actor, note: command.note }, ctx);
+    case 'requestExtension': {
+      refuseUnless(state, [...handling, 'dispatched'], 'extend');
+      requireAssigneeOrSupervisor(state, actor, 'ask for an extension');
+      if (state.pendingExtension) throw new Refusal('not_allowed_in_state', 'an extension request is already waiting for a decision');
+      if (!state.deadline || Date.parse(state.deadline.dueAt) <= ctx.now) {
+        throw new Refusal('not_allowed_in_state', 'an extension must be asked for before the deadline');
+      }
+      const above = Math.min(state.level + 1, topLevel(ctx.policy));
+      return apply(state, {
+        action: 'request_extension', actor, note: command.reason,
+        patch: { pendingExtension: { by: actor, duration: command.duration, reason: command.reason, requestedAt: new Date(ctx.now).toISOString() } },
+        notices: tell([state.submission.jurisdiction[above]], 'extension', `延期申请 extension asked: ${command.reason}`),
+      }, ctx);
+    }
+    case 'decideExtension': {
+      const pending = state.pendingExtension;
+      if (!pending || !state.deadline) throw new Refusal('not_allowed_in_state', `no extension request is waiting (request is ${state.status})`);
+      requireRole(actor, supervisorRoles, 'decide an extension');
+      const deadline = command.approve
+        ? extendDeadline(state.deadline, pending.duration, settingsOf(ctx.policy), `extension approved by ${actor.id}`)
+        : state.deadline;
+      const verdict = command.approve ? '延期已批准 extension approved' : '延期未批准 extension refused';
+      return apply(state, {
+        action: command.approve ? 'approve_extension' : 'refuse_extension', actor, note: command.note,
+        patch: { deadline, pendingExtension: undefined }, rule: command.approve ? deadline.rule : undefined,
+        notices: tell([pending.by.id, ...requesters(state)], 'extension', `${verdict}: ${command.note}`),
+      }, ctx);
+    }
+    case 'resolve':
+      refuseUnless(state, handling, 'resolve');
+      requireAssigneeOrSupervisor(state, actor, 'resolve');
+      return apply(state, {
+        status: 'resolved', action: 'resolve', actor, note: command.note, freshDeadline: true,
+        patch: { resolvedAtLevel: state.level, resolution: command.note },
+        notices: tell(requesters(state), 'return_visit', `已办结，请评价 resolved, please tell us if it is solved: ${command.note}`),
+      }, ctx);
+    case 'feedback':
+      refuseUnless(state, ['resolved'], 'give feedback on');
+      if (actor.role === 'resident' && !requesters(state).includes(actor.id)) throw new Refusal('forbidden', 'only a requester may give feedback');
+      if (command.satisfied) {
+        return apply(state, {
+          status: 'closed', action: 'feedback_satisfied', actor, note: command.note, patch: { outcome: 'satisfied' },
+          notices: tell(requesters(state), 'outcome', `已关闭 closed: ${state.resolution ?? ''}`),
+        }, ctx);
+      }
+      return reopen(state, actor, 'feedback_unsatisfied', command.note ?? '不满意 unsatisfied', ctx);
+    case 'escalate': {
+      refuseUnless(state, open, 'escalate');
+      requireRole(actor, [...supervisorRoles, 'grid_member'], 'escalate');
+      const top = topLevel(ctx.policy);
+      return apply(state, {
+        action: 'escalate', actor, note: command.reason, patch: { level: top, onAgenda: true }, freshDeadline: true,
+        notices: tell([state.submission.jurisdiction[top]], 'agenda', `上报常委会 escalated to the committee: ${command.reason}`),
+      }, ctx);
+    }
+    case 'withdraw':
+      refuseUnless(state, open, 'withdraw');
+      if (!requesters(state).includes(actor.id) && !supervisorRoles.includes(actor.role)) {
+        throw new Refusal('forbidden', 'only the requester or a supervisor may withdraw');
+      }
+      return apply(state, {
+        status: 'withdrawn', action: 'withdraw', actor, note: command.reason,
+        notices: tell([state.deadline?.owner ?? state.submission.jurisdiction[state.level]], 'outcome', `已撤回 withdrawn: ${command.reason}`),
+      }, ctx);
+    case 'reopen':
+      refuseUnless(state, ['resolved', 'closed'], 'reopen');
+      requireRole(actor, supervisorRoles, 'reopen');
+      return reopen(state, actor, 'reopen', command.reason, ctx);
+    case 'reject':
+      refuseUnless(state, ['submitted'], 'reject');
+      requireRole(actor, supervisorRoles, 'reject');
+      return apply(state, {
+        status: 'rejected', action: 'reject', actor, note: command.reason,
+        notices: tell(requesters(state), 'outcome', `不予受理 rejected: ${command.reason}`),
+      }, ctx);
+    case 'merge':
+      refuseUnless(state, ['submitted', 'dispatched'], 'merge');
+      requireRole(actor, supervisorRoles, 'merge');
+      if (command.into === state.submission.id) throw new Refusal('invalid', 'a request cannot be merged into itself');
+      return apply(state, {
+        status: 'merged', action: 'merge', actor, note: command.note, patch: { mergedInto: command.into },
+        notices: tell(requesters(state), 'outcome', `已合并到 ${command.into} merged into ${command.into}; you will hear its outcome`),
+      }, ctx);
+    case 'absorbDuplicate':
+      if (finalStatuses.includes(state.status) && state.status !== 'closed') {
+        throw new Refusal('not_allowed_in_state', `cannot absorb a duplicate into a request that is ${state.status}`);
+      }
+      return apply(state, {
+        action: 'absorb_duplicate', actor, note: `duplicate ${command.duplicateId}`,
+        patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
+      }, ctx);
+  }
+}
+
+function reopen(state: CitizenRequestState, actor: Actor, action: string, note: string, ctx: Context): Decision<CitizenRequestState> {
+  const level = state.resolvedAtLevel ?? state.level;
+  return apply(state, {
+    status: 'reopened', action, actor, note, patch: { level, outcome: undefined, closedAt: undefined }, freshDeadline: true,
+    notices: tell([responsibleFor({ ...state, level }, 'resolve', level)], 'assigned', `重办 reopened: ${note}`),
+  }, ctx);
+}
+
+/** What the clock decides: a reminder before the deadline, escalation on breach, or closing an unanswered return visit. */
+export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx: Context): Decision<CitizenRequestState> {
+  const deadline = state.deadline;
+  if (!deadline || deadline.id !== event.deadlineId) return { state, notices: [] };
+  if (event.kind === 'reminder') {
+    const reminder = deadline.reminders[event.index];
+    const recipients = [deadline.owner, ...(state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [])];
+    return apply(state, {
+      action: 'reminder', actor: systemActor, patch: { deadline: markReminderSent(deadline, event.index) },
+      rule: `reminder at ${reminder.fraction} of ${deadline.rule}`,
+      notices: tell(recipients, 'reminder', `提醒 ${deadline.purpose} due ${deadline.dueAt}: ${state.submission.title}`),
+    }, ctx);
+  }
+  if (deadline.purpose === 'returnVisit') {
+    return apply(state, {
+      status: 'closed', action: 'close_no_feedback', actor: systemActor, patch: { outcome: 'no_feedback' },
+      rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
+    }, ctx);
+  }
+  const escalation = escalate(deadline, ctx.policy.ladder, (level) => responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level), ctx.now, settingsOf(ctx.policy));
+  const levelLabel = ctx.policy.ladder[escalation.toLevel].label;
+  const lapsed = `${deadline.purpose} overdue since ${deadline.dueAt}: ${state.submission.title}`;
+  const notices = escalation.atTop
+    ? tell([escalation.deadline.owner, ...ctx.policy.ladder.slice(0, -1).map((_, level) => state.submission.jurisdiction[level])], 'public_notice', `通报 public notice, ${lapsed}`)
+    : [
+        ...tell([deadline.owner], 'urge', `催办 urging, ${lapsed}`),
+        ...tell([escalation.deadline.owner], escalation.toLevel === topLevel(ctx.policy) ? 'agenda' : 'supervise', `督办 ${levelLabel.zh} ${levelLabel.en} supervises, ${lapsed}`),
+      ];
+  return apply(state, {
+    action: escalation.atTop ? 'public_notice' : 'escalate_on_breach', actor: systemActor,
+    patch: { level: escalation.toLevel, deadline: escalation.deadline, onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy) },
+    rule: `breach of ${deadline.rule}; next: ${escalation.deadline.rule}`,
+    notices,
+  }, ctx);
+}

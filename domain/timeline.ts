@@ -1,0 +1,52 @@
+import { Actor } from './actors';
+
+/** One line of a case's story: who did what, when, why; and for system steps, which rule. */
+export interface TimelineEntry {
+  at: string;
+  revision: number;
+  actor: Actor;
+  action: string;
+  note?: string;
+  from?: string;
+  to?: string;
+  level?: string;
+  rule?: string;
+}
+
+/** A message to one recipient; the workflow sends it through the notification activities. */
+export interface Notice {
+  recipient: string;
+  kind: NoticeKind;
+  message: string;
+}
+
+/** Pressure rises in steps: 提醒 before the deadline, 催办 on breach, 督办 by the level above, 通报 at the top. */
+export type NoticeKind =
+  | 'assigned'
+  | 'reminder'
+  | 'urge'
+  | 'supervise'
+  | 'public_notice'
+  | 'agenda'
+  | 'extension'
+  | 'outcome'
+  | 'returned'
+  | 'return_visit'
+  | 'handover';
+
+/** The result of a decision: the next state and what must happen because of it. */
+export interface Decision<S> {
+  state: S;
+  notices: Notice[];
+}
+
+/** A business refusal: the action is not allowed now. The API answers 409 or 403. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: 'not_allowed_in_state' | 'forbidden' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}

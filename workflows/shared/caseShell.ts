@@ -1,0 +1,104 @@
+import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
+import { KeyedNotice } from '../../common/notifications';
+import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
+import { Decision } from '../../domain/timeline';
+
+export interface CaseShellOptions<S extends { revision: number }> {
+  caseId: string;
+  deadlinesOf(state: S): Deadline[];
+  /** When the case ends if nothing else happens; undefined while it must wait for people. */
+  endsAt(state: S): number | undefined;
+  onDeadline(state: S, event: DeadlineEvent, now: number): Decision<S>;
+  project(state: S): Promise<void>;
+  deliver(notices: KeyedNotice[]): Promise<void>;
+  deliverWebhook(notices: KeyedNotice[]): Promise<void>;
+}
+
+export type ShellExit = 'ended' | 'continue';
+
+/**
+ * The durable shell every case runs in: it keeps the state that pure decisions produce,
+ * projects each revision, delivers notices, sleeps until the next reminder or deadline and
+ * hands breaches to the domain. Requests, plans and their problems all run in it.
+ */
+export class CaseShell<S extends { revision: number }> {
+  private outbox: KeyedNotice[] = [];
+  private projectedRevision = -1;
+  private webhooks: Promise<void>[] = [];
+
+  constructor(
+    private current: S,
+    private readonly options: CaseShellOptions<S>,
+  ) {}
+
+  get state(): S {
+    return this.current;
+  }
+
+  commit(decision: Decision<S>): void {
+    this.current = decision.state;
+    const createdAt = new Date(Date.now()).toISOString();
+    decision.notices.forEach((notice, index) => {
+      this.outbox.push({ ...notice, key: `${this.options.caseId}:${decision.state.revision}:${index}:${notice.recipient}`, caseId: this.options.caseId, createdAt });
+    });
+  }
+
+  /** Lets an update return only once lists show its result. */
+  async projected(): Promise<void> {
+    const revision = this.current.revision;
+    await condition(() => this.projectedRevision >= revision);
+  }
+
+  private dirty(): boolean {
+    return this.outbox.length > 0 || this.projectedRevision < this.current.revision;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.dirty()) {
+      const state = this.current;
+      if (this.projectedRevision < state.revision) {
+        await this.options.project(state);
+        this.projectedRevision = state.revision;
+      }
+      const notices = this.outbox.splice(0);
+      if (notices.length) {
+        await this.options.deliver(notices);
+        // A webhook that stays down must not hold the case; its failure stays in the history.
+        this.webhooks.push(this.options.deliverWebhook(notices).catch(() => undefined));
+      }
+    }
+  }
+
+  private fireDueDeadlines(): void {
+    for (;;) {
+      const now = Date.now();
+      const [event] = dueEvents(this.options.deadlinesOf(this.current), now);
+      if (!event) return;
+      this.commit(this.options.onDeadline(this.current, event, now));
+    }
+  }
+
+  /** Runs until the case ends, or until the history is long enough to continue as new. */
+  async run(): Promise<ShellExit> {
+    for (;;) {
+      this.fireDueDeadlines();
+      await this.flush();
+      const endsAt = this.options.endsAt(this.current);
+      if (endsAt !== undefined && endsAt <= Date.now()) return this.drain('ended');
+      if (workflowInfo().continueAsNewSuggested) return this.drain('continue');
+      const dueAt = nextDueAt(this.options.deadlinesOf(this.current));
+      const wakeAt = Math.min(dueAt ?? Infinity, endsAt ?? Infinity);
+      const woken = () => this.dirty() || workflowInfo().continueAsNewSuggested;
+      if (wakeAt === Infinity) await condition(woken);
+      else await condition(woken, Math.max(wakeAt - Date.now(), 1));
+    }
+  }
+
+  /** Never end or continue mid-update: wait for handlers, then for what they produced. */
+  private async drain(exit: ShellExit): Promise<ShellExit> {
+    await condition(allHandlersFinished);
+    await this.flush();
+    await Promise.all(this.webhooks);
+    return exit;
+  }
+}
