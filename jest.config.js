@@ -1,11 +1,19 @@
-/** Every layer runs serially: the time-skipping server's clock is shared and the machines have 2 cores. */
-module.exports = {
+/**
+ * Three layers, all serial: the time-skipping server's clock is shared and the machines have 2 cores.
+ * unit: pure domain code, no servers. workflows: the Java time-skipping test server.
+ * e2e: the Temporal dev server, FerretDB, the worker and the API over real HTTP.
+ */
+const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
-  testTimeout: 120000,
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+};
+
+module.exports = {
+  testTimeout: 180000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
 };

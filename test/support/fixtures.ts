@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Actor } from '../../domain/actors';
+import { parsePolicy, Policy } from '../../domain/policy/policy';
+import { RequestSubmission } from '../../domain/requests/state';
+
+export const repoRoot = join(__dirname, '..', '..');
+
+export function defaultPolicy(): Policy {
+  return parsePolicy(JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')));
+}
+
+export const jurisdiction = ['grid-g01', 'village-v01', 'township-t01', 'committee-c01'];
+
+export function submission(overrides: Partial<RequestSubmission> = {}): RequestSubmission {
+  return {
+    id: 'r-1',
+    channel: 'hotline',
+    category: 'general',
+    urgency: 'normal',
+    title: '楼道灯坏了 stairwell light broken',
+    description: 'The light on the 3rd floor has been out for a week.',
+    requester: { id: 'resident-1', name: '张三' },
+    gridId: 'g01',
+    major: false,
+    jurisdiction,
+    ...overrides,
+  };
+}
+
+export const actors = {
+  secretary: { id: 'sec-1', role: 'branch_secretary', unit: 'grid-g01' },
+  member: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' },
+  otherMember: { id: 'member-2', role: 'grid_member', unit: 'grid-g01' },
+  resident: { id: 'resident-1', role: 'resident', unit: 'g01' },
+  leader: { id: 'leader-1', role: 'unit_leader', unit: 'village-v01' },
+  auditor: { id: 'aud-1', role: 'auditor', unit: 'audit' },
+} satisfies Record<string, Actor>;
