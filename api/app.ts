@@ -1,0 +1,24 @@
+import express, { Express } from 'express';
+import { ApiDeps } from './deps';
+import { notFound, problemHandler } from './errors';
+import { healthRoutes } from './health/routes';
+import { notificationRoutes } from './notifications/routes';
+import { ApiDocument } from './openapi';
+import { requestRoutes } from './requests/routes';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  const doc = new ApiDocument();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '256kb' }));
+  const v1 = express.Router();
+  v1.use(healthRoutes(deps, doc));
+  v1.use(requestRoutes(deps, doc));
+  v1.use(notificationRoutes(deps, doc));
+  const openapi = doc.generate();
+  v1.get('/openapi.json', (_req, res) => res.json(openapi));
+  app.use('/api/v1', v1);
+  app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,53 @@
+import { ErrorRequestHandler } from 'express';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+
+/** One error type for every answer that is not a success; the handler below turns it into problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+const refusalStatus: Record<string, number> = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 };
+
+/** Business refusals come back from the workflow as typed failures; only here do they become HTTP statuses. */
+export function fromTemporal(err: unknown, what: string): unknown {
+  if (err instanceof WorkflowNotFoundError) return notFound(what);
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const status = refusalStatus[err.cause.type ?? ''];
+    if (status) return new ApiError(status, err.cause.type!, err.cause.message);
+  }
+  return err;
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = err instanceof ApiError ? err : bodyParserError(err);
+  if (!known) console.error(`${req.method} ${req.originalUrl}`, err);
+  const problem = known ?? new ApiError(500, 'internal', 'internal error');
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `urn:lianxin:problem:${problem.code}`,
+      title: problem.code,
+      status: problem.status,
+      detail: problem.message,
+      instance: req.originalUrl,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+    });
+};
+
+function bodyParserError(err: { type?: string; status?: number; message?: string }): ApiError | undefined {
+  if (err.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
+  if (err.type === 'entity.too.large') return new ApiError(413, 'too_large', 'request body is too large');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'bad_request', err.message ?? 'bad request');
+  return undefined;
+}

@@ -1,0 +1,126 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { RequestCommand } from '../../domain/requests/commands';
+import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { ApiDeps } from '../deps';
+import { ApiDocument, problemResponses } from '../openapi';
+import { validate, validated } from '../validate';
+import { presentListItem, presentRequest } from './presenter';
+import {
+  actionBodies,
+  createRequestBody,
+  idempotencyHeaders,
+  listRequestsQuery,
+  RequestAction,
+  requestIdParams,
+  requestPage,
+  requestView,
+  timelineView,
+} from './schema';
+import { requestService } from './service';
+import { CitizenRequestState } from '../../domain/requests/state';
+
+type Body<A extends RequestAction> = z.infer<(typeof actionBodies)[A]>;
+
+/** How each endpoint's body becomes a domain command. */
+const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand, 'actor'> } = {
+  dispatch: (b) => ({ type: 'dispatch', ...b }),
+  accept: (b) => ({ type: 'accept', ...b }),
+  return: (b) => ({ type: 'return', ...b }),
+  progress: (b) => ({ type: 'progress', ...b }),
+  extend: (b) => ({ type: 'requestExtension', ...b }),
+  'extend/decision': (b) => ({ type: 'decideExtension', ...b }),
+  resolve: (b) => ({ type: 'resolve', ...b }),
+  feedback: (b) => ({ type: 'feedback', ...b }),
+  escalate: (b) => ({ type: 'escalate', ...b }),
+  withdraw: (b) => ({ type: 'withdraw', ...b }),
+  reopen: (b) => ({ type: 'reopen', ...b }),
+  reject: (b) => ({ type: 'reject', ...b }),
+  merge: (b) => ({ type: 'merge', ...b }),
+};
+
+const actionSummaries: Record<RequestAction, string> = {
+  dispatch: '下单 dispatch to a member',
+  accept: '接单 accept',
+  return: '退单 return to the dispatcher with a reason',
+  progress: 'record progress',
+  extend: '延期 ask for an extension before the deadline',
+  'extend/decision': 'approve or refuse the pending extension (level above)',
+  resolve: '办结 resolve',
+  feedback: '回访 record the resident’s feedback',
+  escalate: 'escalate straight to the standing committee',
+  withdraw: 'withdraw',
+  reopen: 'reopen a resolved or closed request',
+  reject: 'reject with a reason',
+  merge: 'merge as a duplicate into another request',
+};
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
+export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
+  const router = Router();
+  const service = requestService(deps);
+  const present = (state: CitizenRequestState) => presentRequest(state, deps.policy);
+
+  doc.path({
+    method: 'post', path: '/api/v1/requests', summary: '点单 file a citizen request', tags: ['requests'],
+    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createRequestBody) },
+    responses: { 201: { description: 'filed', ...json(requestView) }, 400: problemResponses[400] },
+  });
+  router.post('/requests', requireActor, validate({ body: createRequestBody, headers: idempotencyHeaders }), async (_req, res) => {
+    const { body, headers } = validated(res);
+    const { state, replayed } = await service.create(body, headers['idempotency-key']);
+    res.status(201).set('Idempotent-Replayed', String(replayed)).location(`/api/v1/requests/${state.submission.id}`).json(present(state));
+  });
+
+  doc.path({
+    method: 'get', path: '/api/v1/requests', summary: 'list requests (from the projection)', tags: ['requests'],
+    request: { query: listRequestsQuery }, responses: { 200: { description: 'a page', ...json(requestPage) }, 400: problemResponses[400] },
+  });
+  router.get('/requests', validate({ query: listRequestsQuery }), async (_req, res) => {
+    const q = validated(res).query as z.infer<typeof listRequestsQuery>;
+    const filter: Record<string, unknown> = {};
+    if (q.status) filter.status = q.status;
+    if (q.unit) filter.units = q.unit;
+    if (q.category) filter.category = q.category;
+    if (q.level) filter.level = q.level;
+    if (q.overdue !== undefined) filter.dueAt = q.overdue ? { $lt: new Date() } : { $not: { $lt: new Date() } };
+    const [docs, total] = await Promise.all([
+      deps.models.Request.find(filter).sort({ submittedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+      deps.models.Request.countDocuments(filter),
+    ]);
+    res.json({ items: docs.map((d) => presentListItem(d.state as CitizenRequestState, deps.policy)), page: q.page, pageSize: q.pageSize, total });
+  });
+
+  doc.path({
+    method: 'get', path: '/api/v1/requests/{id}', summary: 'live state of one request', tags: ['requests'],
+    request: { params: requestIdParams }, responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
+  });
+  router.get('/requests/:id', validate({ params: requestIdParams }), async (_req, res) => {
+    res.json(present(await service.liveState(validated(res).params.id)));
+  });
+
+  doc.path({
+    method: 'get', path: '/api/v1/requests/{id}/history', summary: 'timeline: who did what when, reminders, escalations', tags: ['requests'],
+    request: { params: requestIdParams }, responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
+  });
+  router.get('/requests/:id/history', validate({ params: requestIdParams }), async (_req, res) => {
+    const state = await service.liveState(validated(res).params.id);
+    res.json({ id: state.submission.id, entries: state.timeline });
+  });
+
+  for (const action of Object.keys(actionBodies) as RequestAction[]) {
+    const body = actionBodies[action];
+    doc.path({
+      method: 'post', path: `/api/v1/requests/{id}/${action}`, summary: actionSummaries[action], tags: ['requests'],
+      request: { params: requestIdParams, headers: actorHeadersSchema, body: json(body) },
+      responses: { 200: { description: 'the request after the action', ...json(requestView) }, ...problemResponses },
+    });
+    router.post(`/requests/:id/${action}`, requireActor, validate({ params: requestIdParams, body }), async (_req, res) => {
+      const v = validated(res);
+      const command = { ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body), actor: actorOf(res) } as RequestCommand;
+      res.json(present(await service.act(v.params.id, command)));
+    });
+  }
+  return router;
+}
