@@ -96,8 +96,12 @@ export class CaseShell<S extends { revision: number }> {
 
   /** Never end or continue mid-update: wait for handlers, then for what they produced. */
   private async drain(exit: ShellExit): Promise<ShellExit> {
-    await condition(allHandlersFinished);
-    await this.flush();
+    // Handlers wait for their projection, so keep flushing while they finish.
+    for (;;) {
+      await this.flush();
+      if (allHandlersFinished()) break;
+      await condition(() => allHandlersFinished() || this.dirty());
+    }
     await Promise.all(this.webhooks);
     return exit;
   }

@@ -1,0 +1,8 @@
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+const quiet = { error: console.error, warn() {}, info() {}, debug() {}, trace() {}, log() {} };
+
+/** Bundles workflows/ once per test file, as the worker does, without the bundler's chatter. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet as never });
+}

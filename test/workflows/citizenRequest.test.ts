@@ -1,0 +1,129 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { CitizenRequestInput, requestActionUpdate, requestStateQuery, requestWorkflowId } from '../../common/requests';
+import { RequestCommand } from '../../domain/requests/commands';
+import { actors, defaultPolicy, submission } from '../support/fixtures';
+import { recordingActivities } from '../support/recordingActivities';
+import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { bundleWorkflows } from '../support/bundle';
+import { eventually } from '../support/eventually';
+
+const policy = defaultPolicy();
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleWorkflows();
+});
+
+// One server per test: the shared clock of a server would otherwise carry timers of earlier cases.
+beforeEach(async () => {
+  env = await createTimeSkippingEnv();
+});
+
+afterEach(async () => {
+  await env?.teardown();
+});
+
+/** Runs `body` with a worker on a fresh task queue and a freshly started request. */
+async function withRequest(overrides: Parameters<typeof submission>[0], body: (ctx: {
+  handle: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>;
+  recorder: ReturnType<typeof recordingActivities>;
+  act: (command: RequestCommand) => Promise<unknown>;
+}) => Promise<void>) {
+  const taskQueue = `test-${randomUUID()}`;
+  const recorder = recordingActivities();
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities });
+  const id = randomUUID();
+  const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy };
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
+    await body({ handle, recorder, act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }) });
+  });
+}
+
+const state = (handle: { query: (q: typeof requestStateQuery) => Promise<unknown> }) => handle.query(requestStateQuery) as Promise<{ status: string; level: number; onAgenda: boolean; outcome?: string; timeline: { action: string; rule?: string }[] }>;
+
+describe('citizenRequest workflow on the time-skipping server, default policy', () => {
+  test('When nobody dispatches, then it reminds at each reminder point and escalates at each deadline up to the committee', async () => {
+    await withRequest({}, async ({ handle, recorder }) => {
+      await env.sleep('3 hours');
+      expect(recorder.kinds()).toEqual(['assigned:grid-g01', 'reminder:grid-g01']);
+      // Dispatch is due after 4 hours, then the village has 2 days and the township 3 days.
+      await env.sleep('6 days');
+      expect(recorder.kinds()).toEqual([
+        'assigned:grid-g01', 'reminder:grid-g01', 'reminder:grid-g01', 'urge:grid-g01', 'supervise:village-v01',
+        'reminder:village-v01', 'reminder:village-v01', 'urge:village-v01', 'supervise:township-t01',
+        'reminder:township-t01', 'reminder:township-t01', 'urge:township-t01', 'agenda:committee-c01',
+      ]);
+      expect(await state(handle)).toMatchObject({ status: 'submitted', level: 3, onAgenda: true });
+      const escalations = (await state(handle)).timeline.filter((e) => e.action === 'escalate_on_breach');
+      expect(escalations.map((e) => e.rule)).toEqual([
+        expect.stringContaining('breach of policy 2026-11-default requestDeadlines[4] (default) dispatch: PT4H'),
+        expect.stringContaining('breach of dispatch escalated to village (ladder deadline): P2D'),
+        expect.stringContaining('breach of dispatch escalated to township (ladder deadline): P3D'),
+      ]);
+      const remindersAt = recorder.notices().filter((n) => n.kind === 'reminder').slice(0, 2).map((n) => Date.parse(n.createdAt));
+      // Reminders at 0.5 and 0.9 of the 4-hour dispatch deadline, give or take a workflow task.
+      expect(Math.abs(remindersAt[1] - remindersAt[0] - 0.4 * 4 * 3_600_000)).toBeLessThan(1000);
+    });
+  });
+
+  test('When the resident is unsatisfied, then the request reopens and must be resolved again', async () => {
+    await withRequest({}, async ({ handle, act }) => {
+      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+      await act({ type: 'accept', actor: actors.member });
+      await act({ type: 'resolve', actor: actors.member, note: 'replaced the bulb' });
+      await act({ type: 'feedback', actor: actors.resident, satisfied: false, note: 'still dark' });
+      expect(await state(handle)).toMatchObject({ status: 'reopened', level: 0 });
+      await act({ type: 'resolve', actor: actors.member, note: 'rewired the switch' });
+      await act({ type: 'feedback', actor: actors.resident, satisfied: true });
+      expect(await state(handle)).toMatchObject({ status: 'closed', outcome: 'satisfied' });
+    });
+  });
+
+  test('When nobody answers the return visit, then it closes as no feedback and the case ends after the reopen window', async () => {
+    await withRequest({}, async ({ handle, act }) => {
+      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+      await act({ type: 'accept', actor: actors.member });
+      await act({ type: 'resolve', actor: actors.member, note: 'done' });
+      await env.sleep('6 days');
+      expect(await state(handle)).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
+      const result = await handle.result();
+      expect(result).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
+    });
+  });
+
+  test('When a request is major, then it lands on the committee agenda at once', async () => {
+    await withRequest({ major: true }, async ({ handle, recorder }) => {
+      expect(await state(handle)).toMatchObject({ level: 3, onAgenda: true });
+      await eventually(() => expect(recorder.kinds()).toEqual(['agenda:committee-c01']));
+    });
+  });
+
+  test('When a request is withdrawn, then the workflow ends and no timer fires again', async () => {
+    await withRequest({}, async ({ handle, act, recorder }) => {
+      await act({ type: 'withdraw', actor: actors.resident, reason: 'fixed it myself' });
+      expect(await handle.result()).toMatchObject({ status: 'withdrawn' });
+      const before = recorder.notices().length;
+      await env.sleep('30 days');
+      expect(recorder.notices().length).toBe(before);
+      const { events } = await handle.fetchHistory();
+      const timersStarted = events!.filter((e) => e.timerStartedEventAttributes).length;
+      const timersSettled = events!.filter((e) => e.timerFiredEventAttributes || e.timerCanceledEventAttributes).length;
+      expect(timersStarted).toBe(timersSettled);
+    });
+  });
+
+  test('When an action is not allowed now, then the update is rejected with the current state named', async () => {
+    await withRequest({}, async ({ handle, act }) => {
+      const refused = act({ type: 'accept', actor: actors.member });
+      await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(refused).rejects.toMatchObject({ cause: { type: 'not_allowed_in_state', message: 'cannot accept a request that is submitted' } });
+      expect(await state(handle)).toMatchObject({ status: 'submitted' });
+      expect((await state(handle)).timeline).toHaveLength(1);
+    });
+  });
+});
