@@ -39,7 +39,7 @@ export const actionBodies = {
   accept: z.object({ note: text(2000).optional() }).strict(),
   return: z.object({ reason }).strict(),
   progress: z.object({ note: reason }).strict(),
-  extend: z.object({ duration: durationSpecSchema.openapi({ example: 'P3D' }), reason }).strict(),
+  extend: z.object({ duration: durationSpecSchema, reason }).strict(),
   'extend/decision': z.object({ approve: z.boolean(), note: reason }).strict(),
   resolve: z.object({ note: reason }).strict(),
   feedback: z.object({ satisfied: z.boolean(), note: text(2000).optional() }).strict(),

@@ -1,0 +1,104 @@
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer, IncomingHttpHeaders } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createModels } from '../../activities/db/models';
+import { startApi } from '../../api/server';
+import { buildOrgDirectory } from '../../domain/org';
+import { parsePolicy } from '../../domain/policy/policy';
+import { createWorker } from '../../worker/createWorker';
+import { bundleWorkflows } from './bundle';
+import { startE2eServers } from './e2eServers';
+import { repoRoot } from './fixtures';
+
+export interface WebhookCall {
+  headers: IncomingHttpHeaders;
+  body: { key: string; recipient: string; kind: string; caseId: string };
+}
+
+/**
+ * The whole system for end-to-end tests: the Temporal dev server and FerretDB as child
+ * processes, the worker and the API in this process on real connections, a webhook receiver,
+ * and a short policy (seconds) so deadlines pass while the test watches.
+ */
+export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json')) {
+  const servers = await startE2eServers();
+  const webhookCalls: WebhookCall[] = [];
+  const receiver = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      webhookCalls.push({ headers: req.headers, body: JSON.parse(raw) });
+      res.writeHead(204).end();
+    });
+  }).listen(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+  const policy = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
+  const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
+  const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
+  const models = createModels(db);
+  const taskQueue = 'lianxin-e2e';
+  const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: servers.namespace,
+    taskQueue,
+    deps: { models, webhookUrl, fetch },
+    workflowBundle: await bundleWorkflows(),
+  });
+  const workerRun = worker.run();
+  const connection = await Connection.connect({ address: servers.temporalAddress });
+  const temporal = new Client({ connection, namespace: servers.namespace });
+  const api = await startApi({ temporal, db, models, policy, org, taskQueue }, '127.0.0.1', 0);
+
+  return {
+    url: api.url,
+    temporal,
+    models,
+    webhookCalls,
+    async stop() {
+      await api.stop();
+      worker.shutdown();
+      await workerRun;
+      await connection.close();
+      await nativeConnection.close();
+      await db.close();
+      receiver.close();
+      await servers.stop();
+    },
+  };
+}
+
+export type E2eSystem = Awaited<ReturnType<typeof startE2eSystem>>;
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
+export function httpClient(baseUrl: string) {
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+  const as = (actor: { id: string; role: string; unit: string }) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown, actor: { id: string; role: string; unit: string }, headers: Record<string, string> = {}) =>
+      call('POST', path, body, { ...as(actor), ...headers }),
+    raw: call,
+  };
+}
