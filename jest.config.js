@@ -1,6 +1,7 @@
 /**
  * Three layers, all serial: the time-skipping server's clock is shared and the machines have 2 cores.
  * unit: pure domain code, no servers. workflows: the Java time-skipping test server.
+ * replay: recorded histories against the current workflow code (no server).
  * e2e: the Temporal dev server, FerretDB, the worker and the API over real HTTP.
  */
 const base = {
@@ -13,6 +14,7 @@ module.exports = {
   testTimeout: 180000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.test.ts'] },
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
