@@ -26,6 +26,26 @@ export const ladderLevelSchema = z.object({
   deadline: durationSpecSchema,
 }).strict();
 
+/** How one kind of commitment runs: its term, its yearly obligations and how a year is rated. */
+export const commitmentPolicySchema = z.object({
+  label,
+  termYears: z.number().int().min(1).max(10),
+  /** The annual responsibility letter (年度帮扶责任书) is due this long after each plan year starts. */
+  letterDue: durationSpecSchema.optional(),
+  /** The follow-up visit rhythm: the next visit is due this long after the last one. */
+  visitEvery: durationSpecSchema.optional(),
+  /** Concrete deeds expected per year (household pairing). */
+  deedsPerYear: z.number().int().min(0).optional(),
+  /** How long a problem (bottleneck) has to be solved at the first level. */
+  problemResolve: durationSpecSchema,
+  /** Minimum scores (0–100) for each rating; below `fair` is `poor`. */
+  ratings: z.object({ excellent: z.number(), good: z.number(), fair: z.number() }).strict(),
+}).strict();
+export type CommitmentPolicy = z.infer<typeof commitmentPolicySchema>;
+
+export const commitmentKinds = ['enterprise', 'pairing', 'pledge'] as const;
+export type CommitmentKind = (typeof commitmentKinds)[number];
+
 export const policySchema = z.object({
   version: z.string().min(1),
   calendar: z.object({
@@ -44,6 +64,12 @@ export const policySchema = z.object({
   ladder: z.array(ladderLevelSchema).min(2),
   /** How long a closed request can still be reopened before its case ends. */
   reopenWindow: durationSpecSchema,
+  /** Optional so that policies recorded in running request cases before plans existed still parse. */
+  commitments: z.object({
+    enterprise: commitmentPolicySchema,
+    pairing: commitmentPolicySchema,
+    pledge: commitmentPolicySchema,
+  }).strict().optional(),
 }).strict().superRefine((policy, ctx) => {
   const last = policy.requestDeadlines[policy.requestDeadlines.length - 1];
   if (last.when.category !== undefined || last.when.urgency !== undefined) {

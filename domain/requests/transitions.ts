@@ -2,6 +2,7 @@ import { Actor, supervisorRoles, systemActor } from '../actors';
 import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
 import { Decision, Notice, Refusal, TimelineEntry } from '../timeline';
+import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses } from './state';
 import { deadlineSpec, settingsOf } from './deadlines';
@@ -278,11 +279,10 @@ export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx
   if (!deadline || deadline.id !== event.deadlineId) return { state, notices: [] };
   if (event.kind === 'reminder') {
     const reminder = deadline.reminders[event.index];
-    const recipients = [deadline.owner, ...(state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [])];
     return apply(state, {
       action: 'reminder', actor: systemActor, patch: { deadline: markReminderSent(deadline, event.index) },
       rule: `reminder at ${reminder.fraction} of ${deadline.rule}`,
-      notices: tell(recipients, 'reminder', `提醒 ${deadline.purpose} due ${deadline.dueAt}: ${state.submission.title}`),
+      notices: reminderNotices(deadline, state.submission.title, state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : []),
     }, ctx);
   }
   if (deadline.purpose === 'returnVisit') {
@@ -292,18 +292,9 @@ export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx
     }, ctx);
   }
   const escalation = escalate(deadline, ctx.policy.ladder, (level) => responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level), ctx.now, settingsOf(ctx.policy));
-  const levelLabel = ctx.policy.ladder[escalation.toLevel].label;
-  const lapsed = `${deadline.purpose} overdue since ${deadline.dueAt}: ${state.submission.title}`;
-  const notices = escalation.atTop
-    ? tell([escalation.deadline.owner, ...ctx.policy.ladder.slice(0, -1).map((_, level) => state.submission.jurisdiction[level])], 'public_notice', `通报 public notice, ${lapsed}`)
-    : [
-        ...tell([deadline.owner], 'urge', `催办 urging, ${lapsed}`),
-        ...tell([escalation.deadline.owner], escalation.toLevel === topLevel(ctx.policy) ? 'agenda' : 'supervise', `督办 ${levelLabel.zh} ${levelLabel.en} supervises, ${lapsed}`),
-      ];
+  const pressure = breachPressure(deadline, escalation, ctx.policy.ladder, state.submission.jurisdiction, state.submission.title);
   return apply(state, {
-    action: escalation.atTop ? 'public_notice' : 'escalate_on_breach', actor: systemActor,
+    action: pressure.action, actor: systemActor, rule: pressure.rule, notices: pressure.notices,
     patch: { level: escalation.toLevel, deadline: escalation.deadline, onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy) },
-    rule: `breach of ${deadline.rule}; next: ${escalation.deadline.rule}`,
-    notices,
   }, ctx);
 }
