@@ -1,3 +1,4 @@
+import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
 import { webhookActivities } from './notifications/webhook';
@@ -13,6 +14,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...requestProjectionActivities(deps.models),
+    ...commitmentProjectionActivities(deps.models),
     ...inboxActivities(deps.models),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
   };

@@ -1,4 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
@@ -43,7 +44,7 @@ export interface WebhookDeliveryDoc {
   status: number;
 }
 
-export interface Models {
+export interface Models extends CommitmentModels {
   Request: Model<RequestDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
@@ -88,5 +89,6 @@ export function createModels(connection: Connection): Models {
     Request: connection.model<RequestDoc>('Request', request),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
+    ...createCommitmentModels(connection),
   };
 }

@@ -1,5 +1,4 @@
-import { ApplicationFailure, continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   absorbDuplicateSignal,
   CitizenRequestInput,
@@ -11,17 +10,11 @@ import { addDuration } from '../../domain/policy/calendar';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
-import { Decision, Refusal } from '../../domain/timeline';
+import { Decision } from '../../domain/timeline';
+import { durable, webhook } from '../shared/activities';
 import { CaseShell } from '../shared/caseShell';
+import { asFailure, ignoringRefusal } from '../shared/refusals';
 
-const { projectRequest, deliverInbox } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-const { deliverWebhook } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 50 },
-});
 
 const endedStatuses = ['withdrawn', 'merged', 'rejected'];
 
@@ -42,20 +35,13 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
       return undefined;
     },
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
-    project: projectRequest,
-    deliver: deliverInbox,
-    deliverWebhook,
+    project: durable.projectRequest,
+    deliver: durable.deliverInbox,
+    deliverWebhook: webhook.deliverWebhook,
   });
   shell.commit(first);
 
-  const refuseAsFailure = (command: RequestCommand): Decision<CitizenRequestState> => {
-    try {
-      return decide(shell.state, command, ctx());
-    } catch (err) {
-      if (err instanceof Refusal) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
-      throw err;
-    }
-  };
+  const refuseAsFailure = (command: RequestCommand) => asFailure(() => decide(shell.state, command, ctx()));
 
   setHandler(requestStateQuery, () => shell.state);
   setHandler(
@@ -79,11 +65,7 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
     { validator: (command) => void refuseAsFailure(command) },
   );
   setHandler(absorbDuplicateSignal, (command) => {
-    try {
-      shell.commit(decide(shell.state, command, ctx()));
-    } catch (err) {
-      if (!(err instanceof Refusal)) throw err;
-    }
+    ignoringRefusal(() => shell.commit(decide(shell.state, command, ctx())));
   });
 
   const exit = await shell.run();

@@ -12,6 +12,8 @@ export interface CaseShellOptions<S extends { revision: number }> {
   project(state: S): Promise<void>;
   deliver(notices: KeyedNotice[]): Promise<void>;
   deliverWebhook(notices: KeyedNotice[]): Promise<void>;
+  /** Continue as new past this many history events, before the server's own suggestion (4 MiB / ~4K events). */
+  continueAfterEvents?: number;
 }
 
 export type ShellExit = 'ended' | 'continue';
@@ -85,13 +87,18 @@ export class CaseShell<S extends { revision: number }> {
       await this.flush();
       const endsAt = this.options.endsAt(this.current);
       if (endsAt !== undefined && endsAt <= Date.now()) return this.drain('ended');
-      if (workflowInfo().continueAsNewSuggested) return this.drain('continue');
+      if (this.historyIsLong()) return this.drain('continue');
       const dueAt = nextDueAt(this.options.deadlinesOf(this.current));
       const wakeAt = Math.min(dueAt ?? Infinity, endsAt ?? Infinity);
-      const woken = () => this.dirty() || workflowInfo().continueAsNewSuggested;
+      const woken = () => this.dirty() || this.historyIsLong();
       if (wakeAt === Infinity) await condition(woken);
       else await condition(woken, Math.max(wakeAt - Date.now(), 1));
     }
+  }
+
+  private historyIsLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (this.options.continueAfterEvents !== undefined && info.historyLength >= this.options.continueAfterEvents);
   }
 
   /** Never end or continue mid-update: wait for handlers, then for what they produced. */

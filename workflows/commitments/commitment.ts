@@ -1,0 +1,82 @@
+import { continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  commitmentActionUpdate,
+  CommitmentInput,
+  commitmentStateQuery,
+  defaultContinueAfterEvents,
+  problemChangedSignal,
+  problemOwnerSignal,
+  ProblemWorkflowInput,
+} from '../../common/commitments';
+import { CommitmentCommand } from '../../domain/commitments/commands';
+import { CommitmentState, currentHolders, currentLead, ProblemSummary } from '../../domain/commitments/state';
+import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
+import { addDuration } from '../../domain/policy/calendar';
+import { Decision } from '../../domain/timeline';
+import { durable, webhook } from '../shared/activities';
+import { CaseShell } from '../shared/caseShell';
+import { asFailure, ignoringRefusal } from '../shared/refusals';
+import { planProblem } from './planProblem';
+
+/**
+ * The shape every three-year commitment shares: obligations with deadlines, problems as child
+ * cases, a yearly assessment, handover, suspension and closure. It lives its whole term,
+ * continuing as new before its history grows large and carrying its state across.
+ */
+export async function runCommitment(input: CommitmentInput): Promise<CommitmentState> {
+  const { policy } = input;
+  const ctx = () => ({ policy, now: Date.now() });
+  const first: Decision<CommitmentState> = input.carried ? { state: input.carried, notices: [] } : openCommitment(input.submission, ctx());
+  const workflowId = workflowInfo().workflowId;
+
+  const shell = new CaseShell<CommitmentState>(first.state, {
+    caseId: workflowId,
+    deadlinesOf: (state) => state.deadlines,
+    // A closed commitment stays open to comments on its final assessment for the reopen window.
+    endsAt: (state) => (state.status === 'closed' ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar) : undefined),
+    onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
+    project: durable.projectCommitment,
+    deliver: durable.deliverInbox,
+    deliverWebhook: webhook.deliverWebhook,
+    continueAfterEvents: input.continueAfterEvents ?? defaultContinueAfterEvents,
+  });
+  shell.commit(first);
+
+  const startProblem = (problem: ProblemSummary) => {
+    const state = shell.state;
+    const child: ProblemWorkflowInput = {
+      policy,
+      problem: {
+        commitmentId: state.submission.id, commitmentWorkflowId: workflowId, problemId: problem.id, title: problem.title, area: problem.area,
+        owner: currentLead(state), team: currentHolders(state), jurisdiction: state.submission.jurisdiction, kind: state.submission.kind,
+      },
+    };
+    // Abandoned on close, so a problem outlives a continue-as-new of its commitment and reports to the new run by ID.
+    return startChild(planProblem, { workflowId: problem.workflowId, args: [child], parentClosePolicy: ParentClosePolicy.ABANDON });
+  };
+  if (!input.carried) for (const problem of first.state.problems) await startProblem(problem);
+
+  const refuseAsFailure = (command: CommitmentCommand) => asFailure(() => decide(shell.state, command, ctx()));
+  setHandler(commitmentStateQuery, () => shell.state);
+  setHandler(
+    commitmentActionUpdate,
+    async (command) => {
+      shell.commit(refuseAsFailure(command));
+      const state = shell.state;
+      if (command.type === 'openProblem') await startProblem(state.problems[state.problems.length - 1]);
+      if (command.type === 'handover') {
+        const change = { type: 'changeOwner' as const, actor: command.actor, owner: currentLead(state), team: currentHolders(state) };
+        await Promise.all(state.problems.filter((p) => p.status === 'open').map((p) =>
+          getExternalWorkflowHandle(p.workflowId).signal(problemOwnerSignal, change).catch(() => undefined)));
+      }
+      await shell.projected();
+      return shell.state;
+    },
+    { validator: (command) => void refuseAsFailure(command) },
+  );
+  setHandler(problemChangedSignal, (command) => ignoringRefusal(() => shell.commit(decide(shell.state, command, ctx()))));
+
+  const exit = await shell.run();
+  if (exit === 'continue') return continueAsNew<typeof runCommitment>({ ...input, carried: shell.state });
+  return shell.state;
+}
