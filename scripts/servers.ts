@@ -1,0 +1,229 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import mongoose from 'mongoose';
+
+/**
+ * Starts the embedded servers (and, for scripts/start.ts, any child process) and stops them.
+ * Every child gets its own process group, so a Ctrl-C reaches only the parent, which then stops the
+ * children in order; on Linux `setpriv --pdeathsig` also kills a child whose parent died abruptly
+ * (SIGKILL, jest killed), which an 'exit' hook alone cannot do.
+ */
+export const TOOLS_BIN = path.resolve(__dirname, '../.tools/bin');
+
+export interface Child {
+  pid: number;
+  /** Resolves with the exit code (or signal name) when the process has exited. */
+  exited: Promise<number | string>;
+  /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once it has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SpawnOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Append stdout and stderr to this file... */
+  logFile?: string;
+  /** ...or receive them line by line. */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+// The exit hook is registered only while children live: jest loads this module once per test file.
+const live = new Set<ChildProcess>();
+const onExit = () => live.forEach((c) => killGroup(c, 'SIGTERM'));
+function track(c: ChildProcess): void {
+  if (live.size === 0) process.on('exit', onExit);
+  live.add(c);
+}
+function untrack(c: ChildProcess): void {
+  if (live.delete(c) && live.size === 0) process.off('exit', onExit);
+}
+
+function killGroup(c: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-c.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+const RUN_MARKER = '=== started ';
+const pdeathsig = process.platform === 'linux' && fs.existsSync('/usr/bin/setpriv');
+
+export function spawnChild(command: string, args: string[], opts: SpawnOptions = {}): Child {
+  const [cmd, argv] = pdeathsig ? ['/usr/bin/setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]] : [command, args];
+  // Logs are appended across restarts; the marker lets tail() show only this run.
+  if (opts.logFile) fs.appendFileSync(opts.logFile, `${RUN_MARKER}${new Date().toISOString()} ${command}\n`);
+  const fd = opts.logFile ? fs.openSync(opts.logFile, 'a') : undefined;
+  const out = fd ?? (opts.onLine ? 'pipe' : 'ignore');
+  const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: ['ignore', out, out] });
+  if (fd !== undefined) fs.closeSync(fd);
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let buf = '';
+    child[stream]?.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (buf + chunk).split('\n');
+      buf = lines.pop()!;
+      lines.forEach((l) => opts.onLine!(l, stream));
+    });
+  }
+  track(child);
+  const exited = new Promise<number | string>((resolve) => {
+    child.on('exit', (code, signal) => {
+      untrack(child);
+      resolve(code ?? signal ?? -1);
+    });
+    child.on('error', () => {
+      untrack(child);
+      resolve(-1);
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 15_000) =>
+    (stopping ??= (async () => {
+      if (!live.has(child)) return;
+      killGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    })());
+  return { pid: child.pid ?? -1, exited, stop };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().unref();
+    srv.on('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tail(file: string, lines = 30): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.slice(Math.max(0, text.lastIndexOf(RUN_MARKER))).trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Polls `ready` until it returns true; fails early if the child exits, or after `timeoutMs`. */
+export async function waitUntil(what: string, child: Child, ready: () => Promise<boolean>, timeoutMs: number, logFile?: string): Promise<void> {
+  let exitedWith: number | string | undefined;
+  void child.exited.then((c) => (exitedWith = c));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitedWith !== undefined || Date.now() > deadline) {
+      await child.stop(2_000);
+      const why = exitedWith !== undefined ? `exited (${exitedWith})` : `not ready after ${timeoutMs} ms`;
+      throw new Error(`${what} ${why}` + (logFile ? `; last lines of ${logFile}:\n${tail(logFile)}` : ''));
+    }
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function bin(name: string): string {
+  const p = path.join(TOOLS_BIN, name);
+  if (!fs.existsSync(p)) throw new Error(`${p} is missing: run \`npm run tools\` (scripts/install-tools.sh)`);
+  return p;
+}
+
+export interface TemporalDevServerOptions {
+  port: number;
+  /** Web UI port; without it the server runs headless. */
+  uiPort?: number;
+  /** SQLite file for persistence; without it everything is in memory. */
+  dbFile?: string;
+  namespace: string;
+  /** Retention of closed workflows in `namespace`; the dev server creates it with 1 day. */
+  retentionDays?: number;
+  /** `--dynamic-config-value KEY=VALUE`, each value JSON-encoded. */
+  dynamicConfig?: Record<string, string | number | boolean>;
+  /** Defaults to temporal.log beside dbFile, or in a fresh temp dir. */
+  logFile?: string;
+}
+
+export interface TemporalDevServer {
+  address: string;
+  namespace: string;
+  uiUrl?: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const logFile = o.logFile ?? path.join(o.dbFile ? path.dirname(o.dbFile) : fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-')), 'temporal.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const address = `127.0.0.1:${o.port}`;
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace, '--log-level', 'warn'];
+  // The CLI would otherwise read TEMPORAL_* variables and ~/.config: the app's own settings are not its.
+  args.push('--disable-config-env', '--disable-config-file');
+  args.push(...(o.uiPort ? ['--ui-port', String(o.uiPort)] : ['--headless']));
+  if (o.dbFile) args.push('--db-filename', o.dbFile);
+  for (const [k, v] of Object.entries(o.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);
+  const child = spawnChild(bin('temporal'), args, { logFile });
+
+  let connection: Connection | undefined;
+  const ready = async () => {
+    connection ??= await Connection.connect({ address, connectTimeout: 1_000 });
+    await connection.workflowService.describeNamespace({ namespace: o.namespace });
+    return true;
+  };
+  try {
+    await waitUntil(`temporal dev server on ${address}`, child, ready, 60_000, logFile);
+    // The dev server creates --namespace with a 1-day retention; cases must outlive that by years.
+    const workflowExecutionRetentionTtl = msToTs((o.retentionDays ?? 3650) * 86_400_000);
+    await connection!.workflowService.updateNamespace({ namespace: o.namespace, config: { workflowExecutionRetentionTtl } });
+  } catch (err) {
+    await child.stop();
+    throw err;
+  } finally {
+    await connection?.close();
+  }
+  return { address, namespace: o.namespace, uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined, logFile, stop: () => child.stop() };
+}
+
+export interface FerretDb {
+  /** Without a database name: append `/<db>`. */
+  uri: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startFerretDb(o: { port: number; dataDir: string }): Promise<FerretDb> {
+  const dataDir = path.resolve(o.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logFile = path.join(dataDir, 'ferretdb.log');
+  const child = spawnChild(
+    bin('ferretdb'),
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${o.port}`,
+      `--state-dir=${dataDir}`,
+      '--debug-addr=-', // its default fixed port 8088 would clash between instances
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    { logFile },
+  );
+  const uri = `mongodb://127.0.0.1:${o.port}`;
+  const ready = async () => {
+    const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1_000 });
+    try {
+      await conn.asPromise();
+      await conn.db!.admin().ping();
+      return true;
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  };
+  await waitUntil(`ferretdb on ${uri}`, child, ready, 30_000, logFile);
+  return { uri, logFile, stop: () => child.stop() };
+}
