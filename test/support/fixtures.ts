@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Actor } from '../../domain/actors';
 import { parsePolicy, Policy } from '../../domain/policy/policy';
 import { RequestSubmission } from '../../domain/requests/state';
+import { CommitmentSubmission } from '../../domain/commitments/state';
 
 export const repoRoot = join(__dirname, '..', '..');
 
@@ -36,3 +37,23 @@ export const actors = {
   leader: { id: 'leader-1', role: 'unit_leader', unit: 'village-v01' },
   auditor: { id: 'aud-1', role: 'auditor', unit: 'audit' },
 } satisfies Record<string, Actor>;
+
+export function planSubmission(overrides: Partial<CommitmentSubmission> = {}): CommitmentSubmission {
+  return {
+    id: 'plan-1',
+    kind: 'enterprise',
+    title: '帮扶东关精密机械 assistance to Dongguan Precision',
+    team: { name: '工信局帮扶组 industry bureau team', department: 'industry-bureau' },
+    lead: 'lead-1',
+    members: ['member-a', 'member-b'],
+    enterprise: { name: '东关精密机械有限公司' },
+    startDate: '2026-12-01',
+    termYears: 3,
+    focusAreas: ['land', 'funds'],
+    initialProblems: [{ title: '用地手续 land procedures', area: 'land' }],
+    promisedDeeds: [],
+    gridId: 'g01',
+    jurisdiction,
+    ...overrides,
+  };
+}
