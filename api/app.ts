@@ -5,6 +5,7 @@ import { healthRoutes } from './health/routes';
 import { notificationRoutes } from './notifications/routes';
 import { ApiDocument } from './openapi';
 import { requestRoutes } from './requests/routes';
+import { commitmentRoutes } from './commitments/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -14,6 +15,7 @@ export function createApp(deps: ApiDeps): Express {
   const v1 = express.Router();
   v1.use(healthRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
+  v1.use(commitmentRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));

@@ -1,0 +1,135 @@
+import { commitmentStatusLabels, CommitmentState, Funding, Letter, ratingLabels } from '../../domain/commitments/state';
+import { Deadline } from '../../domain/deadlines/deadline';
+import { Policy } from '../../domain/policy/policy';
+import { ProblemState } from '../../domain/problems/problem';
+import { CommitmentListItem, CommitmentView, LedgerView, ProblemView } from './schema';
+
+/** The shapes clients see for commitments and their problems, whether read live from Temporal or from a projection. */
+
+const problemStatusLabels: Record<ProblemState['status'], { zh: string; en: string }> = {
+  open: { zh: '待解决', en: 'Open' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+const levelId = (policy: Policy, level: number) => policy.ladder[level]?.id ?? String(level);
+
+/** An obligation: a letter, a visit or any deadline a person or unit answers for; anniversaries are milestones, not obligations. */
+const isObligation = (d: Deadline) => d.purpose !== 'assessment';
+
+function presentDeadline(d: Deadline, policy: Policy) {
+  return { id: d.id, purpose: d.purpose, owner: d.owner, level: levelId(policy, d.level), dueAt: d.dueAt, rule: d.rule, reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })) };
+}
+
+/** Sums in fen, so ¥0.1 + ¥0.2 is ¥0.3. */
+const sumYuan = (amounts: number[]) => amounts.reduce((total, a) => total + Math.round(a * 100), 0) / 100;
+
+function fundsTotals(funds: Funding[], letters: Letter[], termYears: number) {
+  return {
+    termYuan: sumYuan(funds.map((f) => f.amountYuan)),
+    byYear: years(termYears).map((year) => {
+      const target = letters.find((l) => l.year === year)?.fundsTargetYuan;
+      return { year, amountYuan: sumYuan(funds.filter((f) => f.year === year).map((f) => f.amountYuan)), ...(target !== undefined ? { targetYuan: target } : {}) };
+    }),
+  };
+}
+
+const years = (termYears: number) => Array.from({ length: termYears }, (_, i) => i + 1);
+
+export function presentCommitment(state: CommitmentState, policy: Policy): CommitmentView {
+  const { submission } = state;
+  const current = state.holders.filter((h) => !h.to);
+  const lastVisit = state.visits.reduce<CommitmentState['visits'][number] | undefined>((last, v) => (!last || v.at >= last.at ? v : last), undefined);
+  return {
+    id: submission.id,
+    kind: submission.kind,
+    kindLabel: policy.commitments?.[submission.kind].label ?? { zh: submission.kind, en: submission.kind },
+    revision: state.revision,
+    status: state.status,
+    statusLabel: commitmentStatusLabels[state.status],
+    title: submission.title,
+    team: { name: submission.team.name, department: submission.team.department },
+    ...(submission.enterprise ? { enterprise: { name: submission.enterprise.name, ...(submission.enterprise.creditCode ? { creditCode: submission.enterprise.creditCode } : {}) } } : {}),
+    ...(submission.households ? {
+      households: submission.households.map((h) => ({ id: h.id, name: h.name, visits: state.visits.filter((v) => v.household === h.id).length })),
+    } : {}),
+    focusAreas: submission.focusAreas,
+    gridId: submission.gridId,
+    units: submission.jurisdiction,
+    lead: current.find((h) => h.role === 'lead')?.person,
+    members: current.filter((h) => h.role === 'member').map((h) => h.person),
+    holders: state.holders.map((h) => ({ role: h.role, person: h.person, from: h.from, ...(h.to ? { to: h.to } : {}), ...(h.reason ? { reason: h.reason } : {}) })),
+    startDate: submission.startDate,
+    startsAt: state.startsAt,
+    endsAt: state.endsAt,
+    termYears: submission.termYears,
+    year: state.year,
+    letters: state.letters.map((l) => ({
+      year: l.year, dueAt: l.dueAt, signed: !!l.signedAt, signedAt: l.signedAt, signedBy: l.signedBy,
+      onTime: l.signedAt ? l.signedAt <= l.dueAt : undefined, targets: l.targets, fundsTargetYuan: l.fundsTargetYuan,
+    })),
+    visits: {
+      total: state.visits.length,
+      byYear: years(submission.termYears).map((year) => ({ year, count: state.visits.filter((v) => v.year === year).length })),
+      last: lastVisit && { at: lastVisit.at, by: lastVisit.by, note: lastVisit.note, household: lastVisit.household },
+    },
+    deeds: state.deeds.map((d) => ({ id: d.id, year: d.year, title: d.title, household: d.household, done: d.done, doneAt: d.doneAt, note: d.note })),
+    problems: state.problems.map((p) => ({
+      id: p.id, title: p.title, area: p.area, year: p.year, status: p.status, statusLabel: problemStatusLabels[p.status],
+      level: levelId(policy, p.level), openedAt: p.openedAt, resolvedAt: p.resolvedAt, outcome: p.outcome,
+    })),
+    funds: submission.kind === 'enterprise' ? fundsTotals(state.funds, state.letters, submission.termYears) : undefined,
+    assessments: state.assessments.map((a) => ({
+      year: a.year, final: a.final, computedAt: a.computedAt, score: a.score, rating: a.rating, ratingLabel: ratingLabels[a.rating],
+      figures: { ...a.figures } as Record<string, number | boolean>, reasons: a.reasons, comment: a.comment,
+    })),
+    obligations: state.deadlines.filter(isObligation).map((d) => presentDeadline(d, policy)),
+    nextAnniversary: state.deadlines.find((d) => d.purpose === 'assessment')?.dueAt,
+    closedReason: state.closedReason,
+    updatedAt: state.updatedAt,
+  };
+}
+
+export function presentListItem(state: CommitmentState, policy: Policy): CommitmentListItem {
+  const view = presentCommitment(state, policy);
+  const due = view.obligations.map((o) => o.dueAt).sort()[0];
+  return {
+    id: view.id, kind: view.kind, kindLabel: view.kindLabel, status: view.status, statusLabel: view.statusLabel, title: view.title,
+    team: view.team, enterprise: view.enterprise, lead: view.lead, year: view.year, startsAt: view.startsAt, endsAt: view.endsAt,
+    updatedAt: view.updatedAt, nextObligationDueAt: due, escalated: state.deadlines.some((d) => isObligation(d) && d.level > 0),
+  };
+}
+
+/** 台账: every funding entry of a plan, with totals per plan year and over the term. */
+export function presentLedger(state: CommitmentState): LedgerView {
+  return {
+    id: state.submission.id,
+    currency: 'CNY',
+    entries: [...state.funds].sort((a, b) => a.date.localeCompare(b.date)).map((f) => ({
+      id: f.id, date: f.date, year: f.year, amountYuan: f.amountYuan, source: f.source, note: f.note, recordedBy: f.recordedBy,
+    })),
+    totals: fundsTotals(state.funds, state.letters, state.submission.termYears),
+  };
+}
+
+export function presentProblem(state: ProblemState, policy: Policy): ProblemView {
+  const { input, deadline } = state;
+  return {
+    id: input.problemId,
+    commitmentId: input.commitmentId,
+    revision: state.revision,
+    title: input.title,
+    area: input.area,
+    status: state.status,
+    statusLabel: problemStatusLabels[state.status],
+    level: levelId(policy, state.level),
+    owner: deadline?.owner ?? state.owner,
+    lead: state.owner,
+    deadline: deadline && (({ id: _id, ...rest }) => rest)(presentDeadline(deadline, policy)),
+    outcome: state.outcome,
+    openedAt: state.openedAt,
+    resolvedAt: state.resolvedAt,
+    updatedAt: state.updatedAt,
+    timeline: state.timeline,
+  };
+}

@@ -1,0 +1,168 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { CommitmentCommand } from '../../domain/commitments/commands';
+import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
+import { ProblemCommand } from '../../domain/problems/problem';
+import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { ApiDeps } from '../deps';
+import { ApiDocument, problemResponses } from '../openapi';
+import { validate, validated } from '../validate';
+import { presentCommitment, presentLedger, presentListItem, presentProblem } from './presenter';
+import {
+  actionBodies,
+  assessmentParams,
+  CommitmentAction,
+  commitmentIdParams,
+  commitmentPage,
+  commitmentTimeline,
+  commitmentView,
+  createBodies,
+  deedParams,
+  idempotencyHeaders,
+  kindRoutes,
+  ledgerView,
+  listQueryFor,
+  ListQuery,
+  ProblemAction,
+  problemActionBodies,
+  problemParams,
+  problemView,
+} from './schema';
+import { commitmentService } from './service';
+
+type Command = Omit<CommitmentCommand, 'actor'>;
+
+/** Each action: where it lives under /{kind}/{id}, and how its body and path become a domain command. */
+const actions: Record<CommitmentAction, { path: string; params: z.ZodObject; summary: string; created?: boolean; command(body: any, params: any): Command }> = {
+  letters: { path: '/letters', params: commitmentIdParams, summary: '签订年度帮扶责任书 sign the annual responsibility letter with its targets', command: (b) => ({ type: 'signLetter', ...b }) },
+  visits: { path: '/visits', params: commitmentIdParams, summary: '走访 record a follow-up visit', command: (b) => ({ type: 'recordVisit', ...b }) },
+  problems: { path: '/problems', params: commitmentIdParams, summary: '问题 open a problem (bottleneck), a case of its own with a deadline', created: true, command: (b) => ({ type: 'openProblem', ...b }) },
+  funds: { path: '/funds', params: commitmentIdParams, summary: '帮扶资金 record funds secured for the enterprise', command: (b) => ({ type: 'recordFunding', ...b }) },
+  deeds: { path: '/deeds', params: commitmentIdParams, summary: '实事 promise a deed', command: (b) => ({ type: 'promiseDeed', ...b }) },
+  deedDone: { path: '/deeds/:deedId/done', params: deedParams, summary: 'mark a promised deed done', command: (b, p) => ({ type: 'completeDeed', deedId: p.deedId, ...b }) },
+  assessmentComment: { path: '/assessments/:year/comment', params: assessmentParams, summary: '年度考核 comment on a year’s assessment', command: (b, p) => ({ type: 'commentAssessment', year: p.year, text: b.text }) },
+  handover: { path: '/handover', params: commitmentIdParams, summary: '事随人转 hand a role over to another person (supervisors; the lead for members)', command: (b) => ({ type: 'handover', ...b }) },
+  suspend: { path: '/suspend', params: commitmentIdParams, summary: 'suspend: obligations pause (supervisors)', command: (b) => ({ type: 'suspend', ...b }) },
+  resume: { path: '/resume', params: commitmentIdParams, summary: 'resume a suspended commitment (supervisors)', command: (b) => ({ type: 'resume', ...b }) },
+  close: { path: '/close', params: commitmentIdParams, summary: '提前结束 close early with a final assessment (supervisors)', command: (b) => ({ type: 'close', ...b }) },
+};
+
+const problemSummaries: Record<ProblemAction, string> = {
+  progress: 'record progress on a problem',
+  resolve: '解决 resolve a problem with its outcome',
+  withdraw: 'withdraw a problem with a reason',
+};
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+/** Express `/:id/x` as OpenAPI `/{id}/x`. */
+const docPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+/** Enterprise plans, household pairings and members' pledges: one router, each kind under the name users know. */
+export function commitmentRoutes(deps: ApiDeps, doc: ApiDocument): Router {
+  const router = Router();
+  for (const kind of commitmentKinds) mountKind(router, deps, doc, kind);
+  return router;
+}
+
+function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: CommitmentKind): void {
+  const { path, noun, tag } = kindRoutes[kind];
+  const base = `/${path}`;
+  const api = `/api/v1/${path}`;
+  const service = commitmentService(deps, kind);
+  const present = (state: Parameters<typeof presentCommitment>[0]) => presentCommitment(state, deps.policy);
+  const hasProblems = kind in actionBodies.problems;
+
+  const createBody = createBodies[kind];
+  doc.path({
+    method: 'post', path: api, summary: `open a ${noun} (${deps.policy.commitments?.[kind].label.zh ?? kind})`, tags: [tag],
+    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createBody) },
+    responses: { 201: { description: 'opened, with its first obligations', ...json(commitmentView) }, 400: problemResponses[400], 403: problemResponses[403] },
+  });
+  router.post(base, requireActor, validate({ body: createBody, headers: idempotencyHeaders }), async (_req, res) => {
+    const { body, headers } = validated(res);
+    const { state, replayed } = await service.create(body, actorOf(res), headers['idempotency-key']);
+    res.status(201).set('Idempotent-Replayed', String(replayed)).location(`${api}/${state.submission.id}`).json(present(state));
+  });
+
+  const listQuery = listQueryFor(kind);
+  doc.path({
+    method: 'get', path: api, summary: `list ${path} (from the projection)`, tags: [tag],
+    request: { query: listQuery }, responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
+  });
+  router.get(base, validate({ query: listQuery }), async (_req, res) => {
+    const q = validated(res).query as ListQuery;
+    const { states, total } = await service.list(q);
+    res.json({ items: states.map((s) => presentListItem(s, deps.policy)), page: q.page, pageSize: q.pageSize, total });
+  });
+
+  doc.path({
+    method: 'get', path: `${api}/{id}`, summary: `live state of one ${noun}`, tags: [tag],
+    request: { params: commitmentIdParams }, responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
+  });
+  router.get(`${base}/:id`, validate({ params: commitmentIdParams }), async (_req, res) => {
+    res.json(present(await service.liveState(validated(res).params.id)));
+  });
+
+  doc.path({
+    method: 'get', path: `${api}/{id}/history`, summary: 'timeline: who did what when, who was responsible, reminders, escalations, assessments', tags: [tag],
+    request: { params: commitmentIdParams }, responses: { 200: { description: 'the timeline', ...json(commitmentTimeline) }, 404: problemResponses[404] },
+  });
+  router.get(`${base}/:id/history`, validate({ params: commitmentIdParams }), async (_req, res) => {
+    const state = await service.liveState(validated(res).params.id);
+    res.json({ id: state.submission.id, entries: state.timeline });
+  });
+
+  if (kind === 'enterprise') {
+    doc.path({
+      method: 'get', path: `${api}/{id}/funds`, summary: '台账 the funds ledger, with totals per plan year and over the term', tags: [tag],
+      request: { params: commitmentIdParams }, responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
+    });
+    router.get(`${base}/:id/funds`, validate({ params: commitmentIdParams }), async (_req, res) => {
+      res.json(presentLedger(await service.liveState(validated(res).params.id)));
+    });
+  }
+
+  for (const action of Object.keys(actions) as CommitmentAction[]) {
+    const body = (actionBodies[action] as Partial<Record<CommitmentKind, z.ZodType>>)[kind];
+    if (!body) continue;
+    const { path: suffix, params, summary, created, command } = actions[action];
+    doc.path({
+      method: 'post', path: `${api}/{id}${docPath(suffix)}`, summary, tags: [tag],
+      request: { params, headers: actorHeadersSchema, body: json(body) },
+      responses: { [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) }, ...problemResponses },
+    });
+    router.post(`${base}/:id${suffix}`, requireActor, validate({ params, body }), async (_req, res) => {
+      const v = validated(res);
+      const state = await service.act(v.params.id, { ...command(v.body, v.params), actor: actorOf(res) } as CommitmentCommand);
+      if (created) {
+        const problem = state.problems[state.problems.length - 1];
+        res.status(201).location(`${api}/${v.params.id}/problems/${problem.id}`);
+      }
+      res.json(present(state));
+    });
+  }
+
+  if (!hasProblems) return;
+  doc.path({
+    method: 'get', path: `${api}/{id}/problems/{problemId}`, summary: 'live state of one problem, with its own timeline', tags: [tag],
+    request: { params: problemParams }, responses: { 200: { description: 'the problem', ...json(problemView) }, 404: problemResponses[404] },
+  });
+  router.get(`${base}/:id/problems/:problemId`, validate({ params: problemParams }), async (_req, res) => {
+    const { id, problemId } = validated(res).params;
+    res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
+  });
+
+  for (const action of Object.keys(problemActionBodies) as ProblemAction[]) {
+    const body = problemActionBodies[action];
+    doc.path({
+      method: 'post', path: `${api}/{id}/problems/{problemId}/${action}`, summary: problemSummaries[action], tags: [tag],
+      request: { params: problemParams, headers: actorHeadersSchema, body: json(body) },
+      responses: { 200: { description: 'the problem after the action', ...json(problemView) }, ...problemResponses },
+    });
+    router.post(`${base}/:id/problems/:problemId/${action}`, requireActor, validate({ params: problemParams, body }), async (_req, res) => {
+      const v = validated(res);
+      const state = await service.actOnProblem(v.params.id, v.params.problemId, { type: action, ...v.body, actor: actorOf(res) } as ProblemCommand);
+      res.json(presentProblem(state, deps.policy));
+    });
+  }
+}
