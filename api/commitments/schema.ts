@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import '../openapi';
 import { CommitmentStatus, focusAreas } from '../../domain/commitments/state';
-import { CommitmentKind } from '../../domain/policy/policy';
+import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 
 /**
  * One schema per endpoint for the three kinds of three-year commitment. The kinds share most
@@ -165,7 +165,7 @@ const fundsTotals = z.object({
 
 export const commitmentView = z.object({
   id: z.string(),
-  kind: z.enum(['enterprise', 'pairing', 'pledge']),
+  kind: z.enum(commitmentKinds),
   kindLabel: label,
   revision: z.number().int(),
   status: z.enum(commitmentStatuses),
