@@ -31,8 +31,8 @@ export interface ProblemWorkflowInput {
 
 export const problemActionUpdate = defineUpdate<ProblemState, [ProblemCommand]>('problemAction');
 export const problemStateQuery = defineQuery<ProblemState>('problemState');
-/** The commitment tells its open problems who leads now (事随人转). */
-export const problemOwnerSignal = defineSignal<[ProblemCommand & { type: 'changeOwner' }]>('problemOwner');
+/** The commitment tells its open problems who leads now (事随人转), and withdraws them when it closes. */
+export const commitmentToProblemSignal = defineSignal<[ProblemCommand & { type: 'changeOwner' | 'withdraw' }]>('commitmentToProblem');
 
 export const commitmentWorkflowTypes: Record<CommitmentKind, string> = {
   enterprise: 'assistancePlan',
@@ -45,5 +45,3 @@ const prefixes: Record<CommitmentKind, string> = { enterprise: 'plan', pairing: 
 export function commitmentWorkflowId(kind: CommitmentKind, id: string): string {
   return `${prefixes[kind]}-${id}`;
 }
-
-export const defaultContinueAfterEvents = 2000;

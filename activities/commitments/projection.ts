@@ -1,13 +1,18 @@
 import { CommitmentState, currentHolders, currentLead } from '../../domain/commitments/state';
 import { ProblemState } from '../../domain/problems/problem';
-import { CommitmentModels } from '../db/commitmentModels';
+import { Projection } from '../../common/projection';
+import { commitmentWorkflowId } from '../../common/commitments';
+import { problemWorkflowIdFor } from '../../domain/commitments/transitions';
+import { Models } from '../db/models';
+import { appendTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
-export function commitmentProjectionActivities(models: CommitmentModels) {
+export function commitmentProjectionActivities(models: Models) {
   return {
     /** The commitment and its funds ledger; each write idempotent, the commitment ordered by revision. */
-    async projectCommitment(state: CommitmentState): Promise<void> {
+    async projectCommitment({ state, entries }: Projection<CommitmentState>): Promise<void> {
       const { submission } = state;
+      await appendTimeline(models.Timeline, commitmentWorkflowId(submission.kind, submission.id), entries);
       const obligations = state.deadlines.filter((d) => d.purpose !== 'assessment');
       const next = obligations.map((d) => Date.parse(d.dueAt)).sort((a, b) => a - b)[0];
       await upsertIfNewer(models.Commitment, {
@@ -41,8 +46,9 @@ export function commitmentProjectionActivities(models: CommitmentModels) {
       );
     },
 
-    async projectProblem(state: ProblemState): Promise<void> {
+    async projectProblem({ state, entries }: Projection<ProblemState>): Promise<void> {
       const { input } = state;
+      await appendTimeline(models.Timeline, problemWorkflowIdFor(input.commitmentId, input.problemId), entries);
       await upsertIfNewer(models.Problem, {
         _id: `${input.commitmentId}:${input.problemId}`,
         revision: state.revision,

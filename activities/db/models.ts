@@ -1,5 +1,6 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { CommitmentModels, createCommitmentModels } from './commitmentModels';
+import { TimelineEntry } from '../../domain/timeline';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
@@ -44,7 +45,16 @@ export interface WebhookDeliveryDoc {
   status: number;
 }
 
+/** One entry of a case's timeline; the case's workflow ID and revision name it. */
+export interface TimelineDoc {
+  _id: string;
+  caseId: string;
+  revision: number;
+  entry: TimelineEntry;
+}
+
 export interface Models extends CommitmentModels {
+  Timeline: Model<TimelineDoc>;
   Request: Model<RequestDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
@@ -85,7 +95,12 @@ export function createModels(connection: Connection): Models {
     { _id: String, deliveredAt: Date, status: Number },
     { versionKey: false, collection: 'webhook_deliveries' },
   );
+  const timeline = new Schema<TimelineDoc>(
+    { _id: String, caseId: { type: String, index: true }, revision: Number, entry: Schema.Types.Mixed },
+    { versionKey: false, collection: 'timeline' },
+  );
   return {
+    Timeline: connection.model<TimelineDoc>('Timeline', timeline),
     Request: connection.model<RequestDoc>('Request', request),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),

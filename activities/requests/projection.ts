@@ -1,9 +1,12 @@
 import { CitizenRequestState } from '../../domain/requests/state';
 import { currentStage } from '../../domain/requests/transitions';
+import { Projection } from '../../common/projection';
+import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
+import { appendTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
-export function toRequestDoc(state: CitizenRequestState): RequestDoc {
+export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
   const { submission } = state;
   return {
     _id: submission.id,
@@ -16,8 +19,8 @@ export function toRequestDoc(state: CitizenRequestState): RequestDoc {
     gridId: submission.gridId,
     major: submission.major,
     onAgenda: state.onAgenda,
-    // The timeline records the ladder id of the policy the case runs under.
-    level: state.timeline[state.timeline.length - 1]?.level ?? String(state.level),
+    // The newest timeline entry records the ladder id of the policy the case runs under.
+    level: entries[entries.length - 1]?.level ?? String(state.level),
     unit: submission.jurisdiction[state.level],
     units: submission.jurisdiction,
     assignee: state.assignee,
@@ -34,8 +37,9 @@ export function toRequestDoc(state: CitizenRequestState): RequestDoc {
 export function requestProjectionActivities(models: Models) {
   return {
     /** Idempotent and ordered by revision: safe to retry, safe to arrive late. */
-    async projectRequest(state: CitizenRequestState): Promise<void> {
-      await upsertIfNewer(models.Request, toRequestDoc(state));
+    async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
+      await appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries);
+      await upsertIfNewer(models.Request, toRequestDoc(state, entries));
     },
   };
 }

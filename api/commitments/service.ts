@@ -1,3 +1,4 @@
+import { readTimeline } from '../../activities/db/timeline';
 import { createHash, randomUUID } from 'node:crypto';
 import { QueryNotRegisteredError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
@@ -61,7 +62,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       // Past Temporal's retention the projection still holds the last state.
       const doc = await deps.models.Commitment.findOne({ _id: id, kind }).lean();
       if (!doc) throw notFound(`${noun} ${id}`);
-      return doc.state as CommitmentState;
+      return { ...(doc.state as CommitmentState), timeline: await readTimeline(deps.models.Timeline, commitmentWorkflowId(kind, id)) };
     }
   }
 
@@ -80,7 +81,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       const doc = await deps.models.Problem.findById(`${id}:${problemId}`).lean();
       if (!doc) throw notFound(`problem ${problemId} of ${noun} ${id}`);
-      return doc.state as ProblemState;
+      return { ...(doc.state as ProblemState), timeline: await readTimeline(deps.models.Timeline, problem.workflowId) };
     }
   }
 

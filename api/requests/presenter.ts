@@ -19,7 +19,7 @@ export function presentRequest(state: CitizenRequestState, policy: Policy) {
     gridId: submission.gridId,
     major: submission.major,
     onAgenda: state.onAgenda,
-    level: state.timeline[state.timeline.length - 1]?.level ?? String(state.level),
+    level: policy.ladder[state.level]?.id ?? String(state.level),
     unit: submission.jurisdiction[state.level],
     assignee: state.assignee,
     deadline: state.deadline && {

@@ -6,6 +6,7 @@ import { citizenRequestWorkflowType, requestActionUpdate, requestStateQuery, req
 import { Actor } from '../../domain/actors';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
+import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
 import { ApiError, fromTemporal, notFound } from '../errors';
 import { createRequestBody } from './schema';
@@ -28,7 +29,7 @@ export function requestService(deps: ApiDeps) {
       // Past Temporal's retention the projection still holds the last state.
       const doc = await deps.models.Request.findById(id).lean();
       if (!doc) throw notFound(`request ${id}`);
-      return doc.state as CitizenRequestState;
+      return { ...(doc.state as CitizenRequestState), timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)) };
     }
   }
 

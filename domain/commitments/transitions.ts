@@ -99,13 +99,15 @@ export function openCommitment(submission: CommitmentSubmission, ctx: Context): 
     timeline: [],
   };
   rulesOf(base, ctx.policy);
-  const firstYear = letterDeadline(base, 1, startsAtMs, ctx.policy);
+  // Obligations run from the opening when a plan is opened after its start date; anniversaries stay on the start date.
+  const from = Math.max(startsAtMs, ctx.now);
+  const firstYear = letterDeadline(base, 1, from, ctx.policy);
   const problems = submission.initialProblems.map((p, i) => problemSummary(base, `p${i + 1}`, p.title, p.area, ctx));
   return apply(base, {
     action: 'open', actor: { id: submission.lead, role: 'assistance_team', unit: submission.team.department }, note: submission.title,
     patch: {
       letters: firstYear.map((d) => ({ year: 1, dueAt: d.dueAt, targets: [] })),
-      deadlines: [...firstYear, ...visitDeadline(base, startsAtMs, ctx.policy), anniversary(base, 1, ctx.policy)],
+      deadlines: [...firstYear, ...visitDeadline(base, from, ctx.policy), anniversary(base, 1, ctx.policy)],
       problems,
     },
     notices: [{ recipient: submission.lead, kind: 'assigned', message: `帮扶开始 commitment opened, you lead it: ${submission.title}` }],
@@ -204,6 +206,9 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       requireStatus(state, ['active'], 'promise a deed on');
       requireHolderOrSupervisor(state, actor, 'promise a deed');
       if (kind === 'enterprise') throw new Refusal('invalid', 'deeds belong to pairings and pledges; enterprise plans record problems and funds');
+      if (command.household && !state.submission.households?.some((h) => h.id === command.household)) {
+        throw new Refusal('invalid', `household ${command.household} is not paired in this commitment`);
+      }
       const deed = { id: `d${state.deeds.length + 1}`, year: state.year, title: command.title, done: false, ...(command.household ? { household: command.household } : {}) };
       return apply(state, { action: 'promise_deed', actor, note: `${deed.id}: ${command.title}`, patch: { deeds: [...state.deeds, deed] } }, ctx);
     }
@@ -259,15 +264,14 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
     case 'resume': {
       requireStatus(state, ['suspended'], 'resume');
       requireSupervisor(actor, 'resume');
-      const unsigned = state.letters.some((l) => l.year === state.year && !l.signedAt);
+      // A year that began while suspended gets its letter now, counted from the resumption.
+      const signed = state.letters.some((l) => l.year === state.year && l.signedAt);
+      const letter = signed ? [] : letterDeadline(state, state.year, ctx.now, ctx.policy);
       return apply(state, {
         status: 'active', action: 'resume', actor, note: command.reason,
         patch: {
-          deadlines: [
-            ...state.deadlines,
-            ...(unsigned ? letterDeadline(state, state.year, ctx.now, ctx.policy) : []),
-            ...visitDeadline(state, ctx.now, ctx.policy),
-          ],
+          letters: [...state.letters.filter((l) => l.year !== state.year || l.signedAt), ...letter.map((d) => ({ year: state.year, dueAt: d.dueAt, targets: [] }))],
+          deadlines: [...state.deadlines, ...letter, ...visitDeadline(state, ctx.now, ctx.policy)],
         },
       }, ctx);
     }

@@ -84,7 +84,7 @@ export function decideProblem(state: ProblemState, command: ProblemCommand, ctx:
     return { state: apply(state, 'owner_changed', actor, { owner: command.owner, input: { ...state.input, team: command.team }, deadline: state.deadline && state.level === 0 ? { ...state.deadline, owner: command.owner } : state.deadline }, ctx, `now owned by ${command.owner}`), notices: [] };
   }
   if (state.status !== 'open') throw new Refusal('not_allowed_in_state', `cannot ${command.type} a problem that is ${state.status}`);
-  if (!state.input.team.includes(actor.id) && !supervisorRoles.includes(actor.role)) {
+  if (actor.role !== 'system' && !state.input.team.includes(actor.id) && !supervisorRoles.includes(actor.role)) {
     throw new Refusal('forbidden', `only the team (${state.input.team.join(', ')}) or a supervisor may ${command.type} this problem`);
   }
   switch (command.type) {

@@ -9,13 +9,19 @@ export function recordingActivities() {
   const notices = new Map<string, KeyedNotice>();
   const projections: { id: string; revision: number; status: string }[] = [];
   const activities: Partial<Activities> = {
-    async projectRequest(state) {
+    async projectRequest({ state }) {
       projections.push({ id: state.submission.id, revision: state.revision, status: state.status });
     },
     async deliverInbox(batch) {
       for (const notice of batch) notices.set(notice.key, notice);
     },
     async deliverWebhook() {},
+    async projectCommitment({ state }) {
+      projections.push({ id: state.submission.id, revision: state.revision, status: state.status });
+    },
+    async projectProblem({ state }) {
+      projections.push({ id: `${state.input.commitmentId}:${state.input.problemId}`, revision: state.revision, status: state.status });
+    },
   };
   return {
     activities,

@@ -25,12 +25,12 @@ function advance(state: CommitmentState, until: number, notices: Notice[] = []):
 const act = (state: CommitmentState, command: CommitmentCommand, now: number) => decide(state, command, { policy, now }).state;
 
 describe('commitment transitions', () => {
-  test('When a plan opens, then year 1 has a letter due, a visit due and an anniversary, and the lead owns them', () => {
+  test('When a plan opens, then year 1 has a letter and a visit due counted from the opening, an anniversary on the start date, all owned by the lead', () => {
     const { state } = openCommitment(planSubmission(), { policy, now: t0 });
     expect(state).toMatchObject({ status: 'active', year: 1, startsAt: '2026-11-30T16:00:00.000Z', endsAt: '2029-11-30T16:00:00.000Z' });
     expect(state.deadlines.map((d) => [d.id, d.owner, d.dueAt])).toEqual([
-      ['letter:1', 'lead-1', '2026-12-30T16:00:00.000Z'],
-      ['visit', 'lead-1', '2026-12-31T16:00:00.000Z'],
+      ['letter:1', 'lead-1', '2026-12-31T02:00:00.000Z'],
+      ['visit', 'lead-1', '2027-01-01T02:00:00.000Z'],
       ['assessment:1', 'lead-1', '2027-11-30T16:00:00.000Z'],
     ]);
     expect(state.problems).toEqual([expect.objectContaining({ id: 'p1', status: 'open', workflowId: 'problem-plan-1-p1' })]);
@@ -95,6 +95,7 @@ describe('commitment transitions', () => {
     expect(() => act(suspended, { type: 'recordVisit', actor: lead, note: 'x' }, t0 + day)).toThrow('cannot record a visit on a commitment that is suspended');
     const resumed = act(suspended, { type: 'resume', actor: actors.leader, reason: 'back' }, t0 + 10 * day);
     expect(resumed.deadlines.map((d) => d.id).sort()).toEqual(['assessment:1', 'letter:1', 'visit']);
+    expect(resumed.letters).toEqual([expect.objectContaining({ year: 1, dueAt: '2027-01-10T02:00:00.000Z' })]);
     const closed = act(resumed, { type: 'close', actor: actors.leader, reason: 'enterprise moved away' }, t0 + 20 * day);
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'enterprise moved away', deadlines: [] });
     expect(closed.assessments[0]).toMatchObject({ year: 1, final: true });

@@ -1,5 +1,5 @@
 import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
-import { problemActionUpdate, problemChangedSignal, problemOwnerSignal, problemStateQuery, ProblemWorkflowInput } from '../../common/commitments';
+import { problemActionUpdate, problemChangedSignal, commitmentToProblemSignal, problemStateQuery, ProblemWorkflowInput } from '../../common/commitments';
 import { systemActor } from '../../domain/actors';
 import { decideProblem, onProblemDeadline, openProblem, ProblemCommand, ProblemState } from '../../domain/problems/problem';
 import { durable, webhook } from '../shared/activities';
@@ -15,11 +15,13 @@ export async function planProblem(input: ProblemWorkflowInput): Promise<ProblemS
 
   const shell = new CaseShell<ProblemState>(first.state, {
     caseId: workflowInfo().workflowId,
+    projectedRevision: input.carried?.revision,
     deadlinesOf: (state) => (state.deadline ? [state.deadline] : []),
     endsAt: (state) => (state.status === 'open' ? undefined : Date.parse(state.updatedAt)),
     onDeadline: (state, event, now) => onProblemDeadline(state, event, { policy, now }),
-    project: async (state) => {
-      await durable.projectProblem(state);
+    project: async (projection) => {
+      await durable.projectProblem(projection);
+      const { state } = projection;
       if (state.status === reported.status && state.level === reported.level) return;
       // By workflow ID without a run ID: the signal reaches the commitment's current run, even after it continued as new.
       await getExternalWorkflowHandle(state.input.commitmentWorkflowId).signal(problemChangedSignal, {
@@ -43,7 +45,7 @@ export async function planProblem(input: ProblemWorkflowInput): Promise<ProblemS
     },
     { validator: (command) => void refuseAsFailure(command) },
   );
-  setHandler(problemOwnerSignal, (command) => ignoringRefusal(() => shell.commit(decideProblem(shell.state, command, ctx()))));
+  setHandler(commitmentToProblemSignal, (command) => ignoringRefusal(() => shell.commit(decideProblem(shell.state, command, ctx()))));
 
   const exit = await shell.run();
   if (exit === 'continue') return continueAsNew<typeof planProblem>({ ...input, carried: shell.state });

@@ -28,6 +28,7 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
 
   const shell = new CaseShell<CitizenRequestState>(first.state, {
     caseId: workflowInfo().workflowId,
+    projectedRevision: input.carried?.revision,
     deadlinesOf: (state) => (state.deadline ? [state.deadline] : []),
     endsAt: (state) => {
       if (endedStatuses.includes(state.status)) return Date.parse(state.updatedAt);

@@ -1,20 +1,26 @@
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import { KeyedNotice } from '../../common/notifications';
 import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
-import { Decision } from '../../domain/timeline';
+import { Decision, TimelineEntry } from '../../domain/timeline';
+import { Projection } from '../../common/projection';
 
-export interface CaseShellOptions<S extends { revision: number }> {
+export interface CaseShellOptions<S extends { revision: number; timeline: TimelineEntry[] }> {
   caseId: string;
   deadlinesOf(state: S): Deadline[];
   /** When the case ends if nothing else happens; undefined while it must wait for people. */
   endsAt(state: S): number | undefined;
   onDeadline(state: S, event: DeadlineEvent, now: number): Decision<S>;
-  project(state: S): Promise<void>;
+  project(projection: Projection<S>): Promise<void>;
   deliver(notices: KeyedNotice[]): Promise<void>;
   deliverWebhook(notices: KeyedNotice[]): Promise<void>;
-  /** Continue as new past this many history events, before the server's own suggestion (4 MiB / ~4K events). */
+  /** Continue as new past this many history events (default 2,000), before the server's own suggestion at ~4K events. */
   continueAfterEvents?: number;
+  /** A run that continues a case starts with everything up to this revision already projected. */
+  projectedRevision?: number;
 }
+
+/** Well below the server's 4 MiB suggestion and the 4 MiB gRPC message a worker must fetch a history page in. */
+const continueAfterBytes = 2 * 1024 * 1024;
 
 export type ShellExit = 'ended' | 'continue';
 
@@ -23,15 +29,17 @@ export type ShellExit = 'ended' | 'continue';
  * projects each revision, delivers notices, sleeps until the next reminder or deadline and
  * hands breaches to the domain. Requests, plans and their problems all run in it.
  */
-export class CaseShell<S extends { revision: number }> {
+export class CaseShell<S extends { revision: number; timeline: TimelineEntry[] }> {
   private outbox: KeyedNotice[] = [];
-  private projectedRevision = -1;
+  private projectedRevision: number;
   private webhooks: Promise<void>[] = [];
 
   constructor(
     private current: S,
     private readonly options: CaseShellOptions<S>,
-  ) {}
+  ) {
+    this.projectedRevision = options.projectedRevision ?? -1;
+  }
 
   get state(): S {
     return this.current;
@@ -59,7 +67,9 @@ export class CaseShell<S extends { revision: number }> {
     while (this.dirty()) {
       const state = this.current;
       if (this.projectedRevision < state.revision) {
-        await this.options.project(state);
+        // Only the new timeline entries travel: sending the whole timeline with every revision would grow the history quadratically.
+        const entries = state.timeline.filter((entry) => entry.revision > this.projectedRevision);
+        await this.options.project({ state: { ...state, timeline: [] }, entries });
         this.projectedRevision = state.revision;
       }
       const notices = this.outbox.splice(0);
@@ -98,7 +108,11 @@ export class CaseShell<S extends { revision: number }> {
 
   private historyIsLong(): boolean {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || (this.options.continueAfterEvents !== undefined && info.historyLength >= this.options.continueAfterEvents);
+    return (
+      info.continueAsNewSuggested ||
+      info.historySize >= continueAfterBytes ||
+      info.historyLength >= (this.options.continueAfterEvents ?? 2000)
+    );
   }
 
   /** Never end or continue mid-update: wait for handlers, then for what they produced. */
