@@ -11,6 +11,8 @@ export interface TimelineEntry {
   to?: string;
   level?: string;
   rule?: string;
+  /** The sub-case an entry concerns, e.g. a plan's problem p2. */
+  about?: string;
 }
 
 /** A message to one recipient; the workflow sends it through the notification activities. */

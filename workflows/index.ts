@@ -1,3 +1,3 @@
 /** Every workflow the worker registers; the bundler starts from this file. */
 export { citizenRequest } from './requests/citizenRequest';
-export { assistancePlan, householdPairing, memberPledge, planProblem } from './commitments';
+export { assistancePlan, householdPairing, memberPledge } from './commitments';

@@ -1,15 +1,13 @@
 import { CommitmentState, currentHolders, currentLead } from '../../domain/commitments/state';
-import { ProblemState } from '../../domain/problems/problem';
 import { Projection } from '../../common/projection';
 import { commitmentWorkflowId } from '../../common/commitments';
-import { problemWorkflowIdFor } from '../../domain/commitments/transitions';
 import { Models } from '../db/models';
 import { appendTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
 export function commitmentProjectionActivities(models: Models) {
   return {
-    /** The commitment and its funds ledger; each write idempotent, the commitment ordered by revision. */
+    /** The commitment, its problems and its funds ledger; each write idempotent, ordered by revision. */
     async projectCommitment({ state, entries }: Projection<CommitmentState>): Promise<void> {
       const { submission } = state;
       await appendTimeline(models.Timeline, commitmentWorkflowId(submission.kind, submission.id), entries);
@@ -36,6 +34,15 @@ export function commitmentProjectionActivities(models: Models) {
         updatedAt: new Date(state.updatedAt),
         state,
       });
+      // Each problem gets its own read model, ordered by the commitment's revision like the commitment itself.
+      for (const problem of state.problems) {
+        const deadline = state.deadlines.find((d) => d.id === `problem:${problem.id}`);
+        await upsertIfNewer(models.Problem, {
+          _id: `${submission.id}:${problem.id}`, revision: state.revision, commitmentId: submission.id, problemId: problem.id,
+          title: problem.title, area: problem.area, status: problem.status, level: problem.level, owner: deadline?.owner ?? currentLead(state),
+          dueAt: deadline ? new Date(deadline.dueAt) : undefined, outcome: problem.outcome, updatedAt: new Date(state.updatedAt), state: problem,
+        });
+      }
       if (!state.funds.length) return;
       // Funding entries never change once recorded, so inserting the missing ones is idempotent.
       await models.Funding.bulkWrite(
@@ -44,26 +51,6 @@ export function commitmentProjectionActivities(models: Models) {
         })),
         { ordered: false },
       );
-    },
-
-    async projectProblem({ state, entries }: Projection<ProblemState>): Promise<void> {
-      const { input } = state;
-      await appendTimeline(models.Timeline, problemWorkflowIdFor(input.commitmentId, input.problemId), entries);
-      await upsertIfNewer(models.Problem, {
-        _id: `${input.commitmentId}:${input.problemId}`,
-        revision: state.revision,
-        commitmentId: input.commitmentId,
-        problemId: input.problemId,
-        title: input.title,
-        area: input.area,
-        status: state.status,
-        level: state.level,
-        owner: state.deadline?.owner ?? state.owner,
-        dueAt: state.deadline ? new Date(state.deadline.dueAt) : undefined,
-        outcome: state.outcome,
-        updatedAt: new Date(state.updatedAt),
-        state,
-      });
     },
   };
 }

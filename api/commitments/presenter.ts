@@ -1,16 +1,10 @@
-import { commitmentStatusLabels, CommitmentState, Funding, Letter, ratingLabels } from '../../domain/commitments/state';
+import { commitmentStatusLabels, CommitmentState, Funding, Letter, problemStatusLabels, ratingLabels } from '../../domain/commitments/state';
 import { Deadline } from '../../domain/deadlines/deadline';
 import { Policy } from '../../domain/policy/policy';
-import { ProblemState } from '../../domain/problems/problem';
+import { ProblemCase } from './service';
 import { CommitmentListItem, CommitmentView, LedgerView, ProblemView } from './schema';
 
 /** The shapes clients see for commitments and their problems, whether read live from Temporal or from a projection. */
-
-const problemStatusLabels: Record<ProblemState['status'], { zh: string; en: string }> = {
-  open: { zh: '待解决', en: 'Open' },
-  resolved: { zh: '已解决', en: 'Resolved' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
 
 const levelId = (policy: Policy, level: number) => policy.ladder[level]?.id ?? String(level);
 
@@ -112,24 +106,25 @@ export function presentLedger(state: CommitmentState): LedgerView {
   };
 }
 
-export function presentProblem(state: ProblemState, policy: Policy): ProblemView {
-  const { input, deadline } = state;
+export function presentProblem(c: ProblemCase, policy: Policy): ProblemView {
+  const { problem, deadline } = c;
   return {
-    id: input.problemId,
-    commitmentId: input.commitmentId,
-    revision: state.revision,
-    title: input.title,
-    area: input.area,
-    status: state.status,
-    statusLabel: problemStatusLabels[state.status],
-    level: levelId(policy, state.level),
-    owner: deadline?.owner ?? state.owner,
-    lead: state.owner,
+    id: problem.id,
+    commitmentId: c.commitmentId,
+    revision: c.revision,
+    title: problem.title,
+    area: problem.area,
+    status: problem.status,
+    statusLabel: problemStatusLabels[problem.status],
+    level: levelId(policy, problem.level),
+    owner: deadline?.owner ?? c.lead,
+    lead: c.lead,
     deadline: deadline && (({ id: _id, ...rest }) => rest)(presentDeadline(deadline, policy)),
-    outcome: state.outcome,
-    openedAt: state.openedAt,
-    resolvedAt: state.resolvedAt,
-    updatedAt: state.updatedAt,
-    timeline: state.timeline,
+    notes: problem.notes,
+    outcome: problem.outcome,
+    openedAt: problem.openedAt,
+    resolvedAt: problem.resolvedAt,
+    updatedAt: c.updatedAt,
+    timeline: c.timeline,
   };
 }

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
-import { ProblemCommand } from '../../domain/problems/problem';
+import { CommitmentCommand } from '../../domain/commitments/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
@@ -46,6 +45,8 @@ const actions: Record<CommitmentAction, { path: string; params: z.ZodObject; sum
   resume: { path: '/resume', params: commitmentIdParams, summary: 'resume a suspended commitment (supervisors)', command: (b) => ({ type: 'resume', ...b }) },
   close: { path: '/close', params: commitmentIdParams, summary: '提前结束 close early with a final assessment (supervisors)', command: (b) => ({ type: 'close', ...b }) },
 };
+
+const problemCommandTypes = { progress: 'progressProblem', resolve: 'resolveProblem', withdraw: 'withdrawProblem' } as const;
 
 const problemSummaries: Record<ProblemAction, string> = {
   progress: 'record progress on a problem',
@@ -161,7 +162,8 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     });
     router.post(`${base}/:id/problems/:problemId/${action}`, requireActor, validate({ params: problemParams, body }), async (_req, res) => {
       const v = validated(res);
-      const state = await service.actOnProblem(v.params.id, v.params.problemId, { type: action, ...v.body, actor: actorOf(res) } as ProblemCommand);
+      const command = { type: problemCommandTypes[action], problemId: v.params.problemId, ...v.body, actor: actorOf(res) } as CommitmentCommand;
+      const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
       res.json(presentProblem(state, deps.policy));
     });
   }

@@ -249,6 +249,7 @@ export const problemView = z.object({
   owner: z.string().openapi({ description: 'who must act now: the lead at the first level, the unit above it after escalation' }),
   lead: z.string(),
   deadline: obligation.omit({ id: true }).optional(),
+  notes: z.array(z.object({ at: z.string(), by: z.string(), note: z.string() })),
   outcome: z.string().optional(),
   openedAt: z.string(),
   resolvedAt: z.string().optional(),

@@ -1,6 +1,6 @@
 import { readTimeline } from '../../activities/db/timeline';
 import { createHash, randomUUID } from 'node:crypto';
-import { QueryNotRegisteredError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import {
   commitmentActionUpdate,
@@ -8,16 +8,15 @@ import {
   commitmentStateQuery,
   commitmentWorkflowId,
   commitmentWorkflowTypes,
-  problemActionUpdate,
-  problemStateQuery,
 } from '../../common/commitments';
 import { Actor } from '../../domain/actors';
 import { localMidnight } from '../../domain/commitments/calendar';
 import { CommitmentCommand } from '../../domain/commitments/commands';
-import { CommitmentState, CommitmentSubmission } from '../../domain/commitments/state';
+import { CommitmentState, CommitmentSubmission, currentLead, Problem } from '../../domain/commitments/state';
+import { Deadline } from '../../domain/deadlines/deadline';
+import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
-import { ProblemCommand, ProblemState } from '../../domain/problems/problem';
 import { ApiDeps } from '../deps';
 import { ApiError, fromTemporal, notFound } from '../errors';
 import { CreateBody, kindRoutes, ListQuery } from './schema';
@@ -27,7 +26,9 @@ const verbs: Record<CommitmentCommand['type'], string> = {
   signLetter: 'sign a letter for',
   recordVisit: 'record a visit on',
   openProblem: 'open a problem on',
-  problemChanged: 'change a problem of',
+  progressProblem: 'record progress on a problem of',
+  resolveProblem: 'resolve a problem of',
+  withdrawProblem: 'withdraw a problem of',
   recordFunding: 'record funds on',
   promiseDeed: 'promise a deed on',
   completeDeed: 'complete a deed on',
@@ -41,6 +42,16 @@ const verbs: Record<CommitmentCommand['type'], string> = {
 /** Today's date where the policy's calendar lives (UTC+8 by default), as YYYY-MM-DD. */
 function today(utcOffsetMinutes: number, now = Date.now()): string {
   return new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+export interface ProblemCase {
+  commitmentId: string;
+  revision: number;
+  updatedAt: string;
+  problem: Problem;
+  deadline?: Deadline;
+  lead: string;
+  timeline: TimelineEntry[];
 }
 
 /** The operations on one kind of commitment; Temporal holds the truth, MongoDB the lists. */
@@ -66,41 +77,20 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
     }
   }
 
-  async function problemOf(id: string, problemId: string) {
+  /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it. */
+  async function problemState(id: string, problemId: string): Promise<ProblemCase> {
     const state = await liveState(id);
     const problem = state.problems.find((p) => p.id === problemId);
     if (!problem) throw notFound(`problem ${problemId} of ${noun} ${id}`);
-    return problem;
-  }
-
-  async function problemState(id: string, problemId: string): Promise<ProblemState> {
-    const problem = await problemOf(id, problemId);
-    try {
-      return await deps.temporal.workflow.getHandle(problem.workflowId).query(problemStateQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      const doc = await deps.models.Problem.findById(`${id}:${problemId}`).lean();
-      if (!doc) throw notFound(`problem ${problemId} of ${noun} ${id}`);
-      return { ...(doc.state as ProblemState), timeline: await readTimeline(deps.models.Timeline, problem.workflowId) };
-    }
-  }
-
-  /**
-   * The state right after start. Known workflow bug (reported, not fixed here): runCommitment in
-   * workflows/commitments/commitment.ts registers its state query only after it has started the
-   * initial problems' child workflows, so a query in that window fails with QueryNotRegisteredError.
-   * Until that is fixed, creation retries the query for a few seconds instead of answering 500.
-   */
-  async function stateAfterStart(id: string): Promise<CommitmentState> {
-    const giveUpAt = Date.now() + 10_000;
-    for (;;) {
-      try {
-        return await liveState(id);
-      } catch (err) {
-        if (!(err instanceof QueryNotRegisteredError) || Date.now() > giveUpAt) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    return {
+      commitmentId: id,
+      revision: state.revision,
+      updatedAt: state.updatedAt,
+      problem,
+      deadline: state.deadlines.find((d) => d.id === `problem:${problemId}`),
+      lead: currentLead(state),
+      timeline: state.timeline.filter((e) => e.about === problemId),
+    };
   }
 
   return {
@@ -145,9 +135,9 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
           args: [input],
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         });
-        return { state: await stateAfterStart(id), replayed: false };
+        return { state: await liveState(id), replayed: false };
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError && key) return { state: await stateAfterStart(id), replayed: true };
+        if (err instanceof WorkflowExecutionAlreadyStartedError && key) return { state: await liveState(id), replayed: true };
         throw err;
       }
     },
@@ -193,16 +183,10 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       }
     },
 
-    async actOnProblem(id: string, problemId: string, command: ProblemCommand): Promise<ProblemState> {
-      const problem = await problemOf(id, problemId);
-      try {
-        return await deps.temporal.workflow.getHandle(problem.workflowId).executeUpdate(problemActionUpdate, { args: [command] });
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw fromTemporal(err, `problem ${problemId} of ${noun} ${id}`);
-        // A problem's case ends once it is resolved or withdrawn.
-        const state = await problemState(id, problemId);
-        throw new ApiError(409, 'not_allowed_in_state', `cannot ${command.type} a problem that is ${state.status}`);
-      }
+    async actOnProblem(id: string, problemId: string, command: CommitmentCommand): Promise<ProblemCase> {
+      await problemState(id, problemId);
+      await this.act(id, command);
+      return problemState(id, problemId);
     },
   };
 }

@@ -5,7 +5,9 @@ export type CommitmentCommand =
   | { type: 'signLetter'; actor: Actor; year: number; targets: string[]; fundsTargetYuan?: number; note?: string }
   | { type: 'recordVisit'; actor: Actor; at?: string; note: string; household?: string }
   | { type: 'openProblem'; actor: Actor; title: string; area: string; note?: string }
-  | { type: 'problemChanged'; actor: Actor; problemId: string; status: 'open' | 'resolved' | 'withdrawn'; level: number; outcome?: string; note?: string }
+  | { type: 'progressProblem'; actor: Actor; problemId: string; note: string }
+  | { type: 'resolveProblem'; actor: Actor; problemId: string; outcome: string }
+  | { type: 'withdrawProblem'; actor: Actor; problemId: string; reason: string }
   | { type: 'recordFunding'; actor: Actor; amountYuan: number; source: string; date: string; note?: string }
   | { type: 'promiseDeed'; actor: Actor; title: string; household?: string }
   | { type: 'completeDeed'; actor: Actor; deedId: string; note?: string }

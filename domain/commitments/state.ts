@@ -50,18 +50,29 @@ export interface Deed {
   note?: string;
 }
 
-export interface ProblemSummary {
+/**
+ * A problem (bottleneck) is a case within the commitment: its own deadline (`problem:<id>`),
+ * progress notes and escalation up the same ladder; the timeline entries about it name it.
+ */
+export interface Problem {
   id: string;
-  workflowId: string;
   title: string;
   area: string;
   year: number;
   openedAt: string;
+  openedBy: string;
   status: 'open' | 'resolved' | 'withdrawn';
   level: number;
+  notes: { at: string; by: string; note: string }[];
   resolvedAt?: string;
   outcome?: string;
 }
+
+export const problemStatusLabels: Record<Problem['status'], { zh: string; en: string }> = {
+  open: { zh: '办理中', en: 'Open' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
+};
 
 export interface Funding {
   id: string;
@@ -136,7 +147,7 @@ export interface CommitmentState {
   letters: Letter[];
   visits: Visit[];
   deeds: Deed[];
-  problems: ProblemSummary[];
+  problems: Problem[];
   funds: Funding[];
   assessments: Assessment[];
   deadlines: Deadline[];

@@ -7,7 +7,7 @@ import { Decision, Notice, Refusal, TimelineEntry } from '../timeline';
 import { assessYear } from './assessment';
 import { localMidnight, yearOf, yearStart } from './calendar';
 import { CommitmentCommand } from './commands';
-import { CommitmentState, CommitmentStatus, CommitmentSubmission, currentHolders, currentLead, ProblemSummary } from './state';
+import { CommitmentState, CommitmentStatus, CommitmentSubmission, currentHolders, currentLead, Problem } from './state';
 
 export interface Context {
   policy: Policy;
@@ -49,6 +49,7 @@ function anniversary(state: CommitmentState, year: number, policy: Policy): Dead
 
 interface Change {
   action: string;
+  about?: string;
   actor: Actor;
   note?: string;
   rule?: string;
@@ -68,6 +69,7 @@ function apply(state: CommitmentState, change: Change, ctx: Context): Decision<C
     ...(change.note ? { note: change.note } : {}),
     ...(next.status !== state.status ? { from: state.status, to: next.status } : {}),
     ...(change.rule ? { rule: change.rule } : {}),
+    ...(change.about ? { about: change.about } : {}),
   };
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
@@ -102,30 +104,38 @@ export function openCommitment(submission: CommitmentSubmission, ctx: Context): 
   // Obligations run from the opening when a plan is opened after its start date; anniversaries stay on the start date.
   const from = Math.max(startsAtMs, ctx.now);
   const firstYear = letterDeadline(base, 1, from, ctx.policy);
-  const problems = submission.initialProblems.map((p, i) => problemSummary(base, `p${i + 1}`, p.title, p.area, ctx));
+  const problems = submission.initialProblems.map((p, i) => newProblem(base, `p${i + 1}`, p.title, p.area, submission.lead, ctx));
   return apply(base, {
     action: 'open', actor: { id: submission.lead, role: 'assistance_team', unit: submission.team.department }, note: submission.title,
     patch: {
       letters: firstYear.map((d) => ({ year: 1, dueAt: d.dueAt, targets: [] })),
-      deadlines: [...firstYear, ...visitDeadline(base, from, ctx.policy), anniversary(base, 1, ctx.policy)],
+      deadlines: [...firstYear, ...visitDeadline(base, from, ctx.policy), anniversary(base, 1, ctx.policy), ...problems.map((p) => problemDeadline(base, p, ctx.now, ctx.policy))],
       problems,
     },
     notices: [{ recipient: submission.lead, kind: 'assigned', message: `帮扶开始 commitment opened, you lead it: ${submission.title}` }],
   }, ctx);
 }
 
-function problemSummary(state: CommitmentState, id: string, title: string, area: string, ctx: Context): ProblemSummary {
-  return {
-    id, title, area, status: 'open', level: 0,
-    workflowId: problemWorkflowIdFor(state.submission.id, id),
-    year: yearOf(state.startsAt, state.submission.termYears, ctx.now, ctx.policy),
-    openedAt: new Date(ctx.now).toISOString(),
-  };
+function newProblem(state: CommitmentState, id: string, title: string, area: string, by: string, ctx: Context): Problem {
+  const at = new Date(ctx.now).toISOString();
+  return { id, title, area, status: 'open', level: 0, openedAt: at, openedBy: by, notes: [], year: yearOf(state.startsAt, state.submission.termYears, ctx.now, ctx.policy) };
 }
 
-/** Problems are cases of their own; their IDs derive from the plan's, so a retry finds the same one. */
-export function problemWorkflowIdFor(commitmentId: string, problemId: string): string {
-  return `problem-${commitmentId}-${problemId}`;
+function problemDeadline(state: CommitmentState, problem: Problem, from: number, policy: Policy): Deadline {
+  const rules = rulesOf(state, policy);
+  return setDeadline(
+    { id: `problem:${problem.id}`, purpose: `problem ${problem.id}`, owner: currentLead(state), level: 0, from, spec: rules.problemResolve, rule: `policy ${policy.version} ${state.submission.kind}.problemResolve` },
+    settings(policy),
+  );
+}
+
+function openProblems(state: CommitmentState): Problem[] {
+  return state.problems.filter((p) => p.status === 'open');
+}
+
+/** On closure, what is still open is withdrawn with the reason, so no problem outlives its commitment. */
+function withdrawOpen(problems: Problem[], reason: string, at: string): Problem[] {
+  return problems.map((p) => (p.status === 'open' ? { ...p, status: 'withdrawn', outcome: reason, resolvedAt: at } : p));
 }
 
 function requireHolderOrSupervisor(state: CommitmentState, actor: Actor, action: string): void {
@@ -181,16 +191,33 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
     case 'openProblem': {
       requireStatus(state, ['active'], 'open a problem on');
       requireHolderOrSupervisor(state, actor, 'open a problem');
-      const problem = problemSummary(state, `p${state.problems.length + 1}`, command.title, command.area, ctx);
-      return apply(state, { action: 'open_problem', actor, note: `${problem.id}: ${command.title}`, patch: { problems: [...state.problems, problem] } }, ctx);
+      const problem = newProblem(state, `p${state.problems.length + 1}`, command.title, command.area, actor.id, ctx);
+      const deadline = problemDeadline(state, problem, ctx.now, ctx.policy);
+      return apply(state, {
+        action: 'open_problem', actor, about: problem.id, note: command.note ?? command.title, rule: deadline.rule,
+        patch: { problems: [...state.problems, problem], deadlines: [...state.deadlines, deadline] },
+        notices: [{ recipient: currentLead(state), kind: 'assigned', message: `新问题 problem ${problem.id} to solve by ${deadline.dueAt}: ${command.title}` }],
+      }, ctx);
     }
-    case 'problemChanged': {
+    case 'progressProblem':
+    case 'resolveProblem':
+    case 'withdrawProblem': {
       const problem = state.problems.find((p) => p.id === command.problemId);
       if (!problem) throw new Refusal('invalid', `unknown problem ${command.problemId}`);
-      const resolvedAt = command.status === 'resolved' ? problem.resolvedAt ?? new Date(ctx.now).toISOString() : undefined;
+      if (problem.status !== 'open') throw new Refusal('not_allowed_in_state', `cannot change problem ${problem.id}: it is ${problem.status}`);
+      requireHolderOrSupervisor(state, actor, 'work on a problem');
+      const at = new Date(ctx.now).toISOString();
+      const update = (patch: Partial<Problem>) => state.problems.map((p) => (p.id === problem.id ? { ...p, ...patch } : p));
+      if (command.type === 'progressProblem') {
+        return apply(state, { action: 'problem_progress', actor, about: problem.id, note: command.note, patch: { problems: update({ notes: [...problem.notes, { at, by: actor.id, note: command.note }] }) } }, ctx);
+      }
+      const resolved = command.type === 'resolveProblem';
       return apply(state, {
-        action: `problem_${command.status === 'open' ? 'updated' : command.status}`, actor, note: `${problem.id}: ${command.outcome ?? command.note ?? ''}`.trim(),
-        patch: { problems: state.problems.map((p) => (p.id === problem.id ? { ...p, status: command.status, level: command.level, outcome: command.outcome, resolvedAt } : p)) },
+        action: resolved ? 'problem_resolved' : 'problem_withdrawn', actor, about: problem.id, note: resolved ? command.outcome : command.reason,
+        patch: {
+          problems: update({ status: resolved ? 'resolved' : 'withdrawn', outcome: resolved ? command.outcome : command.reason, resolvedAt: at }),
+          deadlines: withoutDeadline(state.deadlines, `problem:${problem.id}`),
+        },
       }, ctx);
     }
     case 'recordFunding': {
@@ -271,7 +298,8 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
         status: 'active', action: 'resume', actor, note: command.reason,
         patch: {
           letters: [...state.letters.filter((l) => l.year !== state.year || l.signedAt), ...letter.map((d) => ({ year: state.year, dueAt: d.dueAt, targets: [] }))],
-          deadlines: [...state.deadlines, ...letter, ...visitDeadline(state, ctx.now, ctx.policy)],
+          deadlines: [...state.deadlines, ...letter, ...visitDeadline(state, ctx.now, ctx.policy), ...openProblems(state).map((p) => problemDeadline(state, p, ctx.now, ctx.policy))],
+          problems: state.problems.map((p) => (p.status === 'open' ? { ...p, level: 0 } : p)),
         },
       }, ctx);
     }
@@ -281,7 +309,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       const assessment = assessYear(state, state.year, ctx.now, ctx.policy, true);
       return apply(state, {
         status: 'closed', action: 'close_early', actor, note: command.reason,
-        patch: { deadlines: [], closedReason: command.reason, assessments: [...state.assessments, assessment] },
+        patch: { deadlines: [], closedReason: command.reason, assessments: [...state.assessments, assessment], problems: withdrawOpen(state.problems, `commitment closed early: ${command.reason}`, new Date(ctx.now).toISOString()) },
         notices: [{ recipient: currentLead(state), kind: 'outcome', message: `提前结束 closed early: ${command.reason}` }],
       }, ctx);
     }
@@ -297,9 +325,10 @@ export function onDeadline(state: CommitmentState, event: DeadlineEvent, ctx: Co
   const deadline = state.deadlines.find((d) => d.id === event.deadlineId);
   if (!deadline) return { state, notices: [] };
   const replace = (next: Deadline) => state.deadlines.map((d) => (d.id === deadline.id ? next : d));
+  const about = deadline.id.startsWith('problem:') ? deadline.id.slice('problem:'.length) : undefined;
   if (event.kind === 'reminder') {
     return apply(state, {
-      action: 'reminder', actor: systemActor, rule: `reminder at ${deadline.reminders[event.index].fraction} of ${deadline.rule}`,
+      action: 'reminder', actor: systemActor, about, rule: `reminder at ${deadline.reminders[event.index].fraction} of ${deadline.rule}`,
       patch: { deadlines: replace(markReminderSent(deadline, event.index)) },
       notices: reminderNotices(deadline, state.submission.title),
     }, ctx);
@@ -307,7 +336,8 @@ export function onDeadline(state: CommitmentState, event: DeadlineEvent, ctx: Co
   if (deadline.purpose === 'assessment') return endOfYear(state, ctx);
   const escalation = escalate(deadline, ctx.policy.ladder, (level) => ownerAt(state, level), ctx.now, settings(ctx.policy));
   const pressure = breachPressure(deadline, escalation, ctx.policy.ladder, state.submission.jurisdiction, state.submission.title);
-  return apply(state, { action: pressure.action, actor: systemActor, rule: pressure.rule, notices: pressure.notices, patch: { deadlines: replace(escalation.deadline) } }, ctx);
+  const problems = state.problems.map((p) => (p.id === about ? { ...p, level: escalation.toLevel } : p));
+  return apply(state, { action: pressure.action, actor: systemActor, about, rule: pressure.rule, notices: pressure.notices, patch: { deadlines: replace(escalation.deadline), problems } }, ctx);
 }
 
 /** At each anniversary the year is assessed; the last one is the final assessment and closes the commitment. */
@@ -320,7 +350,8 @@ function endOfYear(state: CommitmentState, ctx: Context): Decision<CommitmentSta
   }));
   const rule = `plan year ${year} ended ${final ? '(final assessment, term complete)' : ''}`.trim();
   if (final) {
-    return apply(state, { status: 'closed', action: 'final_assessment', actor: systemActor, rule, notices, patch: { deadlines: [], assessments: [...state.assessments, assessment] } }, ctx);
+    const problems = withdrawOpen(state.problems, 'term complete', new Date(ctx.now).toISOString());
+    return apply(state, { status: 'closed', action: 'final_assessment', actor: systemActor, rule, notices, patch: { deadlines: [], assessments: [...state.assessments, assessment], problems } }, ctx);
   }
   const nextYear = year + 1;
   const next: CommitmentState = { ...state, year: nextYear };

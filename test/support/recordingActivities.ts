@@ -19,9 +19,6 @@ export function recordingActivities() {
     async projectCommitment({ state }) {
       projections.push({ id: state.submission.id, revision: state.revision, status: state.status });
     },
-    async projectProblem({ state }) {
-      projections.push({ id: `${state.input.commitmentId}:${state.input.problemId}`, revision: state.revision, status: state.status });
-    },
   };
   return {
     activities,

@@ -22,6 +22,8 @@ function advance(state: CommitmentState, until: number, notices: Notice[] = []):
   }
 }
 
+const closedEarlyProblems = (state: CommitmentState) => state.problems.filter((p) => p.status !== 'open').map((p) => [p.id, p.status, p.outcome]);
+
 const act = (state: CommitmentState, command: CommitmentCommand, now: number) => decide(state, command, { policy, now }).state;
 
 describe('commitment transitions', () => {
@@ -32,14 +34,15 @@ describe('commitment transitions', () => {
       ['letter:1', 'lead-1', '2026-12-31T02:00:00.000Z'],
       ['visit', 'lead-1', '2027-01-01T02:00:00.000Z'],
       ['assessment:1', 'lead-1', '2027-11-30T16:00:00.000Z'],
+      ['problem:p1', 'lead-1', '2026-12-31T02:00:00.000Z'],
     ]);
-    expect(state.problems).toEqual([expect.objectContaining({ id: 'p1', status: 'open', workflowId: 'problem-plan-1-p1' })]);
+    expect(state.problems).toEqual([expect.objectContaining({ id: 'p1', status: 'open', level: 0, year: 1 })]);
   });
 
   test('When the letter is not signed, then the lead is reminded, the village supervises, and a late signature is recorded as late', () => {
     const notices: Notice[] = [];
     let state = advance(openCommitment(planSubmission(), { policy, now: t0 }).state, t0 + 31 * day, notices);
-    expect(notices.filter((n) => n.message.includes('letter')).map((n) => `${n.kind}:${n.recipient}`)).toEqual([
+    expect(notices.filter((n) => n.message.includes('letter year 1')).map((n) => `${n.kind}:${n.recipient}`)).toEqual([
       'reminder:lead-1', 'reminder:lead-1', 'urge:lead-1', 'supervise:village-v01', 'reminder:village-v01',
     ]);
     expect(state.deadlines.find((d) => d.id === 'letter:1')).toMatchObject({ level: 1, owner: 'village-v01' });
@@ -56,7 +59,7 @@ describe('commitment transitions', () => {
       state = advance(state, t0 + month * 28 * day);
       state = act(state, { type: 'recordVisit', actor: lead, note: `visit ${month}` }, t0 + month * 28 * day);
     }
-    state = act(state, { type: 'problemChanged', actor: lead, problemId: 'p1', status: 'resolved', level: 0, outcome: 'land approved' }, t0 + 40 * day);
+    state = act(state, { type: 'resolveProblem', actor: lead, problemId: 'p1', outcome: 'land approved' }, t0 + 20 * day);
     state = act(state, { type: 'recordFunding', actor: lead, amountYuan: 60_000.5, source: 'bank loan', date: '2027-03-01' }, t0 + 100 * day);
     state = advance(state, Date.parse('2027-11-30T16:00:00Z'));
     expect(state.year).toBe(2);
@@ -92,13 +95,15 @@ describe('commitment transitions', () => {
     const opened = openCommitment(planSubmission(), { policy, now: t0 }).state;
     const suspended = act(opened, { type: 'suspend', actor: actors.leader, reason: 'enterprise restructuring' }, t0 + day);
     expect(suspended.deadlines.map((d) => d.id)).toEqual(['assessment:1']);
+    expect(closedEarlyProblems(suspended)).toEqual([]);
     expect(() => act(suspended, { type: 'recordVisit', actor: lead, note: 'x' }, t0 + day)).toThrow('cannot record a visit on a commitment that is suspended');
     const resumed = act(suspended, { type: 'resume', actor: actors.leader, reason: 'back' }, t0 + 10 * day);
-    expect(resumed.deadlines.map((d) => d.id).sort()).toEqual(['assessment:1', 'letter:1', 'visit']);
+    expect(resumed.deadlines.map((d) => d.id).sort()).toEqual(['assessment:1', 'letter:1', 'problem:p1', 'visit']);
     expect(resumed.letters).toEqual([expect.objectContaining({ year: 1, dueAt: '2027-01-10T02:00:00.000Z' })]);
     const closed = act(resumed, { type: 'close', actor: actors.leader, reason: 'enterprise moved away' }, t0 + 20 * day);
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'enterprise moved away', deadlines: [] });
     expect(closed.assessments[0]).toMatchObject({ year: 1, final: true });
+    expect(closedEarlyProblems(closed)).toEqual([['p1', 'withdrawn', 'commitment closed early: enterprise moved away']]);
   });
 
   test('When records are wrong, then they are refused with the reason', () => {
@@ -107,6 +112,23 @@ describe('commitment transitions', () => {
     expect(() => act(opened, { type: 'recordFunding', actor: lead, amountYuan: 5, source: 's', date: '2030-01-01' }, t0)).toThrow('must lie between the plan start and today');
     expect(() => act(opened, { type: 'recordVisit', actor: actors.otherMember, note: 'x' }, t0)).toThrow('only the team');
     expect(() => act(opened, { type: 'promiseDeed', actor: lead, title: 'x' }, t0)).toThrow('deeds belong to pairings and pledges');
+  });
+
+  test('When a problem is not solved, then it climbs the ladder as its own case, and progress and resolution are recorded about it', () => {
+    const notices: Notice[] = [];
+    let state = advance(openCommitment(planSubmission(), { policy, now: t0 }).state, t0 + 31 * day, notices);
+    expect(state.problems[0]).toMatchObject({ id: 'p1', level: 1 });
+    expect(notices.filter((n) => n.message.includes('problem p1')).map((n) => `${n.kind}:${n.recipient}`)).toEqual([
+      'reminder:lead-1', 'reminder:lead-1', 'urge:lead-1', 'supervise:village-v01', 'reminder:village-v01',
+    ]);
+    state = act(state, { type: 'progressProblem', actor: lead, problemId: 'p1', note: 'met the land bureau' }, t0 + 32 * day);
+    state = act(state, { type: 'resolveProblem', actor: lead, problemId: 'p1', outcome: 'certificate issued' }, t0 + 33 * day);
+    expect(state.problems[0]).toMatchObject({ status: 'resolved', outcome: 'certificate issued', notes: [expect.objectContaining({ note: 'met the land bureau' })] });
+    expect(state.deadlines.map((d) => d.id)).not.toContain('problem:p1');
+    expect(state.timeline.filter((e) => e.about === 'p1').map((e) => e.action)).toEqual([
+      'reminder', 'reminder', 'escalate_on_breach', 'reminder', 'problem_progress', 'problem_resolved',
+    ]);
+    expect(() => act(state, { type: 'resolveProblem', actor: lead, problemId: 'p1', outcome: 'again' }, t0 + 34 * day)).toThrow('it is resolved');
   });
 
   test('When a pledge year ends, then each promised deed counts done or not done', () => {

@@ -16,5 +16,3 @@ export function householdPairing(input: CommitmentInput): Promise<CommitmentStat
 export function memberPledge(input: CommitmentInput): Promise<CommitmentState> {
   return runCommitment(input);
 }
-
-export { planProblem } from './planProblem';
