@@ -3,24 +3,30 @@ import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflows } from '../support/bundle';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
-import { recordScenario, requestScenarios } from './scenarios';
+import { commitmentScenarios, recordCommitmentScenario, recordScenario, requestScenarios } from './scenarios';
+
+type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
 
 /**
- * Records the histories the replay test keeps: `npm run record-histories -- <label>`.
+ * Records the histories the replay test keeps: `npm run record-histories -- <label> [requests|commitments]`.
  * Run it before a change to workflow code and commit the files with a new label; never
  * delete old ones, they stand for cases still running on earlier code.
  */
 async function main(): Promise<void> {
-  const label = process.argv[2];
-  if (!label || !/^[a-z0-9.-]+$/.test(label)) throw new Error('usage: record.ts <label>, e.g. v1');
-  const dir = join(__dirname, 'histories', 'requests');
-  mkdirSync(dir, { recursive: true });
+  const [label, only] = process.argv.slice(2);
+  if (!label || !/^[a-z0-9.-]+$/.test(label)) throw new Error('usage: record.ts <label> [requests|commitments], e.g. v1');
   const bundle = await bundleWorkflows();
-  for (const scenario of requestScenarios) {
+  const jobs = [
+    ...requestScenarios.map((scenario) => ({ folder: 'requests', name: scenario.name, record: (env: Env) => recordScenario(env, bundle, scenario) })),
+    ...commitmentScenarios.map((scenario) => ({ folder: 'commitments', name: scenario.name, record: (env: Env) => recordCommitmentScenario(env, bundle, scenario) })),
+  ].filter((job) => !only || job.folder === only);
+  for (const job of jobs) {
+    const dir = join(__dirname, 'histories', job.folder);
+    mkdirSync(dir, { recursive: true });
     const env = await createTimeSkippingEnv();
     try {
-      const history = await recordScenario(env, bundle, scenario);
-      const file = join(dir, `${label}-${scenario.name}.json`);
+      const history = await job.record(env);
+      const file = join(dir, `${label}-${job.name}.json`);
       writeFileSync(file, historyToJSON(history) + '\n');
       console.log(`${file}: ${history.events?.length} events`);
     } finally {

@@ -3,7 +3,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
-import { actors, defaultPolicy, submission } from '../support/fixtures';
+import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
+import { commitmentActionUpdate, CommitmentInput, commitmentWorkflowId, commitmentWorkflowTypes } from '../../common/commitments';
+import { CommitmentCommand } from '../../domain/commitments/commands';
 import { recordingActivities } from '../support/recordingActivities';
 
 /**
@@ -75,5 +77,91 @@ export async function recordScenario(env: TestWorkflowEnvironment, bundle: Workf
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
     return handle.fetchHistory();
+  });
+}
+
+export interface CommitmentScenario {
+  name: string;
+  submission: Parameters<typeof planSubmission>[0];
+  continueAfterEvents?: number;
+  run(env: TestWorkflowEnvironment, act: (command: CommitmentCommand) => Promise<unknown>): Promise<void>;
+}
+
+const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-bureau' };
+
+export const commitmentScenarios: CommitmentScenario[] = [
+  {
+    name: 'plan-letter-late-problem-escalated-funds',
+    submission: {},
+    run: async (env, act) => {
+      await env.sleep('40 days');
+      await act({ type: 'signLetter', actor: lead, year: 1, targets: ['land'], fundsTargetYuan: 500_000 });
+      await act({ type: 'recordVisit', actor: lead, note: 'visit' });
+      await act({ type: 'progressProblem', actor: lead, problemId: 'p1', note: 'filed' });
+      await act({ type: 'openProblem', actor: lead, title: 'talent', area: 'talent' });
+      await act({ type: 'recordFunding', actor: lead, amountYuan: 120_000, source: 'loan', date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) });
+      await env.sleep('10 days');
+    },
+  },
+  {
+    name: 'plan-handover-suspended-resumed',
+    submission: {},
+    run: async (env, act) => {
+      await act({ type: 'handover', actor: actors.leader, role: 'lead', from: 'lead-1', to: 'lead-2', reason: 'transfer' });
+      await act({ type: 'suspend', actor: actors.leader, reason: 'restructuring' });
+      await env.sleep('20 days');
+      await act({ type: 'resume', actor: actors.leader, reason: 'back' });
+      await act({ type: 'resolveProblem', actor: { ...lead, id: 'lead-2' }, problemId: 'p1', outcome: 'solved' });
+    },
+  },
+  {
+    name: 'plan-closed-early',
+    submission: {},
+    run: async (_env, act) => {
+      await act({ type: 'close', actor: actors.leader, reason: 'enterprise moved away' });
+      await act({ type: 'commentAssessment', actor: lead, year: 1, text: 'agreed' });
+    },
+  },
+  {
+    name: 'plan-continued-as-new',
+    submission: {},
+    continueAfterEvents: 120,
+    run: async (env, act) => {
+      for (let i = 0; i < 6; i += 1) {
+        await act({ type: 'recordVisit', actor: lead, note: `visit ${i}` });
+        await env.sleep('20 days');
+      }
+    },
+  },
+  {
+    name: 'pairing-visits-and-deeds',
+    submission: { kind: 'pairing', enterprise: undefined, households: [{ id: 'h1', name: '李家' }], focusAreas: [], initialProblems: [] },
+    run: async (env, act) => {
+      await act({ type: 'recordVisit', actor: lead, note: 'first visit', household: 'h1' });
+      await act({ type: 'promiseDeed', actor: lead, title: 'fix the roof', household: 'h1' });
+      await act({ type: 'completeDeed', actor: lead, deedId: 'd1', note: 'done' });
+      await env.sleep('100 days');
+    },
+  },
+  {
+    name: 'pledge-year-assessed-and-closed',
+    submission: { kind: 'pledge', termYears: 1, enterprise: undefined, focusAreas: [], initialProblems: [], promisedDeeds: ['clean the lane', 'teach a class'] },
+    run: async (env, act) => {
+      await act({ type: 'completeDeed', actor: lead, deedId: 'd1' });
+      await env.sleep('400 days');
+    },
+  },
+];
+
+/** Runs one commitment scenario on a fresh server and returns the history of its first run. */
+export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: CommitmentScenario) {
+  const taskQueue = `record-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities });
+  const submission = planSubmission({ id: `replay-${scenario.name}`, startDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), ...scenario.submission });
+  const input: CommitmentInput = { submission, policy: defaultPolicy(), continueAfterEvents: scenario.continueAfterEvents };
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], { taskQueue, workflowId: commitmentWorkflowId(submission.kind, submission.id), args: [input] });
+    await scenario.run(env, (command) => env.client.workflow.getHandle(handle.workflowId).executeUpdate(commitmentActionUpdate, { args: [command] }));
+    return env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory();
   });
 }

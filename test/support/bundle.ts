@@ -3,6 +3,6 @@ import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/wor
 const quiet = { error: console.error, warn() {}, info() {}, debug() {}, trace() {}, log() {} };
 
 /** Bundles workflows/ once per test file, as the worker does, without the bundler's chatter. */
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet as never });
+export function bundleWorkflows(workflowsPath = require.resolve('../../workflows')): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, logger: quiet as never });
 }
