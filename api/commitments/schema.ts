@@ -225,7 +225,7 @@ export const commitmentPage = z.object({
 const entry = z.object({
   at: z.string(), revision: z.number(), actor: z.object({ id: z.string(), role: z.string(), unit: z.string() }),
   action: z.string(), note: z.string().optional(), from: z.string().optional(), to: z.string().optional(),
-  level: z.string().optional(), rule: z.string().optional(),
+  level: z.string().optional(), rule: z.string().optional(), about: z.string().optional().openapi({ description: 'the problem an entry concerns' }),
 });
 export const commitmentTimeline = z.object({ id: z.string(), entries: z.array(entry) }).openapi('CommitmentTimeline');
 

@@ -69,7 +69,7 @@ export interface Problem {
 }
 
 export const problemStatusLabels: Record<Problem['status'], { zh: string; en: string }> = {
-  open: { zh: '办理中', en: 'Open' },
+  open: { zh: '待解决', en: 'Open' },
   resolved: { zh: '已解决', en: 'Resolved' },
   withdrawn: { zh: '已撤销', en: 'Withdrawn' },
 };

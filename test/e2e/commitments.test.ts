@@ -45,7 +45,7 @@ async function openPlan(lead: string, overrides: Record<string, unknown> = {}, h
   return created.body;
 }
 
-const history = async (path: string) => (await http.get(`${path}/history`)).body.entries as { action: string; rule?: string; note?: string; actor: { id: string } }[];
+const history = async (path: string) => (await http.get(`${path}/history`)).body.entries as { action: string; rule?: string; note?: string; about?: string; actor: { id: string } }[];
 const inbox = async (recipient: string, caseId: string) =>
   ((await http.get(`/notifications?recipient=${recipient}&pageSize=100`)).body.items as { kind: string; message: string; caseId: string }[]).filter((n) => n.caseId === caseId);
 const fields = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ?? []).map((e) => e.field);
@@ -67,8 +67,10 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     });
     const startsAt = Date.parse(plan.startsAt);
     expect(plan.endsAt.slice(0, 4)).toBe(String(new Date(startsAt).getUTCFullYear() + 3));
-    expect(plan.letters).toEqual([expect.objectContaining({ year: 1, signed: false, dueAt: new Date(startsAt + 4_000).toISOString() })]);
-    expect(plan.obligations.map((o: { id: string }) => o.id).sort()).toEqual(['letter:1', 'visit']);
+    // Year-1 obligations count from the opening (the plan year itself starts at local midnight of the start date).
+    const openedAt = Date.parse(plan.updatedAt);
+    expect(plan.letters).toEqual([expect.objectContaining({ year: 1, signed: false, dueAt: new Date(openedAt + 4_000).toISOString() })]);
+    expect(plan.obligations.map((o: { id: string }) => o.id).sort()).toEqual(['letter:1', 'problem:p1', 'visit']);
     expect(plan.obligations.find((o: { id: string }) => o.id === 'letter:1')).toMatchObject({ purpose: 'letter year 1', level: expect.any(String), owner: expect.any(String) });
     expect(Date.parse(plan.nextAnniversary)).toBeGreaterThan(Date.now() + 300 * 86_400_000);
     expect(plan.holders).toEqual([
@@ -79,7 +81,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     const problem = await http.get(`/plans/${plan.id}/problems/p1`);
     expect(problem.status).toBe(200);
     expect(problem.body).toMatchObject({ id: 'p1', commitmentId: plan.id, title: '用地手续 land procedures', status: 'open', lead });
-    expect(problem.body.timeline[0]).toMatchObject({ action: 'open', rule: 'policy e2e-short enterprise.problemResolve: PT4S' });
+    expect(problem.body.deadline).toMatchObject({ purpose: 'problem p1', rule: 'policy e2e-short enterprise.problemResolve: PT4S' });
     expect((await http.get(`/plans/${plan.id}`)).body).toMatchObject({ id: plan.id, title: plan.title });
     await eventually(async () => expect((await inbox(lead, `plan-${plan.id}`)).map((n) => n.kind)).toContain('assigned'));
   });
@@ -87,16 +89,16 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
   test('When the letter is not signed, then it escalates with reminders on each rung and the lead is urged; signed late, it shows signed and late', async () => {
     const lead = unique('lead');
     const plan = await openPlan(lead, { initialProblems: [] });
-    // The year-1 letter is due 4 s after the plan year starts (local midnight of the start date),
-    // so a plan starting today is already past it at opening: it escalates at once (see the report).
+    // The year-1 letter is due 4 s after opening: a reminder at half time, then escalation to the village.
     const entries = await eventually(async () => {
       const all = await history(`/plans/${plan.id}`);
       const forLetter = all.filter((e) => e.rule?.includes('letter year 1') || e.rule?.includes('enterprise.letterDue'));
       expect(forLetter.map((e) => e.action)).toEqual(expect.arrayContaining(['escalate_on_breach', 'reminder']));
       return forLetter;
     }, { timeoutMs: 20_000, intervalMs: 250 });
-    expect(entries[0]).toMatchObject({ action: 'escalate_on_breach', actor: { id: 'system' } });
-    expect(entries[0].rule).toContain('breach of policy e2e-short enterprise.letterDue: PT4S');
+    expect(entries[0]).toMatchObject({ action: 'reminder', actor: { id: 'system' } });
+    const breach = entries.find((e) => e.action === 'escalate_on_breach');
+    expect(breach?.rule).toContain('breach of policy e2e-short enterprise.letterDue: PT4S');
     await eventually(async () => {
       expect((await inbox(lead, `plan-${plan.id}`)).filter((n) => n.message.includes('letter year 1')).map((n) => n.kind)).toContain('urge');
       expect((await inbox('village-v01', `plan-${plan.id}`)).filter((n) => n.message.includes('letter year 1')).map((n) => n.kind))
@@ -143,10 +145,11 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect(opened.body.problems.map((p: { id: string; status: string }) => `${p.id}:${p.status}`)).toEqual(['p1:open', 'p2:open']);
 
     const live = await http.get(`/plans/${plan.id}/problems/p2`);
-    expect(live.body).toMatchObject({ id: 'p2', status: 'open', level: 'grid', owner: lead, lead, deadline: { purpose: 'solve problem', owner: lead, level: 'grid' } });
+    expect(live.body).toMatchObject({ id: 'p2', status: 'open', level: 'grid', owner: lead, lead, deadline: { purpose: 'problem p2', owner: lead, level: 'grid' } });
     const progressed = await http.post(`/plans/${plan.id}/problems/p2/progress`, { note: '对接银行 bank contacted' }, person(`${lead}-m`));
     expect(progressed.status).toBe(200);
-    expect(progressed.body.timeline.map((e: { action: string }) => e.action)).toEqual(['open', 'progress']);
+    expect(progressed.body.timeline.map((e: { action: string }) => e.action)).toEqual(['open_problem', 'problem_progress']);
+    expect(progressed.body.notes).toEqual([expect.objectContaining({ note: "对接银行 bank contacted" })]);
     const resolved = await http.post(`/plans/${plan.id}/problems/p2/resolve`, { outcome: '贷款到位 loan granted' }, person(lead));
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', statusLabel: { zh: '已解决', en: 'Resolved' }, outcome: '贷款到位 loan granted' });
@@ -160,7 +163,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     await eventually(async () => {
       const again = await http.post(`/plans/${plan.id}/problems/p2/progress`, { note: 'late note' }, person(lead));
       expect(again.status).toBe(409);
-      expect(again.body.detail).toBe('cannot progress a problem that is resolved');
+      expect(again.body.detail).toBe('cannot change problem p2: it is resolved');
     });
     expect((await http.get(`/plans/${plan.id}/problems/p2`)).body.status).toBe('resolved');
     expect((await http.get(`/plans/${plan.id}/problems/p9`)).status).toBe(404);
@@ -176,15 +179,15 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
       expect(problem.level).not.toBe('grid');
       return problem;
     }, { timeoutMs: 20_000, intervalMs: 250 });
-    expect(escalated.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['open', 'reminder', 'escalate_on_breach']));
+    expect(escalated.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['reminder', 'escalate_on_breach']));
     expect(escalated).toMatchObject({ lead, owner: expect.stringMatching(/^(village|township|committee)-/) });
     await eventually(async () => {
       const summary = (await http.get(`/plans/${plan.id}`)).body.problems[0];
       expect(summary).toMatchObject({ id: 'p1', status: 'open' });
       expect(summary.level).not.toBe('grid');
     });
-    expect((await history(`/plans/${plan.id}`)).map((e) => e.action)).toContain('problem_updated');
-    await eventually(async () => expect((await inbox(lead, `problem-${plan.id}-p1`)).map((n) => n.kind)).toEqual(expect.arrayContaining(['reminder', 'urge'])));
+    expect((await history(`/plans/${plan.id}`)).filter((e) => e.about === 'p1').map((e) => e.action)).toContain('escalate_on_breach');
+    await eventually(async () => expect((await inbox(lead, `plan-${plan.id}`)).filter((n) => n.message.includes("problem p1")).map((n) => n.kind)).toEqual(expect.arrayContaining(["reminder", "urge"])));
   });
 
   test('When funds are recorded twice, then the ledger lists both with totals per year and over the term', async () => {
