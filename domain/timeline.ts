@@ -52,3 +52,26 @@ export class Refusal extends Error {
     this.name = 'Refusal';
   }
 }
+
+export interface EntryChange {
+  actor: Actor;
+  action: string;
+  note?: string;
+  rule?: string;
+  about?: string;
+}
+
+/** The timeline entry for one revision: who, what, why, and the status change if there was one. */
+export function timelineEntry(at: string, revision: number, fromStatus: string, toStatus: string, change: EntryChange, level?: string): TimelineEntry {
+  return {
+    at,
+    revision,
+    actor: change.actor,
+    action: change.action,
+    ...(change.note ? { note: change.note } : {}),
+    ...(toStatus !== fromStatus ? { from: fromStatus, to: toStatus } : {}),
+    ...(level ? { level } : {}),
+    ...(change.rule ? { rule: change.rule } : {}),
+    ...(change.about ? { about: change.about } : {}),
+  };
+}

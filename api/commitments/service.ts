@@ -1,7 +1,5 @@
 import { readTimeline } from '../../activities/db/timeline';
-import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -18,6 +16,7 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
+import { caseIdFor, startCase } from '../startCase';
 import { ApiError, fromTemporal, notFound } from '../errors';
 import { CreateBody, kindRoutes, ListQuery } from './schema';
 
@@ -58,12 +57,6 @@ export interface ProblemCase {
 export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   const { noun } = kindRoutes[kind];
   const handle = (id: string) => deps.temporal.workflow.getHandle(commitmentWorkflowId(kind, id));
-
-  /** An Idempotency-Key names the commitment: the same key from the same actor for the same kind always maps to the same workflow ID. */
-  function commitmentIdFor(actorId: string, key: string | undefined): string {
-    if (!key) return randomUUID();
-    return `k${createHash('sha256').update(`${kind}\u0000${actorId}\u0000${key}`).digest('hex').slice(0, 31)}`;
-  }
 
   async function liveState(id: string): Promise<CommitmentState> {
     try {
@@ -109,7 +102,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         const message = `a ${termYears}-year term starting ${startDate} has already ended`;
         throw new ApiError(400, 'validation', `body.startDate: ${message}`, [{ field: 'body.startDate', message }]);
       }
-      const id = commitmentIdFor(actor.id, key);
+      const id = caseIdFor(kind, actor.id, key);
       const submission: CommitmentSubmission = {
         id,
         kind,
@@ -128,18 +121,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         jurisdiction,
       };
       const input: CommitmentInput = { submission, policy: deps.policy };
-      try {
-        await deps.temporal.workflow.start(commitmentWorkflowTypes[kind], {
-          taskQueue: deps.taskQueue,
-          workflowId: commitmentWorkflowId(kind, id),
-          args: [input],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-        return { state: await liveState(id), replayed: false };
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError && key) return { state: await liveState(id), replayed: true };
-        throw err;
-      }
+      return startCase(deps.temporal, { workflowType: commitmentWorkflowTypes[kind], workflowId: commitmentWorkflowId(kind, id), taskQueue: deps.taskQueue, input }, !!key, () => liveState(id));
     },
 
     async list(q: ListQuery): Promise<{ states: CommitmentState[]; total: number }> {

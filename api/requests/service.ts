@@ -1,6 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { citizenRequestWorkflowType, requestActionUpdate, requestStateQuery, requestWorkflowId, CitizenRequestInput } from '../../common/requests';
 import { Actor } from '../../domain/actors';
@@ -8,18 +6,13 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
+import { caseIdFor, startCase } from '../startCase';
 import { ApiError, fromTemporal, notFound } from '../errors';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
 export function requestService(deps: ApiDeps) {
   const handle = (id: string) => deps.temporal.workflow.getHandle(requestWorkflowId(id));
-
-  /** An Idempotency-Key names the request: the same key from the same requester always maps to the same workflow ID. */
-  function requestIdFor(requesterId: string, key: string | undefined): string {
-    if (!key) return randomUUID();
-    return `k${createHash('sha256').update(`${requesterId}\u0000${key}`).digest('hex').slice(0, 31)}`;
-  }
 
   async function liveState(id: string): Promise<CitizenRequestState> {
     try {
@@ -45,20 +38,9 @@ export function requestService(deps: ApiDeps) {
       }
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw new ApiError(400, 'validation', `body.gridId: unknown grid ${body.gridId}`);
-      const id = requestIdFor(body.requester.id, key);
+      const id = caseIdFor('request', body.requester.id, key);
       const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction }, policy: deps.policy };
-      try {
-        await deps.temporal.workflow.start(citizenRequestWorkflowType, {
-          taskQueue: deps.taskQueue,
-          workflowId: requestWorkflowId(id),
-          args: [input],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-        return { state: await liveState(id), replayed: false };
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError && key) return { state: await liveState(id), replayed: true };
-        throw err;
-      }
+      return startCase(deps.temporal, { workflowType: citizenRequestWorkflowType, workflowId: requestWorkflowId(id), taskQueue: deps.taskQueue, input }, !!key, () => liveState(id));
     },
 
     async act(id: string, command: RequestCommand): Promise<CitizenRequestState> {

@@ -3,7 +3,7 @@ import { Deadline, DeadlineEvent, escalate, markReminderSent, setDeadline } from
 import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { addDuration } from '../policy/calendar';
 import { CommitmentPolicy, Policy } from '../policy/policy';
-import { Decision, Notice, Refusal, TimelineEntry } from '../timeline';
+import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
 import { assessYear } from './assessment';
 import { localMidnight, yearOf, yearStart } from './calendar';
 import { CommitmentCommand } from './commands';
@@ -61,16 +61,7 @@ interface Change {
 function apply(state: CommitmentState, change: Change, ctx: Context): Decision<CommitmentState> {
   const at = new Date(ctx.now).toISOString();
   const next: CommitmentState = { ...state, ...change.patch, status: change.status ?? state.status, revision: state.revision + 1, updatedAt: at };
-  const entry: TimelineEntry = {
-    at,
-    revision: next.revision,
-    actor: change.actor,
-    action: change.action,
-    ...(change.note ? { note: change.note } : {}),
-    ...(next.status !== state.status ? { from: state.status, to: next.status } : {}),
-    ...(change.rule ? { rule: change.rule } : {}),
-    ...(change.about ? { about: change.about } : {}),
-  };
+  const entry = timelineEntry(at, next.revision, state.status, next.status, change);
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
 

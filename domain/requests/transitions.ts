@@ -1,7 +1,7 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
 import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
-import { Decision, Notice, Refusal, TimelineEntry } from '../timeline';
+import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
 import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses } from './state';
@@ -69,16 +69,8 @@ function apply(state: CitizenRequestState, change: Change, ctx: Context): Decisi
     next = { ...next, deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined, pendingExtension: undefined };
   }
   if (finalStatuses.includes(next.status)) next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt: at };
-  const entry: TimelineEntry = {
-    at,
-    revision: next.revision,
-    actor: change.actor,
-    action: change.action,
-    ...(change.note ? { note: change.note } : {}),
-    ...(next.status !== state.status ? { from: state.status, to: next.status } : {}),
-    level: ctx.policy.ladder[next.level].id,
-    ...(change.rule ? { rule: change.rule } : next.deadline && change.freshDeadline ? { rule: next.deadline.rule } : {}),
-  };
+  const rule = change.rule ?? (next.deadline && change.freshDeadline ? next.deadline.rule : undefined);
+  const entry = timelineEntry(at, next.revision, state.status, next.status, { ...change, rule }, ctx.policy.ladder[next.level].id);
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
 

@@ -1,0 +1,36 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+
+/**
+ * An Idempotency-Key names the case: the same key from the same actor, in the same scope,
+ * always maps to the same id, and so to the same workflow ID. Without a key, a fresh id.
+ */
+export function caseIdFor(scope: string, actorId: string, key: string | undefined): string {
+  if (!key) return randomUUID();
+  return `k${createHash('sha256').update(`${scope}\u0000${actorId}\u0000${key}`).digest('hex').slice(0, 31)}`;
+}
+
+/**
+ * Starts a case's workflow, rejecting a duplicate ID: that rejection is the idempotency. A retry
+ * with the same key reads the case it started the first time.
+ */
+export async function startCase<T>(
+  temporal: Client,
+  start: { workflowType: string; workflowId: string; taskQueue: string; input: unknown },
+  keyed: boolean,
+  read: () => Promise<T>,
+): Promise<{ state: T; replayed: boolean }> {
+  try {
+    await temporal.workflow.start(start.workflowType, {
+      taskQueue: start.taskQueue,
+      workflowId: start.workflowId,
+      args: [start.input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+    return { state: await read(), replayed: false };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError && keyed) return { state: await read(), replayed: true };
+    throw err;
+  }
+}
