@@ -45,14 +45,18 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const models = createModels(db);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace: servers.namespace,
-    taskQueue,
-    deps: { models, webhookUrl, fetch },
-    workflowBundle: await bundleWorkflows(),
-  });
-  const workerRun = worker.run();
+  const workflowBundle = await bundleWorkflows();
+  const runWorker = async () => {
+    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps: { models, webhookUrl, fetch }, workflowBundle });
+    return { worker, running: worker.run() };
+  };
+  let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined = await runWorker();
+  const stopWorker = async () => {
+    if (!current) return;
+    current.worker.shutdown();
+    await current.running;
+    current = undefined;
+  };
   const connection = await Connection.connect({ address: servers.temporalAddress });
   const temporal = new Client({ connection, namespace: servers.namespace });
   const api = await startApi({ temporal, db, models, policy, org, taskQueue }, '127.0.0.1', 0);
@@ -62,10 +66,14 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
     temporal,
     models,
     webhookCalls,
+    /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
+    stopWorker,
+    async startWorker() {
+      current ??= await runWorker();
+    },
     async stop() {
       await api.stop();
-      worker.shutdown();
-      await workerRun;
+      await stopWorker();
       await connection.close();
       await nativeConnection.close();
       await db.close();

@@ -1,0 +1,40 @@
+import { actors } from '../support/fixtures';
+import { eventually } from '../support/eventually';
+import { E2eSystem, httpClient, startE2eSystem } from '../support/e2eSystem';
+
+let system: E2eSystem;
+let http: ReturnType<typeof httpClient>;
+
+beforeAll(async () => {
+  system = await startE2eSystem();
+  http = httpClient(`${system.url}/api/v1`);
+}, 240_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe('no case is lost when the worker goes away and comes back', () => {
+  test('When the worker is down while the deadlines of a request pass, then a returning worker escalates it and nothing is lost', async () => {
+    const filed = await http.post('/requests', {
+      channel: 'app', category: 'emergency', title: '停电 power cut', description: 'whole building dark',
+      requester: { id: 'resident-9', name: '王五' }, gridId: 'g02',
+    }, actors.resident);
+    expect(filed.status).toBe(201);
+    const id = filed.body.id;
+    await system.stopWorker();
+    // Down for longer than the 3-second dispatch deadline and the next rung's 3 seconds.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect((await system.models.Request.findById(id).lean())?.level).toBe('grid');
+    await system.startWorker();
+    // Deadlines that passed while no worker ran are handled on return: the request has climbed past the grid.
+    await eventually(async () => {
+      const live = await http.get(`/requests/${id}`);
+      expect(['village', 'township', 'committee']).toContain(live.body.level);
+    }, { timeoutMs: 60_000, intervalMs: 500 });
+    const actions = (await http.get(`/requests/${id}/history`)).body.entries.map((e: { action: string }) => e.action);
+    expect(actions[0]).toBe('submit');
+    expect(actions).toContain('escalate_on_breach');
+    await eventually(async () => expect((await http.get('/requests?unit=grid-g02')).body.items.map((r: { id: string }) => r.id)).toContain(id));
+  }, 120_000);
+});
