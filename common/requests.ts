@@ -26,7 +26,3 @@ export const citizenRequestWorkflowType = 'citizenRequest';
 export function requestWorkflowId(requestId: string): string {
   return `request-${requestId}`;
 }
-
-export function requestIdFromWorkflowId(workflowId: string): string {
-  return workflowId.replace(/^request-/, '');
-}

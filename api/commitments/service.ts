@@ -16,8 +16,8 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
-import { caseIdFor, startCase } from '../startCase';
-import { ApiError, fromTemporal, notFound } from '../errors';
+import { actOnCase, caseIdFor, startCase } from '../cases';
+import { ApiError, notFound } from '../errors';
 import { CreateBody, kindRoutes, ListQuery } from './schema';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
@@ -153,16 +153,13 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
     },
 
     async act(id: string, command: CommitmentCommand): Promise<CommitmentState> {
-      try {
-        return await handle(id).executeUpdate(commitmentActionUpdate, { args: [command] });
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw fromTemporal(err, `${noun} ${id}`);
-        // A commitment whose workflow has ended (closed past its comment window) takes no more actions.
+      // A commitment whose workflow has ended (closed past its comment window) takes no more actions.
+      return actOnCase(() => handle(id).executeUpdate(commitmentActionUpdate, { args: [command] }), `${noun} ${id}`, async () => {
         const state = await liveState(id);
-        if (state.status === 'closed') throw new ApiError(409, 'not_allowed_in_state', `cannot ${verbs[command.type]} a ${noun} that is ${state.status}`);
+        if (state.status === 'closed') return `cannot ${verbs[command.type]} a ${noun} that is ${state.status}`;
         const ended = await handle(id).describe().then((d) => d.status.name, () => 'gone');
-        throw new ApiError(409, 'not_allowed_in_state', `cannot ${verbs[command.type]} a ${noun} whose case has ended (${ended}) while ${state.status}`);
-      }
+        return `cannot ${verbs[command.type]} a ${noun} whose case has ended (${ended}) while ${state.status}`;
+      });
     },
 
     async actOnProblem(id: string, problemId: string, command: CommitmentCommand): Promise<ProblemCase> {

@@ -1,13 +1,12 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { citizenRequestWorkflowType, requestActionUpdate, requestStateQuery, requestWorkflowId, CitizenRequestInput } from '../../common/requests';
-import { Actor } from '../../domain/actors';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
-import { caseIdFor, startCase } from '../startCase';
-import { ApiError, fromTemporal, notFound } from '../errors';
+import { actOnCase, caseIdFor, startCase } from '../cases';
+import { ApiError, notFound } from '../errors';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -47,20 +46,9 @@ export function requestService(deps: ApiDeps) {
       if (command.type === 'merge') await liveState(command.into).catch(() => {
         throw new ApiError(400, 'validation', `body.into: unknown request ${command.into}`);
       });
-      try {
-        return await handle(id).executeUpdate(requestActionUpdate, { args: [command] });
-      } catch (err) {
-        const mapped = fromTemporal(err, `request ${id}`);
-        if (mapped !== err) throw mapped;
-        // A case whose workflow has ended (closed past its reopen window, withdrawn, merged) takes no more actions.
-        const state = await liveState(id);
-        if (['closed', 'withdrawn', 'merged', 'rejected'].includes(state.status)) {
-          throw new ApiError(409, 'not_allowed_in_state', `cannot ${command.type} a request that is ${state.status}`);
-        }
-        throw err;
-      }
+      // A case whose workflow has ended (closed past its reopen window, withdrawn, merged, rejected) takes no more actions.
+      return actOnCase(() => handle(id).executeUpdate(requestActionUpdate, { args: [command] }), `request ${id}`, async () =>
+        `cannot ${command.type} a request that is ${(await liveState(id)).status}`);
     },
   };
 }
-
-export type Actorless<C> = C extends { actor: Actor } ? Omit<C, 'actor'> : never;

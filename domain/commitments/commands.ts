@@ -17,4 +17,3 @@ export type CommitmentCommand =
   | { type: 'resume'; actor: Actor; reason: string }
   | { type: 'close'; actor: Actor; reason: string };
 
-export type CommitmentCommandType = CommitmentCommand['type'];

@@ -18,4 +18,3 @@ export type RequestCommand =
   | { type: 'merge'; actor: Actor; into: string; note?: string }
   | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string };
 
-export type RequestCommandType = RequestCommand['type'];

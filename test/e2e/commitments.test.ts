@@ -1,23 +1,14 @@
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { E2eSystem, httpClient, startE2eSystem } from '../support/e2eSystem';
+import { useE2eSystem } from '../support/e2eSystem';
 
 /**
  * Three-year commitments over HTTP on the real dev server and FerretDB, with the short policy:
  * an enterprise letter is due 4 s into the plan year, problems have 4 s, each rung of the ladder 3 s,
  * a closed commitment's case ends 5 s after closing.
  */
-let system: E2eSystem;
-let http: ReturnType<typeof httpClient>;
-
-beforeAll(async () => {
-  system = await startE2eSystem();
-  http = httpClient(`${system.url}/api/v1`);
-}, 240_000);
-
-afterAll(async () => {
-  await system?.stop();
-});
+const e2e = useE2eSystem();
+const { http } = e2e;
 
 type Actor = { id: string; role: string; unit: string };
 const person = (id: string): Actor => ({ id, role: 'assistance_team', unit: 'industry-bureau' });
@@ -210,7 +201,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
       ],
       totals: { termYuan: 500_000.75, byYear: [{ year: 1, amountYuan: 500_000.75 }, { year: 2, amountYuan: 0 }, { year: 3, amountYuan: 0 }] },
     });
-    expect(await system.models.Funding.countDocuments({ commitmentId: plan.id })).toBe(2);
+    expect(await e2e.system.models.Funding.countDocuments({ commitmentId: plan.id })).toBe(2);
     const future = await http.post(`/plans/${plan.id}/funds`, { amountYuan: 1, source: 's', date: '2099-01-01' }, person(lead));
     expect(future.status).toBe(400);
   });
@@ -291,7 +282,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect(refused.body.detail).toBe('cannot record a visit on a commitment that is closed');
 
     // Once the comment window (reopenWindow, 5 s here) has passed, the case has ended: still readable, still 409.
-    const handle = system.temporal.workflow.getHandle(`plan-${plan.id}`);
+    const handle = e2e.system.temporal.workflow.getHandle(`plan-${plan.id}`);
     await eventually(async () => expect((await handle.describe()).status.name).toBe('COMPLETED'), { timeoutMs: 20_000, intervalMs: 250 });
     const ended = await http.post(`/plans/${plan.id}/visits`, { note: 'much later' }, person(lead));
     expect(ended.status).toBe(409);
@@ -484,7 +475,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     const pledge = await http.post('/pledges', { title: 't', team: { name: 'n', department: 'd' }, lead, promisedDeeds: ['a'], gridId: 'g01' }, person(lead), { 'idempotency-key': key });
     expect(pledge.status).toBe(201);
     expect(pledge.body.id).not.toBe(first.body.id);
-    expect(await system.models.Commitment.countDocuments({ _id: first.body.id })).toBe(1);
+    expect(await e2e.system.models.Commitment.countDocuments({ _id: first.body.id })).toBe(1);
   });
 
   test('When the service is asked about itself, then the OpenAPI document lists the commitment endpoints', async () => {

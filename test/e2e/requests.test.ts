@@ -1,18 +1,9 @@
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { E2eSystem, httpClient, startE2eSystem } from '../support/e2eSystem';
+import { useE2eSystem } from '../support/e2eSystem';
 
-let system: E2eSystem;
-let http: ReturnType<typeof httpClient>;
-
-beforeAll(async () => {
-  system = await startE2eSystem();
-  http = httpClient(`${system.url}/api/v1`);
-}, 240_000);
-
-afterAll(async () => {
-  await system?.stop();
-});
+const e2e = useE2eSystem();
+const { http } = e2e;
 
 const newRequest = (overrides: Record<string, unknown> = {}) => ({
   channel: 'hotline',
@@ -77,7 +68,7 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
     const inbox = await http.get('/notifications?recipient=committee-c01');
     expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'agenda', caseId: `request-${id}` })]));
     await eventually(() => {
-      const mine = system.webhookCalls.filter((c) => c.body.caseId === `request-${id}`);
+      const mine = e2e.system.webhookCalls.filter((c) => c.body.caseId === `request-${id}`);
       expect(mine.map((c) => c.body.kind)).toEqual(expect.arrayContaining(['assigned', 'reminder', 'urge', 'supervise', 'agenda']));
       const keys = mine.map((c) => c.headers['idempotency-key']);
       expect(new Set(keys).size).toBe(keys.length);

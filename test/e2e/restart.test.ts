@@ -1,18 +1,9 @@
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { E2eSystem, httpClient, startE2eSystem } from '../support/e2eSystem';
+import { useE2eSystem } from '../support/e2eSystem';
 
-let system: E2eSystem;
-let http: ReturnType<typeof httpClient>;
-
-beforeAll(async () => {
-  system = await startE2eSystem();
-  http = httpClient(`${system.url}/api/v1`);
-}, 240_000);
-
-afterAll(async () => {
-  await system?.stop();
-});
+const e2e = useE2eSystem();
+const { http } = e2e;
 
 describe('no case is lost when the worker goes away and comes back', () => {
   test('When the worker is down while the deadlines of a request pass, then a returning worker escalates it and nothing is lost', async () => {
@@ -22,11 +13,11 @@ describe('no case is lost when the worker goes away and comes back', () => {
     }, actors.resident);
     expect(filed.status).toBe(201);
     const id = filed.body.id;
-    await system.stopWorker();
+    await e2e.system.stopWorker();
     // Down for longer than the 3-second dispatch deadline and the next rung's 3 seconds.
     await new Promise((resolve) => setTimeout(resolve, 8_000));
-    expect((await system.models.Request.findById(id).lean())?.level).toBe('grid');
-    await system.startWorker();
+    expect((await e2e.system.models.Request.findById(id).lean())?.level).toBe('grid');
+    await e2e.system.startWorker();
     // Deadlines that passed while no worker ran are handled on return: the request has climbed past the grid.
     await eventually(async () => {
       const live = await http.get(`/requests/${id}`);

@@ -91,10 +91,25 @@ export interface HttpResult {
   body: any;
 }
 
+/**
+ * One system per test file: started before its tests, stopped after them. The HTTP client
+ * reads the API's address when a test calls it, so it can be made at module level.
+ */
+export function useE2eSystem(): { system: E2eSystem; http: HttpClient } {
+  const e2e: { system: E2eSystem; http: HttpClient } = { system: undefined as unknown as E2eSystem, http: httpClient((): string => `${e2e.system.url}/api/v1`) };
+  beforeAll(async () => {
+    e2e.system = await startE2eSystem();
+  }, 240_000);
+  afterAll(async () => {
+    await e2e.system?.stop();
+  });
+  return e2e;
+}
+
 /** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
-export function httpClient(baseUrl: string) {
+export function httpClient(baseUrl: () => string) {
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -110,3 +125,5 @@ export function httpClient(baseUrl: string) {
     raw: call,
   };
 }
+
+export type HttpClient = ReturnType<typeof httpClient>;

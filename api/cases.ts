@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { ApiError, fromTemporal } from './errors';
 
 /**
  * An Idempotency-Key names the case: the same key from the same actor, in the same scope,
@@ -32,5 +33,19 @@ export async function startCase<T>(
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError && keyed) return { state: await read(), replayed: true };
     throw err;
+  }
+}
+
+/**
+ * Sends an action to a case. Refusals come back as their HTTP statuses; a case whose workflow
+ * has ended answers 409 with `endedRefusal`'s words (which read the last state, and answer 404
+ * for an id that never existed).
+ */
+export async function actOnCase<S>(send: () => Promise<S>, what: string, endedRefusal: () => Promise<string>): Promise<S> {
+  try {
+    return await send();
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw fromTemporal(err, what);
+    throw new ApiError(409, 'not_allowed_in_state', await endedRefusal());
   }
 }
