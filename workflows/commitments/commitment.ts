@@ -1,13 +1,12 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { commitmentActionUpdate, CommitmentInput, commitmentStateQuery } from '../../common/commitments';
-import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentState } from '../../domain/commitments/state';
 import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
 import { addDuration } from '../../domain/policy/calendar';
 import { Decision } from '../../domain/timeline';
 import { durable, webhook } from '../shared/activities';
 import { CaseShell } from '../shared/caseShell';
-import { asFailure } from '../shared/refusals';
+import { handleActions } from '../shared/actions';
 
 /**
  * The shape every three-year commitment shares: obligations with deadlines, problems as cases
@@ -33,17 +32,8 @@ export async function runCommitment(input: CommitmentInput): Promise<CommitmentS
   });
   shell.commit(first);
 
-  const refuseAsFailure = (command: CommitmentCommand) => asFailure(() => decide(shell.state, command, ctx()));
   setHandler(commitmentStateQuery, () => shell.state);
-  setHandler(
-    commitmentActionUpdate,
-    async (command) => {
-      shell.commit(refuseAsFailure(command));
-      await shell.projected();
-      return shell.state;
-    },
-    { validator: (command) => void refuseAsFailure(command) },
-  );
+  handleActions(shell, commitmentActionUpdate, (state, command) => decide(state, command, ctx()));
 
   const exit = await shell.run();
   if (exit === 'continue') return continueAsNew<typeof runCommitment>({ ...input, carried: shell.state });

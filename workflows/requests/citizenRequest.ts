@@ -7,13 +7,13 @@ import {
   requestWorkflowId,
 } from '../../common/requests';
 import { addDuration } from '../../domain/policy/calendar';
-import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { Decision } from '../../domain/timeline';
 import { durable, webhook } from '../shared/activities';
 import { CaseShell } from '../shared/caseShell';
-import { asFailure, ignoringRefusal } from '../shared/refusals';
+import { handleActions } from '../shared/actions';
+import { ignoringRefusal } from '../shared/refusals';
 
 
 const endedStatuses = ['withdrawn', 'merged', 'rejected'];
@@ -42,29 +42,19 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
   });
   shell.commit(first);
 
-  const refuseAsFailure = (command: RequestCommand) => asFailure(() => decide(shell.state, command, ctx()));
-
   setHandler(requestStateQuery, () => shell.state);
-  setHandler(
-    requestActionUpdate,
-    async (command) => {
-      shell.commit(refuseAsFailure(command));
-      if (command.type === 'merge') {
-        // The API checked that the target exists; if it has ended since, the duplicate stays merged on its own.
-        await getExternalWorkflowHandle(requestWorkflowId(command.into))
-          .signal(absorbDuplicateSignal, {
-            type: 'absorbDuplicate',
-            actor: command.actor,
-            duplicateId: shell.state.submission.id,
-            requesterId: shell.state.submission.requester.id,
-          })
-          .catch(() => undefined);
-      }
-      await shell.projected();
-      return shell.state;
-    },
-    { validator: (command) => void refuseAsFailure(command) },
-  );
+  handleActions(shell, requestActionUpdate, (state, command) => decide(state, command, ctx()), async (command) => {
+    if (command.type !== 'merge') return;
+    // The API checked that the target exists; if it has ended since, the duplicate stays merged on its own.
+    await getExternalWorkflowHandle(requestWorkflowId(command.into))
+      .signal(absorbDuplicateSignal, {
+        type: 'absorbDuplicate',
+        actor: command.actor,
+        duplicateId: shell.state.submission.id,
+        requesterId: shell.state.submission.requester.id,
+      })
+      .catch(() => undefined);
+  });
   setHandler(absorbDuplicateSignal, (command) => {
     ignoringRefusal(() => shell.commit(decide(shell.state, command, ctx())));
   });
