@@ -1,6 +1,6 @@
 import { RequestHandler } from 'express';
 import { z } from 'zod';
-import { Actor, roles } from '../domain/actors';
+import { Actor, Role, roles } from '../domain/actors';
 import { ApiError } from './errors';
 
 /**
@@ -13,17 +13,40 @@ export const actorHeadersSchema = z.object({
   'x-actor-unit': z.string().min(1).max(100).openapi({ description: 'the unit the actor belongs to' }),
 });
 
-export const requireActor: RequestHandler = (req, res, next) => {
-  const parsed = actorHeadersSchema.safeParse(req.headers);
+/** The actor the headers name, or the 400 naming each bad header. */
+export function actorFromHeaders(headers: unknown): Actor | ApiError {
+  const parsed = actorHeadersSchema.safeParse(headers);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: `headers.${issue.path.join('.')}`, message: issue.message }));
-    return next(new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors));
+    return new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   }
   const h = parsed.data;
-  if (h['x-actor-role'] === 'auditor') return next(new ApiError(403, 'forbidden', 'auditors have read-only access'));
-  res.locals.actor = { id: h['x-actor-id'], role: h['x-actor-role'], unit: h['x-actor-unit'] } satisfies Actor;
+  return { id: h['x-actor-id'], role: h['x-actor-role'], unit: h['x-actor-unit'] };
+}
+
+export const requireActor: RequestHandler = (req, res, next) => {
+  const actor = actorFromHeaders(req.headers);
+  if (actor instanceof ApiError) return next(actor);
+  if (actor.role === 'auditor') return next(new ApiError(403, 'forbidden', 'auditors have read-only access'));
+  res.locals.actor = actor;
   next();
 };
+
+/** Records not everyone may read (audit trails): the actor headers are required, and the role must be one of `allowed`. */
+export function requireReader(allowed: readonly Role[]): RequestHandler {
+  return (req, res, next) => {
+    const actor = actorFromHeaders(req.headers);
+    if (actor instanceof ApiError) return next(actor);
+    if (!allowed.includes(actor.role)) {
+      return next(new ApiError(403, 'forbidden', `only the roles ${allowed.join(', ')} may read this, not ${actor.role}`));
+    }
+    res.locals.actor = actor;
+    next();
+  };
+}
+
+/** Auditors, and the standing committee that oversees them, read the audit records. */
+export const requireAuditor = requireReader(['auditor', 'committee']);
 
 export function actorOf(res: { locals: Record<string, unknown> }): Actor {
   return res.locals.actor as Actor;
