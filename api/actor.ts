@@ -2,6 +2,7 @@ import { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
 import { ApiError } from './errors';
+import './openapi';
 
 /**
  * Until real authentication lands, every write names its actor in headers. The API checks
