@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../activities';
+import { liveSinks } from './sinks';
 
 export interface WorkerSettings {
   connection: NativeConnection;
@@ -16,6 +17,7 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     activities: createActivities(settings.deps),
+    sinks: liveSinks,
     ...(settings.workflowBundle ? { workflowBundle: settings.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

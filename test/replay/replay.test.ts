@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { liveSinks } from '../../worker/sinks';
 import { bundleWorkflows } from '../support/bundle';
 
 const root = join(__dirname, 'histories');
@@ -29,7 +30,7 @@ describe('recorded histories replay on the current workflow code', () => {
 
   test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then it is deterministic', async (_name, file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, _name)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle, sinks: liveSinks }, history, _name)).resolves.toBeUndefined();
   });
 });
 
@@ -37,6 +38,6 @@ describe('the replay check itself', () => {
   test('When workflow code changes without patching, then replaying a recorded history fails as non-deterministic', async () => {
     const changed = await bundleWorkflows(require.resolve('./fixtures/changedWorkflows'));
     const history = historyFromJSON(JSON.parse(readFileSync(join(root, 'requests', 'v2-closed-satisfied.json'), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: changed }, history, 'changed')).rejects.toBeInstanceOf(DeterminismViolationError);
+    await expect(Worker.runReplayHistory({ workflowBundle: changed, sinks: liveSinks }, history, 'changed')).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

@@ -1,3 +1,4 @@
+import { liveSinks } from '../../worker/sinks';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -70,7 +71,7 @@ export const requestScenarios: Scenario[] = [
 /** Runs one scenario on a fresh server and returns its recorded history. */
 export async function recordScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: Scenario) {
   const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
   const id = `replay-${scenario.name}`;
   const input: CitizenRequestInput = { submission: submission({ id, major: scenario.major ?? false }), policy: defaultPolicy() };
   return worker.runUntil(async () => {
@@ -156,7 +157,7 @@ export const commitmentScenarios: CommitmentScenario[] = [
 /** Runs one commitment scenario on a fresh server and returns the history of its first run. */
 export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: CommitmentScenario) {
   const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
   const submission = planSubmission({ id: `replay-${scenario.name}`, startDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), ...scenario.submission });
   const input: CommitmentInput = { submission, policy: defaultPolicy(), continueAfterEvents: scenario.continueAfterEvents };
   return worker.runUntil(async () => {

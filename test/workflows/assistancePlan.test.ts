@@ -1,3 +1,4 @@
+import { liveSinks } from '../../worker/sinks';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -42,7 +43,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
     const started = Date.now();
     const recorder = recordingActivities();
     const taskQueue = `plan-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities, sinks: liveSinks });
     const id = `three-years-${randomUUID().slice(0, 8)}`;
     const startDate = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const input: CommitmentInput = { submission: planSubmission({ id, startDate }), policy, continueAfterEvents: 500 };

@@ -1,3 +1,4 @@
+import { liveSinks } from '../../worker/sinks';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -35,7 +36,7 @@ async function withRequest(overrides: Parameters<typeof submission>[0], body: (c
 }) => Promise<void>) {
   const taskQueue = `test-${randomUUID()}`;
   const recorder = recordingActivities();
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities, sinks: liveSinks });
   const id = randomUUID();
   const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy };
   await worker.runUntil(async () => {

@@ -1,5 +1,6 @@
-import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
-import { KeyedNotice } from '../../common/notifications';
+import { allHandlersFinished, condition, proxySinks, workflowInfo } from '@temporalio/workflow';
+import { CaseAuditSinks } from '../../common/caseAudit';
+import { KeyedNotice, noticeKey } from '../../common/notifications';
 import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
 import { Decision, TimelineEntry } from '../../domain/timeline';
 import { Projection } from '../../common/projection';
@@ -21,6 +22,8 @@ export interface CaseShellOptions<S extends { revision: number; timeline: Timeli
 
 /** Well below the server's 4 MiB suggestion and the 4 MiB gRPC message a worker must fetch a history page in. */
 const continueAfterBytes = 2 * 1024 * 1024;
+
+const { caseAudit } = proxySinks<CaseAuditSinks>();
 
 export type ShellExit = 'ended' | 'continue';
 
@@ -47,9 +50,11 @@ export class CaseShell<S extends { revision: number; timeline: TimelineEntry[] }
 
   commit(decision: Decision<S>): void {
     this.current = decision.state;
+    caseAudit.committed(decision.state, Date.now());
+    const { caseId } = this.options;
     const createdAt = new Date(Date.now()).toISOString();
     decision.notices.forEach((notice, index) => {
-      this.outbox.push({ ...notice, key: `${this.options.caseId}:${decision.state.revision}:${index}:${notice.recipient}`, caseId: this.options.caseId, createdAt });
+      this.outbox.push({ ...notice, key: noticeKey(caseId, decision.state.revision, index, notice.recipient), caseId, createdAt });
     });
   }
 

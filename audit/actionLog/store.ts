@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Connection, Model, Schema } from 'mongoose';
+import { ActionBody, ActionEntry, ChainVerdict, checkNext, linkEntry, startCheck, verdict } from './chain';
+
+export type ActionLogModel = Model<ActionEntry>;
+
+/** The action log lives in `action_log`; the unique seq is what keeps concurrent appenders on one chain. */
+export function createActionLogModel(connection: Connection): ActionLogModel {
+  const schema = new Schema<ActionEntry>(
+    {
+      seq: { type: Number, required: true, unique: true },
+      at: { type: String, required: true, index: true },
+      actor: { type: Schema.Types.Mixed, required: true },
+      action: { type: String, required: true },
+      path: { type: String, required: true },
+      target: { type: String, index: true },
+      requestId: { type: String, required: true },
+      outcome: { type: Schema.Types.Mixed, required: true },
+      prevHash: { type: String, required: true },
+      hash: { type: String, required: true },
+    },
+    // minimize: false keeps an empty `actor.headers`, which the hash covers.
+    { versionKey: false, collection: 'action_log', minimize: false },
+  );
+  schema.index({ 'actor.id': 1 });
+  return connection.model<ActionEntry>('ActionLog', schema);
+}
+
+const maxAttempts = 50;
+
+/**
+ * Appends after the last entry. Two appenders that read the same last entry both try its seq + 1;
+ * the unique index refuses one (E11000), which reads again and retries. No transaction is needed
+ * (FerretDB has none for several documents).
+ */
+export async function appendAction(model: ActionLogModel, body: ActionBody): Promise<ActionEntry> {
+  await model.init(); // the unique index must exist before the first insert relies on it
+  // MongoDB would store an undefined field as null, which the hash did not cover.
+  const plain = JSON.parse(JSON.stringify(body)) as ActionBody;
+  for (let attempt = 1; ; attempt++) {
+    const last = await model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+    const entry = linkEntry(last ?? undefined, plain);
+    try {
+      await model.collection.insertOne({ ...entry });
+      return entry;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000 || attempt === maxAttempts) throw err;
+      await sleep(Math.random() * attempt); // jitter, so the losers of a race do not collide again
+    }
+  }
+}
+
+/** Verifies the whole log a page at a time, in seq order, stopping at the first break. */
+export async function verifyActionLog(model: ActionLogModel, pageSize = 1000): Promise<ChainVerdict> {
+  let check = startCheck();
+  for (let after = 0; ; ) {
+    const page = await model.find({ seq: { $gt: after } }, { _id: 0 }).sort({ seq: 1 }).limit(pageSize).lean<ActionEntry[]>();
+    for (const entry of page) {
+      check = checkNext(check, entry);
+      if (check.brokenAt) return verdict(check);
+    }
+    if (page.length < pageSize) return verdict(check);
+    after = page[page.length - 1].seq;
+  }
+}

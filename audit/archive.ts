@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { z } from 'zod';
+import { canonicalJson } from './canonicalJson';
+import { CaseHistory } from './history';
+
+export const archiveFormat = 'lianxin.case-history/1';
+
+/** A case's full history as a file: every run in Temporal's JSON history format, sealed by a SHA-256 of the rest. */
+const archiveSchema = z.object({
+  format: z.literal(archiveFormat),
+  caseId: z.string().min(1),
+  workflowType: z.string().min(1),
+  exportedAt: z.iso.datetime(),
+  runs: z.array(z.object({ runId: z.string().min(1), history: z.looseObject({ events: z.array(z.unknown()).min(1) }) })).min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type CaseArchive = z.infer<typeof archiveSchema>;
+
+/** An archive that does not parse or whose checksum does not match: it must not be audited as if it were the record. */
+export class ArchiveError extends Error {}
+
+function checksum(archive: Omit<CaseArchive, 'sha256'>): string {
+  return createHash('sha256').update(canonicalJson(archive)).digest('hex');
+}
+
+export function toArchive(history: CaseHistory, exportedAt = new Date()): CaseArchive {
+  const body = {
+    format: archiveFormat,
+    caseId: history.caseId,
+    workflowType: history.workflowType,
+    exportedAt: exportedAt.toISOString(),
+    runs: history.runs.map((run) => ({ runId: run.runId, history: JSON.parse(historyToJSON(run.history)) })),
+  } as const;
+  return { ...body, sha256: checksum(body) };
+}
+
+/** Checks an archive's shape and seal, and turns it back into the histories the replayer reads. */
+export function fromArchive(raw: unknown, source = 'archive'): CaseHistory {
+  const parsed = archiveSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ArchiveError(`${source}: not a case archive (${issue.path.join('.') || 'root'}: ${issue.message})`);
+  }
+  const { sha256, ...body } = parsed.data;
+  const actual = checksum(body);
+  if (actual !== sha256) throw new ArchiveError(`${source}: checksum mismatch for ${body.caseId}: sealed ${sha256}, content ${actual}`);
+  return {
+    caseId: body.caseId,
+    workflowType: body.workflowType,
+    runs: body.runs.map((run) => ({ runId: run.runId, history: historyFromJSON(run.history) })),
+  };
+}
+
+export function archivePath(dir: string, caseId: string): string {
+  return join(dir, `${encodeURIComponent(caseId)}.json`);
+}
+
+/** Written to a temporary name first, so a crash never leaves a half-written archive under the case's name. */
+export async function writeArchive(dir: string, archive: CaseArchive): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = archivePath(dir, archive.caseId);
+  await writeFile(`${path}.partial`, JSON.stringify(archive));
+  await rename(`${path}.partial`, path);
+  return path;
+}
+
+export async function readArchiveFile(path: string): Promise<CaseHistory> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new ArchiveError(`${path}: ${(err as Error).message}`);
+  }
+  return fromArchive(raw, path);
+}

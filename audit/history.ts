@@ -1,0 +1,53 @@
+import { Client } from '@temporalio/client';
+import type { History } from '@temporalio/common/lib/proto-utils';
+
+/** One run of a case's workflow; continue-as-new starts the next one under the same workflow ID. */
+export interface CaseRun {
+  runId: string;
+  history: History;
+}
+
+/** A case's whole record of truth: every run of its workflow, oldest first. */
+export interface CaseHistory {
+  caseId: string;
+  workflowType: string;
+  runs: CaseRun[];
+}
+
+/** The workflow types that are cases; closed ones are what auditors verify and archive. */
+export const caseWorkflowTypes = ['citizenRequest', 'assistancePlan', 'householdPairing', 'memberPledge'];
+
+/** Reads every run of a case from Temporal, walking back from the latest run through the run each one continued. */
+export async function fetchCaseHistory(client: Client, caseId: string): Promise<CaseHistory> {
+  const latest = await client.workflow.getHandle(caseId).describe();
+  const runs: CaseRun[] = [];
+  for (let runId: string | undefined = latest.runId; runId; ) {
+    const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
+    runs.unshift({ runId, history });
+    runId = startedAttributes(history).continuedExecutionRunId || undefined;
+  }
+  return { caseId, workflowType: latest.type, runs };
+}
+
+export function startedAttributes(history: History) {
+  const attributes = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  if (!attributes) throw new Error('a workflow history must begin with WorkflowExecutionStarted');
+  return attributes;
+}
+
+export interface ClosedRange {
+  closedFrom?: Date;
+  closedBefore?: Date;
+}
+
+/** Case IDs whose last run closed in the range (Temporal's visibility; the time-skipping test server has none). */
+export async function* listClosedCases(client: Client, range: ClosedRange): AsyncGenerator<string> {
+  const clauses = [
+    `WorkflowType IN (${caseWorkflowTypes.map((t) => `'${t}'`).join(', ')})`,
+    `ExecutionStatus != 'Running'`,
+    `ExecutionStatus != 'ContinuedAsNew'`,
+    ...(range.closedFrom ? [`CloseTime >= '${range.closedFrom.toISOString()}'`] : []),
+    ...(range.closedBefore ? [`CloseTime < '${range.closedBefore.toISOString()}'`] : []),
+  ];
+  for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) yield execution.workflowId;
+}

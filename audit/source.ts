@@ -1,0 +1,33 @@
+import { access } from 'node:fs/promises';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { archivePath, readArchiveFile } from './archive';
+import { CaseHistory, fetchCaseHistory } from './history';
+
+export interface HistorySources {
+  temporal: Client;
+  /** Where closed cases are archived before Temporal's retention removes them. */
+  archiveDir: string;
+}
+
+export interface LoadedCase {
+  history: CaseHistory;
+  source: 'temporal' | 'archive';
+}
+
+export class CaseNotFoundError extends Error {}
+
+/** Temporal while it still holds the case, the archive after retention has removed it. */
+export async function loadCaseHistory(sources: HistorySources, caseId: string): Promise<LoadedCase> {
+  try {
+    return { history: await fetchCaseHistory(sources.temporal, caseId), source: 'temporal' };
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+  }
+  const path = archivePath(sources.archiveDir, caseId);
+  const archived = await access(path).then(
+    () => true,
+    () => false,
+  );
+  if (!archived) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
+  return { history: await readArchiveFile(path), source: 'archive' };
+}

@@ -1,0 +1,78 @@
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { tsToMs } from '@temporalio/common/lib/time';
+import type { Activities } from '../activities';
+import { KeyedNotice, noticeRevision } from '../common/notifications';
+import { Projection } from '../common/projection';
+import { TimelineEntry } from '../domain/timeline';
+import { CaseHistory } from './history';
+
+type HistoryEvent = NonNullable<History['events']>[number];
+
+/** One line of a case's story as the record of truth tells it. */
+export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>> {
+  at: string;
+  /** opened, continued and closed come from Temporal itself; every other action from the case's own timeline. */
+  action: string;
+  run: number;
+  /** The history event that records the line, for anyone who wants to read the raw history. */
+  eventId: number;
+  notices?: Pick<KeyedNotice, 'recipient' | 'kind' | 'message'>[];
+}
+
+const projections: (keyof Activities)[] = ['projectRequest', 'projectCommitment'];
+const inbox: keyof Activities = 'deliverInbox';
+
+/**
+ * A human-readable timeline of a case, read from its workflow histories alone (all runs, in
+ * order): every action with actor, time and note, every reminder and escalation with its rule
+ * and the people it notified. It needs no replay, so it reads even a history the current code
+ * could no longer replay.
+ */
+export function caseTimeline(history: CaseHistory): AuditLine[] {
+  const lines: AuditLine[] = [];
+  const seen = new Set<number>();
+  const notices = new Map<number, AuditLine['notices']>();
+  history.runs.forEach(({ history }, run) => {
+    for (const event of history.events ?? []) {
+      const base = { run, eventId: Number(event.eventId), at: new Date(tsToMs(event.eventTime)).toISOString() };
+      const started = event.workflowExecutionStartedEventAttributes;
+      if (started) lines.push({ ...base, action: run === 0 ? 'opened' : 'continued', note: run === 0 ? `by ${started.identity}` : `run ${run + 1} continues the case` });
+      const scheduled = event.activityTaskScheduledEventAttributes;
+      const activity = scheduled?.activityType?.name as keyof Activities | undefined;
+      if (scheduled && activity && projections.includes(activity)) {
+        for (const entry of decode<Projection<unknown>>(scheduled).entries) {
+          if (seen.has(entry.revision)) continue;
+          seen.add(entry.revision);
+          lines.push({ ...entry, run, eventId: base.eventId });
+        }
+      }
+      if (scheduled && activity === inbox) {
+        for (const notice of decode<KeyedNotice[]>(scheduled)) {
+          const revision = noticeRevision(notice);
+          if (revision === undefined) continue;
+          notices.set(revision, [...(notices.get(revision) ?? []), { recipient: notice.recipient, kind: notice.kind, message: notice.message }]);
+        }
+      }
+      const closing = closingLine(event);
+      if (closing) lines.push({ ...base, ...closing });
+    }
+  });
+  return lines.map((line) => (line.revision !== undefined && notices.has(line.revision) ? { ...line, notices: notices.get(line.revision) } : line));
+}
+
+function decode<T>(scheduled: NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>): T {
+  return defaultPayloadConverter.fromPayload<T>(scheduled.input!.payloads![0]);
+}
+
+/** How a run ended, when it did not simply continue as new: an operator's termination is something an auditor must see. */
+function closingLine(event: HistoryEvent): Pick<AuditLine, 'action' | 'note'> | undefined {
+  if (event.workflowExecutionCompletedEventAttributes) return { action: 'closed' };
+  const terminated = event.workflowExecutionTerminatedEventAttributes;
+  if (terminated) return { action: 'terminated', note: `${terminated.reason || 'no reason given'} (by ${terminated.identity || 'unknown'})` };
+  const failed = event.workflowExecutionFailedEventAttributes;
+  if (failed) return { action: 'failed', note: failed.failure?.message ?? undefined };
+  if (event.workflowExecutionTimedOutEventAttributes) return { action: 'timed_out' };
+  if (event.workflowExecutionCanceledEventAttributes) return { action: 'canceled' };
+  return undefined;
+}
