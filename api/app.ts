@@ -1,4 +1,6 @@
 import express, { Express } from 'express';
+import { recordWrites } from './actionLog';
+import { actionLogRoutes } from './audit/actionLogRoutes';
 import { ApiDeps } from './deps';
 import { notFound, problemHandler } from './errors';
 import { healthRoutes } from './health/routes';
@@ -11,12 +13,14 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   const doc = new ApiDocument();
   app.disable('x-powered-by');
+  app.use('/api/v1', recordWrites(deps.actionLog));
   app.use(express.json({ limit: '256kb' }));
   const v1 = express.Router();
   v1.use(healthRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
+  v1.use(actionLogRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api/v1', v1);

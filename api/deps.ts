@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { Connection } from 'mongoose';
 import { Models } from '../activities/db/models';
+import { ActionLogModel } from '../audit/actionLog/store';
 import { OrgDirectory } from '../domain/org';
 import { Policy } from '../domain/policy/policy';
 
@@ -9,6 +10,8 @@ export interface ApiDeps {
   temporal: Client;
   db: Connection;
   models: Models;
+  /** Every API write, hash-chained (audit/actionLog) */
+  actionLog: ActionLogModel;
   policy: Policy;
   org: OrgDirectory;
   taskQueue: string;

@@ -8,6 +8,7 @@ import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
 import { startApi } from '../../api/server';
+import { createActionLogModel } from '../../audit/actionLog/store';
 import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
 import { createWorker } from '../../worker/createWorker';
@@ -43,6 +44,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
+  const actionLog = createActionLogModel(db);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
   const workflowBundle = await bundleWorkflows();
@@ -59,12 +61,13 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   };
   const connection = await Connection.connect({ address: servers.temporalAddress });
   const temporal = new Client({ connection, namespace: servers.namespace });
-  const api = await startApi({ temporal, db, models, policy, org, taskQueue }, '127.0.0.1', 0);
+  const api = await startApi({ temporal, db, models, actionLog, policy, org, taskQueue }, '127.0.0.1', 0);
 
   return {
     url: api.url,
     temporal,
     models,
+    actionLog,
     webhookCalls,
     /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
     stopWorker,

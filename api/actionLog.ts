@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Request, RequestHandler, Response } from 'express';
+import { ActionActor, ActionBody } from '../audit/actionLog/chain';
+import { ActionLogModel, appendAction } from '../audit/actionLog/store';
+import { commitmentKinds } from '../domain/policy/policy';
+import { commitmentWorkflowId } from '../common/commitments';
+import { requestWorkflowId } from '../common/requests';
+import { actorFromHeaders } from './actor';
+import { ApiError } from './errors';
+import { kindRoutes } from './commitments/schema';
+
+const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
+const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Every write under /api/v1, accepted or refused (a refusal is an attempt an auditor wants to
+ * see), goes into the action log once its response is done, under the caller's X-Request-Id or
+ * a fresh one, echoed back. Mounted before the body parser, so malformed bodies are logged too.
+ * Appends from this process wait for each other, so only other processes race for a seq. A failed
+ * append never fails the request (it has been answered already): it is reported on stderr.
+ */
+export function recordWrites(model: ActionLogModel): RequestHandler {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (req, res, next) => {
+    if (reads.has(req.method)) return next();
+    const sent = req.get('x-request-id');
+    const requestId = sent && requestIdPattern.test(sent) ? sent : randomUUID();
+    res.set('X-Request-Id', requestId);
+    const problem = captureProblemCode(res);
+    res.once('close', () => {
+      const body = actionOf(req, res, requestId, problem());
+      queue = queue.then(() => appendAction(model, body)).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));
+    });
+    next();
+  };
+}
+
+function actionOf(req: Request, res: Response, requestId: string, problem: string | undefined): ActionBody {
+  const path = req.originalUrl.split('?')[0].replace(/(.)\/+$/, '$1');
+  const location = res.getHeader('location');
+  // 499 (as nginx logs it): the caller hung up before the answer, so its outcome is unknown here.
+  const outcome = res.writableFinished ? { status: res.statusCode, ...(problem ? { problem } : {}) } : { status: 499, problem: 'client_closed' };
+  const target = caseOf(typeof location === 'string' ? location : path);
+  return {
+    at: new Date().toISOString(),
+    actor: actorOf(req),
+    action: `${req.method} ${routePattern(path, req.route?.path)}`,
+    path,
+    ...(target ? { target } : {}),
+    requestId,
+    outcome,
+  };
+}
+
+/** The problem handler answers problem+json titled with the stable code; read it as it is sent. */
+function captureProblemCode(res: Response): () => string | undefined {
+  let code: string | undefined;
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    if (String(res.get('content-type')).startsWith('application/problem+json')) code = (body as { title?: string }).title;
+    return json(body);
+  };
+  return () => code;
+}
+
+/** Who the headers named, or the x-actor-* headers as sent when they named nobody valid. */
+function actorOf(req: Request): ActionActor {
+  const actor = actorFromHeaders(req.headers);
+  if (!(actor instanceof ApiError)) return { id: actor.id, role: actor.role, unit: actor.unit };
+  const headers: Record<string, string> = {};
+  for (const name of ['x-actor-id', 'x-actor-role', 'x-actor-unit']) {
+    const value = req.get(name);
+    if (value !== undefined) headers[name] = value.slice(0, 200);
+  }
+  return { headers };
+}
+
+/**
+ * `/api/v1/requests/:id/dispatch` from `/api/v1/requests/r1/dispatch` and the matched route's own
+ * path (`/requests/:id/dispatch`): the route's segments replace the path's last ones, whatever
+ * prefix its router is mounted under.
+ */
+function routePattern(path: string, route: unknown): string {
+  if (typeof route !== 'string') return path;
+  const segments = path.split('/');
+  const own = route.split('/').filter(Boolean);
+  return [...segments.slice(0, segments.length - own.length), ...own].join('/');
+}
+
+const caseIds = new Map<string, (id: string) => string>([
+  ['requests', requestWorkflowId],
+  ...commitmentKinds.map((kind) => [kindRoutes[kind].path, (id: string) => commitmentWorkflowId(kind, id)] as const),
+]);
+
+/** The case (workflow ID) a path names, e.g. `request-<id>` for /api/v1/requests/<id>/dispatch. */
+function caseOf(path: string): string | undefined {
+  const [, collection, id] = /^\/api\/v1\/([^/]+)\/([^/]+)/.exec(path) ?? [];
+  return collection ? caseIds.get(collection)?.(id) : undefined;
+}
