@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonicalJson';
 
 /**
  * The action log's entries and their hash chain. Each entry's hash covers its content and the
@@ -43,16 +44,11 @@ export type ChainVerdict =
 export const genesisHash = '0'.repeat(64);
 const genesis: ChainHead = { seq: 0, hash: genesisHash };
 
-/** JSON with every object's keys sorted, so the order MongoDB returns fields in cannot change a hash. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-/** sha256 (hex) of the entry's content (everything but its own hash) after the previous hash. */
+/**
+ * sha256 (hex) of the entry's content (everything but its own hash) and the previous hash, keys
+ * sorted so field order never matters. The hashed form is stored format: a change to it (or to
+ * canonicalJson) breaks every chain already written.
+ */
 export function hashEntry(prevHash: string, body: object): string {
   return createHash('sha256').update(canonicalJson({ ...body, prevHash })).digest('hex');
 }
