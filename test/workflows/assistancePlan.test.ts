@@ -1,4 +1,8 @@
 import { liveSinks } from '../../worker/sinks';
+import { stateAsOf } from '../../audit/asOf';
+import { fetchCaseHistory } from '../../audit/history';
+import { replayCase } from '../../audit/replay';
+import { caseTimeline } from '../../audit/timeline';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -23,20 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
 });
-
-/** Counts the events of every run of a workflow, following continue-as-new back to the first run. */
-async function allRuns(workflowId: string): Promise<{ runs: number; events: number }> {
-  let runs = 0;
-  let events = 0;
-  let runId: string | undefined;
-  for (;;) {
-    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-    runs += 1;
-    events += history.events!.length;
-    runId = history.events![0].workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
-    if (!runId) return { runs, events };
-  }
-}
 
 describe('a three-year enterprise assistance plan on the time-skipping server, default policy', () => {
   test('When a team keeps (and misses) its obligations for three years, then reminders, escalations and assessments follow and the plan closes', async () => {
@@ -67,6 +57,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
       await act({ type: 'recordFunding', actor: lead, amountYuan: 400_000, source: '技改补贴 upgrade subsidy', date: startDate });
       await env.sleep('45 days');
       const afterGap = await state();
+      const afterGapAt = await env.currentTimeMs();
       expect(afterGap.timeline.filter((e) => e.action === 'escalate_on_breach').map((e) => e.rule?.split(';')[0])).toEqual(
         expect.arrayContaining([expect.stringContaining('breach of policy 2026-11-default enterprise.letterDue'), expect.stringContaining('breach of policy 2026-11-default enterprise.visitEvery')]),
       );
@@ -79,7 +70,8 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
       await act({ type: 'handover', actor: actors.leader, role: 'lead', from: 'lead-1', to: 'lead-2', reason: '调任 transferred' });
       const lead2 = { ...lead, id: 'lead-2' };
       await env.sleep('60 days');
-      const year1 = (await state()).assessments[0];
+      const year1State = await state();
+      const year1 = year1State.assessments[0];
       expect(year1).toMatchObject({ year: 1, final: false });
       expect(year1.figures).toMatchObject({ letterSignedOnTime: false, visitsKept: 10, visitsExpected: 12, problemsHandled: 2, problemsSolved: 1, fundsYuan: 1_200_000, fundsTargetYuan: 2_000_000 });
       await act({ type: 'commentAssessment', actor: lead2, year: 1, text: '资金缺口大 funding gap remains' });
@@ -108,9 +100,27 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
       expect(final.assessments[1].figures).toMatchObject({ problemsHandled: 2, problemsSolved: 1 });
       expect(recorder.notices().filter((n) => n.kind === 'reminder' && n.recipient === 'lead-2').length).toBeGreaterThan(0);
 
-      const { runs, events } = await allRuns(workflowId);
+      // The auditor's view of the same case: every run stitched into one story, and its states refolded from the history.
+      const history = await fetchCaseHistory(env.client, workflowId);
+      const runs = history.runs.length;
       expect(runs).toBeGreaterThan(1);
-      console.log(`three-year plan: ${events} history events over ${runs} runs (continue-as-new after 500 events); ${final.timeline.length} timeline entries; test took ${Date.now() - started} ms`);
+      const lines = caseTimeline(history);
+      expect(lines.filter((line) => line.action === 'continued')).toHaveLength(runs - 1);
+      expect(lines.at(-1)?.action).toBe('closed');
+      const entries = lines.filter((line) => line.revision !== undefined);
+      expect(entries.map((line) => [line.revision, line.action, line.actor?.id, line.about])).toEqual(final.timeline.map((e) => [e.revision, e.action, e.actor.id, e.about]));
+      expect(entries.find((line) => line.action === 'escalate_on_breach' && line.about === 'p2')?.rule).toContain('breach of policy');
+
+      const replayStarted = Date.now();
+      const replay = await replayCase(bundle, history);
+      const replayMs = Date.now() - replayStarted;
+      expect(replay).toMatchObject({ deterministic: true, runs });
+      expect(stateAsOf(replay.commits, { at: afterGapAt })?.state).toEqual(afterGap);
+      expect(stateAsOf(replay.commits, { revision: year1State.revision })?.state).toEqual(year1State);
+      expect(replay.commits.at(-1)?.state).toEqual(final);
+      console.log(
+        `three-year plan: ${replay.events} history events over ${runs} runs (continue-as-new after 500 events); ${final.timeline.length} timeline entries; replayed by the auditor in ${replayMs} ms; test took ${Date.now() - started} ms`,
+      );
     });
   }, 600_000);
 });
