@@ -1,6 +1,7 @@
 import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { actionLogRoutes } from './audit/actionLogRoutes';
+import { auditCaseRoutes } from './audit/caseRoutes';
 import { ApiDeps } from './deps';
 import { notFound, problemHandler } from './errors';
 import { healthRoutes } from './health/routes';
@@ -21,6 +22,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(commitmentRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
+  v1.use(auditCaseRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api/v1', v1);

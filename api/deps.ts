@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { Connection } from 'mongoose';
 import { Models } from '../activities/db/models';
 import { ActionLogModel } from '../audit/actionLog/store';
+import { CaseAuditor } from '../audit/auditor';
 import { OrgDirectory } from '../domain/org';
 import { Policy } from '../domain/policy/policy';
 
@@ -12,6 +13,8 @@ export interface ApiDeps {
   models: Models;
   /** Every API write, hash-chained (audit/actionLog) */
   actionLog: ActionLogModel;
+  /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
+  auditor: CaseAuditor;
   policy: Policy;
   org: OrgDirectory;
   taskQueue: string;

@@ -3,6 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
 import { createActionLogModel } from '../audit/actionLog/store';
+import { CaseAuditor } from '../audit/auditor';
+import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
@@ -15,7 +17,7 @@ async function main(): Promise<void> {
   const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  const api = await startApi({ temporal, db, models: createModels(db), actionLog: createActionLogModel(db), policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
+  const api = await startApi({ temporal, db, models: createModels(db), actionLog: createActionLogModel(db), auditor: new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows()), policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
   console.log(`api listening on ${api.url}/api/v1`);
   const stop = async () => {
     await api.stop();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
@@ -59,21 +59,26 @@ export function archivePath(dir: string, caseId: string): string {
   return join(dir, `${encodeURIComponent(caseId)}.json`);
 }
 
-/** Written to a temporary name first, so a crash never leaves a half-written archive under the case's name. */
-export async function writeArchive(dir: string, archive: CaseArchive): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const path = archivePath(dir, archive.caseId);
+/** Written to a temporary name first, so a crash never leaves a half-written archive under the final name. */
+export async function writeArchiveFile(path: string, archive: CaseArchive): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(`${path}.partial`, JSON.stringify(archive));
   await rename(`${path}.partial`, path);
   return path;
 }
 
-export async function readArchiveFile(path: string): Promise<CaseHistory> {
+/** Files a case in an archive directory under its own name. */
+export function writeArchive(dir: string, archive: CaseArchive): Promise<string> {
+  return writeArchiveFile(archivePath(dir, archive.caseId), archive);
+}
+
+/** Reads an archive file, checking its seal: the archive as sealed, and the histories in it. */
+export async function readArchive(path: string): Promise<{ archive: CaseArchive; history: CaseHistory }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
     throw new ArchiveError(`${path}: ${(err as Error).message}`);
   }
-  return fromArchive(raw, path);
+  return { archive: raw as CaseArchive, history: fromArchive(raw, path) };
 }

@@ -12,6 +12,7 @@ export interface CaseState {
 
 /** A state the workflow committed while its history was replayed, with the workflow clock and the run it was in. */
 export interface Commit {
+  /** 1 is the first run. */
   run: number;
   runId: string;
   /** The history length when the state was committed: the state holds after this event of the run. */
@@ -39,7 +40,8 @@ export interface ReplayReport {
 export async function replayCase(workflowBundle: WorkflowBundle, history: CaseHistory): Promise<ReplayReport> {
   const commits: Commit[] = [];
   const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events: 0, deterministic: true, commits };
-  for (const [run, { runId, history: events }] of history.runs.entries()) {
+  for (const [index, { runId, history: events }] of history.runs.entries()) {
+    const run = index + 1;
     report.events += events.events?.length ?? 0;
     const sinks: InjectedSinks<CaseAuditSinks> = {
       caseAudit: {

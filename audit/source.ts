@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { archivePath, readArchiveFile } from './archive';
+import { archivePath, readArchive } from './archive';
 import { CaseHistory, fetchCaseHistory } from './history';
 
 export interface HistorySources {
@@ -24,10 +24,13 @@ export async function loadCaseHistory(sources: HistorySources, caseId: string): 
     if (!(err instanceof WorkflowNotFoundError)) throw err;
   }
   const path = archivePath(sources.archiveDir, caseId);
-  const archived = await access(path).then(
+  if (!(await isArchived(sources.archiveDir, caseId))) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
+  return { history: (await readArchive(path)).history, source: 'archive' };
+}
+
+export function isArchived(archiveDir: string, caseId: string): Promise<boolean> {
+  return access(archivePath(archiveDir, caseId)).then(
     () => true,
     () => false,
   );
-  if (!archived) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
-  return { history: await readArchiveFile(path), source: 'archive' };
 }

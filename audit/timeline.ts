@@ -14,6 +14,7 @@ export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>>
   at: string;
   /** opened, continued and closed come from Temporal itself; every other action from the case's own timeline. */
   action: string;
+  /** 1 is the first run. */
   run: number;
   /** The history event that records the line, for anyone who wants to read the raw history. */
   eventId: number;
@@ -33,11 +34,12 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
   const lines: AuditLine[] = [];
   const seen = new Set<number>();
   const notices = new Map<number, AuditLine['notices']>();
-  history.runs.forEach(({ history }, run) => {
+  history.runs.forEach(({ history }, index) => {
+    const run = index + 1;
     for (const event of history.events ?? []) {
       const base = { run, eventId: Number(event.eventId), at: new Date(tsToMs(event.eventTime)).toISOString() };
       const started = event.workflowExecutionStartedEventAttributes;
-      if (started) lines.push({ ...base, action: run === 0 ? 'opened' : 'continued', note: run === 0 ? `by ${started.identity}` : `run ${run + 1} continues the case` });
+      if (started) lines.push({ ...base, action: run === 1 ? 'opened' : 'continued', note: run === 1 ? `by ${started.identity}` : `run ${run} continues the case` });
       const scheduled = event.activityTaskScheduledEventAttributes;
       const activity = scheduled?.activityType?.name as keyof Activities | undefined;
       if (scheduled && activity && projections.includes(activity)) {

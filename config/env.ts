@@ -15,6 +15,7 @@ export const envSchema = z.object({
   API_PORT: port.default(8080),
   POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
   ORG_FILE: z.string().min(1).default('config/org.default.json'),
+  ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
   WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
 });
 

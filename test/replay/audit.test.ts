@@ -7,7 +7,7 @@ import { stateAsOf } from '../../audit/asOf';
 import { CaseHistory } from '../../audit/history';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
-import { bundleWorkflows } from '../support/bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 
 /** A recorded case from the replay library, as the auditor's tools receive one from Temporal. */
 function recorded(folder: string, name: string, workflowType: string): CaseHistory {
@@ -25,7 +25,7 @@ describe('an auditor reads a recorded request', () => {
 
   test('When its history is read as a timeline, then every action appears in order with actor, time and note, and reminders name whom they reached', () => {
     const lines = caseTimeline(request);
-    expect(lines[0]).toMatchObject({ action: 'opened', run: 0 });
+    expect(lines[0]).toMatchObject({ action: 'opened', run: 1 });
     const entries = lines.filter((line) => line.revision !== undefined);
     expect(entries.map((line) => line.revision)).toEqual(entries.map((_, index) => index + 1));
     expect(entries.map((line) => [line.action, line.actor?.id])).toEqual(
@@ -53,7 +53,7 @@ describe('an auditor reads a recorded request', () => {
     for (const commit of report.commits) {
       expect(stateAsOf(report.commits, { revision: commit.state.revision })?.state.revision).toBe(commit.state.revision);
       expect(stateAsOf(report.commits, { at: commit.at })!.at).toBe(commit.at);
-      expect(stateAsOf(report.commits, { run: 0, eventId: commit.eventId })!.eventId).toBe(commit.eventId);
+      expect(stateAsOf(report.commits, { run: 1, eventId: commit.eventId })!.eventId).toBe(commit.eventId);
     }
     const firstAt = report.commits[0].at;
     expect(stateAsOf(report.commits, { at: firstAt - 1 })).toBeUndefined();
@@ -63,7 +63,7 @@ describe('an auditor reads a recorded request', () => {
     const changed = await bundleWorkflows(require.resolve('./fixtures/changedWorkflows'));
     const report = await replayCase(changed, request);
     expect(report.deterministic).toBe(false);
-    expect(report.failure).toMatchObject({ run: 0, kind: 'nondeterministic' });
+    expect(report.failure).toMatchObject({ run: 1, kind: 'nondeterministic' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflows } from '../support/bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 import { commitmentScenarios, recordCommitmentScenario, recordScenario, requestScenarios } from './scenarios';
 

@@ -4,7 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { liveSinks } from '../../worker/sinks';
-import { bundleWorkflows } from '../support/bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 
 const root = join(__dirname, 'histories');
 

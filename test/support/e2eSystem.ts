@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, IncomingHttpHeaders } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,10 +10,11 @@ import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
 import { startApi } from '../../api/server';
 import { createActionLogModel } from '../../audit/actionLog/store';
+import { CaseAuditor } from '../../audit/auditor';
 import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
 import { createWorker } from '../../worker/createWorker';
-import { bundleWorkflows } from './bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 import { startE2eServers } from './e2eServers';
 import { repoRoot } from './fixtures';
 
@@ -61,13 +63,19 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   };
   const connection = await Connection.connect({ address: servers.temporalAddress });
   const temporal = new Client({ connection, namespace: servers.namespace });
-  const api = await startApi({ temporal, db, models, actionLog, policy, org, taskQueue }, '127.0.0.1', 0);
+  const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
+  const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
+  const api = await startApi({ temporal, db, models, actionLog, auditor, policy, org, taskQueue }, '127.0.0.1', 0);
 
   return {
     url: api.url,
+    temporalAddress: servers.temporalAddress,
+    namespace: servers.namespace,
     temporal,
     models,
     actionLog,
+    auditor,
+    archiveDir,
     webhookCalls,
     /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
     stopWorker,
@@ -98,10 +106,10 @@ export interface HttpResult {
  * One system per test file: started before its tests, stopped after them. The HTTP client
  * reads the API's address when a test calls it, so it can be made at module level.
  */
-export function useE2eSystem(): { system: E2eSystem; http: HttpClient } {
+export function useE2eSystem(policyFile?: string): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = { system: undefined as unknown as E2eSystem, http: httpClient((): string => `${e2e.system.url}/api/v1`) };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem();
+    e2e.system = await startE2eSystem(policyFile);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();

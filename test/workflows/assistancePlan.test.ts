@@ -9,7 +9,7 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { commitmentActionUpdate, CommitmentInput, commitmentStateQuery, commitmentWorkflowId } from '../../common/commitments';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentState } from '../../domain/commitments/state';
-import { bundleWorkflows } from '../support/bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 import { actors, defaultPolicy, planSubmission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
 import { createTimeSkippingEnv } from '../support/timeSkipping';

@@ -8,7 +8,7 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
-import { bundleWorkflows } from '../support/bundle';
+import { bundleWorkflows } from '../../worker/bundle';
 import { eventually } from '../support/eventually';
 
 const policy = defaultPolicy();

@@ -1,0 +1,96 @@
+import { WorkflowBundle } from '@temporalio/worker';
+import { archivePath, CaseArchive, toArchive, writeArchive } from './archive';
+import { Moment, stateAsOf } from './asOf';
+import { Commit, replayCase, ReplayReport } from './replay';
+import { HistorySources, isArchived, LoadedCase, loadCaseHistory } from './source';
+import { AuditLine, caseTimeline } from './timeline';
+
+export interface CaseSummary {
+  caseId: string;
+  workflowType: string;
+  source: LoadedCase['source'];
+  runs: number;
+  events: number;
+}
+
+/** A refolded state cannot be trusted past a replay failure: the current code no longer reproduces the record. */
+export class NotReplayableError extends Error {
+  constructor(readonly report: ReplayReport) {
+    super(`case ${report.caseId} does not replay on the current code (run ${report.failure!.run}, ${report.failure!.kind}): ${report.failure!.message}`);
+  }
+}
+
+const cachedReplays = 16;
+
+/**
+ * What auditors do with one case, for the API and the CLI alike: read its timeline, refold its
+ * state at a moment, verify that it replays, export it. Replays of unchanged histories are
+ * cached, since a three-year plan takes seconds to refold.
+ */
+export class CaseAuditor {
+  private readonly replays = new Map<string, Promise<ReplayReport>>();
+  private bundle?: Promise<WorkflowBundle>;
+
+  /** The workflow code is bundled on the first replay only: timelines and exports never need it. */
+  constructor(
+    private readonly sources: HistorySources,
+    private readonly bundleWorkflows: () => Promise<WorkflowBundle>,
+  ) {}
+
+  load(caseId: string): Promise<LoadedCase> {
+    return loadCaseHistory(this.sources, caseId);
+  }
+
+  async timeline(caseId: string): Promise<CaseSummary & { lines: AuditLine[] }> {
+    const loaded = await this.load(caseId);
+    return { ...summary(loaded), lines: caseTimeline(loaded.history) };
+  }
+
+  async replay(caseId: string): Promise<CaseSummary & { report: ReplayReport }> {
+    const loaded = await this.load(caseId);
+    return { ...summary(loaded), report: await this.replayLoaded(loaded) };
+  }
+
+  async stateAsOf(caseId: string, moment: Moment): Promise<CaseSummary & { commit?: Commit }> {
+    const { report, ...rest } = await this.replay(caseId);
+    if (!report.deterministic) throw new NotReplayableError(report);
+    return { ...rest, commit: stateAsOf(report.commits, moment) };
+  }
+
+  async export(caseId: string): Promise<CaseArchive> {
+    return toArchive((await this.load(caseId)).history);
+  }
+
+  /** Files a case in the archive directory once; an archive already there is kept as it was sealed. */
+  async archive(caseId: string): Promise<{ path: string; written: boolean }> {
+    const { archiveDir } = this.sources;
+    if (await isArchived(archiveDir, caseId)) return { path: archivePath(archiveDir, caseId), written: false };
+    const { history } = await this.load(caseId);
+    return { path: await writeArchive(archiveDir, toArchive(history)), written: true };
+  }
+
+  replayLoaded(loaded: LoadedCase): Promise<ReplayReport> {
+    const { history } = loaded;
+    const lastRun = history.runs.at(-1)!;
+    const key = `${history.caseId}:${lastRun.runId}:${history.runs.length}:${lastRun.history.events?.length}`;
+    let replay = this.replays.get(key);
+    if (!replay) {
+      this.bundle ??= this.bundleWorkflows();
+      replay = this.bundle.then((bundle) => replayCase(bundle, history));
+      replay.catch(() => this.replays.delete(key));
+      this.replays.set(key, replay);
+      if (this.replays.size > cachedReplays) this.replays.delete(this.replays.keys().next().value!);
+    }
+    return replay;
+  }
+}
+
+function summary({ history, source }: LoadedCase): CaseSummary {
+  return {
+    caseId: history.caseId,
+    workflowType: history.workflowType,
+    source,
+    runs: history.runs.length,
+    events: history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0),
+  };
+}
