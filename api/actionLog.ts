@@ -26,9 +26,8 @@ export function recordWrites(model: ActionLogModel): RequestHandler {
     const sent = req.get('x-request-id');
     const requestId = sent && requestIdPattern.test(sent) ? sent : randomUUID();
     res.set('X-Request-Id', requestId);
-    const problem = captureProblemCode(res);
     res.once('close', () => {
-      const body = actionOf(req, res, requestId, problem());
+      const body = actionOf(req, res, requestId, res.locals.problem as string | undefined);
       queue = queue.then(() => appendAction(model, body)).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));
     });
     next();
@@ -50,17 +49,6 @@ function actionOf(req: Request, res: Response, requestId: string, problem: strin
     requestId,
     outcome,
   };
-}
-
-/** The problem handler answers problem+json titled with the stable code; read it as it is sent. */
-function captureProblemCode(res: Response): () => string | undefined {
-  let code: string | undefined;
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    if (String(res.get('content-type')).startsWith('application/problem+json')) code = (body as { title?: string }).title;
-    return json(body);
-  };
-  return () => code;
 }
 
 /** Who the headers named, or the x-actor-* headers as sent when they named nobody valid. */

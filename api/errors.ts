@@ -32,6 +32,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof ApiError ? err : bodyParserError(err);
   if (!known) console.error(`${req.method} ${req.originalUrl}`, err);
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
+  // The action log records the stable code with the outcome.
+  res.locals.problem = problem.code;
   res
     .status(problem.status)
     .type('application/problem+json')
