@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { toArchive } from '../../audit/archive';
 import { bundleWorkflows } from '../../worker/bundle';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 import { commitmentScenarios, recordCommitmentScenario, recordScenario, requestScenarios } from './scenarios';
@@ -10,7 +10,8 @@ type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
 /**
  * Records the histories the replay test keeps: `npm run record-histories -- <label> [requests|commitments]`.
  * Run it before a change to workflow code and commit the files with a new label; never
- * delete old ones, they stand for cases still running on earlier code.
+ * delete old ones, they stand for cases still running on earlier code. Since v3 each file is a
+ * sealed case archive (every run), the same format auditors export; v1 and v2 hold one run's history.
  */
 async function main(): Promise<void> {
   const [label, only] = process.argv.slice(2);
@@ -25,10 +26,10 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     const env = await createTimeSkippingEnv();
     try {
-      const history = await job.record(env);
+      const archive = toArchive(await job.record(env));
       const file = join(dir, `${label}-${job.name}.json`);
-      writeFileSync(file, historyToJSON(history) + '\n');
-      console.log(`${file}: ${history.events?.length} events`);
+      writeFileSync(file, JSON.stringify(archive) + '\n');
+      console.log(`${file}: ${archive.runs.length} runs, ${archive.runs.reduce((n, run) => n + run.history.events.length, 0)} events`);
     } finally {
       await env.teardown();
     }

@@ -1,19 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { DeterminismViolationError } from '@temporalio/workflow';
-import { liveSinks } from '../../worker/sinks';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { replayCase } from '../../audit/replay';
 import { bundleWorkflows } from '../../worker/bundle';
-
-const root = join(__dirname, 'histories');
-
-function historyFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? historyFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
-}
+import { historyFiles, libraryRoot as root, readRecorded } from './library';
 
 let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
@@ -23,21 +12,26 @@ beforeAll(async () => {
 describe('recorded histories replay on the current workflow code', () => {
   const files = historyFiles(root);
 
-  test('When the library is read, then it holds histories of requests and commitments in several states', () => {
+  test('When the library is read, then it holds histories of requests and commitments in several states, from several versions, some over several runs', () => {
     expect(files.filter((f) => f.includes('/requests/')).length).toBeGreaterThanOrEqual(6);
     expect(files.filter((f) => f.includes('/commitments/')).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(files.map((f) => /\/(v\d+)-/.exec(f)?.[1])).size).toBeGreaterThanOrEqual(3);
+    expect(files.some((f) => readRecorded(f).runs.length > 1)).toBe(true);
   });
 
-  test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then it is deterministic', async (_name, file) => {
-    const history = historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle, sinks: liveSinks }, history, _name)).resolves.toBeUndefined();
+  test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then every run is deterministic', async (_name, file) => {
+    const report = await replayCase(bundle, readRecorded(file));
+    expect(report.failure).toBeUndefined();
+    expect(report.deterministic).toBe(true);
+    expect(report.commits.length).toBeGreaterThan(0);
   });
 });
 
 describe('the replay check itself', () => {
-  test('When workflow code changes without patching, then replaying a recorded history fails as non-deterministic', async () => {
+  test('When workflow code changes without patching, then replaying a recorded history reports it as non-deterministic', async () => {
     const changed = await bundleWorkflows(require.resolve('./fixtures/changedWorkflows'));
-    const history = historyFromJSON(JSON.parse(readFileSync(join(root, 'requests', 'v2-closed-satisfied.json'), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: changed, sinks: liveSinks }, history, 'changed')).rejects.toBeInstanceOf(DeterminismViolationError);
+    const report = await replayCase(changed, readRecorded(join(root, 'requests', 'v2-closed-satisfied.json')));
+    expect(report.deterministic).toBe(false);
+    expect(report.failure).toMatchObject({ run: 1, kind: 'nondeterministic', message: expect.stringContaining('Nondeterminism') });
   });
 });

@@ -8,6 +8,7 @@ import { actors, defaultPolicy, planSubmission, submission } from '../support/fi
 import { commitmentActionUpdate, CommitmentInput, commitmentWorkflowId, commitmentWorkflowTypes } from '../../common/commitments';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { recordingActivities } from '../support/recordingActivities';
+import { fetchCaseHistory } from '../../audit/history';
 
 /**
  * Cases in typical states, run on the time-skipping server to record their histories.
@@ -68,7 +69,7 @@ export const requestScenarios: Scenario[] = [
   { name: 'major-on-agenda', major: true, run: async (env) => void (await env.sleep('1 day')) },
 ];
 
-/** Runs one scenario on a fresh server and returns its recorded history. */
+/** Runs one scenario on a fresh server and returns its recorded history (every run). */
 export async function recordScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: Scenario) {
   const taskQueue = `record-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
@@ -77,7 +78,7 @@ export async function recordScenario(env: TestWorkflowEnvironment, bundle: Workf
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
-    return handle.fetchHistory();
+    return fetchCaseHistory(env.client, handle.workflowId);
   });
 }
 
@@ -154,7 +155,7 @@ export const commitmentScenarios: CommitmentScenario[] = [
   },
 ];
 
-/** Runs one commitment scenario on a fresh server and returns the history of its first run. */
+/** Runs one commitment scenario on a fresh server and returns its recorded history (every run). */
 export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: CommitmentScenario) {
   const taskQueue = `record-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
@@ -163,6 +164,6 @@ export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bun
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], { taskQueue, workflowId: commitmentWorkflowId(submission.kind, submission.id), args: [input] });
     await scenario.run(env, (command) => env.client.workflow.getHandle(handle.workflowId).executeUpdate(commitmentActionUpdate, { args: [command] }));
-    return env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory();
+    return fetchCaseHistory(env.client, handle.workflowId);
   });
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { fromArchive, toArchive } from '../../audit/archive';
+import { appendAction, createActionLogModel, verifyActionLog } from '../../audit/actionLog/store';
+import { replayCase } from '../../audit/replay';
+import { caseTimeline } from '../../audit/timeline';
+import { freePort, startFerretDb } from '../../scripts/servers';
+import { bundleWorkflows } from '../../worker/bundle';
+import { historyFiles, readRecorded } from '../replay/library';
+
+/**
+ * What the auditor's tools cost: `npm run bench [-- <archive.json>...]`. Replays, timelines and
+ * archive seals over the replay library (or the archives given, e.g. an exported three-year
+ * plan), then appends to and verifies the action log on a local FerretDB. Prints figures; asserts nothing.
+ */
+async function main(): Promise<void> {
+  const given = process.argv.slice(2);
+  const cases = (given.length ? given : historyFiles()).map(readRecorded);
+  const events = cases.reduce((n, c) => n + c.runs.reduce((m, run) => m + (run.history.events?.length ?? 0), 0), 0);
+  const runs = cases.reduce((n, c) => n + c.runs.length, 0);
+  console.log(`${cases.length} cases, ${runs} runs, ${events} history events`);
+
+  let started = Date.now();
+  const bundle = await bundleWorkflows();
+  console.log(`bundle the workflow code: ${Date.now() - started} ms`);
+
+  started = Date.now();
+  const lines = cases.reduce((n, c) => n + caseTimeline(c).length, 0);
+  report('timeline from history', Date.now() - started, events, `${lines} lines`);
+
+  started = Date.now();
+  const archives = cases.map((c) => JSON.stringify(toArchive(c)));
+  report('seal archives', Date.now() - started, events, `${(archives.reduce((n, a) => n + a.length, 0) / 1024 / 1024).toFixed(1)} MiB`);
+  started = Date.now();
+  archives.forEach((a) => fromArchive(JSON.parse(a)));
+  report('check seals', Date.now() - started, events);
+
+  started = Date.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let commits = 0;
+  for (const c of cases) commits += (await replayCase(bundle, c)).commits.length;
+  report('replay and refold', Date.now() - started, events, `${commits} committed states, heap +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`);
+
+  await actionLogFigures(2000);
+}
+
+function report(what: string, ms: number, events: number, extra = ''): void {
+  console.log(`${what}: ${ms} ms, ${Math.round((events / Math.max(ms, 1)) * 1000)} events/s${extra ? `; ${extra}` : ''}`);
+}
+
+async function actionLogFigures(entries: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
+  const ferret = await startFerretDb({ port: await freePort(), dataDir });
+  const db = await mongoose.createConnection(`${ferret.uri}/bench`).asPromise();
+  try {
+    const model = createActionLogModel(db);
+    const body = { at: new Date().toISOString(), actor: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' }, action: 'POST /api/v1/requests/:id/accept', path: '/api/v1/requests/r1/accept', target: 'request-r1', requestId: 'bench', outcome: { status: 200 } };
+    let started = Date.now();
+    for (let i = 0; i < entries; i += 1) await appendAction(model, { ...body, requestId: `bench-${i}` });
+    console.log(`action log append (FerretDB, one appender): ${Math.round((entries / (Date.now() - started)) * 1000)} entries/s`);
+    started = Date.now();
+    const verdict = await verifyActionLog(model);
+    console.log(`action log verify: ${verdict.checked} entries in ${Date.now() - started} ms (ok: ${verdict.ok})`);
+  } finally {
+    await db.close();
+    await ferret.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
