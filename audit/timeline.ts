@@ -43,7 +43,7 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
       const scheduled = event.activityTaskScheduledEventAttributes;
       const activity = scheduled?.activityType?.name as keyof Activities | undefined;
       if (scheduled && activity && projections.includes(activity)) {
-        for (const entry of decode<Projection<unknown>>(scheduled).entries) {
+        for (const entry of projectedEntries(decode<Projection<unknown> | { timeline: TimelineEntry[] }>(scheduled))) {
           if (seen.has(entry.revision)) continue;
           seen.add(entry.revision);
           lines.push({ ...entry, run, eventId: base.eventId });
@@ -61,6 +61,11 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
     }
   });
   return lines.map((line) => (line.revision !== undefined && notices.has(line.revision) ? { ...line, notices: notices.get(line.revision) } : line));
+}
+
+/** Histories recorded before November 2026 projected the whole state, its timeline included, with every revision. */
+function projectedEntries(input: Projection<unknown> | { timeline: TimelineEntry[] }): TimelineEntry[] {
+  return 'entries' in input ? input.entries : input.timeline;
 }
 
 function decode<T>(scheduled: NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>): T {

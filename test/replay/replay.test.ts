@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { replayCase } from '../../audit/replay';
+import { caseTimeline } from '../../audit/timeline';
 import { bundleWorkflows } from '../../worker/bundle';
 import { historyFiles, libraryRoot as root, readRecorded } from './library';
 
@@ -19,11 +20,14 @@ describe('recorded histories replay on the current workflow code', () => {
     expect(files.some((f) => readRecorded(f).runs.length > 1)).toBe(true);
   });
 
-  test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then every run is deterministic', async (_name, file) => {
-    const report = await replayCase(bundle, readRecorded(file));
+  test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then every run is deterministic and its timeline tells the replayed story', async (_name, file) => {
+    const recorded = readRecorded(file);
+    const report = await replayCase(bundle, recorded);
     expect(report.failure).toBeUndefined();
     expect(report.deterministic).toBe(true);
-    expect(report.commits.length).toBeGreaterThan(0);
+    const final = report.commits.at(-1)!.state;
+    const told = caseTimeline(recorded).filter((line) => line.revision !== undefined);
+    expect(told.map((line) => [line.revision, line.action, line.at])).toEqual(final.timeline.map((entry) => [entry.revision, entry.action, entry.at]));
   });
 });
 
