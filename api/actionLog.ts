@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Request, RequestHandler, Response } from 'express';
 import { ActionActor, ActionBody } from '../audit/actionLog/chain';
-import { ActionLogModel, appendAction } from '../audit/actionLog/store';
+import { ActionLogAppender, ActionLogModel } from '../audit/actionLog/store';
 import { commitmentKinds } from '../domain/policy/policy';
 import { commitmentWorkflowId } from '../common/commitments';
 import { requestWorkflowId } from '../common/requests';
@@ -16,11 +16,10 @@ const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
  * Every write under /api/v1, accepted or refused (a refusal is an attempt an auditor wants to
  * see), goes into the action log once its response is done, under the caller's X-Request-Id or
  * a fresh one, echoed back. Mounted before the body parser, so malformed bodies are logged too.
- * Appends from this process wait for each other, so only other processes race for a seq. A failed
- * append never fails the request (it has been answered already): it is reported on stderr.
+ * A failed append never fails the request (it has been answered already): it is reported on stderr.
  */
 export function recordWrites(model: ActionLogModel): RequestHandler {
-  let queue: Promise<unknown> = Promise.resolve();
+  const appender = new ActionLogAppender(model);
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
     const sent = req.get('x-request-id');
@@ -28,7 +27,7 @@ export function recordWrites(model: ActionLogModel): RequestHandler {
     res.set('X-Request-Id', requestId);
     res.once('close', () => {
       const body = actionOf(req, res, requestId, res.locals.problem as string | undefined);
-      queue = queue.then(() => appendAction(model, body)).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));
+      appender.append(body).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));
     });
     next();
   };

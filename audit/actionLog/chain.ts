@@ -42,7 +42,8 @@ export type ChainVerdict =
 
 /** The prevHash of the first entry. */
 export const genesisHash = '0'.repeat(64);
-const genesis: ChainHead = { seq: 0, hash: genesisHash };
+/** The head of a log with no entries yet: the first entry links to it. */
+export const emptyLog: ChainHead = { seq: 0, hash: genesisHash };
 
 /**
  * sha256 (hex) of the entry's content (everything but its own hash) and the previous hash, keys
@@ -53,9 +54,9 @@ export function hashEntry(prevHash: string, body: object): string {
   return createHash('sha256').update(canonicalJson({ ...body, prevHash })).digest('hex');
 }
 
-/** The entry that follows `prev` (undefined: the log is empty). */
-export function linkEntry(prev: ChainHead | undefined, body: ActionBody): ActionEntry {
-  const { seq, hash: prevHash } = prev ?? genesis;
+/** The entry that follows `prev`. */
+export function linkEntry(prev: ChainHead, body: ActionBody): ActionEntry {
+  const { seq, hash: prevHash } = prev;
   const content = { ...body, seq: seq + 1 };
   return { ...content, prevHash, hash: hashEntry(prevHash, content) };
 }
@@ -67,7 +68,7 @@ export interface ChainCheck {
   brokenAt?: { seq: number; kind: BreakKind };
 }
 
-export const startCheck = (): ChainCheck => ({ checked: 0, head: genesis });
+export const startCheck = (): ChainCheck => ({ checked: 0, head: emptyLog });
 
 /**
  * Checks the next entry (in seq order) against the last one checked. Every field but `hash`

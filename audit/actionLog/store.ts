@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, Model, Schema } from 'mongoose';
-import { ActionBody, ActionEntry, ChainVerdict, checkNext, linkEntry, startCheck, verdict } from './chain';
+import { ActionBody, ActionEntry, ChainHead, ChainVerdict, checkNext, emptyLog, linkEntry, startCheck, verdict } from './chain';
 
 export type ActionLogModel = Model<ActionEntry>;
 
@@ -29,23 +29,40 @@ export function createActionLogModel(connection: Connection): ActionLogModel {
 const maxAttempts = 50;
 
 /**
- * Appends after the last entry. Two appenders that read the same last entry both try its seq + 1;
- * the unique index refuses one (E11000), which reads again and retries. No transaction is needed
- * (FerretDB has none for several documents).
+ * Appends after the last entry, one append at a time per process. It remembers the head it wrote,
+ * so the usual append is a single insert (finding the last entry is a sort, slow on a long log).
+ * When another process has appended meanwhile, the unique seq refuses the insert (E11000); the
+ * appender then reads the head again and retries. No transaction is needed (FerretDB has none for
+ * several documents).
  */
-export async function appendAction(model: ActionLogModel, body: ActionBody): Promise<ActionEntry> {
-  await model.init(); // the unique index must exist before the first insert relies on it
-  // MongoDB would store an undefined field as null, which the hash did not cover.
-  const plain = JSON.parse(JSON.stringify(body)) as ActionBody;
-  for (let attempt = 1; ; attempt++) {
-    const last = await model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
-    const entry = linkEntry(last ?? undefined, plain);
-    try {
-      await model.collection.insertOne({ ...entry });
-      return entry;
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000 || attempt === maxAttempts) throw err;
-      await sleep(Math.random() * attempt); // jitter, so the losers of a race do not collide again
+export class ActionLogAppender {
+  private head?: ChainHead;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly model: ActionLogModel) {}
+
+  append(body: ActionBody): Promise<ActionEntry> {
+    const appended = this.queue.then(() => this.appendNow(body));
+    this.queue = appended.catch(() => undefined);
+    return appended;
+  }
+
+  private async appendNow(body: ActionBody): Promise<ActionEntry> {
+    await this.model.init(); // the unique index must exist before the first insert relies on it
+    // MongoDB would store an undefined field as null, which the hash did not cover.
+    const plain = JSON.parse(JSON.stringify(body)) as ActionBody;
+    for (let attempt = 1; ; attempt++) {
+      this.head ??= (await this.model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean()) ?? emptyLog;
+      const entry = linkEntry(this.head, plain);
+      try {
+        await this.model.collection.insertOne({ ...entry });
+        this.head = { seq: entry.seq, hash: entry.hash };
+        return entry;
+      } catch (err) {
+        this.head = undefined;
+        if ((err as { code?: unknown }).code !== 11000 || attempt === maxAttempts) throw err;
+        await sleep(Math.random() * attempt); // jitter, so the losers of a race do not collide again
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { ActionBody, ActionEntry } from '../../audit/actionLog/chain';
-import { appendAction, createActionLogModel } from '../../audit/actionLog/store';
+import { ActionLogAppender, createActionLogModel } from '../../audit/actionLog/store';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -90,12 +90,13 @@ describe('the action log of every API write, on the real dev server and FerretDB
     const { host, port, name } = e2e.system.actionLog.db;
     const other = await mongoose.createConnection(`mongodb://${host}:${port}/${name}`).asPromise();
     try {
-      const processes = [e2e.system.actionLog, createActionLogModel(other)];
+      // Two processes' appenders, each with ten appends in flight, racing each other (and the API's own).
+      const processes = [e2e.system.actionLog, createActionLogModel(other)].map((model) => new ActionLogAppender(model));
       const body = (p: number, n: number): ActionBody => ({
         at: new Date().toISOString(), actor: { id: `bench-${p}`, role: 'committee', unit: 'committee-c01' },
         action: 'POST /api/v1/requests', path: '/api/v1/requests', requestId: `race-${p}-${n}`, outcome: { status: 201 },
       });
-      const appended = await Promise.all(processes.flatMap((model, p) => Array.from({ length: 10 }, (_, n) => appendAction(model, body(p, n)))));
+      const appended = await Promise.all(processes.flatMap((appender, p) => Array.from({ length: 10 }, (_, n) => appender.append(body(p, n)))));
       expect(new Set(appended.map((e) => e.seq)).size).toBe(20);
       const verdict = await verify();
       expect(verdict).toMatchObject({ ok: true, head: { seq: Math.max(...appended.map((e) => e.seq)) } });

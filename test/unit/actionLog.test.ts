@@ -1,4 +1,4 @@
-import { ActionBody, ActionEntry, genesisHash, hashEntry, linkEntry, verifyChain } from '../../audit/actionLog/chain';
+import { ActionBody, ActionEntry, emptyLog, genesisHash, hashEntry, linkEntry, verifyChain } from '../../audit/actionLog/chain';
 
 const body = (n: number): ActionBody => ({
   at: `2026-11-27T08:00:0${n}.000Z`,
@@ -12,7 +12,7 @@ const body = (n: number): ActionBody => ({
 
 function chainOf(length: number): ActionEntry[] {
   const entries: ActionEntry[] = [];
-  for (let n = 1; n <= length; n++) entries.push(linkEntry(entries.at(-1), body(n)));
+  for (let n = 1; n <= length; n++) entries.push(linkEntry(entries.at(-1) ?? emptyLog, body(n)));
   return entries;
 }
 
