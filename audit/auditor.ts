@@ -1,7 +1,8 @@
 import { WorkflowBundle } from '@temporalio/worker';
 import { archivePath, CaseArchive, toArchive, writeArchive } from './archive';
 import { Moment, stateAsOf } from './asOf';
-import { Commit, replayCase, ReplayReport } from './replay';
+import { CaseHistory } from './history';
+import { Commit, replayCase, replayCases, ReplayReport } from './replay';
 import { HistorySources, isArchived, LoadedCase, loadCaseHistory } from './source';
 import { AuditLine, caseTimeline } from './timeline';
 
@@ -75,13 +76,22 @@ export class CaseAuditor {
     const key = `${history.caseId}:${lastRun.runId}:${history.runs.length}:${lastRun.history.events?.length}`;
     let replay = this.replays.get(key);
     if (!replay) {
-      this.bundle ??= this.bundleWorkflows();
-      replay = this.bundle.then((bundle) => replayCase(bundle, history));
+      replay = this.workflowBundle().then((bundle) => replayCase(bundle, history));
       replay.catch(() => this.replays.delete(key));
       this.replays.set(key, replay);
       if (this.replays.size > cachedReplays) this.replays.delete(this.replays.keys().next().value!);
     }
     return replay;
+  }
+
+  /** Replays many cases on one replay worker, in order, without caching: for verifying thousands of closed cases. */
+  async *verify(histories: AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
+    yield* replayCases(await this.workflowBundle(), histories);
+  }
+
+  private workflowBundle(): Promise<WorkflowBundle> {
+    this.bundle ??= this.bundleWorkflows();
+    return this.bundle;
   }
 }
 

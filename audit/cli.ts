@@ -106,8 +106,10 @@ async function main(): Promise<number> {
       }
       let failed = 0;
       let events = 0;
-      for (const load of loads) {
-        const report = await auditor.replayLoaded(await load());
+      async function* histories() {
+        for (const load of loads) yield (await load()).history;
+      }
+      for await (const report of auditor.verify(histories())) {
         events += report.events;
         if (!report.deterministic) failed += 1;
         console.log(formatVerdict(report));

@@ -38,27 +38,44 @@ export interface ReplayReport {
  * recorded commands and timers, so there is no second implementation of the rules to drift.
  */
 export async function replayCase(workflowBundle: WorkflowBundle, history: CaseHistory): Promise<ReplayReport> {
-  const commits: Commit[] = [];
-  const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events: 0, deterministic: true, commits };
-  for (const [index, { runId, history: events }] of history.runs.entries()) {
-    const run = index + 1;
-    report.events += events.events?.length ?? 0;
-    const sinks: InjectedSinks<CaseAuditSinks> = {
-      caseAudit: {
-        committed: {
-          fn: (info, state, at) => void commits.push({ run, runId, eventId: info.historyLength, at, state: state as CaseState }),
-          callDuringReplay: true,
-        },
-      },
-    };
-    try {
-      await Worker.runReplayHistory({ workflowBundle, sinks, replayName: 'lianxin-audit' }, events, history.caseId);
-    } catch (err) {
-      const kind = err instanceof DeterminismViolationError ? 'nondeterministic' : 'replay_failed';
-      report.deterministic = false;
-      report.failure = { run, runId, kind, message: (err as Error).message };
-      break;
+  for await (const report of replayCases(workflowBundle, [history])) return report;
+  throw new Error(`no replay result for ${history.caseId}`);
+}
+
+/**
+ * Replays many cases on one replay worker: loading the workflow code into a worker costs far more
+ * than replaying a typical case. The worker takes runs in order, one at a time, and calls the sink
+ * while it replays one, so what was committed since the last result belongs to that result's run.
+ * After a run fails, the case's later runs are skipped: they would continue a state the code no
+ * longer reproduces.
+ */
+export async function* replayCases(workflowBundle: WorkflowBundle, cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
+  let committed: Omit<Commit, 'run' | 'runId'>[] = [];
+  const sinks: InjectedSinks<CaseAuditSinks> = {
+    caseAudit: {
+      committed: { fn: (info, state, at) => void committed.push({ eventId: info.historyLength, at, state: state as CaseState }), callDuringReplay: true },
+    },
+  };
+  const pending: { report: ReplayReport; run: number; runId: string; last: boolean }[] = [];
+  async function* runs() {
+    for await (const history of cases) {
+      const events = history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0);
+      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events, deterministic: true, commits: [] };
+      for (const [index, { runId, history: recorded }] of history.runs.entries()) {
+        if (!report.deterministic) break;
+        pending.push({ report, run: index + 1, runId, last: index === history.runs.length - 1 });
+        yield { workflowId: history.caseId, history: recorded };
+      }
     }
   }
-  return report;
+  for await (const result of Worker.runReplayHistories({ workflowBundle, sinks, replayName: 'lianxin-audit' }, runs())) {
+    const { report, run, runId, last } = pending.shift()!;
+    report.commits.push(...committed.map((commit) => ({ ...commit, run, runId })));
+    committed = [];
+    if (result.error) {
+      report.deterministic = false;
+      report.failure = { run, runId, kind: result.error instanceof DeterminismViolationError ? 'nondeterministic' : 'replay_failed', message: result.error.message };
+    }
+    if (last || result.error) yield report;
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { fromArchive, toArchive } from '../../audit/archive';
 import { ActionLogAppender, createActionLogModel, verifyActionLog } from '../../audit/actionLog/store';
-import { replayCase } from '../../audit/replay';
+import { replayCases } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { freePort, startFerretDb } from '../../scripts/servers';
 import { bundleWorkflows } from '../../worker/bundle';
@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   started = Date.now();
   const heapBefore = process.memoryUsage().heapUsed;
   let commits = 0;
-  for (const c of cases) commits += (await replayCase(bundle, c)).commits.length;
-  report('replay and refold', Date.now() - started, events, `${commits} committed states, heap +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`);
+  for await (const replayed of replayCases(bundle, cases)) commits += replayed.commits.length;
+  report('replay and refold (one replay worker)', Date.now() - started, events, `${commits} committed states, heap +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`);
 
   await actionLogFigures(2000);
 }
