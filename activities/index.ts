@@ -1,3 +1,5 @@
+import { HistorySources } from '../audit/source';
+import { archiveActivities } from './archive/closedCases';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
@@ -8,6 +10,8 @@ export interface ActivityDeps {
   models: Models;
   webhookUrl: string;
   fetch: typeof fetch;
+  /** Temporal and the archive directory, for the nightly archive of closed cases */
+  archive: HistorySources;
 }
 
 /** Every activity, built from its dependencies; only worker/ wires the real ones. */
@@ -17,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...commitmentProjectionActivities(deps.models),
     ...inboxActivities(deps.models),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
+    ...archiveActivities(deps.archive),
   };
 }
 

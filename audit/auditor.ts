@@ -1,9 +1,9 @@
 import { WorkflowBundle } from '@temporalio/worker';
-import { archivePath, CaseArchive, toArchive, writeArchive } from './archive';
+import { CaseArchive, toArchive } from './archive';
 import { Moment, stateAsOf } from './asOf';
 import { CaseHistory } from './history';
 import { Commit, replayCase, replayCases, ReplayReport } from './replay';
-import { HistorySources, isArchived, LoadedCase, loadCaseHistory } from './source';
+import { HistorySources, LoadedCase, loadCaseHistory } from './source';
 import { AuditLine, caseTimeline } from './timeline';
 
 export interface CaseSummary {
@@ -34,7 +34,7 @@ export class CaseAuditor {
 
   /** The workflow code is bundled on the first replay only: timelines and exports never need it. */
   constructor(
-    private readonly sources: HistorySources,
+    readonly sources: HistorySources,
     private readonly bundleWorkflows: () => Promise<WorkflowBundle>,
   ) {}
 
@@ -60,14 +60,6 @@ export class CaseAuditor {
 
   async export(caseId: string): Promise<CaseArchive> {
     return toArchive((await this.load(caseId)).history);
-  }
-
-  /** Files a case in the archive directory once; an archive already there is kept as it was sealed. */
-  async archive(caseId: string): Promise<{ path: string; written: boolean }> {
-    const { archiveDir } = this.sources;
-    if (await isArchived(archiveDir, caseId)) return { path: archivePath(archiveDir, caseId), written: false };
-    const { history } = await this.load(caseId);
-    return { path: await writeArchive(archiveDir, toArchive(history)), written: true };
   }
 
   replayLoaded(loaded: LoadedCase): Promise<ReplayReport> {

@@ -7,6 +7,7 @@ import { loadEnvOrExit } from '../config/env';
 import { bundleWorkflows } from '../worker/bundle';
 import { readArchive, writeArchive, writeArchiveFile } from './archive';
 import { Moment } from './asOf';
+import { archiveClosedCases } from './archiveSweep';
 import { CaseAuditor } from './auditor';
 import { listClosedCases } from './history';
 import { formatTimelineLine, formatVerdict } from './print';
@@ -135,10 +136,9 @@ async function main(): Promise<number> {
     }
     case 'archive': {
       let archived = 0;
-      for await (const id of listClosedCases(temporal, closedRange)) {
-        const { path, written } = await auditor.archive(id);
+      for await (const { caseId, path, written } of archiveClosedCases(auditor.sources, closedRange)) {
         if (written) archived += 1;
-        console.log(`${written ? 'archived' : 'already archived'} ${id} → ${path}`);
+        console.log(`${written ? 'archived' : 'already archived'} ${caseId} → ${path}`);
       }
       console.log(`archived ${archived} closed cases into ${env.ARCHIVE_DIR}`);
       return 0;

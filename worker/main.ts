@@ -1,24 +1,30 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
 import { loadEnvOrExit } from '../config/env';
+import { ensureArchiveSchedule } from './archiveSchedule';
 import { createWorker } from './createWorker';
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   try {
+    await ensureArchiveSchedule(temporal, env.TEMPORAL_TASK_QUEUE);
     const worker = await createWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { models: createModels(db), webhookUrl: env.WEBHOOK_URL, fetch },
+      deps: { models: createModels(db), webhookUrl: env.WEBHOOK_URL, fetch, archive: { temporal, archiveDir: env.ARCHIVE_DIR } },
     });
     const running = worker.run();
     console.log('worker running');
     await running;
   } finally {
+    await clientConnection.close();
     await connection.close();
     await db.close();
   }

@@ -1,3 +1,4 @@
 /** Every workflow the worker registers; the bundler starts from this file. */
 export { citizenRequest } from './requests/citizenRequest';
 export { assistancePlan, householdPairing, memberPledge } from './commitments';
+export { archiveClosedCases } from './archive/archiveClosedCases';

@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { requestStateQuery, requestWorkflowId } from '../../common/requests';
 import { CitizenRequestState } from '../../domain/requests/state';
+import { archivePath, readArchive } from '../../audit/archive';
+import { isArchived } from '../../audit/source';
+import { caseTimeline } from '../../audit/timeline';
+import { archiveScheduleId } from '../../common/archive';
+import { ensureArchiveSchedule } from '../../worker/archiveSchedule';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
 import { actors, repoRoot } from '../support/fixtures';
@@ -149,5 +154,23 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     expect(fromArchive.lines).toEqual(fromTemporal.lines);
     const state = await audit(`${closedId}/state?revision=2`);
     expect(state.body).toMatchObject({ source: 'archive', state: { status: 'withdrawn' } });
+  });
+
+  test('When the nightly archive schedule fires, then cases closed since are filed without anyone running the CLI', async () => {
+    const { temporal, taskQueue, archiveDir } = e2e.system;
+    const withdrawn = await http.post('/requests', newRequest, actors.resident);
+    const closedId = requestWorkflowId(withdrawn.body.id);
+    expect((await http.post(`/requests/${withdrawn.body.id}/withdraw`, { reason: 'duplicate call' }, actors.resident)).status).toBe(200);
+    await temporal.workflow.getHandle(closedId).result();
+
+    await ensureArchiveSchedule(temporal, taskQueue);
+    await ensureArchiveSchedule(temporal, taskQueue); // every worker start calls it; the second finds it there
+    await eventually(async () => {
+      // Visibility lags a little behind the close: fire again until the sweep has seen the case.
+      await temporal.schedule.getHandle(archiveScheduleId).trigger();
+      await eventually(async () => expect(await isArchived(archiveDir, closedId)).toBe(true), { timeoutMs: 5_000 });
+    }, { timeoutMs: 60_000 });
+    const { history } = await readArchive(archivePath(archiveDir, closedId));
+    expect(caseTimeline(history).map((line) => line.action)).toEqual(['opened', 'submit', 'withdraw', 'closed']);
   });
 });

@@ -49,9 +49,13 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const actionLog = createActionLogModel(db);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const connection = await Connection.connect({ address: servers.temporalAddress });
+  const temporal = new Client({ connection, namespace: servers.namespace });
+  const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
   const runWorker = async () => {
-    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps: { models, webhookUrl, fetch }, workflowBundle });
+    const deps = { models, webhookUrl, fetch, archive: { temporal, archiveDir } };
+    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, workflowBundle });
     return { worker, running: worker.run() };
   };
   let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined = await runWorker();
@@ -61,14 +65,12 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
     await current.running;
     current = undefined;
   };
-  const connection = await Connection.connect({ address: servers.temporalAddress });
-  const temporal = new Client({ connection, namespace: servers.namespace });
-  const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
   const api = await startApi({ temporal, db, models, actionLog, auditor, policy, org, taskQueue }, '127.0.0.1', 0);
 
   return {
     url: api.url,
+    taskQueue,
     temporalAddress: servers.temporalAddress,
     namespace: servers.namespace,
     temporal,
