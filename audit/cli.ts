@@ -18,7 +18,8 @@ const usage = `usage: npm run audit -- <command>
   state <caseId> --at <ISO time> | --revision <n> | --run <n> --event <id>
                                                    the state at that moment, refolded by replay
   verify [<caseId>...] [--closed-from <ISO>] [--closed-before <ISO>] [--archive <file or dir>]...
-                                                   replay histories against the current code; exit 1 if any is not deterministic
+                                                   replay histories against the current code (no arguments: every
+                                                   closed case); exit 1 if any is not deterministic
   export <caseId> [--out <file>]                   the full history, sealed with SHA-256 (stdout without --out)
   import <file>                                    check an exported file's seal, replay it, file it in ARCHIVE_DIR
   archive [--closed-from <ISO>] [--closed-before <ISO>]
@@ -66,11 +67,19 @@ async function archiveFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+function parsedArgs() {
+  try {
+    return parseArgs({ options, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ options, allowPositionals: true });
+  const { positionals, values } = parsedArgs();
   const [command, ...ids] = positionals;
   const env = loadEnvOrExit();
-  // Replay workers are created per run; their state changes are not news to an auditor.
+  // Replay workers log their every state change; an auditor wants the findings only.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
   const temporal = new Client({ connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
@@ -92,7 +101,7 @@ async function main(): Promise<number> {
     }
     case 'state': {
       const { commit, ...summary } = await auditor.stateAsOf(one(), momentOf(values));
-      if (!commit) throw new UsageError(`${summary.caseId} had no state yet at that moment`);
+      if (!commit) throw new Error(`${summary.caseId} had no state yet at that moment`);
       console.log(JSON.stringify({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state }, null, 2));
       return 0;
     }
