@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { ErrorRequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { ArchiveError } from '../../audit/archive';
 import { Moment } from '../../audit/asOf';
@@ -40,44 +40,30 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     });
 
   route('/timeline', 'the case’s timeline from its workflow history, every run stitched together', auditTimelineView);
-  router.get('/audit/cases/:caseId/timeline', requireAuditor, validate({ params: caseIdParams }), async (_req, res, next) => {
-    try {
-      res.json(await auditor.timeline(validated(res).params.caseId));
-    } catch (err) {
-      next(asApiError(err));
-    }
+  router.get('/audit/cases/:caseId/timeline', requireAuditor, validate({ params: caseIdParams }), async (_req, res) => {
+    res.json(await auditor.timeline(validated(res).params.caseId));
   });
 
   route('/state', 'the case’s state at a past moment, refolded by replaying its history through the workflow code', auditStateView, { query: momentQuery, 409: true });
-  router.get('/audit/cases/:caseId/state', requireAuditor, validate({ params: caseIdParams, query: momentQuery }), async (_req, res, next) => {
+  router.get('/audit/cases/:caseId/state', requireAuditor, validate({ params: caseIdParams, query: momentQuery }), async (_req, res) => {
     const { params, query } = validated(res);
-    try {
-      const { commit, ...summary } = await auditor.stateAsOf(params.caseId, momentOf(query));
-      if (!commit) throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
-      res.json({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state });
-    } catch (err) {
-      next(asApiError(err));
-    }
+    const { commit, ...summary } = await auditor.stateAsOf(params.caseId, momentOf(query));
+    if (!commit) throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
+    res.json({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state });
   });
 
   route('/replay', 'replay the case’s history against the current workflow code: is it deterministic?', replayVerdictView);
-  router.get('/audit/cases/:caseId/replay', requireAuditor, validate({ params: caseIdParams }), async (_req, res, next) => {
-    try {
-      const { report, ...summary } = await auditor.replay(validated(res).params.caseId);
-      res.json({ ...summary, deterministic: report.deterministic, ...(report.failure ? { failure: report.failure } : {}) });
-    } catch (err) {
-      next(asApiError(err));
-    }
+  router.get('/audit/cases/:caseId/replay', requireAuditor, validate({ params: caseIdParams }), async (_req, res) => {
+    const { report, ...summary } = await auditor.replay(validated(res).params.caseId);
+    res.json({ ...summary, deterministic: report.deterministic, ...(report.failure ? { failure: report.failure } : {}) });
   });
 
   route('/export', 'the case’s full history (every run) as a sealed JSON archive, for replay elsewhere', caseArchiveView);
-  router.get('/audit/cases/:caseId/export', requireAuditor, validate({ params: caseIdParams }), async (_req, res, next) => {
-    try {
-      const archive = await auditor.export(validated(res).params.caseId);
-      res.attachment(`${archive.caseId}.json`).json(archive);
-    } catch (err) {
-      next(asApiError(err));
-    }
+  router.get('/audit/cases/:caseId/export', requireAuditor, validate({ params: caseIdParams }), async (_req, res) => {
+    const archive = await auditor.export(validated(res).params.caseId);
+    res.attachment(`${archive.caseId}.json`).json(archive);
   });
+
+  router.use('/audit/cases', ((err, _req, _res, next) => next(asApiError(err))) satisfies ErrorRequestHandler);
   return router;
 }
