@@ -5,13 +5,13 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env';
 import { bundleWorkflows } from '../worker/bundle';
-import { readArchive, writeArchive, writeArchiveFile } from './archive';
+import { ArchiveError, readArchive, writeArchive, writeArchiveFile } from './archive';
 import { Moment } from './asOf';
 import { archiveClosedCases } from './archiveSweep';
 import { CaseAuditor } from './auditor';
 import { listClosedCases } from './history';
 import { formatTimelineLine, formatVerdict } from './print';
-import { LoadedCase } from './source';
+import { CaseNotFoundError, LoadedCase } from './source';
 
 const usage = `usage: npm run audit -- <command>
   timeline <caseId> [--json]                       the case's story from its history (Temporal, else the archive)
@@ -116,8 +116,17 @@ async function main(): Promise<number> {
       }
       let failed = 0;
       let events = 0;
+      // A case that cannot be read is a finding like any other: say so and go on with the rest.
       async function* histories() {
-        for (const load of loads) yield (await load()).history;
+        for (const load of loads) {
+          try {
+            yield (await load()).history;
+          } catch (err) {
+            if (!(err instanceof CaseNotFoundError || err instanceof ArchiveError)) throw err;
+            failed += 1;
+            console.log(`FAIL  ${err.message}`);
+          }
+        }
       }
       for await (const report of auditor.verify(histories())) {
         events += report.events;
