@@ -12,7 +12,7 @@ type HistoryEvent = NonNullable<History['events']>[number];
 /** One line of a case's story as the record of truth tells it. */
 export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>> {
   at: string;
-  /** opened, continued and closed come from Temporal itself; every other action from the case's own timeline. */
+  /** opened, continued, code and closed come from Temporal itself; every other action from the case's own timeline. */
   action: string;
   /** 1 is the first run. */
   run: number;
@@ -34,10 +34,16 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
   const lines: AuditLine[] = [];
   const seen = new Set<number>();
   const notices = new Map<number, AuditLine['notices']>();
+  let code: string | undefined;
   history.runs.forEach(({ history }, index) => {
     const run = index + 1;
     for (const event of history.events ?? []) {
       const base = { run, eventId: Number(event.eventId), at: new Date(tsToMs(event.eventTime)).toISOString() };
+      const decidedBy = codeOf(event);
+      if (decidedBy && decidedBy !== code) {
+        lines.push({ ...base, action: 'code', note: `decided by workflow code ${decidedBy}` });
+        code = decidedBy;
+      }
       const started = event.workflowExecutionStartedEventAttributes;
       if (started) lines.push({ ...base, action: run === 1 ? 'opened' : 'continued', note: run === 1 ? `by ${started.identity}` : `run ${run} continues the case` });
       const scheduled = event.activityTaskScheduledEventAttributes;
@@ -66,6 +72,16 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
 /** Histories recorded before November 2026 projected the whole state, its timeline included, with every revision. */
 function projectedEntries(input: Projection<unknown> | { timeline: TimelineEntry[] }): TimelineEntry[] {
   return 'entries' in input ? input.entries : input.timeline;
+}
+
+/**
+ * Which code decided a workflow task: the worker's build id, by default the SDK version and a
+ * SHA-256 of the workflow bundle. A change mid-case is a deployment an auditor should see, and
+ * the id tells which code to check out to replay the case years later.
+ */
+function codeOf(event: HistoryEvent): string | undefined {
+  const completed = event.workflowTaskCompletedEventAttributes;
+  return completed?.deploymentVersion?.buildId || completed?.workerVersion?.buildId || completed?.binaryChecksum || undefined;
 }
 
 function decode<T>(scheduled: NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>): T {

@@ -65,8 +65,9 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     const res = await audit(`${caseId}/timeline`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ caseId, workflowType: 'citizenRequest', source: 'temporal', runs: 1 });
-    const [opened, ...lines] = res.body.lines;
+    const [opened, code, ...lines] = res.body.lines;
     expect(opened).toMatchObject({ action: 'opened', run: 1 });
+    expect(code).toMatchObject({ action: 'code', note: expect.stringMatching(/^decided by workflow code @temporalio\/worker@[\d.]+\+[0-9a-f]{64}$/) });
     expect(lines.map((l: { revision: number; action: string; actor: Who; note?: string }) => [l.revision, l.action, l.actor.id, l.note])).toEqual([
       [1, 'submit', 'resident-1', newRequest.title],
       [2, 'dispatch', 'sec-1', 'nearest member'],
@@ -171,6 +172,6 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
       await eventually(async () => expect(await isArchived(archiveDir, closedId)).toBe(true), { timeoutMs: 5_000 });
     }, { timeoutMs: 60_000 });
     const { history } = await readArchive(archivePath(archiveDir, closedId));
-    expect(caseTimeline(history).map((line) => line.action)).toEqual(['opened', 'submit', 'withdraw', 'closed']);
+    expect(caseTimeline(history).map((line) => line.action)).toEqual(['opened', 'code', 'submit', 'withdraw', 'closed']);
   });
 });

@@ -20,6 +20,8 @@ describe('an auditor reads a recorded request', () => {
   test('When its history is read as a timeline, then every action appears in order with actor, time and note, and reminders name whom they reached', () => {
     const lines = caseTimeline(request);
     expect(lines[0]).toMatchObject({ action: 'opened', run: 1 });
+    // Which code decided: recorded by Temporal with every workflow task, shown when it changes.
+    expect(lines.filter((line) => line.action === 'code').map((line) => line.note)).toEqual([expect.stringMatching(/^decided by workflow code @temporalio\/worker@1\.13\.2\+[0-9a-f]{64}$/)]);
     const entries = lines.filter((line) => line.revision !== undefined);
     expect(entries.map((line) => line.revision)).toEqual(entries.map((_, index) => index + 1));
     expect(entries.map((line) => [line.action, line.actor?.id])).toEqual(
@@ -35,6 +37,15 @@ describe('an auditor reads a recorded request', () => {
     const dispatched = entries.find((line) => line.action === 'dispatch');
     expect(dispatched?.notices?.map((n) => [n.recipient, n.kind])).toEqual(expect.arrayContaining([['member-1', 'assigned']]));
     expect(entries.every((line) => !Number.isNaN(Date.parse(line.at)))).toBe(true);
+  });
+
+  test('When a new version of the workflow code took over mid-case, then the timeline shows where', () => {
+    const deployed = recorded('requests', 'v2-reopened-after-unsatisfied');
+    const tasks = deployed.runs[0].history.events!.filter((e) => e.workflowTaskCompletedEventAttributes);
+    for (const task of tasks.slice(3)) task.workflowTaskCompletedEventAttributes!.binaryChecksum = 'lianxin-next';
+    const code = caseTimeline(deployed).filter((line) => line.action === 'code');
+    expect(code.map((line) => line.eventId)).toEqual([Number(tasks[0].eventId), Number(tasks[3].eventId)]);
+    expect(code[1].note).toBe('decided by workflow code lianxin-next');
   });
 
   test('When it is replayed, then it is deterministic and the state at every revision is the one its timeline describes', async () => {
