@@ -76,8 +76,7 @@ function projectedEntries(input: Projection<unknown> | { timeline: TimelineEntry
 
 /**
  * Which code decided a workflow task: the worker's build id, by default the SDK version and a
- * SHA-256 of the workflow bundle. A change mid-case is a deployment an auditor should see, and
- * the id tells which code to check out to replay the case years later.
+ * SHA-256 of the workflow bundle. A change mid-case is a deployment an auditor should see.
  */
 function codeOf(event: HistoryEvent): string | undefined {
   const completed = event.workflowTaskCompletedEventAttributes;
