@@ -1,8 +1,8 @@
 import { WorkflowBundle } from '@temporalio/worker';
 import { CaseArchive, toArchive } from './archive';
-import { Moment, stateAsOf } from './asOf';
+import { HeldState, Moment, stateAsOf } from './asOf';
 import { CaseHistory } from './history';
-import { Commit, replayCase, replayCases, ReplayReport } from './replay';
+import { replayCase, replayCases, ReplayReport } from './replay';
 import { HistorySources, LoadedCase, loadCaseHistory } from './source';
 import { AuditLine, caseTimeline } from './timeline';
 
@@ -52,10 +52,10 @@ export class CaseAuditor {
     return { ...summary(loaded), report: await this.replayLoaded(loaded) };
   }
 
-  async stateAsOf(caseId: string, moment: Moment): Promise<CaseSummary & { commit?: Commit }> {
+  async stateAsOf(caseId: string, moment: Moment): Promise<CaseSummary & { held?: HeldState }> {
     const { report, ...rest } = await this.replay(caseId);
     if (!report.deterministic) throw new NotReplayableError(report);
-    return { ...rest, commit: stateAsOf(report.commits, moment) };
+    return { ...rest, held: stateAsOf(report, moment) };
   }
 
   async export(caseId: string): Promise<CaseArchive> {

@@ -100,7 +100,7 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'state': {
-      const { commit, ...summary } = await auditor.stateAsOf(one(), momentOf(values));
+      const { held: commit, ...summary } = await auditor.stateAsOf(one(), momentOf(values));
       if (!commit) throw new Error(`${summary.caseId} had no state yet at that moment`);
       console.log(JSON.stringify({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state }, null, 2));
       return 0;

@@ -10,7 +10,11 @@ export interface CaseState {
   timeline: TimelineEntry[];
 }
 
-/** A state the workflow committed while its history was replayed, with the workflow clock and the run it was in. */
+/**
+ * A state the workflow committed while its history was replayed, with the workflow clock and the
+ * run it was in. Its timeline is left out: timelines only grow, so each is a prefix of the last
+ * one (ReplayReport.timeline), and keeping every copy would cost memory quadratic in the case's length.
+ */
 export interface Commit {
   /** 1 is the first run. */
   run: number;
@@ -18,7 +22,7 @@ export interface Commit {
   /** The history length when the state was committed: the state holds after this event of the run. */
   eventId: number;
   at: number;
-  state: CaseState;
+  state: Omit<CaseState, 'timeline'>;
 }
 
 export interface ReplayReport {
@@ -30,6 +34,8 @@ export interface ReplayReport {
   /** Why replay failed: a determinism violation means the current code would break this case if it were running. */
   failure?: { run: number; runId: string; kind: 'nondeterministic' | 'replay_failed'; message: string };
   commits: Commit[];
+  /** The timeline of the last committed state. */
+  timeline: TimelineEntry[];
 }
 
 /**
@@ -51,16 +57,24 @@ export async function replayCase(workflowBundle: WorkflowBundle, history: CaseHi
  */
 export async function* replayCases(workflowBundle: WorkflowBundle, cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
   let committed: Omit<Commit, 'run' | 'runId'>[] = [];
+  let latestTimeline: TimelineEntry[] = [];
   const sinks: InjectedSinks<CaseAuditSinks> = {
     caseAudit: {
-      committed: { fn: (info, state, at) => void committed.push({ eventId: info.historyLength, at, state: state as CaseState }), callDuringReplay: true },
+      committed: {
+        fn: (info, state, at) => {
+          const { timeline, ...rest } = state as CaseState;
+          latestTimeline = timeline;
+          committed.push({ eventId: info.historyLength, at, state: rest });
+        },
+        callDuringReplay: true,
+      },
     },
   };
   const pending: { report: ReplayReport; run: number; runId: string; last: boolean }[] = [];
   async function* runs() {
     for await (const history of cases) {
       const events = history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0);
-      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events, deterministic: true, commits: [] };
+      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events, deterministic: true, commits: [], timeline: [] };
       for (const [index, { runId, history: recorded }] of history.runs.entries()) {
         if (!report.deterministic) break;
         pending.push({ report, run: index + 1, runId, last: index === history.runs.length - 1 });
@@ -71,6 +85,7 @@ export async function* replayCases(workflowBundle: WorkflowBundle, cases: Iterab
   for await (const result of Worker.runReplayHistories({ workflowBundle, sinks, replayName: 'lianxin-audit' }, runs())) {
     const { report, run, runId, last } = pending.shift()!;
     report.commits.push(...committed.map((commit) => ({ ...commit, run, runId })));
+    if (committed.length) report.timeline = latestTimeline;
     committed = [];
     if (result.error) {
       report.deterministic = false;

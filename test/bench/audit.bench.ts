@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { fromArchive, toArchive } from '../../audit/archive';
 import { ActionLogAppender, createActionLogModel, verifyActionLog } from '../../audit/actionLog/store';
-import { replayCases } from '../../audit/replay';
+import { heldState } from '../../audit/asOf';
+import { replayCases, ReplayReport } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { freePort, startFerretDb } from '../../scripts/servers';
 import { bundleWorkflows } from '../../worker/bundle';
@@ -32,19 +33,24 @@ async function main(): Promise<void> {
 
   started = Date.now();
   const archives = cases.map((c) => JSON.stringify(toArchive(c)));
-  report('seal archives', Date.now() - started, events, `${(archives.reduce((n, a) => n + a.length, 0) / 1024 / 1024).toFixed(1)} MiB`);
+  report('seal archives', Date.now() - started, events, `${mib(archives.reduce((n, a) => n + a.length, 0))} MiB`);
   started = Date.now();
   archives.forEach((a) => fromArchive(JSON.parse(a)));
   report('check seals', Date.now() - started, events);
 
   started = Date.now();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let commits = 0;
-  for await (const replayed of replayCases(bundle, cases)) commits += replayed.commits.length;
-  report('replay and refold (one replay worker)', Date.now() - started, events, `${commits} committed states, heap +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`);
+  const reports: ReplayReport[] = [];
+  for await (const replayed of replayCases(bundle, cases)) reports.push(replayed);
+  const commits = reports.flatMap((r) => r.commits.map((commit) => ({ r, commit })));
+  report('replay and refold (one replay worker)', Date.now() - started, events, `${commits.length} committed states`);
+  const kept = reports.reduce((n, r) => n + JSON.stringify(r.commits).length + JSON.stringify(r.timeline).length, 0);
+  const whole = commits.reduce((n, { r, commit }) => n + JSON.stringify(heldState(r, commit)).length, 0);
+  console.log(`committed states kept: ${mib(kept)} MiB as JSON (every state with its own timeline would be ${mib(whole)} MiB)`);
 
   await actionLogFigures(2000);
 }
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function report(what: string, ms: number, events: number, extra = ''): void {
   console.log(`${what}: ${ms} ms, ${Math.round((events / Math.max(ms, 1)) * 1000)} events/s${extra ? `; ${extra}` : ''}`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ArchiveError, fromArchive, toArchive } from '../../audit/archive';
-import { stateAsOf } from '../../audit/asOf';
+import { heldState, lastState, stateAsOf } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { bundleWorkflows } from '../../worker/bundle';
@@ -52,16 +52,18 @@ describe('an auditor reads a recorded request', () => {
     const report = await replayCase(bundle, request);
     expect(report).toMatchObject({ deterministic: true, runs: 1 });
     expect(report.events).toBe(request.runs[0].history.events!.length);
-    const final = report.commits.at(-1)!.state;
+    const final = lastState(report)!.state;
     const lines = caseTimeline(request).filter((line) => line.revision !== undefined);
     expect(final.timeline.map((entry) => [entry.revision, entry.action, entry.at])).toEqual(lines.map((line) => [line.revision, line.action, line.at]));
     for (const commit of report.commits) {
-      expect(stateAsOf(report.commits, { revision: commit.state.revision })?.state.revision).toBe(commit.state.revision);
-      expect(stateAsOf(report.commits, { at: commit.at })!.at).toBe(commit.at);
-      expect(stateAsOf(report.commits, { run: 1, eventId: commit.eventId })!.eventId).toBe(commit.eventId);
+      const held = stateAsOf(report, { revision: commit.state.revision })!;
+      expect(held.state.revision).toBe(commit.state.revision);
+      expect(held.state.timeline.at(-1)?.revision).toBe(commit.state.revision);
+      expect(stateAsOf(report, { at: commit.at })!.at).toBe(commit.at);
+      expect(stateAsOf(report, { run: 1, eventId: commit.eventId })!.eventId).toBe(commit.eventId);
     }
     const firstAt = report.commits[0].at;
-    expect(stateAsOf(report.commits, { at: firstAt - 1 })).toBeUndefined();
+    expect(stateAsOf(report, { at: firstAt - 1 })).toBeUndefined();
   });
 });
 
@@ -75,7 +77,7 @@ describe('an archived case', () => {
     expect(caseTimeline(imported)).toEqual(caseTimeline(plan));
     const [original, again] = await Promise.all([replayCase(bundle, plan), replayCase(bundle, imported)]);
     expect(again.deterministic).toBe(true);
-    expect(again.commits.map((c) => c.state)).toEqual(original.commits.map((c) => c.state));
+    expect(again.commits.map((c) => heldState(again, c).state)).toEqual(original.commits.map((c) => heldState(original, c).state));
   });
 
   test('When one byte of an exported history is altered, then the import refuses it naming the checksum', () => {

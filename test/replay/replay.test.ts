@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { lastState } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { bundleWorkflows } from '../../worker/bundle';
@@ -25,7 +26,7 @@ describe('recorded histories replay on the current workflow code', () => {
     const report = await replayCase(bundle, recorded);
     expect(report.failure).toBeUndefined();
     expect(report.deterministic).toBe(true);
-    const final = report.commits.at(-1)!.state;
+    const final = lastState(report)!.state;
     const told = caseTimeline(recorded).filter((line) => line.revision !== undefined);
     expect(told.map((line) => [line.revision, line.action, line.at])).toEqual(final.timeline.map((entry) => [entry.revision, entry.action, entry.at]));
   });
