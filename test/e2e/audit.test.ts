@@ -99,6 +99,8 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     const unknown = await audit('request-nobody/timeline');
     expect(unknown).toMatchObject({ status: 404, body: { detail: 'case request-nobody is neither in Temporal nor in the archive' } });
     expect((await audit('not-a-case/timeline')).status).toBe(400);
+    const paths = Object.keys((await http.get('/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(['timeline', 'state', 'replay', 'export'].map((p) => `/api/v1/audit/cases/{caseId}/${p}`)));
   });
 
   test('When a case is replayed against the current code, then the verdict is deterministic', async () => {
