@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { requestStateQuery, requestWorkflowId } from '../../common/requests';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { archivePath, readArchive } from '../../audit/archive';
@@ -10,6 +8,7 @@ import { isArchived } from '../../audit/source';
 import { caseTimeline } from '../../audit/timeline';
 import { archiveScheduleId } from '../../common/archive';
 import { ensureArchiveSchedule } from '../../worker/archiveSchedule';
+import { runAuditCli } from '../support/auditCli';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
 import { actors, repoRoot } from '../support/fixtures';
@@ -27,17 +26,9 @@ const newRequest = {
   requester: { id: 'resident-1', name: '张三' }, gridId: 'g01',
 };
 
-/** The auditor's CLI as an operator runs it, against the same Temporal server and a given archive directory. */
-async function cli(args: string[], archiveDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, TEMPORAL_ADDRESS: e2e.system.temporalAddress, TEMPORAL_NAMESPACE: e2e.system.namespace, ARCHIVE_DIR: archiveDir };
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['-r', 'ts-node/register/transpile-only', 'audit/cli.ts', ...args], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const failed = err as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The auditor's CLI against the same Temporal server, with a given archive directory. */
+const cli = (args: string[], archiveDir: string) =>
+  runAuditCli(args, { TEMPORAL_ADDRESS: e2e.system.temporalAddress, TEMPORAL_NAMESPACE: e2e.system.namespace, ARCHIVE_DIR: archiveDir });
 
 describe('auditors replay a case over HTTP and the CLI, on the real dev server and FerretDB', () => {
   const moments: { at: number; live: CitizenRequestState }[] = [];

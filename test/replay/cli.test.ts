@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { toArchive } from '../../audit/archive';
-import { repoRoot } from '../support/fixtures';
+import { runAuditCli } from '../support/auditCli';
 import { libraryRoot, readRecorded } from './library';
 
 /** The auditor's CLI on archives alone: no Temporal server is needed to verify what was exported. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  const env = { ...process.env, ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'lianxin-cli-archive-')) };
-  try {
-    const { stdout } = await promisify(execFile)('node', ['-r', 'ts-node/register/transpile-only', 'audit/cli.ts', ...args], { cwd: repoRoot, env });
-    return { code: 0, stdout };
-  } catch (err) {
-    return err as { code: number; stdout: string };
-  }
-}
+const cli = (args: string[]) => runAuditCli(args, { ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'lianxin-cli-archive-')) });
 
 describe('npm run audit -- verify, on archived cases', () => {
   test('When one archived case no longer matches the workflow code and one is damaged, then each is named, the others pass, and the exit code is 1', async () => {
