@@ -9,6 +9,7 @@ import { commitmentActionUpdate, CommitmentInput, commitmentWorkflowId, commitme
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { recordingActivities } from '../support/recordingActivities';
 import { fetchCaseHistory } from '../../audit/history';
+import { ArchiveSweepInput, ArchiveSweepResult, archiveWorkflowType } from '../../common/archive';
 
 /**
  * Cases in typical states, run on the time-skipping server to record their histories.
@@ -164,6 +165,19 @@ export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bun
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], { taskQueue, workflowId: commitmentWorkflowId(submission.kind, submission.id), args: [input] });
     await scenario.run(env, (command) => env.client.workflow.getHandle(handle.workflowId).executeUpdate(commitmentActionUpdate, { args: [command] }));
+    return fetchCaseHistory(env.client, handle.workflowId);
+  });
+}
+
+/** The nightly archive sweep: one activity, here answered without a Temporal client or files. */
+export async function recordArchiveSweep(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap) {
+  const taskQueue = `record-${randomUUID()}`;
+  const activities = { async archiveClosedCases(): Promise<ArchiveSweepResult> { return { archived: 2, alreadyArchived: 1 }; } };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, sinks: liveSinks });
+  const input: ArchiveSweepInput = { closedWithinDays: 30 };
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(archiveWorkflowType, { taskQueue, workflowId: 'replay-archive-sweep', args: [input] });
+    await handle.result();
     return fetchCaseHistory(env.client, handle.workflowId);
   });
 }
