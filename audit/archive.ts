@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
@@ -55,14 +57,16 @@ export function fromArchive(raw: unknown, source = 'archive'): CaseHistory {
   };
 }
 
+/** Archived cases are gzipped: a history's JSON shrinks about tenfold, and archives are kept for years. */
 export function archivePath(dir: string, caseId: string): string {
-  return join(dir, `${encodeURIComponent(caseId)}.json`);
+  return join(dir, `${encodeURIComponent(caseId)}.json.gz`);
 }
 
-/** Written to a temporary name first, so a crash never leaves a half-written archive under the final name. */
+/** Written to a temporary name first, so a crash never leaves a half-written archive under the final name; gzipped when the name ends in .gz. */
 export async function writeArchiveFile(path: string, archive: CaseArchive): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(`${path}.partial`, JSON.stringify(archive));
+  const json = JSON.stringify(archive);
+  await writeFile(`${path}.partial`, path.endsWith('.gz') ? await gzipped(json) : json);
   await rename(`${path}.partial`, path);
   return path;
 }
@@ -72,13 +76,20 @@ export function writeArchive(dir: string, archive: CaseArchive): Promise<string>
   return writeArchiveFile(archivePath(dir, archive.caseId), archive);
 }
 
-/** Reads an archive file, checking its seal: the archive as sealed, and the histories in it. */
+/** Reads an archive file, plain or gzipped, checking its seal: the archive as sealed, and the histories in it. */
 export async function readArchive(path: string): Promise<{ archive: CaseArchive; history: CaseHistory }> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
+    const bytes = await readFile(path);
+    raw = JSON.parse((isGzip(bytes) ? await gunzipped(bytes) : bytes).toString('utf8'));
   } catch (err) {
     throw new ArchiveError(`${path}: ${(err as Error).message}`);
   }
   return { archive: raw as CaseArchive, history: fromArchive(raw, path) };
 }
+
+export const isArchiveFile = (name: string) => name.endsWith('.json') || name.endsWith('.json.gz');
+
+const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+const gzipped = promisify(gzip);
+const gunzipped = promisify(gunzip);

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env';
 import { bundleWorkflows } from '../worker/bundle';
-import { ArchiveError, readArchive, writeArchive, writeArchiveFile } from './archive';
+import { ArchiveError, isArchiveFile, readArchive, writeArchive, writeArchiveFile } from './archive';
 import { Moment } from './asOf';
 import { archiveClosedCases } from './archiveSweep';
 import { CaseAuditor } from './auditor';
@@ -62,7 +62,7 @@ async function archiveFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     if (!(await stat(path)).isDirectory()) files.push(path);
-    else files.push(...(await readdir(path)).filter((name) => name.endsWith('.json')).map((name) => join(path, name)));
+    else files.push(...(await readdir(path)).filter(isArchiveFile).map((name) => join(path, name)));
   }
   return files;
 }

@@ -1,6 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { ArchiveError, fromArchive, toArchive } from '../../audit/archive';
+import { archivePath, ArchiveError, fromArchive, readArchive, toArchive, writeArchive } from '../../audit/archive';
 import { heldState, lastState, stateAsOf } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
@@ -78,6 +80,15 @@ describe('an archived case', () => {
     const [original, again] = await Promise.all([replayCase(bundle, plan), replayCase(bundle, imported)]);
     expect(again.deterministic).toBe(true);
     expect(again.commits.map((c) => heldState(again, c).state)).toEqual(original.commits.map((c) => heldState(original, c).state));
+  });
+
+  test('When it is filed in an archive directory, then it is stored gzipped and reads back whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
+    const path = await writeArchive(dir, toArchive(plan));
+    expect(path).toBe(archivePath(dir, plan.caseId));
+    expect([...readFileSync(path).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const { history } = await readArchive(path);
+    expect(caseTimeline(history)).toEqual(caseTimeline(plan));
   });
 
   test('When one byte of an exported history is altered, then the import refuses it naming the checksum', () => {
