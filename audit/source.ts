@@ -16,16 +16,19 @@ export interface LoadedCase {
 
 export class CaseNotFoundError extends Error {}
 
-/** Temporal while it still holds the case, the archive after retention has removed it. */
+/**
+ * Temporal while it still holds the case, the archive after retention has removed it. While
+ * Temporal cannot be reached, an archived case is still read from its archive: it is closed, so
+ * its archive is its whole history.
+ */
 export async function loadCaseHistory(sources: HistorySources, caseId: string): Promise<LoadedCase> {
   try {
     return { history: await fetchCaseHistory(sources.temporal, caseId), source: 'temporal' };
   } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    if (await isArchived(sources.archiveDir, caseId)) return { history: (await readArchive(archivePath(sources.archiveDir, caseId))).history, source: 'archive' };
+    if (err instanceof WorkflowNotFoundError) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
+    throw err;
   }
-  const path = archivePath(sources.archiveDir, caseId);
-  if (!(await isArchived(sources.archiveDir, caseId))) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
-  return { history: (await readArchive(path)).history, source: 'archive' };
 }
 
 export function isArchived(archiveDir: string, caseId: string): Promise<boolean> {

@@ -7,6 +7,9 @@ import { heldState, lastState, stateAsOf } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { bundleWorkflows } from '../../worker/bundle';
+import { Client, Connection } from '@temporalio/client';
+import { CaseNotFoundError, loadCaseHistory } from '../../audit/source';
+import { freePort } from '../../scripts/servers';
 import { libraryRoot, readRecorded } from './library';
 
 const recorded = (folder: string, name: string) => readRecorded(join(libraryRoot, folder, `${name}.json`));
@@ -89,6 +92,17 @@ describe('an archived case', () => {
     expect([...readFileSync(path).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     const { history } = await readArchive(path);
     expect(caseTimeline(history)).toEqual(caseTimeline(plan));
+  });
+
+  test('When Temporal cannot be reached, then an archived case is still audited from its archive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
+    await writeArchive(dir, toArchive(plan));
+    // Nothing listens there; without the retrying interceptor the call fails at once instead of after ~20 s of retries.
+    const unreachable = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [], connectTimeout: 1_000 }) });
+    const loaded = await loadCaseHistory({ temporal: unreachable, archiveDir: dir }, plan.caseId);
+    expect(loaded.source).toBe('archive');
+    expect(caseTimeline(loaded.history)).toEqual(caseTimeline(plan));
+    await expect(loadCaseHistory({ temporal: unreachable, archiveDir: dir }, 'plan-never-archived')).rejects.not.toBeInstanceOf(CaseNotFoundError);
   });
 
   test('When one byte of an exported history is altered, then the import refuses it naming the checksum', () => {
