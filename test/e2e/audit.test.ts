@@ -94,6 +94,20 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     expect(paths).toEqual(expect.arrayContaining(['timeline', 'state', 'replay', 'export'].map((p) => `/api/v1/audit/cases/{caseId}/${p}`)));
   });
 
+  test('When an auditor tries any write endpoint in the OpenAPI document, then every one refuses with 403', async () => {
+    const doc = (await http.get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const writes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((method) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(writes.length).toBeGreaterThan(20);
+    const id = caseId.replace(/^request-/, '');
+    for (const { method, path } of writes) {
+      const concrete = path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, (param) => (param === '{year}' ? '1' : id));
+      const res = await http.raw(method, concrete, {}, { ...headersOf(actors.auditor), 'content-type': 'application/json' });
+      expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
+    }
+  });
+
   test('When a case is replayed against the current code, then the verdict is deterministic', async () => {
     const res = await audit(`${caseId}/replay`);
     expect(res.body).toMatchObject({ caseId, deterministic: true, runs: 1 });
