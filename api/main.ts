@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
+import { installQuietRuntime } from '../audit/quietRuntime';
 import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
 import { buildOrgDirectory } from '../domain/org';
@@ -12,6 +13,7 @@ import { startApi } from './server';
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
+  installQuietRuntime();
   const policy = parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8')));
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();

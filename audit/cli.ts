@@ -2,7 +2,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env';
 import { bundleWorkflows } from '../worker/bundle';
 import { ArchiveError, isArchiveFile, readArchive, writeArchive, writeArchiveFile } from './archive';
@@ -11,6 +10,7 @@ import { archiveClosedCases } from './archiveSweep';
 import { CaseAuditor } from './auditor';
 import { listClosedCases } from './history';
 import { formatTimelineLine, formatVerdict } from './print';
+import { installQuietRuntime } from './quietRuntime';
 import { CaseNotFoundError, LoadedCase } from './source';
 
 const usage = `usage: npm run audit -- <command>
@@ -79,8 +79,7 @@ async function main(): Promise<number> {
   const { positionals, values } = parsedArgs();
   const [command, ...ids] = positionals;
   const env = loadEnvOrExit();
-  // Replay workers log their every state change; an auditor wants the findings only.
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
+  installQuietRuntime();
   const temporal = new Client({ connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
   const closedRange = { closedFrom: date(values['closed-from'], 'closed-from'), closedBefore: date(values['closed-before'], 'closed-before') };
