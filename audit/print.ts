@@ -2,7 +2,7 @@ import { Actor } from '../domain/actors';
 import { ReplayReport } from './replay';
 import { AuditLine } from './timeline';
 
-const who = (actor?: Actor) => (actor ? `${actor.id} (${actor.role}, ${actor.unit})` : '');
+const who = (actor?: Actor) => (!actor ? '' : actor.role === 'system' ? 'system' : `${actor.id} (${actor.role}, ${actor.unit})`);
 
 /** One line per step, in the order an auditor reads a paper file: when, what, who, why. */
 export function formatTimelineLine(line: AuditLine): string {
