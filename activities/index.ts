@@ -1,5 +1,7 @@
+import { ActionLogModel } from '../audit/actionLog/store';
 import { HistorySources } from '../audit/source';
-import { archiveActivities } from './archive/closedCases';
+import { anchorActivities } from './audit/actionLogAnchor';
+import { archiveActivities } from './audit/closedCases';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
@@ -10,8 +12,8 @@ export interface ActivityDeps {
   models: Models;
   webhookUrl: string;
   fetch: typeof fetch;
-  /** Temporal and the archive directory, for the nightly archive of closed cases */
-  archive: HistorySources;
+  /** Temporal and the archive directory, for the nightly archive of closed cases, and the action log to anchor there */
+  audit: HistorySources & { actionLog: ActionLogModel };
 }
 
 /** Every activity, built from its dependencies; only worker/ wires the real ones. */
@@ -21,7 +23,8 @@ export function createActivities(deps: ActivityDeps) {
     ...commitmentProjectionActivities(deps.models),
     ...inboxActivities(deps.models),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
-    ...archiveActivities(deps.archive),
+    ...archiveActivities(deps.audit),
+    ...anchorActivities(deps.audit),
   };
 }
 

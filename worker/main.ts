@@ -2,8 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
+import { createActionLogModel } from '../audit/actionLog/store';
 import { loadEnvOrExit } from '../config/env';
-import { ensureArchiveSchedule } from './archiveSchedule';
+import { ensureAuditSchedules } from './auditSchedules';
 import { createWorker } from './createWorker';
 
 async function main(): Promise<void> {
@@ -13,12 +14,12 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   try {
-    await ensureArchiveSchedule(temporal, env.TEMPORAL_TASK_QUEUE);
+    await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
     const worker = await createWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { models: createModels(db), webhookUrl: env.WEBHOOK_URL, fetch, archive: { temporal, archiveDir: env.ARCHIVE_DIR } },
+      deps: { models: createModels(db), webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog: createActionLogModel(db) } },
     });
     const running = worker.run();
     console.log('worker running');

@@ -1,4 +1,5 @@
 /** Every workflow the worker registers; the bundler starts from this file. */
 export { citizenRequest } from './requests/citizenRequest';
 export { assistancePlan, householdPairing, memberPledge } from './commitments';
-export { archiveClosedCases } from './archive/archiveClosedCases';
+export { archiveClosedCases } from './audit/archiveClosedCases';
+export { anchorActionLog } from './audit/anchorActionLog';

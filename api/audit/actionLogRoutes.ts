@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ActionEntry } from '../../audit/actionLog/chain';
-import { verifyActionLog } from '../../audit/actionLog/store';
+import { verifyAgainstAnchor } from '../../audit/actionLog/anchor';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
@@ -44,7 +44,7 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     responses: { 200: { description: 'whole (with its head) or broken (where and how)', ...json(chainVerdictView) }, ...readerRefusals },
   });
   router.get('/audit/actions/verify', requireAuditor, async (_req, res) => {
-    res.json(await verifyActionLog(model));
+    res.json(await verifyAgainstAnchor(model, deps.auditor.sources.archiveDir));
   });
   return router;
 }

@@ -36,7 +36,19 @@ export const actionLogPage = z.object({
   items: z.array(actionEntryView), page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
 }).openapi('ActionLogPage');
 
+const anchor = z
+  .object({ at: z.string(), head })
+  .openapi({ description: 'the last head anchored outside the database (nightly, next to the case archives); its entry must still be there, unchanged' });
+
 export const chainVerdictView = z.union([
-  z.object({ ok: z.literal(true), checked: z.number().int(), head: head.openapi({ description: 'record it elsewhere: truncation of the newest entries shows only against it' }) }),
-  z.object({ ok: z.literal(false), checked: z.number().int(), brokenAt: z.object({ seq: z.number().int(), kind: z.enum(['altered', 'missing', 'relinked']) }) }),
+  z.object({ ok: z.literal(true), checked: z.number().int(), head: head.openapi({ description: 'record it elsewhere: truncation of the newest entries shows only against it' }), anchor: anchor.optional() }),
+  z.object({
+    ok: z.literal(false),
+    checked: z.number().int(),
+    brokenAt: z.object({
+      seq: z.number().int(),
+      kind: z.enum(['altered', 'missing', 'relinked', 'truncated', 'rewritten']).openapi({ description: 'truncated or rewritten: found against the anchor' }),
+    }),
+    anchor: anchor.optional(),
+  }),
 ]).openapi('ActionLogVerdict');

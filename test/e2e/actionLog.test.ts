@@ -1,6 +1,9 @@
 import mongoose from 'mongoose';
-import { ActionBody, ActionEntry } from '../../audit/actionLog/chain';
-import { ActionLogAppender, createActionLogModel } from '../../audit/actionLog/store';
+import { lastAnchor } from '../../audit/actionLog/anchor';
+import { ActionBody, ActionEntry, hashEntry } from '../../audit/actionLog/chain';
+import { ActionLogAppender, createActionLogModel, verifyActionLog } from '../../audit/actionLog/store';
+import { anchorScheduleId } from '../../common/auditJobs';
+import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -124,5 +127,31 @@ describe('the action log of every API write, on the real dev server and FerretDB
     expect(await verify()).toEqual({ ok: false, checked: dispatch!.seq - 1, brokenAt: { seq: dispatch!.seq, kind: 'missing' } });
     await model.collection.insertOne(dispatch!);
     expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  test('When the newest entries are cut off, or the chain rewritten, after the nightly anchor, then verify reports it against the anchor', async () => {
+    await fileDispatchAndRefuse('anchor');
+    const { temporal, taskQueue, archiveDir, actionLog: model } = e2e.system;
+    await ensureAuditSchedules(temporal, taskQueue);
+    await temporal.schedule.getHandle(anchorScheduleId).trigger();
+    const anchor = await eventually(async () => {
+      const last = await lastAnchor(archiveDir);
+      expect(last?.head.seq).toBe((await verifyActionLog(model)).checked);
+      return last!;
+    });
+    expect(await verify()).toMatchObject({ ok: true, anchor });
+
+    const tail = await model.find({ seq: { $gte: anchor.head.seq - 1 } }, { _id: 0 }).sort({ seq: 1 }).lean<ActionEntry[]>();
+    await model.deleteMany({ seq: { $gte: anchor.head.seq - 1 } });
+    expect(await verifyActionLog(model)).toMatchObject({ ok: true }); // the chain alone is whole, only shorter
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: anchor.head.seq, kind: 'truncated' } });
+    await model.collection.insertMany(tail.map((entry) => ({ ...entry })));
+    expect(await verify()).toMatchObject({ ok: true });
+
+    const { hash: _, ...anchored } = tail.at(-1)!;
+    const rewritten = { ...anchored, actor: { id: 'someone-else', role: 'committee', unit: 'committee-c01' } };
+    await model.replaceOne({ seq: anchored.seq }, { ...rewritten, hash: hashEntry(rewritten.prevHash, (({ prevHash: __, ...content }) => content)(rewritten)) });
+    expect(await verifyActionLog(model)).toMatchObject({ ok: true });
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: anchor.head.seq, kind: 'rewritten' } });
   });
 });

@@ -6,8 +6,8 @@ import { CitizenRequestState } from '../../domain/requests/state';
 import { archivePath, readArchive } from '../../audit/archive';
 import { isArchived } from '../../audit/source';
 import { caseTimeline } from '../../audit/timeline';
-import { archiveScheduleId } from '../../common/archive';
-import { ensureArchiveSchedule } from '../../worker/archiveSchedule';
+import { archiveScheduleId } from '../../common/auditJobs';
+import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { runAuditCli } from '../support/auditCli';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -171,8 +171,8 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     expect((await http.post(`/requests/${withdrawn.body.id}/withdraw`, { reason: 'duplicate call' }, actors.resident)).status).toBe(200);
     await temporal.workflow.getHandle(closedId).result();
 
-    await ensureArchiveSchedule(temporal, taskQueue);
-    await ensureArchiveSchedule(temporal, taskQueue); // every worker start calls it; the second finds it there
+    await ensureAuditSchedules(temporal, taskQueue);
+    await ensureAuditSchedules(temporal, taskQueue); // every worker start calls it; the second finds them there
     await eventually(async () => {
       // Visibility lags a little behind the close: fire again until the sweep has seen the case.
       await temporal.schedule.getHandle(archiveScheduleId).trigger();

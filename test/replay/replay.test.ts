@@ -26,7 +26,7 @@ describe('recorded histories replay on the current workflow code', () => {
     const report = await replayCase(bundle, recorded);
     expect(report.failure).toBeUndefined();
     expect(report.deterministic).toBe(true);
-    // The archive sweep is no case: it commits no state and tells no story.
+    // The nightly audit jobs are no cases: they commit no state and tell no story.
     const timeline = lastState(report)?.state.timeline ?? [];
     const told = caseTimeline(recorded).filter((line) => line.revision !== undefined);
     expect(told.map((line) => [line.revision, line.action, line.at])).toEqual(timeline.map((entry) => [entry.revision, entry.action, entry.at]));

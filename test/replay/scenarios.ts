@@ -9,7 +9,8 @@ import { commitmentActionUpdate, CommitmentInput, commitmentWorkflowId, commitme
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { recordingActivities } from '../support/recordingActivities';
 import { fetchCaseHistory } from '../../audit/history';
-import { ArchiveSweepInput, ArchiveSweepResult, archiveWorkflowType } from '../../common/archive';
+import { anchorWorkflowType, ArchiveSweepInput, archiveWorkflowType } from '../../common/auditJobs';
+import type { Activities } from '../../activities';
 
 /**
  * Cases in typical states, run on the time-skipping server to record their histories.
@@ -169,14 +170,34 @@ export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bun
   });
 }
 
-/** The nightly archive sweep: one activity, here answered without a Temporal client or files. */
-export async function recordArchiveSweep(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap) {
+export interface AuditJobScenario {
+  name: string;
+  workflowType: string;
+  args: unknown[];
+  activities: Partial<Activities>;
+}
+
+/** The nightly audit jobs: one activity each, here answered without Temporal, MongoDB or files. */
+export const auditJobScenarios: AuditJobScenario[] = [
+  {
+    name: 'archive-sweep',
+    workflowType: archiveWorkflowType,
+    args: [{ closedWithinDays: 30 } satisfies ArchiveSweepInput],
+    activities: { archiveClosedCases: async () => ({ archived: 2, alreadyArchived: 1 }) },
+  },
+  {
+    name: 'action-log-anchor',
+    workflowType: anchorWorkflowType,
+    args: [],
+    activities: { anchorActionLog: async () => ({ ok: true as const, checked: 3, head: { seq: 3, hash: 'f'.repeat(64) } }) },
+  },
+];
+
+export async function recordAuditJob(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, job: AuditJobScenario) {
   const taskQueue = `record-${randomUUID()}`;
-  const activities = { async archiveClosedCases(): Promise<ArchiveSweepResult> { return { archived: 2, alreadyArchived: 1 }; } };
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, sinks: liveSinks });
-  const input: ArchiveSweepInput = { closedWithinDays: 30 };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: job.activities, sinks: liveSinks });
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(archiveWorkflowType, { taskQueue, workflowId: 'replay-archive-sweep', args: [input] });
+    const handle = await env.client.workflow.start(job.workflowType, { taskQueue, workflowId: `replay-${job.name}`, args: job.args });
     await handle.result();
     return fetchCaseHistory(env.client, handle.workflowId);
   });

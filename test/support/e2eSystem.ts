@@ -54,7 +54,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
   const runWorker = async () => {
-    const deps = { models, webhookUrl, fetch, archive: { temporal, archiveDir } };
+    const deps = { models, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog } };
     const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, workflowBundle });
     return { worker, running: worker.run() };
   };

@@ -1,5 +1,5 @@
 import { heartbeat } from '@temporalio/activity';
-import { ArchiveSweepInput, ArchiveSweepResult } from '../../common/archive';
+import { ArchiveSweepInput, ArchiveSweepResult } from '../../common/auditJobs';
 import { archiveClosedCases } from '../../audit/archiveSweep';
 import { HistorySources } from '../../audit/source';
 

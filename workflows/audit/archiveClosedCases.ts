@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { ArchiveSweepInput, ArchiveSweepResult } from '../../common/archive';
+import { ArchiveSweepInput, ArchiveSweepResult } from '../../common/auditJobs';
 
 const { archiveClosedCases: sweep } = proxyActivities<Activities>({
   startToCloseTimeout: '2 hours',

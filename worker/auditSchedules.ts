@@ -1,0 +1,24 @@
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, ScheduleOptions } from '@temporalio/client';
+import { anchorScheduleId, anchorWorkflowType, archiveScheduleId, ArchiveSweepInput, archiveWorkflowType } from '../common/auditJobs';
+
+/** Nightly, Beijing time: first the closed cases are archived, then the action log's head is anchored beside them. */
+function auditSchedules(taskQueue: string): ScheduleOptions[] {
+  const nightly = (hour: number, minute: number) => ({ calendars: [{ hour, minute }], timezone: 'Asia/Shanghai' });
+  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' } as const;
+  const sweep: ArchiveSweepInput = { closedWithinDays: 30 };
+  return [
+    { scheduleId: archiveScheduleId, spec: nightly(2, 30), action: { type: 'startWorkflow', workflowType: archiveWorkflowType, taskQueue, args: [sweep] }, policies },
+    { scheduleId: anchorScheduleId, spec: nightly(2, 45), action: { type: 'startWorkflow', workflowType: anchorWorkflowType, taskQueue, args: [] }, policies },
+  ];
+}
+
+/** Creates the audit schedules that do not exist yet; every worker may call it at start. */
+export async function ensureAuditSchedules(client: Client, taskQueue: string): Promise<void> {
+  for (const schedule of auditSchedules(taskQueue)) {
+    try {
+      await client.schedule.create(schedule);
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    }
+  }
+}
