@@ -1,8 +1,8 @@
 import { WorkflowBundle } from '@temporalio/worker';
 import { CaseArchive, toArchive } from './archive';
-import { HeldState, Moment, stateAsOf } from './asOf';
-import { CaseHistory } from './history';
-import { replayCase, replayCases, ReplayReport } from './replay';
+import { Moment, stateAsOf } from './asOf';
+import { CaseHistory, eventCount } from './history';
+import { CaseState, replayCase, replayCases, ReplayReport } from './replay';
 import { HistorySources, LoadedCase, loadCaseHistory } from './source';
 import { AuditLine, caseTimeline } from './timeline';
 
@@ -12,6 +12,14 @@ export interface CaseSummary {
   source: LoadedCase['source'];
   runs: number;
   events: number;
+}
+
+export interface StateAtMoment extends CaseSummary {
+  revision: number;
+  committedAt: string;
+  run: number;
+  eventId: number;
+  state: CaseState;
 }
 
 /** A refolded state cannot be trusted past a replay failure: the current code no longer reproduces the record. */
@@ -52,10 +60,12 @@ export class CaseAuditor {
     return { ...summary(loaded), report: await this.replayLoaded(loaded) };
   }
 
-  async stateAsOf(caseId: string, moment: Moment): Promise<CaseSummary & { held?: HeldState }> {
-    const { report, ...rest } = await this.replay(caseId);
+  /** The state that held at a moment, with where it was committed; undefined before the case existed. */
+  async stateAsOf(caseId: string, moment: Moment): Promise<StateAtMoment | undefined> {
+    const { report, ...summary } = await this.replay(caseId);
     if (!report.deterministic) throw new NotReplayableError(report);
-    return { ...rest, held: stateAsOf(report, moment) };
+    const held = stateAsOf(report, moment);
+    return held && { ...summary, revision: held.state.revision, committedAt: new Date(held.at).toISOString(), run: held.run, eventId: held.eventId, state: held.state };
   }
 
   async export(caseId: string): Promise<CaseArchive> {
@@ -93,6 +103,6 @@ function summary({ history, source }: LoadedCase): CaseSummary {
     workflowType: history.workflowType,
     source,
     runs: history.runs.length,
-    events: history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0),
+    events: eventCount(history),
   };
 }

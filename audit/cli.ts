@@ -99,9 +99,10 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'state': {
-      const { held: commit, ...summary } = await auditor.stateAsOf(one(), momentOf(values));
-      if (!commit) throw new Error(`${summary.caseId} had no state yet at that moment`);
-      console.log(JSON.stringify({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state }, null, 2));
+      const caseId = one();
+      const held = await auditor.stateAsOf(caseId, momentOf(values));
+      if (!held) throw new Error(`${caseId} had no state yet at that moment`);
+      console.log(JSON.stringify(held, null, 2));
       return 0;
     }
     case 'verify': {

@@ -29,6 +29,11 @@ export async function fetchCaseHistory(client: Client, caseId: string): Promise<
   return { caseId, workflowType: latest.type, runs };
 }
 
+/** How many history events a case has, over all its runs. */
+export function eventCount(history: CaseHistory): number {
+  return history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0);
+}
+
 export function startedAttributes(history: History) {
   const attributes = history.events?.[0]?.workflowExecutionStartedEventAttributes;
   if (!attributes) throw new Error('a workflow history must begin with WorkflowExecutionStarted');

@@ -2,7 +2,7 @@ import { InjectedSinks, Worker, WorkflowBundle } from '@temporalio/worker';
 import { CaseAuditSinks } from '../common/caseAudit';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { TimelineEntry } from '../domain/timeline';
-import { CaseHistory } from './history';
+import { CaseHistory, eventCount } from './history';
 
 /** The part of every case's state the auditor's tools rely on. */
 export interface CaseState {
@@ -73,8 +73,7 @@ export async function* replayCases(workflowBundle: WorkflowBundle, cases: Iterab
   const pending: { report: ReplayReport; run: number; runId: string; last: boolean }[] = [];
   async function* runs() {
     for await (const history of cases) {
-      const events = history.runs.reduce((sum, run) => sum + (run.history.events?.length ?? 0), 0);
-      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events, deterministic: true, commits: [], timeline: [] };
+      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events: eventCount(history), deterministic: true, commits: [], timeline: [] };
       for (const [index, { runId, history: recorded }] of history.runs.entries()) {
         if (!report.deterministic) break;
         pending.push({ report, run: index + 1, runId, last: index === history.runs.length - 1 });

@@ -47,9 +47,9 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   route('/state', 'the case’s state at a past moment, refolded by replaying its history through the workflow code', auditStateView, { query: momentQuery, 409: true });
   router.get('/audit/cases/:caseId/state', requireAuditor, validate({ params: caseIdParams, query: momentQuery }), async (_req, res) => {
     const { params, query } = validated(res);
-    const { held: commit, ...summary } = await auditor.stateAsOf(params.caseId, momentOf(query));
-    if (!commit) throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
-    res.json({ ...summary, revision: commit.state.revision, committedAt: new Date(commit.at).toISOString(), run: commit.run, eventId: commit.eventId, state: commit.state });
+    const held = await auditor.stateAsOf(params.caseId, momentOf(query));
+    if (!held) throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
+    res.json(held);
   });
 
   route('/replay', 'replay the case’s history against the current workflow code: is it deterministic?', replayVerdictView);

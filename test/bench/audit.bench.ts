@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { fromArchive, toArchive } from '../../audit/archive';
 import { ActionLogAppender, createActionLogModel, verifyActionLog } from '../../audit/actionLog/store';
 import { heldState } from '../../audit/asOf';
+import { eventCount } from '../../audit/history';
 import { replayCases, ReplayReport } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { freePort, startFerretDb } from '../../scripts/servers';
@@ -20,7 +21,7 @@ import { historyFiles, readRecorded } from '../replay/library';
 async function main(): Promise<void> {
   const given = process.argv.slice(2);
   const cases = (given.length ? given : historyFiles()).map(readRecorded);
-  const events = cases.reduce((n, c) => n + c.runs.reduce((m, run) => m + (run.history.events?.length ?? 0), 0), 0);
+  const events = cases.reduce((n, c) => n + eventCount(c), 0);
   const runs = cases.reduce((n, c) => n + c.runs.length, 0);
   console.log(`${cases.length} cases, ${runs} runs, ${events} history events`);
 

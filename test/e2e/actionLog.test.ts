@@ -13,8 +13,7 @@ const { http } = e2e;
 
 const committee = { id: 'committee-1', role: 'committee', unit: 'committee-c01' };
 type Who = { id: string; role: string; unit: string };
-const headersOf = (actor: Who) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
-const read = (path: string, actor: Who = actors.auditor) => http.raw('GET', path, undefined, headersOf(actor));
+const read = (path: string, actor: Who = actors.auditor) => http.get(path, actor);
 const verify = async () => (await read('/audit/actions/verify')).body;
 
 const newRequest = {

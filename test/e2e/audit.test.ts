@@ -10,7 +10,7 @@ import { archiveScheduleId } from '../../common/auditJobs';
 import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { runAuditCli } from '../support/auditCli';
 import { eventually } from '../support/eventually';
-import { useE2eSystem } from '../support/e2eSystem';
+import { actorHeaders, useE2eSystem } from '../support/e2eSystem';
 import { actors, repoRoot } from '../support/fixtures';
 
 // The default policy: deadlines in days, so nothing moves a case during the test but the actions it performs.
@@ -18,8 +18,7 @@ const e2e = useE2eSystem(join(repoRoot, 'config', 'policy.default.json'));
 const { http } = e2e;
 
 type Who = { id: string; role: string; unit: string };
-const headersOf = (actor: Who) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
-const audit = (path: string, actor: Who = actors.auditor) => http.raw('GET', `/audit/cases/${path}`, undefined, headersOf(actor));
+const audit = (path: string, actor: Who = actors.auditor) => http.get(`/audit/cases/${path}`, actor);
 
 const newRequest = {
   channel: 'hotline', category: 'general', title: '路面塌陷 road subsidence', description: 'A hole opened on Xinhua Road.',
@@ -103,7 +102,7 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     const id = caseId.replace(/^request-/, '');
     for (const { method, path } of writes) {
       const concrete = path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, (param) => (param === '{year}' ? '1' : id));
-      const res = await http.raw(method, concrete, {}, { ...headersOf(actors.auditor), 'content-type': 'application/json' });
+      const res = await http.raw(method, concrete, {}, { ...actorHeaders(actors.auditor), 'content-type': 'application/json' });
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
     }
   });

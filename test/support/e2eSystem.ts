@@ -119,6 +119,8 @@ export function useE2eSystem(policyFile?: string): { system: E2eSystem; http: Ht
   return e2e;
 }
 
+export const actorHeaders = (actor: { id: string; role: string; unit: string }) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
+
 /** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
 export function httpClient(baseUrl: () => string) {
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
@@ -130,11 +132,11 @@ export function httpClient(baseUrl: () => string) {
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
-  const as = (actor: { id: string; role: string; unit: string }) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
   return {
-    get: (path: string) => call('GET', path),
+    /** Reads need no actor, except the auditor's endpoints. */
+    get: (path: string, actor?: { id: string; role: string; unit: string }) => call('GET', path, undefined, actor ? actorHeaders(actor) : {}),
     post: (path: string, body: unknown, actor: { id: string; role: string; unit: string }, headers: Record<string, string> = {}) =>
-      call('POST', path, body, { ...as(actor), ...headers }),
+      call('POST', path, body, { ...actorHeaders(actor), ...headers }),
     raw: call,
   };
 }
