@@ -14,7 +14,7 @@ import { bundleWorkflows } from '../../worker/bundle';
 import { historyFiles, readRecorded } from '../replay/library';
 
 /**
- * What the auditor's tools cost: `npm run bench [-- <archive.json>...]`. Replays, timelines and
+ * What the auditor's tools cost: `npm run bench:audit [-- <archive.json>...]`. Replays, timelines and
  * archive seals over the replay library (or the archives given, e.g. an exported three-year
  * plan), then appends to and verifies the action log on a local FerretDB. Prints figures; asserts nothing.
  */

@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { createModels, Models } from '../activities/db/models';
+import { startApi } from '../api/server';
+import { createActionLogModel } from '../audit/actionLog/store';
+import { CaseAuditor } from '../audit/auditor';
+import { citizenRequestWorkflowType } from '../common/requests';
+import { buildOrgDirectory, OrgDirectory } from '../domain/org';
+import { parsePolicy, Policy } from '../domain/policy/policy';
+import { bundleWorkflows } from '../worker/bundle';
+import { startE2eServers } from '../test/support/e2eServers';
+import { httpClient, HttpClient } from '../test/support/e2eSystem';
+import { repoRoot } from '../test/support/fixtures';
+import { cpuByRole, cpuSince } from './processes';
+import { startWorkerProcess, WorkerProcess } from './workerProcess';
+
+export interface StackOptions {
+  /** The SLA policy the API files requests under; the default policy when not given. */
+  policyFile?: string;
+}
+
+/** Everything a section drives: Temporal, the read models' store, the worker (a child process) and the API (in this process). */
+export interface Stack {
+  temporal: Client;
+  namespace: string;
+  taskQueue: string;
+  policy: Policy;
+  org: OrgDirectory;
+  db: mongoose.Connection;
+  models: Models;
+  http: HttpClient;
+  worker: WorkerProcess;
+  /** Citizen requests Temporal holds, open or closed (its visibility count: indexed, cheap at any size). */
+  storedRequests(): Promise<number>;
+  /** CPU-seconds used so far per role (temporal, ferretdb, postgres, worker, bench); only those this machine runs. */
+  cpu(): Record<string, number>;
+  /** Waits until the worker and the store are idle, i.e. the backlog is worked off; returns how long that took. */
+  settle(maxMs?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const defaultPolicyFile = join(repoRoot, 'config', 'policy.default.json');
+
+/** A database name of its own per stack, so a run against a given MONGODB_URI never mixes with other data. */
+function withDatabase(uri: string, name: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Starts what a section measures: the embedded servers as the e2e tests run them (unless
+ * TEMPORAL_ADDRESS and MONGODB_URI name servers to use), the production worker entry point in a
+ * child process on a fresh task queue, and the real API in this process on a free port.
+ */
+export async function startStack(options: StackOptions, log: (line: string) => void): Promise<Stack> {
+  const given = { temporal: process.env.TEMPORAL_ADDRESS, mongo: process.env.MONGODB_URI };
+  const servers = given.temporal && given.mongo ? undefined : await startE2eServers();
+  const stamp = Date.now().toString(36);
+  const temporalAddress = given.temporal ?? servers!.temporalAddress;
+  const namespace = given.temporal ? (process.env.TEMPORAL_NAMESPACE ?? 'lianxin') : servers!.namespace;
+  const mongoUri = given.mongo ? withDatabase(given.mongo, `lianxin_bench_${stamp}`) : `${servers!.mongoUri}/lianxin`;
+  const taskQueue = `bench-${stamp}`;
+  const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-archive-'));
+  const markers = servers ? [servers.dataDir] : [];
+
+  const worker = await startWorkerProcess(
+    { TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue, MONGODB_URI: mongoUri, ARCHIVE_DIR: archiveDir },
+    log,
+  );
+  const policy = parsePolicy(JSON.parse(readFileSync(options.policyFile ?? defaultPolicyFile, 'utf8')));
+  const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
+  const db = await mongoose.createConnection(mongoUri).asPromise();
+  const models = createModels(db);
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace });
+  const auditor = new CaseAuditor({ temporal, archiveDir }, () => bundleWorkflows());
+  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), auditor, policy, org, taskQueue }, '127.0.0.1', 0);
+
+  const cpu = () => cpuByRole(worker.pid, markers);
+  return {
+    temporal, namespace, taskQueue, policy, org, db, models, worker, cpu,
+    http: httpClient(() => `${api.url}/api/v1`),
+    storedRequests: async () => (await temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}' AND TaskQueue = '${taskQueue}'`)).count,
+    async settle(maxMs = 600_000) {
+      const started = Date.now();
+      let before = cpu();
+      while (Date.now() - started < maxMs) {
+        await new Promise((r) => setTimeout(r, 2_000));
+        const after = cpu();
+        // Temporal's own housekeeping and this process never go fully quiet; the worker and the store do.
+        const busy = Object.entries(cpuSince(before, after)).filter(([role]) => role !== 'bench' && role !== 'temporal').reduce((n, [, s]) => n + s, 0);
+        if (busy < 0.15) return Date.now() - started;
+        before = after;
+      }
+      log(`not settled after ${maxMs} ms`);
+      return Date.now() - started;
+    },
+    async stop() {
+      await api.stop();
+      await worker.stop();
+      await connection.close();
+      if (given.mongo) await db.dropDatabase().catch(() => undefined);
+      await db.close();
+      await servers?.stop();
+      rmSync(archiveDir, { recursive: true, force: true });
+    },
+  };
+}
