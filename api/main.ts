@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
+import { prepareStore } from '../activities/db/store';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  const api = await startApi({ temporal, db, models: createModels(db), actionLog: createActionLogModel(db), auditor: new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows()), policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
+  const models = createModels(db);
+  const actionLog = createActionLogModel(db);
+  await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined);
+  const api = await startApi({ temporal, db, models, actionLog, auditor: new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows()), policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
   console.log(`api listening on ${api.url}/api/v1`);
   const stop = async () => {
     await api.stop();

@@ -11,6 +11,8 @@ export const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('lianxin'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('lianxin'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/lianxin'),
+  /** When MONGODB_URI is FerretDB over PostgreSQL: that database, where the app makes the indexes FerretDB cannot. */
+  FERRETDB_POSTGRES_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')]).default(''),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(8080),
   POLICY_FILE: z.string().min(1).default('config/policy.default.json'),

@@ -17,6 +17,8 @@ export interface OrgDirectory {
   /** Unit ids from the grid branch up to the standing committee, or undefined for an unknown grid. */
   jurisdictionOf(gridId: string): string[] | undefined;
   unitIds(): string[];
+  /** The ladder level (0 = grid branch) a unit sits at, or undefined for an unknown unit. */
+  levelOf(unitId: string): number | undefined;
 }
 
 export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
@@ -39,5 +41,9 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
   return {
     jurisdictionOf: (gridId) => chains.get(gridId),
     unitIds: () => [...byId.keys()],
+    levelOf: (unitId) => {
+      const level = byId.get(unitId)?.level;
+      return level === undefined ? undefined : ladder.indexOf(level);
+    },
   };
 }

@@ -3,7 +3,7 @@
 # Silent when nothing is to be done. For `npm start` against servers given by TEMPORAL_ADDRESS /
 # MONGODB_URI, skip building what is not needed (the e2e tests always need both embedded servers):
 #   LIANXIN_EXTERNAL_TEMPORAL=1  no Temporal CLI
-#   LIANXIN_EXTERNAL_MONGO=1     no FerretDB
+#   LIANXIN_EXTERNAL_MONGO=1     no FerretDB, no PostgreSQL
 # The Java time-skipping test server (workflow tests) is always installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,8 @@ TOOLS=$ROOT/.tools
 BIN=$TOOLS/bin
 JARS=$TOOLS/temporal-test-server
 TEMPORAL_VERSION=1.5.1   # later tags carry a replace directive and cannot be go-installed
-FERRETDB_VERSION=1.24.2  # 1.x has the SQLite backend; 2.x needs PostgreSQL + DocumentDB
+FERRETDB_VERSION=1.24.2  # 1.x pushes equality filters down to plain PostgreSQL; 2.x needs the DocumentDB extension
+POSTGRES_MAJOR=15        # Debian bookworm's postgresql-15, behind FerretDB
 mkdir -p "$BIN"
 
 # Two `npm` commands started together must not build the same tool twice.
@@ -63,6 +64,20 @@ if [ "${LIANXIN_EXTERNAL_TEMPORAL:-}" != 1 ] && ! present "$BIN/temporal" "versi
 fi
 if [ "${LIANXIN_EXTERNAL_MONGO:-}" != 1 ] && ! present "$BIN/ferretdb" "version: v${FERRETDB_VERSION//./\\.}$"; then
   if ! link_from_path ferretdb 'version: v1\.'; then timed "ferretdb v$FERRETDB_VERSION (go build)" build_ferretdb; fi
+fi
+
+# FerretDB keeps its collections in PostgreSQL: Debian's package, installed when missing (as root)
+# and linked into .tools/bin so scripts/servers.ts finds it in one place.
+PG_BIN=/usr/lib/postgresql/$POSTGRES_MAJOR/bin
+install_postgres() {
+  [ "$(id -u)" = 0 ] || { echo "install-tools: PostgreSQL $POSTGRES_MAJOR is needed: apt-get install postgresql-$POSTGRES_MAJOR (as root)" >&2; exit 1; }
+  need apt-get "install PostgreSQL $POSTGRES_MAJOR"
+  apt-get update -qq >"$TOOLS/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "postgresql-$POSTGRES_MAJOR" >>"$TOOLS/apt.log" 2>&1 || { cat "$TOOLS/apt.log"; return 1; }
+}
+if [ "${LIANXIN_EXTERNAL_MONGO:-}" != 1 ] && ! [ -x "$BIN/postgres" -a -x "$BIN/initdb" ]; then
+  if ! [ -x "$PG_BIN/postgres" ]; then timed "postgresql-$POSTGRES_MAJOR (apt)" install_postgres; fi
+  ln -sf "$PG_BIN/postgres" "$BIN/postgres"; ln -sf "$PG_BIN/initdb" "$BIN/initdb"
 fi
 
 # Maven prints colour codes even with -q: keep its output in a log, shown only on failure.

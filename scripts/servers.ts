@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import mongoose from 'mongoose';
+import pg from 'pg';
 
 /**
  * Starts the embedded servers (and, for scripts/start.ts, any child process) and stops them.
@@ -30,6 +31,8 @@ export interface SpawnOptions {
   logFile?: string;
   /** ...or receive them line by line. */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** What stop() sends first; PostgreSQL's SIGTERM waits for every client to leave, its SIGINT does not. */
+  stopSignal?: NodeJS.Signals;
 }
 
 // The exit hook is registered only while children live: jest loads this module once per test file.
@@ -85,7 +88,7 @@ export function spawnChild(command: string, args: string[], opts: SpawnOptions =
   const stop = (graceMs = 15_000) =>
     (stopping ??= (async () => {
       if (!live.has(child)) return;
-      killGroup(child, 'SIGTERM');
+      killGroup(child, opts.stopSignal ?? 'SIGTERM');
       const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
@@ -189,22 +192,93 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
   return { address, namespace: o.namespace, uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined, logFile, stop: () => child.stop() };
 }
 
-export interface FerretDb {
-  /** Without a database name: append `/<db>`. */
-  uri: string;
+export interface Postgres {
+  /** postgres://… of the database FerretDB keeps its collections in (one schema per MongoDB database) */
+  url: string;
   logFile: string;
   stop(): Promise<void>;
 }
 
-export async function startFerretDb(o: { port: number; dataDir: string }): Promise<FerretDb> {
+/** PostgreSQL refuses to run as root: as root, the cluster belongs to `nobody` and runs as it. */
+function asUnprivileged(dir: string): { wrap: (cmd: string, args: string[]) => [string, string[]] } {
+  if (process.getuid?.() !== 0) return { wrap: (cmd, args) => [cmd, args] };
+  const nobody = 65534;
+  fs.chownSync(dir, nobody, nobody);
+  // Every folder above it must be searchable by that user (mkdtemp makes 0700 ones).
+  for (let up = path.dirname(dir); up !== path.dirname(up); up = path.dirname(up)) {
+    const mode = fs.statSync(up).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(up, mode | 0o011);
+  }
+  return { wrap: (cmd, args) => ['/usr/bin/setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', '--', cmd, ...args]] };
+}
+
+/**
+ * Debian's PostgreSQL (linked into .tools/bin by install-tools), one cluster per data directory,
+ * created on first start, listening on loopback only with trust authentication for its one user.
+ * `durable: false` (tests) turns off fsync: a crashed test machine loses its throwaway data.
+ */
+export async function startPostgres(o: { port: number; dataDir: string; durable?: boolean }): Promise<Postgres> {
+  const dataDir = path.resolve(o.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logFile = path.join(path.dirname(dataDir), 'postgres.log');
+  const user = asUnprivileged(dataDir);
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    const [cmd, args] = user.wrap(bin('initdb'), ['-D', dataDir, '-U', 'lianxin', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions']);
+    const init = spawnChild(cmd, args, { logFile });
+    const code = await init.exited;
+    if (code !== 0) throw new Error(`initdb ${dataDir} exited (${code}); last lines of ${logFile}:\n${tail(logFile)}`);
+  }
+  const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${dataDir}`, 'max_connections=200'];
+  if (o.durable === false) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  const [cmd, args] = user.wrap(bin('postgres'), ['-D', dataDir, '-p', String(o.port), ...settings.flatMap((s) => ['-c', s])]);
+  const child = spawnChild(cmd, args, { logFile, stopSignal: 'SIGINT' });
+  const url = `postgres://lianxin@127.0.0.1:${o.port}/postgres`;
+  const ready = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return true;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  await waitUntil(`postgres on 127.0.0.1:${o.port}`, child, ready, 60_000, logFile);
+  return { url, logFile, stop: () => child.stop() };
+}
+
+export interface FerretDb {
+  /** Without a database name: append `/<db>`. */
+  uri: string;
+  /** The PostgreSQL database behind it (the postgresql backend), for the indexes FerretDB cannot make */
+  postgresUrl?: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export interface FerretDbOptions {
+  port: number;
+  dataDir: string;
+  /**
+   * postgresql (the default): its own PostgreSQL in dataDir/postgres, where equality filters are
+   * pushed down and GIN indexes serve them. sqlite: one file per database, every filter but a plain
+   * `_id` decoded in Go (kept for comparison in the benchmark).
+   */
+  backend?: 'postgresql' | 'sqlite';
+  /** false: PostgreSQL without fsync, for throwaway test data */
+  durable?: boolean;
+}
+
+export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
   const dataDir = path.resolve(o.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'ferretdb.log');
+  const postgres = o.backend === 'sqlite' ? undefined : await startPostgres({ port: await freePort(), dataDir: path.join(dataDir, 'postgres'), durable: o.durable });
+  const handler = postgres ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawnChild(
     bin('ferretdb'),
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      ...handler,
       `--listen-addr=127.0.0.1:${o.port}`,
       `--state-dir=${dataDir}`,
       '--debug-addr=-', // its default fixed port 8088 would clash between instances
@@ -213,6 +287,10 @@ export async function startFerretDb(o: { port: number; dataDir: string }): Promi
     ],
     { logFile },
   );
+  const stop = async () => {
+    await child.stop();
+    await postgres?.stop();
+  };
   const uri = `mongodb://127.0.0.1:${o.port}`;
   const ready = async () => {
     const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1_000 });
@@ -224,6 +302,11 @@ export async function startFerretDb(o: { port: number; dataDir: string }): Promi
       await conn.close().catch(() => undefined);
     }
   };
-  await waitUntil(`ferretdb on ${uri}`, child, ready, 30_000, logFile);
-  return { uri, logFile, stop: () => child.stop() };
+  try {
+    await waitUntil(`ferretdb on ${uri}`, child, ready, 30_000, logFile);
+  } catch (err) {
+    await postgres?.stop();
+    throw err;
+  }
+  return { uri, postgresUrl: postgres?.url, logFile, stop };
 }

@@ -62,8 +62,9 @@ async function main(): Promise<void> {
   }
   if (!process.env.MONGODB_URI) {
     const ferret = await startFerretDb({ port: 27017, dataDir: path.join(DATA, 'ferretdb') });
-    running.push({ name: 'ferretdb', stop: ferret.stop });
+    running.push({ name: 'ferretdb and postgresql', stop: ferret.stop });
     childEnv.MONGODB_URI = `${ferret.uri}/lianxin`;
+    childEnv.FERRETDB_POSTGRES_URL = ferret.postgresUrl;
   }
 
   let workerUp = false;

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
+import { prepareStore } from '../activities/db/store';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { loadEnvOrExit } from '../config/env';
 import { ensureAuditSchedules } from './auditSchedules';
@@ -14,12 +15,15 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   try {
+    const models = createModels(db);
+    const actionLog = createActionLogModel(db);
+    console.log(`read models on ${await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined)}`);
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
     const worker = await createWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { models: createModels(db), webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog: createActionLogModel(db) } },
+      deps: { models, webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog } },
     });
     const running = worker.run();
     console.log('worker running');

@@ -1,32 +1,31 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 import { TimelineEntry } from '../../domain/timeline';
+import { RequestSummary } from '../../domain/requests/summary';
+import { declareListIndexes, ladderLevels, requestListShapes } from './listShapes';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
  * delivery receipts; every model is created on a given connection, never as a global.
  */
-export interface RequestDoc {
+/**
+ * One request in lists: slim, and shaped for FerretDB's pushdown, which serves only top-level
+ * equality. `unit0`… are the jurisdiction's units by ladder level, `open` splits the working set
+ * from the archive of final requests, `day` (filing day, Beijing) slices the archive; a list never
+ * reads more than one unit's open requests or one unit's day. The full state is a RequestStateDoc.
+ */
+export type RequestDoc = Omit<RequestSummary, 'id'> & {
+  _id: string;
+  open: boolean;
+  day: string;
+  units: string[];
+  [unitAtLevel: `unit${number}`]: string;
+};
+
+/** A request's whole last state (timeline apart), read by id once Temporal no longer has the case. */
+export interface RequestStateDoc {
   _id: string;
   revision: number;
-  status: string;
-  category: string;
-  urgency: string;
-  channel: string;
-  title: string;
-  gridId: string;
-  major: boolean;
-  onAgenda: boolean;
-  level: string;
-  unit: string;
-  units: string[];
-  assignee?: string;
-  stage?: string;
-  dueAt?: Date;
-  submittedAt: Date;
-  updatedAt: Date;
-  closedAt?: Date;
-  outcome?: string;
   state: unknown;
 }
 
@@ -56,6 +55,7 @@ export interface TimelineDoc {
 export interface Models extends CommitmentModels {
   Timeline: Model<TimelineDoc>;
   Request: Model<RequestDoc>;
+  RequestState: Model<RequestStateDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
 }
@@ -65,7 +65,9 @@ export function createModels(connection: Connection): Models {
     {
       _id: String,
       revision: { type: Number, required: true },
-      status: { type: String, required: true, index: true },
+      status: { type: String, required: true },
+      open: Boolean,
+      day: String,
       category: String,
       urgency: String,
       channel: String,
@@ -74,18 +76,24 @@ export function createModels(connection: Connection): Models {
       major: Boolean,
       onAgenda: Boolean,
       level: String,
-      unit: { type: String, index: true },
+      unit: String,
       units: [String],
+      ...Object.fromEntries(ladderLevels.map((i) => [`unit${i}`, String])),
       assignee: String,
-      stage: String,
-      dueAt: Date,
-      submittedAt: { type: Date, index: true },
-      updatedAt: Date,
-      closedAt: Date,
+      deadline: Schema.Types.Mixed,
+      pendingExtension: Schema.Types.Mixed,
       outcome: String,
-      state: Schema.Types.Mixed,
+      mergedInto: String,
+      submittedAt: String,
+      updatedAt: String,
+      closedAt: String,
     },
     { versionKey: false, collection: 'requests' },
+  );
+  declareListIndexes(request, requestListShapes);
+  const requestState = new Schema<RequestStateDoc>(
+    { _id: String, revision: { type: Number, required: true }, state: Schema.Types.Mixed },
+    { versionKey: false, collection: 'request_states' },
   );
   const notification = new Schema<NotificationDoc>(
     { _id: String, recipient: { type: String, index: true }, kind: String, message: String, caseId: String, createdAt: Date },
@@ -102,6 +110,7 @@ export function createModels(connection: Connection): Models {
   return {
     Timeline: connection.model<TimelineDoc>('Timeline', timeline),
     Request: connection.model<RequestDoc>('Request', request),
+    RequestState: connection.model<RequestStateDoc>('RequestState', requestState),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     ...createCommitmentModels(connection),

@@ -17,6 +17,7 @@ import {
   requestView,
   timelineView,
 } from './schema';
+import { listRequests } from './list';
 import { requestService } from './service';
 import { CitizenRequestState } from '../../domain/requests/state';
 
@@ -74,22 +75,13 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
 
   doc.path({
-    method: 'get', path: '/api/v1/requests', summary: 'list requests (from the projection)', tags: ['requests'],
+    method: 'get', path: '/api/v1/requests', summary: 'list requests newest first (from the projection): open ones by scope, final ones by filing day', tags: ['requests'],
     request: { query: listRequestsQuery }, responses: { 200: { description: 'a page', ...json(requestPage) }, 400: problemResponses[400] },
   });
   router.get('/requests', validate({ query: listRequestsQuery }), async (_req, res) => {
     const q = validated(res).query as z.infer<typeof listRequestsQuery>;
-    const filter: Record<string, unknown> = {};
-    if (q.status) filter.status = q.status;
-    if (q.unit) filter.units = q.unit;
-    if (q.category) filter.category = q.category;
-    if (q.level) filter.level = q.level;
-    if (q.overdue !== undefined) filter.dueAt = q.overdue ? { $lt: new Date() } : { $not: { $lt: new Date() } };
-    const [docs, total] = await Promise.all([
-      deps.models.Request.find(filter).sort({ submittedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
-      deps.models.Request.countDocuments(filter),
-    ]);
-    res.json({ items: docs.map((d) => presentListItem(d.state as CitizenRequestState, deps.policy)), page: q.page, pageSize: q.pageSize, total });
+    const { items, next } = await listRequests(deps.models.Request, deps.org, q);
+    res.json({ items: items.map(({ _id, ...doc }) => presentListItem({ id: _id, ...doc }, deps.policy)), pageSize: q.pageSize, next });
   });
 
   doc.path({

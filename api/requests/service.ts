@@ -19,7 +19,7 @@ export function requestService(deps: ApiDeps) {
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // Past Temporal's retention the projection still holds the last state.
-      const doc = await deps.models.Request.findById(id).lean();
+      const doc = await deps.models.RequestState.findById(id).lean();
       if (!doc) throw notFound(`request ${id}`);
       return { ...(doc.state as CitizenRequestState), timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)) };
     }

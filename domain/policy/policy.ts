@@ -19,6 +19,9 @@ const stageDeadlines = z.object({
   returnVisit: durationSpecSchema,
 }).strict();
 
+/** Most rungs a ladder may have (grid branch … province); list read models keep a unit field per rung. */
+export const maxLadderLevels = 6;
+
 export const ladderLevelSchema = z.object({
   id: z.string().min(1),
   label,
@@ -61,7 +64,7 @@ export const policySchema = z.object({
     when: z.object({ category: z.string().optional(), urgency: z.string().optional() }).strict(),
   })).min(1),
   /** grid branch → village/community → township/street → standing committee, bottom first. */
-  ladder: z.array(ladderLevelSchema).min(2),
+  ladder: z.array(ladderLevelSchema).min(2).max(maxLadderLevels),
   /** How long a closed request can still be reopened before its case ends. */
   reopenWindow: durationSpecSchema,
   /** Optional so that policies recorded in running request cases before plans existed still parse. */

@@ -8,13 +8,15 @@ export interface E2eServers {
   namespace: string;
   /** Without a database name: append `/<db>` (a fresh name per suite keeps suites apart). */
   mongoUri: string;
+  /** The PostgreSQL database behind FerretDB */
+  postgresUrl?: string;
   /** Where both servers keep their data and logs; removed by stop() */
   dataDir: string;
   stop(): Promise<void>;
 }
 
 /**
- * A real Temporal dev server (in memory, headless) and FerretDB in a fresh temp dir on free ports,
+ * A real Temporal dev server (in memory, headless) and FerretDB over PostgreSQL in a fresh temp dir on free ports,
  * so end-to-end suites never meet each other's data or a developer's `npm start`.
  * `dynamicConfig` e.g. { 'limit.historyCount.suggestContinueAsNew': 40 } to test continue-as-new.
  */
@@ -23,7 +25,7 @@ export async function startE2eServers(opts: { namespace?: string; dynamicConfig?
   const namespace = opts.namespace ?? 'lianxin';
   const started = await Promise.allSettled([
     startTemporalDevServer({ port: await freePort(), namespace, dynamicConfig: opts.dynamicConfig, logFile: path.join(dataDir, 'temporal.log') }),
-    startFerretDb({ port: await freePort(), dataDir: path.join(dataDir, 'ferretdb') }),
+    startFerretDb({ port: await freePort(), dataDir: path.join(dataDir, 'ferretdb'), durable: false }),
   ] as const);
   const [temporal, ferret] = started;
   if (temporal.status === 'rejected' || ferret.status === 'rejected') {
@@ -35,6 +37,7 @@ export async function startE2eServers(opts: { namespace?: string; dynamicConfig?
     temporalAddress: temporal.value.address,
     namespace,
     mongoUri: ferret.value.uri,
+    postgresUrl: ferret.value.postgresUrl,
     dataDir,
     async stop() {
       await Promise.all([temporal.value.stop(), ferret.value.stop()]);

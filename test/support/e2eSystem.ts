@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
+import { prepareStore } from '../../activities/db/store';
 import { startApi } from '../../api/server';
 import { createActionLogModel } from '../../audit/actionLog/store';
 import { CaseAuditor } from '../../audit/auditor';
@@ -47,6 +48,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
+  await prepareStore(db, servers.postgresUrl);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
   const connection = await Connection.connect({ address: servers.temporalAddress });

@@ -1,0 +1,42 @@
+import { Schema } from 'mongoose';
+import { maxLadderLevels } from '../../domain/policy/policy';
+
+export const ladderLevels = Array.from({ length: maxLadderLevels }, (_, i) => i);
+
+/**
+ * A query shape a list runs: the fields it matches by equality, and its order. Every list query
+ * is one of these, so its cost is bounded by what the equality fields select: on MongoDB a
+ * compound index per shape serves it; on FerretDB over PostgreSQL, a GIN index per field.
+ */
+export interface ListShape {
+  equal: string[];
+  order: Record<string, 1 | -1>;
+}
+
+const newestFirst = { submittedAt: -1, _id: -1 } as const;
+
+/** Requests: open ones by unit (and status or level), final ones by unit and filing day. */
+export const requestListShapes: ListShape[] = [
+  ...ladderLevels.flatMap((i) => [
+    { equal: [`unit${i}`, 'open', 'status'], order: newestFirst },
+    { equal: [`unit${i}`, 'open', 'level'], order: newestFirst },
+    { equal: [`unit${i}`, 'day', 'status'], order: newestFirst },
+  ]),
+  { equal: ['open', 'status'], order: newestFirst },
+  { equal: ['open', 'level'], order: newestFirst },
+  { equal: ['day', 'status'], order: newestFirst },
+];
+
+/** The fields FerretDB must find by index: every equality field of every shape. */
+export function pushdownFields(shapes: ListShape[]): string[] {
+  return [...new Set(shapes.flatMap((shape) => shape.equal))];
+}
+
+/**
+ * Compound indexes for MongoDB, declared but not built automatically: FerretDB would keep
+ * btree copies it never uses on every write (store.ts builds them only on MongoDB).
+ */
+export function declareListIndexes(schema: Schema, shapes: ListShape[]): void {
+  schema.set('autoIndex', false);
+  for (const shape of shapes) schema.index({ ...Object.fromEntries(shape.equal.map((f) => [f, 1])), ...shape.order });
+}

@@ -1,0 +1,43 @@
+import { CitizenRequestState } from './state';
+
+/**
+ * What a list shows of a request: everything but the resident's words and person, and the
+ * timeline. Lists store it as it is, so the API presents a list item without reading the state.
+ */
+export function requestSummary(state: CitizenRequestState, levelId: string) {
+  const { submission } = state;
+  return {
+    id: submission.id,
+    revision: state.revision,
+    status: state.status,
+    category: submission.category,
+    urgency: submission.urgency,
+    channel: submission.channel,
+    title: submission.title,
+    gridId: submission.gridId,
+    major: submission.major,
+    onAgenda: state.onAgenda,
+    level: levelId,
+    unit: submission.jurisdiction[state.level],
+    assignee: state.assignee,
+    deadline: state.deadline && {
+      stage: state.deadline.purpose,
+      owner: state.deadline.owner,
+      dueAt: state.deadline.dueAt,
+      rule: state.deadline.rule,
+      reminders: state.deadline.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+    },
+    pendingExtension: state.pendingExtension && {
+      by: state.pendingExtension.by.id,
+      duration: state.pendingExtension.duration,
+      reason: state.pendingExtension.reason,
+    },
+    outcome: state.outcome,
+    mergedInto: state.mergedInto,
+    submittedAt: state.submittedAt,
+    updatedAt: state.updatedAt,
+    closedAt: state.closedAt,
+  };
+}
+
+export type RequestSummary = ReturnType<typeof requestSummary>;
