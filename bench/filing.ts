@@ -34,11 +34,11 @@ export function requestBody(n: number, overrides: Partial<RequestBody> = {}): Re
 
 /**
  * Starts the request's workflow as a bare Temporal client would: the input the API builds
- * (the submission with its jurisdiction, the policy in force), no HTTP, no wait for its state.
+ * (the submission with its jurisdiction, the policy in force, or another), no HTTP, no wait for its state.
  */
-export async function startRaw(stack: Stack, body: RequestBody): Promise<string> {
+export async function startRaw(stack: Stack, body: RequestBody, policy = stack.policy): Promise<string> {
   const id = randomUUID();
-  const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction: stack.org.jurisdictionOf(body.gridId)! }, policy: stack.policy };
+  const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction: stack.org.jurisdictionOf(body.gridId)! }, policy };
   await stack.temporal.workflow.start(citizenRequestWorkflowType, {
     taskQueue: stack.taskQueue,
     workflowId: requestWorkflowId(id),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import { installQuietRuntime } from '../audit/quietRuntime';
 import { parseFlags } from './flags';
 import { codeVersion, machine, versions } from './machine';
 import { loadResults, renderMarkdown, RunRecord, saveResults, withRun } from './report';
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  installQuietRuntime(); // the timers section replays histories here
   const chosen = sections.filter((s) => !flags.only.length || flags.only.includes(s.name));
   const run: RunRecord = {
     id: new Date().toISOString(),

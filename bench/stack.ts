@@ -67,8 +67,12 @@ export async function startStack(options: StackOptions, log: (line: string) => v
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-archive-'));
   const markers = servers ? [servers.dataDir] : [];
 
+  // The worker prepares the store (indexes) at start, as in production; the API here starts after it.
   const worker = await startWorkerProcess(
-    { TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue, MONGODB_URI: mongoUri, ARCHIVE_DIR: archiveDir },
+    {
+      TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue, MONGODB_URI: mongoUri, ARCHIVE_DIR: archiveDir,
+      ...(servers?.postgresUrl ? { FERRETDB_POSTGRES_URL: servers.postgresUrl } : {}),
+    },
     log,
   );
   const policy = parsePolicy(JSON.parse(readFileSync(options.policyFile ?? defaultPolicyFile, 'utf8')));
