@@ -15,17 +15,16 @@ export interface ListShape {
 
 const newestFirst = { submittedAt: -1, _id: -1 } as const;
 
-/** Requests: open ones by unit (and status or level), final ones by unit and filing day. */
-export const requestListShapes: ListShape[] = [
-  ...ladderLevels.flatMap((i) => [
-    { equal: [`unit${i}`, 'open', 'status'], order: newestFirst },
-    { equal: [`unit${i}`, 'open', 'level'], order: newestFirst },
-    { equal: [`unit${i}`, 'day', 'status'], order: newestFirst },
-  ]),
-  { equal: ['open', 'status'], order: newestFirst },
-  { equal: ['open', 'level'], order: newestFirst },
-  { equal: ['day', 'status'], order: newestFirst },
-];
+/** Requests: by scope (a unit, or everything) and filing day or hour, then status or level. */
+export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatMap((level) =>
+  ['day', 'hour'].flatMap((period) => {
+    const scope = level === undefined ? [period] : [`unit${level}`, period];
+    return [
+      { equal: [...scope, 'status'], order: newestFirst },
+      { equal: [...scope, 'level'], order: newestFirst },
+    ];
+  }),
+);
 
 /** The fields FerretDB must find by index: every equality field of every shape. */
 export function pushdownFields(shapes: ListShape[]): string[] {

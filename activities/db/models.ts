@@ -2,6 +2,7 @@ import { Connection, Model, Schema } from 'mongoose';
 import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
+import { RequestSliceDoc } from './requestSlices';
 import { declareListIndexes, ladderLevels, requestListShapes } from './listShapes';
 
 /**
@@ -10,14 +11,14 @@ import { declareListIndexes, ladderLevels, requestListShapes } from './listShape
  */
 /**
  * One request in lists: slim, and shaped for FerretDB's pushdown, which serves only top-level
- * equality. `unit0`… are the jurisdiction's units by ladder level, `open` splits the working set
- * from the archive of final requests, `day` (filing day, Beijing) slices the archive; a list never
- * reads more than one unit's open requests or one unit's day. The full state is a RequestStateDoc.
+ * equality. `unit0`… are the jurisdiction's units by ladder level, `day` and `hour` (of filing,
+ * Beijing) slice them in time; a list reads one scope's day, or hour when the day is big, at a
+ * time. The full state is a RequestStateDoc.
  */
 export type RequestDoc = Omit<RequestSummary, 'id'> & {
   _id: string;
-  open: boolean;
   day: string;
+  hour: string;
   units: string[];
   [unitAtLevel: `unit${number}`]: string;
 };
@@ -56,6 +57,7 @@ export interface Models extends CommitmentModels {
   Timeline: Model<TimelineDoc>;
   Request: Model<RequestDoc>;
   RequestState: Model<RequestStateDoc>;
+  RequestSlice: Model<RequestSliceDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
 }
@@ -66,8 +68,8 @@ export function createModels(connection: Connection): Models {
       _id: String,
       revision: { type: Number, required: true },
       status: { type: String, required: true },
-      open: Boolean,
       day: String,
+      hour: String,
       category: String,
       urgency: String,
       channel: String,
@@ -111,6 +113,7 @@ export function createModels(connection: Connection): Models {
     Timeline: connection.model<TimelineDoc>('Timeline', timeline),
     Request: connection.model<RequestDoc>('Request', request),
     RequestState: connection.model<RequestStateDoc>('RequestState', requestState),
+    RequestSlice: connection.model<RequestSliceDoc>('RequestSlice', new Schema<RequestSliceDoc>({ _id: String, n: Number }, { versionKey: false, collection: 'request_slices' })),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     ...createCommitmentModels(connection),

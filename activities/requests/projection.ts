@@ -1,15 +1,18 @@
 import { requestSummary } from '../../domain/requests/summary';
-import { CitizenRequestState, finalStatuses } from '../../domain/requests/state';
+import { CitizenRequestState } from '../../domain/requests/state';
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
+import { countFiled } from '../db/requestSlices';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
-/** The filing day in Beijing time: the archive of final requests is sliced by it. */
-export function filingDay(submittedAt: string): string {
-  return new Date(Date.parse(submittedAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The filing hour in Beijing time, `YYYY-MM-DDTHH`: lists read requests in slices of it or of its day. */
+export function filingHour(submittedAt: string): string {
+  return new Date(Date.parse(submittedAt) + 8 * 3_600_000).toISOString().slice(0, 13);
 }
+
+export const filingDay = (submittedAt: string) => filingHour(submittedAt).slice(0, 10);
 
 export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
   const { submission } = state;
@@ -18,8 +21,8 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
   return {
     _id: id,
     ...summary,
-    open: !finalStatuses.includes(state.status),
     day: filingDay(state.submittedAt),
+    hour: filingHour(state.submittedAt),
     units: submission.jurisdiction,
     ...Object.fromEntries(submission.jurisdiction.map((unit, i) => [`unit${i}`, unit])),
   };
@@ -31,7 +34,8 @@ export function requestProjectionActivities(models: Models) {
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
       await appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries);
       await upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state });
-      await upsertIfNewer(models.Request, toRequestDoc(state, entries));
+      const doc = toRequestDoc(state, entries);
+      if ((await upsertIfNewer(models.Request, doc)) === 'inserted') await countFiled(models.RequestSlice, doc.units, doc.day);
     },
   };
 }

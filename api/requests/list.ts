@@ -1,7 +1,8 @@
-import { FilterQuery, Model } from 'mongoose';
-import { filingDay } from '../../activities/requests/projection';
-import { RequestDoc } from '../../activities/db/models';
-import { finalStatuses, RequestStatus } from '../../domain/requests/state';
+import { FilterQuery } from 'mongoose';
+import { filingDay, filingHour } from '../../activities/requests/projection';
+import { Models, RequestDoc } from '../../activities/db/models';
+import { filedOn, Scope } from '../../activities/db/requestSlices';
+import { RequestStatus } from '../../domain/requests/state';
 import { OrgDirectory } from '../../domain/org';
 import { ApiError } from '../errors';
 
@@ -25,63 +26,86 @@ interface Cursor {
   day?: string;
 }
 
-/** Filing days one call walks at most, and how many it reads at once: a page's cost stays bounded. */
+/**
+ * A page's cost stays bounded: one call walks at most `daysPerCall` filing days, looks up at most
+ * `maxDaysAtOnce` at a time, and reads a day hour by hour once more than `maxSlice` requests were
+ * filed in it (FerretDB decodes every match of a query to sort it).
+ */
 const daysPerCall = 62;
 const maxDaysAtOnce = 8;
+const maxSlice = 150;
+const hoursAtOnce = 4;
 const defaultSpanDays = 366;
+/** Sorts after every timestamp: a cursor that resumes at the start of its day. */
+const endOfDay = '\uffff';
 
 /**
- * Lists requests newest first with keyset pagination, reading only bounded slices: the open
- * requests of one scope (the working set, whatever the archive holds), or the archive one
- * scope-day at a time. Each slice is found by equality on top-level fields (listShapes.ts), so
- * FerretDB pushes it down to an index; ordering and the cursor apply within the slice.
+ * Lists requests newest first with keyset pagination, reading only bounded slices: one scope's
+ * filing day, or hour when the day is big, at a time, skipping days nothing was filed on. Each
+ * slice is found by equality on top-level fields (listShapes.ts), so FerretDB pushes it down to an
+ * index; ordering and the cursor apply within the slice.
  */
-export async function listRequests(model: Model<RequestDoc>, org: OrgDirectory, q: RequestListQuery, now = Date.now()) {
-  const scope: FilterQuery<RequestDoc> = {};
+export async function listRequests(models: Pick<Models, 'Request' | 'RequestSlice'>, org: OrgDirectory, q: RequestListQuery, now = Date.now()) {
+  let scope: Scope;
   if (q.unit !== undefined) {
     const level = org.levelOf(q.unit);
     if (level === undefined) throw new ApiError(400, 'validation', `query.unit: unknown unit ${q.unit}`);
-    scope[`unit${level}`] = q.unit;
+    scope = { field: `unit${level}`, unit: q.unit };
   }
-  if (q.status) scope.status = q.status;
-  if (q.level) scope.level = q.level;
-  if (q.category) scope.category = q.category;
+  const filter: FilterQuery<RequestDoc> = scope ? { [scope.field]: scope.unit } : {};
+  if (q.status) filter.status = q.status;
+  if (q.level) filter.level = q.level;
+  if (q.category) filter.category = q.category;
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const nowIso = new Date(now).toISOString();
-  const residual: FilterQuery<RequestDoc> = {};
-  if (q.overdue !== undefined) residual['deadline.dueAt'] = q.overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } };
-  // Earlier days' requests were all filed before the cursor, so the cut is harmless beyond its day.
-  if (cursor) residual.$or = [{ submittedAt: { $lt: cursor.submittedAt } }, { submittedAt: cursor.submittedAt, _id: { $lt: cursor.id } }];
+  if (q.overdue !== undefined) filter['deadline.dueAt'] = q.overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } };
+  // Earlier slices' requests were all filed before the cursor, so the cut is harmless beyond its own.
+  if (cursor) filter.$or = [{ submittedAt: { $lt: cursor.submittedAt } }, { submittedAt: cursor.submittedAt, _id: { $lt: cursor.id } }];
 
-  const page = (docs: RequestDoc[], day?: string) => {
-    const items = docs.slice(0, q.pageSize);
+  const found: RequestDoc[] = [];
+  const page = (day?: string) => {
+    const items = found.slice(0, q.pageSize);
     const last = items[items.length - 1];
-    return { items, next: docs.length > q.pageSize && last ? encodeCursor({ submittedAt: last.submittedAt, id: last._id, day }) : undefined };
+    return { items, next: found.length > q.pageSize && last ? encodeCursor({ submittedAt: last.submittedAt, id: last._id, day }) : undefined };
   };
-  const find = (filter: FilterQuery<RequestDoc>, limit: number) =>
-    model.find({ ...filter, ...residual }).sort({ submittedAt: -1, _id: -1 }).limit(limit).lean<RequestDoc[]>();
-
-  const wantsOpen = (q.status && !finalStatuses.includes(q.status)) || (!q.status && (q.level !== undefined || q.overdue === true));
-  if (wantsOpen) return page(await find({ ...scope, open: true }, q.pageSize + 1));
+  /** Reads a day whole, or hour by hour from the newest when it is big; true once the page is full. */
+  const readDay = async (day: string, filed: number): Promise<boolean> => {
+    // A page may end on the day before the one its cursor names: that cursor starts its day whole.
+    const cursorHour = cursor && cursor.submittedAt !== endOfDay ? filingHour(cursor.submittedAt) : undefined;
+    const startHour = cursorHour?.startsWith(day) ? cursorHour : `${day}T23`;
+    const slices = filed <= maxSlice ? [{ day }] : hoursDownFrom(startHour).map((hour) => ({ hour }));
+    for (let i = 0; i < slices.length; i += hoursAtOnce) {
+      const limit = q.pageSize + 1 - found.length;
+      const read = await Promise.all(slices.slice(i, i + hoursAtOnce).map((slice) =>
+        models.Request.find({ ...filter, ...slice }).sort({ submittedAt: -1, _id: -1 }).limit(limit).lean<RequestDoc[]>()));
+      for (const docs of read) {
+        found.push(...docs);
+        if (found.length > q.pageSize) return true;
+      }
+    }
+    return false;
+  };
 
   const to = q.to ?? filingDay(nowIso);
   const from = q.from ?? addDays(to, -defaultSpanDays);
-  const found: RequestDoc[] = [];
   let day = cursor?.day ?? to;
-  // Dense slices fill a page from a day or two; sparse ones read more days at once as the walk goes on.
+  // Busy scopes fill a page from a day or two; sparse ones look up more days at once as the walk goes on.
   for (let walked = 0, width = 1; day >= from && walked < daysPerCall; width = Math.min(width * 2, maxDaysAtOnce)) {
     const days = Array.from({ length: width }, (_, i) => addDays(day, -i)).filter((d) => d >= from);
-    const slices = await Promise.all(days.map((d) => find({ ...scope, day: d }, q.pageSize + 1 - found.length)));
-    for (const [i, slice] of slices.entries()) {
-      found.push(...slice);
-      if (found.length > q.pageSize) return page(found, days[i]);
+    const filed = await Promise.all(days.map((d) => filedOn(models.RequestSlice, scope, d)));
+    for (const [i, d] of days.entries()) {
+      if (filed[i] && (await readDay(d, filed[i]))) return page(d);
     }
     walked += days.length;
     day = addDays(day, -days.length);
   }
-  const { items } = page(found);
   // The walk stopped at its bound: the next call goes on from the first day not read.
-  return { items, next: day >= from ? encodeCursor({ submittedAt: '\uffff', id: '', day }) : undefined };
+  return { items: page().items, next: day >= from ? encodeCursor({ submittedAt: endOfDay, id: '', day }) : undefined };
+}
+
+function hoursDownFrom(hour: string): string[] {
+  const day = hour.slice(0, 10);
+  return Array.from({ length: Number(hour.slice(11)) + 1 }, (_, i) => `${day}T${String(Number(hour.slice(11)) - i).padStart(2, '0')}`);
 }
 
 function addDays(day: string, days: number): string {

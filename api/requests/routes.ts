@@ -80,7 +80,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get('/requests', validate({ query: listRequestsQuery }), async (_req, res) => {
     const q = validated(res).query as z.infer<typeof listRequestsQuery>;
-    const { items, next } = await listRequests(deps.models.Request, deps.org, q);
+    const { items, next } = await listRequests(deps.models, deps.org, q);
     res.json({ items: items.map(({ _id, ...doc }) => presentListItem({ id: _id, ...doc }, deps.policy)), pageSize: q.pageSize, next });
   });
 

@@ -1,12 +1,13 @@
-import { RequestDoc } from '../../activities/db/models';
-import { filingDay } from '../../activities/requests/projection';
+import { Models, RequestDoc } from '../../activities/db/models';
+import { sliceKey } from '../../activities/db/requestSlices';
+import { filingDay, filingHour } from '../../activities/requests/projection';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
 export interface SyntheticCounty {
   townships: number;
   villagesPerTownship: number;
   gridsPerVillage: number;
-  /** Requests spread evenly backwards over this many days from `lastDay` */
+  /** `total` requests spread evenly backwards over this many days from `lastDay`, the first newest */
   days: number;
   lastDay: string;
   /** One request in `openEvery` is still open; the others are final */
@@ -26,19 +27,19 @@ export function syntheticGrids(county: SyntheticCounty): number {
   return county.townships * county.villagesPerTownship * county.gridsPerVillage;
 }
 
-/** The i-th request's list document, as the projection would store it: spread over grids and days. */
+/** The i-th request's list document, as the projection would store it: spread over grids and days, so the first n of any total fill the last days at one rate. */
 export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: number): RequestDoc {
   const grid = (i * 7919) % syntheticGrids(county);
   const units = syntheticJurisdiction(county, grid);
-  const submittedAt = new Date(Date.parse(`${county.lastDay}T15:59:59Z`) - Math.floor(((total - 1 - i) / total) * county.days * 86_400_000)).toISOString();
+  const submittedAt = new Date(Date.parse(`${county.lastDay}T15:59:59Z`) - Math.floor((i / total) * county.days * 86_400_000)).toISOString();
   const open = i % county.openEvery === 0;
   const status = open ? (['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved'] as const)[Math.floor(i / county.openEvery) % 5] : i % 17 === 1 ? 'withdrawn' : 'closed';
   return {
     _id: `synthetic-${i}`,
     revision: 7,
     status,
-    open,
     day: filingDay(submittedAt),
+    hour: filingHour(submittedAt),
     category: i % 3 ? 'general' : 'utilities',
     urgency: 'normal',
     channel: 'hotline',
@@ -59,4 +60,17 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     updatedAt: submittedAt,
     closedAt: open ? undefined : submittedAt,
   };
+}
+
+/** Stores list documents as the projection would, with the per-day counts lists walk by. */
+export async function seedRequestDocs(models: Pick<Models, 'Request' | 'RequestSlice'>, docs: RequestDoc[]): Promise<void> {
+  await models.Request.insertMany(docs, { lean: true });
+  const filed = new Map<string, number>();
+  for (const doc of docs) {
+    for (const scope of [undefined, ...doc.units.map((unit, i) => ({ field: `unit${i}` as const, unit }))]) {
+      const key = sliceKey(scope, doc.day);
+      filed.set(key, (filed.get(key) ?? 0) + 1);
+    }
+  }
+  await models.RequestSlice.bulkWrite([...filed].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })), { ordered: false });
 }

@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks';
+import { prepareStore } from '../../activities/db/store';
+import { requestProjectionActivities } from '../../activities/requests/projection';
+import { listRequests, RequestListQuery } from '../../api/requests/list';
+import { buildOrgDirectory, OrgDirectory } from '../../domain/org';
+import { Policy } from '../../domain/policy/policy';
+import { decide, submitRequest } from '../../domain/requests/transitions';
+import { defaultPolicy, submission } from '../../test/support/fixtures';
+import { ReadModelStore, startReadModelStore } from '../../test/support/readModelStore';
+import { demoCounty, seedRequestDocs, syntheticGrids, syntheticJurisdiction, syntheticRequestDoc } from '../../test/support/requestDocs';
+import { percentile } from '../load';
+import { BenchContext, scaled, Section } from '../section';
+
+const sizes = [10_000, 100_000, 1_000_000];
+const samplesPerShape = 60;
+const projectionSamples = 150;
+const seedBatch = 2_000;
+
+/** The org directory of the synthetic county the documents are spread over. */
+function countyOrg(policy: Policy): OrgDirectory {
+  const units = new Map<string, { id: string; level: string; parent?: string; grid?: string; name: { zh: string; en: string } }>();
+  for (let grid = 0; grid < syntheticGrids(demoCounty); grid++) {
+    syntheticJurisdiction(demoCounty, grid).forEach((id, level, chain) =>
+      units.set(id, { id, level: policy.ladder[level].id, parent: chain[level + 1], grid: level === 0 ? `g${grid}` : undefined, name: { zh: id, en: id } }));
+  }
+  return buildOrgDirectory({ units: [...units.values()] }, policy);
+}
+
+/** The lists people open most: a village's closed cases, a township's open ones, the committee's agenda, the county's newest. */
+const listShapes: Record<string, Omit<RequestListQuery, 'pageSize'>> = {
+  villageClosed: { unit: 'village-37', status: 'closed' },
+  townshipAccepted: { unit: 'township-4', status: 'accepted' },
+  committeeAgenda: { level: 'committee' },
+  countyNewest: { unit: 'committee-c01' },
+  gridAll: { unit: 'grid-512' },
+};
+
+async function seed(store: ReadModelStore, from: number, to: number, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  for (let i = from; i < to; i += seedBatch) {
+    const docs = Array.from({ length: Math.min(seedBatch, to - i) }, (_, k) => syntheticRequestDoc(demoCounty, i + k, sizes[sizes.length - 1]));
+    await seedRequestDocs(store.models, docs);
+    await store.models.RequestState.insertMany(docs.map((doc) => ({ _id: doc._id, revision: doc.revision, state: { ...doc, description: '楼道灯坏了'.repeat(20) } })), { lean: true });
+    await store.models.Timeline.insertMany(docs.map((doc) => ({ _id: `request-${doc._id}:1`, caseId: `request-${doc._id}`, revision: 1, entry: { at: doc.submittedAt, action: 'submit' } })), { lean: true });
+  }
+  log(`seeded ${to - from} requests in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function timeLists(store: ReadModelStore, org: OrgDirectory, now: number): Promise<Record<string, number[]>> {
+  const times: Record<string, number[]> = {};
+  for (const [name, shape] of Object.entries(listShapes)) {
+    times[name] = [];
+    let cursor: string | undefined;
+    for (let k = 0; k < samplesPerShape; k++) {
+      const started = performance.now();
+      const page = await listRequests(store.models, org, { ...shape, pageSize: 20, cursor }, now);
+      times[name].push(performance.now() - started);
+      // Walk a few pages deep, then start over: people read the first pages most.
+      cursor = k % 5 === 4 ? undefined : page.next;
+    }
+  }
+  return times;
+}
+
+/** Projection writes of real request states: a new request filed, then dispatched (insert, then update). */
+async function timeProjections(store: ReadModelStore, policy: Policy, offset: number): Promise<number[]> {
+  const project = requestProjectionActivities(store.models).projectRequest;
+  const times: number[] = [];
+  for (let k = 0; k < projectionSamples / 2; k++) {
+    const grid = (k * 131) % syntheticGrids(demoCounty);
+    const filed = submitRequest(submission({ id: `bench-${offset}-${k}`, gridId: `g${grid}`, jurisdiction: syntheticJurisdiction(demoCounty, grid) }), { policy, now: Date.now() });
+    const dispatched = decide(filed.state, { type: 'dispatch', assignee: `member-${grid}`, actor: { id: 'sec-1', role: 'branch_secretary', unit: `grid-${grid}` } }, { policy, now: Date.now() });
+    for (const { state } of [filed, dispatched]) {
+      const entries = state.timeline.filter((entry) => entry.revision === state.revision);
+      const started = performance.now();
+      await project({ state: { ...state, timeline: [] }, entries });
+      times.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+async function measure(ctx: BenchContext, store: ReadModelStore, org: OrgDirectory, policy: Policy, stored: number): Promise<void> {
+  const now = Date.parse(`${demoCounty.lastDay}T16:00:00Z`);
+  const note = `${store.kind}, synthetic county of ${syntheticGrids(demoCounty)} grids over ${demoCounty.days} days, 1 in ${demoCounty.openEvery} open`;
+  const lists = await timeLists(store, org, now);
+  for (const [name, times] of Object.entries(lists)) ctx.log(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+  const all = Object.values(lists).flat();
+  await ctx.record({ key: 'reads.listP99Ms', value: round(percentile(all, 99)), unit: 'ms', storedRequests: stored, note: `${Object.keys(listShapes).join(', ')}, ${samplesPerShape} pages each; ${note}` });
+  await ctx.record({ key: 'reads.listP50Ms', value: round(percentile(all, 50)), unit: 'ms', storedRequests: stored, note });
+  const byId: number[] = [];
+  for (let k = 0; k < samplesPerShape; k++) {
+    const started = performance.now();
+    await store.models.RequestState.findById(`synthetic-${(k * 7_919) % stored}`).lean();
+    byId.push(performance.now() - started);
+  }
+  await ctx.record({ key: 'reads.byIdP99Ms', value: round(percentile(byId, 99)), unit: 'ms', storedRequests: stored, note });
+  const writes = await timeProjections(store, policy, stored);
+  await ctx.record({ key: 'projection.writeP99Ms', value: round(percentile(writes, 99)), unit: 'ms', storedRequests: stored, note: `${writes.length} writes of real states (timeline entry, state, list document); ${note}` });
+  await ctx.record({ key: 'projection.writeP50Ms', value: round(percentile(writes, 50)), unit: 'ms', storedRequests: stored, note });
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export const reads: Section = {
+  name: 'reads',
+  describe:
+    'the read models alone, seeded directly with synthetic request documents (list, full state, one timeline entry each) at 10,000, 100,000 and 1,000,000 × scale: ' +
+    `p50/p99 of ${Object.keys(listShapes).length} list shapes through the API's list query (keyset pages, ${samplesPerShape} each), of reads by id, and of projection writes of real states`,
+  async run(ctx) {
+    const policy = defaultPolicy();
+    const org = countyOrg(policy);
+    const store = await startReadModelStore('lianxin_bench_reads', { mongoUri: process.env.MONGODB_URI?.replace(/\/[^/]*$/, '') });
+    try {
+      // A dropped database loses its collections and indexes: prepare the store again.
+      await store.db.dropDatabase();
+      await prepareStore(store.db, store.postgresUrl);
+      let stored = 0;
+      for (const size of sizes.map((s) => scaled(s, ctx.scale, 1_000))) {
+        await seed(store, stored, size, ctx.log);
+        stored = size;
+        await measure(ctx, store, org, policy, stored);
+      }
+    } finally {
+      await store.stop();
+    }
+  },
+};
