@@ -2,10 +2,11 @@ import { ActionLogModel } from '../audit/actionLog/store';
 import { HistorySources } from '../audit/source';
 import { anchorActivities } from './audit/actionLogAnchor';
 import { archiveActivities } from './audit/closedCases';
+import { revisionActivities } from './cases/revision';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
-import { webhookActivities } from './notifications/webhook';
+import { webhookActivities, webhookConfigured } from './notifications/webhook';
 import { requestProjectionActivities } from './requests/projection';
 
 export interface ActivityDeps {
@@ -18,10 +19,18 @@ export interface ActivityDeps {
 
 /** Every activity, built from its dependencies; only worker/ wires the real ones. */
 export function createActivities(deps: ActivityDeps) {
+  const requests = requestProjectionActivities(deps.models);
+  const commitments = commitmentProjectionActivities(deps.models);
+  const inbox = inboxActivities(deps.models);
   return {
-    ...requestProjectionActivities(deps.models),
-    ...commitmentProjectionActivities(deps.models),
-    ...inboxActivities(deps.models),
+    ...requests,
+    ...commitments,
+    ...inbox,
+    ...revisionActivities({
+      projectors: { request: requests.projectRequest, commitment: commitments.projectCommitment },
+      deliverInbox: inbox.deliverInbox,
+      webhookConfigured: webhookConfigured(deps.webhookUrl),
+    }),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
     ...archiveActivities(deps.audit),
     ...anchorActivities(deps.audit),

@@ -1,9 +1,9 @@
-import { defaultPayloadConverter } from '@temporalio/common';
+import { defaultPayloadConverter, Payload } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
 import type { Activities } from '../activities';
 import { KeyedNotice, noticeRevision } from '../common/notifications';
-import { Projection } from '../common/projection';
+import { CommittedRevision, Projection, RevisionReceipt } from '../common/projection';
 import { TimelineEntry } from '../domain/timeline';
 import { CaseHistory } from './history';
 
@@ -23,6 +23,7 @@ export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>>
 
 const projections: (keyof Activities)[] = ['projectRequest', 'projectCommitment'];
 const inbox: keyof Activities = 'deliverInbox';
+const revision: keyof Activities = 'commitRevision';
 
 /**
  * A human-readable timeline of a case, read from its workflow histories alone (all runs, in
@@ -46,27 +47,38 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
       }
       const started = event.workflowExecutionStartedEventAttributes;
       if (started) lines.push({ ...base, action: run === 1 ? 'opened' : 'continued', note: run === 1 ? `by ${started.identity}` : `run ${run} continues the case` });
-      const scheduled = event.activityTaskScheduledEventAttributes;
-      const activity = scheduled?.activityType?.name as keyof Activities | undefined;
-      if (scheduled && activity && projections.includes(activity)) {
-        for (const entry of projectedEntries(decode<Projection<unknown> | { timeline: TimelineEntry[] }>(scheduled))) {
-          if (seen.has(entry.revision)) continue;
-          seen.add(entry.revision);
-          lines.push({ ...entry, run, eventId: base.eventId });
-        }
+      const { entries = [], notices: sent = [] } = committed(event);
+      for (const entry of entries) {
+        if (seen.has(entry.revision)) continue;
+        seen.add(entry.revision);
+        lines.push({ ...entry, run, eventId: base.eventId });
       }
-      if (scheduled && activity === inbox) {
-        for (const notice of decode<KeyedNotice[]>(scheduled)) {
-          const revision = noticeRevision(notice);
-          if (revision === undefined) continue;
-          notices.set(revision, [...(notices.get(revision) ?? []), { recipient: notice.recipient, kind: notice.kind, message: notice.message }]);
-        }
+      for (const notice of sent) {
+        const revision = noticeRevision(notice);
+        if (revision === undefined) continue;
+        notices.set(revision, [...(notices.get(revision) ?? []), { recipient: notice.recipient, kind: notice.kind, message: notice.message }]);
       }
       const closing = closingLine(event);
       if (closing) lines.push({ ...base, ...closing });
     }
   });
   return lines.map((line) => (line.revision !== undefined && notices.has(line.revision) ? { ...line, notices: notices.get(line.revision) } : line));
+}
+
+/**
+ * What an event says the case committed: the input of a scheduled projection, inbox delivery
+ * or revision, or the result a local activity's marker keeps (its input is not recorded).
+ */
+function committed(event: HistoryEvent): { entries?: TimelineEntry[]; notices?: KeyedNotice[] } {
+  const scheduled = event.activityTaskScheduledEventAttributes;
+  const activity = scheduled?.activityType?.name as keyof Activities | undefined;
+  if (scheduled && activity && projections.includes(activity)) return { entries: projectedEntries(decodeFirst(scheduled.input)) };
+  if (scheduled && activity === inbox) return { notices: decodeFirst(scheduled.input) };
+  if (scheduled && activity === revision) return decodeFirst<CommittedRevision>(scheduled.input);
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== localActivityMarker || !marker.details?.result) return {};
+  if (decodeFirst<{ activity_type?: string }>(marker.details.data).activity_type !== revision) return {};
+  return decodeFirst<RevisionReceipt>(marker.details.result);
 }
 
 /** Histories recorded before November 2026 projected the whole state, its timeline included, with every revision. */
@@ -83,8 +95,11 @@ function codeOf(event: HistoryEvent): string | undefined {
   return completed?.deploymentVersion?.buildId || completed?.workerVersion?.buildId || completed?.binaryChecksum || undefined;
 }
 
-function decode<T>(scheduled: NonNullable<HistoryEvent['activityTaskScheduledEventAttributes']>): T {
-  return defaultPayloadConverter.fromPayload<T>(scheduled.input!.payloads![0]);
+/** The SDK's marker for a local activity: its details hold `data` (type, attempt, times) and, on success, `result`. */
+const localActivityMarker = 'core_local_activity';
+
+function decodeFirst<T>(payloads: { payloads?: Payload[] | null } | null | undefined): T {
+  return defaultPayloadConverter.fromPayload<T>(payloads!.payloads![0]);
 }
 
 /** How a run ended, when it did not simply continue as new: an operator's termination is something an auditor must see. */

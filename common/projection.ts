@@ -1,4 +1,7 @@
+import { CommitmentState } from '../domain/commitments/state';
+import { CitizenRequestState } from '../domain/requests/state';
 import { TimelineEntry } from '../domain/timeline';
+import { KeyedNotice } from './notifications';
 
 /**
  * What a projection activity receives for one revision of a case: the state with its timeline
@@ -8,4 +11,27 @@ import { TimelineEntry } from '../domain/timeline';
 export interface Projection<S> {
   state: S;
   entries: TimelineEntry[];
+}
+
+/** The read model each kind of case is projected into, with the state it holds. */
+export interface ReadModelStates {
+  request: CitizenRequestState;
+  commitment: CommitmentState;
+}
+export type ReadModel = keyof ReadModelStates;
+
+/** What one activity commits after a case moved on: the newest revision's projection and every notice not yet delivered. */
+export type CommittedRevision = {
+  [M in ReadModel]: Projection<ReadModelStates[M]> & { readModel: M; notices: KeyedNotice[] };
+}[ReadModel];
+
+/**
+ * What the activity answers. The entries and notices it wrote come back because a local
+ * activity's input never reaches the history, only its result: the auditor's timeline reads
+ * them there. The webhook is a channel of the worker's configuration, which workflows cannot read.
+ */
+export interface RevisionReceipt {
+  entries: TimelineEntry[];
+  notices: KeyedNotice[];
+  webhookConfigured: boolean;
 }

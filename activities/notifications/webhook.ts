@@ -9,6 +9,11 @@ export interface WebhookDeps {
   fetch: typeof fetch;
 }
 
+/** The channel is on when a URL is configured. */
+export function webhookConfigured(url: string): boolean {
+  return url !== '';
+}
+
 export function webhookActivities({ models, url, fetch }: WebhookDeps) {
   return {
     /**
@@ -17,7 +22,7 @@ export function webhookActivities({ models, url, fetch }: WebhookDeps) {
      * what was already delivered.
      */
     async deliverWebhook(notices: KeyedNotice[]): Promise<void> {
-      if (!url) return;
+      if (!webhookConfigured(url)) return;
       for (const notice of notices) {
         if (await models.WebhookDelivery.exists({ _id: notice.key })) continue;
         const response = await fetch(url, {

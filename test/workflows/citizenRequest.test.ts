@@ -10,6 +10,8 @@ import { recordingActivities } from '../support/recordingActivities';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 import { bundleWorkflows } from '../../worker/bundle';
 import { eventually } from '../support/eventually';
+import { caseTimeline } from '../../audit/timeline';
+import { fetchCaseHistory } from '../../audit/history';
 
 const policy = defaultPolicy();
 let env: TestWorkflowEnvironment;
@@ -33,9 +35,8 @@ async function withRequest(overrides: Parameters<typeof submission>[0], body: (c
   handle: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>;
   recorder: ReturnType<typeof recordingActivities>;
   act: (command: RequestCommand) => Promise<unknown>;
-}) => Promise<void>) {
+}) => Promise<void>, recorder = recordingActivities()) {
   const taskQueue = `test-${randomUUID()}`;
-  const recorder = recordingActivities();
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities, sinks: liveSinks });
   const id = randomUUID();
   const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy };
@@ -126,5 +127,53 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       expect(await state(handle)).toMatchObject({ status: 'submitted' });
       expect((await state(handle)).timeline).toHaveLength(1);
     });
+  });
+
+  test('When a request goes from filing to closed and no webhook is configured, then each revision costs one local activity and the lifecycle 48 events', async () => {
+    await withRequest({}, async ({ handle, act, recorder }) => {
+      await eventually(() => expect(recorder.projections).toHaveLength(1));
+      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+      await act({ type: 'accept', actor: actors.member });
+      await act({ type: 'progress', actor: actors.member, note: 'parts ordered' });
+      await act({ type: 'resolve', actor: actors.member, note: 'replaced the bulb' });
+      await act({ type: 'feedback', actor: actors.resident, satisfied: true });
+      const { events } = await handle.fetchHistory();
+      expect(events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(6);
+      expect(events).toHaveLength(48);
+      expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved', 'closed']);
+      expect(recorder.posted).toEqual([]);
+      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter((line) => line.revision !== undefined);
+      expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual([
+        ['submit', ['assigned:grid-g01']],
+        ['dispatch', ['assigned:member-1']],
+        ['accept', undefined],
+        ['progress', undefined],
+        ['resolve', ['return_visit:resident-1']],
+        ['feedback_satisfied', ['outcome:resident-1']],
+      ]);
+    });
+  });
+
+  test('When a webhook is configured, then every notice is also posted, once', async () => {
+    await withRequest({}, async ({ act, recorder }) => {
+      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+      await eventually(() => expect(recorder.posted.map((n) => `${n.kind}:${n.recipient}`)).toEqual(['assigned:grid-g01', 'assigned:member-1']));
+      expect(recorder.posted.map((n) => n.key)).toEqual(recorder.notices().map((n) => n.key));
+    }, recordingActivities({ webhookConfigured: true }));
+  });
+
+  test('When the database fails every local attempt, then a durable activity commits the revision and the timeline still tells it', async () => {
+    await withRequest({}, async ({ handle, act, recorder }) => {
+      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+      expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched']);
+      const { events } = await handle.fetchHistory();
+      expect(events!.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name)).toEqual(['commitRevision', 'commitRevision']);
+      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter((line) => line.revision !== undefined);
+      expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual([
+        ['submit', ['assigned:grid-g01']],
+        ['dispatch', ['assigned:member-1']],
+      ]);
+    }, recordingActivities({ localAttemptsFail: true }));
   });
 });

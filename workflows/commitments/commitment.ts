@@ -4,7 +4,6 @@ import { CommitmentState } from '../../domain/commitments/state';
 import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
 import { addDuration } from '../../domain/policy/calendar';
 import { Decision } from '../../domain/timeline';
-import { durable, webhook } from '../shared/activities';
 import { CaseShell } from '../shared/caseShell';
 import { handleActions } from '../shared/actions';
 
@@ -25,9 +24,7 @@ export async function runCommitment(input: CommitmentInput): Promise<CommitmentS
     // A closed commitment stays open to comments on its final assessment for the reopen window.
     endsAt: (state) => (state.status === 'closed' ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar) : undefined),
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
-    project: durable.projectCommitment,
-    deliver: durable.deliverInbox,
-    deliverWebhook: webhook.deliverWebhook,
+    readModel: 'commitment',
     continueAfterEvents: input.continueAfterEvents,
   });
   shell.commit(first);

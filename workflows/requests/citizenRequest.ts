@@ -10,7 +10,6 @@ import { addDuration } from '../../domain/policy/calendar';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { Decision } from '../../domain/timeline';
-import { durable, webhook } from '../shared/activities';
 import { CaseShell } from '../shared/caseShell';
 import { handleActions } from '../shared/actions';
 import { ignoringRefusal } from '../shared/refusals';
@@ -36,9 +35,7 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
       return undefined;
     },
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
-    project: durable.projectRequest,
-    deliver: durable.deliverInbox,
-    deliverWebhook: webhook.deliverWebhook,
+    readModel: 'request',
   });
   shell.commit(first);
 

@@ -1,6 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Decision, TimelineEntry } from '../../domain/timeline';
+import { Decision } from '../../domain/timeline';
+import { ReadModel, ReadModelStates } from '../../common/projection';
 import { CaseShell } from './caseShell';
 import { asFailure } from './refusals';
 
@@ -9,7 +10,7 @@ import { asFailure } from './refusals';
  * refused action leaves no trace in the history; an accepted one is committed, followed by any
  * side step, and answered once lists show it.
  */
-export function handleActions<S extends { revision: number; timeline: TimelineEntry[] }, C>(
+export function handleActions<S extends ReadModelStates[ReadModel], C>(
   shell: CaseShell<S>,
   update: UpdateDefinition<S, [C]>,
   decide: (state: S, command: C) => Decision<S>,

@@ -1,19 +1,19 @@
-import { allHandlersFinished, condition, proxySinks, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, isCancellation, patched, proxySinks, workflowInfo } from '@temporalio/workflow';
 import { CaseAuditSinks } from '../../common/caseAudit';
 import { KeyedNotice, noticeKey } from '../../common/notifications';
 import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
-import { Decision, TimelineEntry } from '../../domain/timeline';
-import { Projection } from '../../common/projection';
+import { Decision } from '../../domain/timeline';
+import { CommittedRevision, ReadModel, ReadModelStates, RevisionReceipt } from '../../common/projection';
+import { durable, quick, webhook } from './activities';
 
-export interface CaseShellOptions<S extends { revision: number; timeline: TimelineEntry[] }> {
+export interface CaseShellOptions<S extends ReadModelStates[ReadModel]> {
   caseId: string;
+  /** The read model the case's revisions are projected into. */
+  readModel: ReadModel;
   deadlinesOf(state: S): Deadline[];
   /** When the case ends if nothing else happens; undefined while it must wait for people. */
   endsAt(state: S): number | undefined;
   onDeadline(state: S, event: DeadlineEvent, now: number): Decision<S>;
-  project(projection: Projection<S>): Promise<void>;
-  deliver(notices: KeyedNotice[]): Promise<void>;
-  deliverWebhook(notices: KeyedNotice[]): Promise<void>;
   /** Continue as new past this many history events (default 2,000), before the server's own suggestion at ~4K events. */
   continueAfterEvents?: number;
   /** A run that continues a case starts with everything up to this revision already projected. */
@@ -28,20 +28,36 @@ const { caseAudit } = proxySinks<CaseAuditSinks>();
 export type ShellExit = 'ended' | 'continue';
 
 /**
+ * The local attempts first; past them, the durable activity waits out the outage (see `quick`).
+ * A local activity's last failure arrives as it was thrown (an application failure, a timeout),
+ * not wrapped in an ActivityFailure.
+ */
+async function commitRevision(revision: CommittedRevision): Promise<RevisionReceipt> {
+  try {
+    return await quick.commitRevision(revision);
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    return durable.commitRevision(revision);
+  }
+}
+
+/**
  * The durable shell every case runs in: it keeps the state that pure decisions produce,
  * projects each revision, delivers notices, sleeps until the next reminder or deadline and
  * hands breaches to the domain. Requests, plans and their problems all run in it.
  */
-export class CaseShell<S extends { revision: number; timeline: TimelineEntry[] }> {
+export class CaseShell<S extends ReadModelStates[ReadModel]> {
   private outbox: KeyedNotice[] = [];
   private projectedRevision: number;
   private webhooks: Promise<void>[] = [];
+  private readonly oneActivityPerRevision: boolean;
 
   constructor(
     private current: S,
     private readonly options: CaseShellOptions<S>,
   ) {
     this.projectedRevision = options.projectedRevision ?? -1;
+    this.oneActivityPerRevision = patched('one-activity-per-revision');
   }
 
   get state(): S {
@@ -70,20 +86,49 @@ export class CaseShell<S extends { revision: number; timeline: TimelineEntry[] }
 
   private async flush(): Promise<void> {
     while (this.dirty()) {
-      const state = this.current;
-      if (this.projectedRevision < state.revision) {
-        // Only the new timeline entries travel: sending the whole timeline with every revision would grow the history quadratically.
-        const entries = state.timeline.filter((entry) => entry.revision > this.projectedRevision);
-        await this.options.project({ state: { ...state, timeline: [] }, entries });
-        this.projectedRevision = state.revision;
-      }
-      const notices = this.outbox.splice(0);
-      if (notices.length) {
-        await this.options.deliver(notices);
-        // A webhook that stays down must not hold the case; its failure stays in the history.
-        this.webhooks.push(this.options.deliverWebhook(notices).catch(() => undefined));
-      }
+      if (this.oneActivityPerRevision) await this.commitNewest();
+      else await this.projectThenDeliver();
     }
+  }
+
+  /** One activity writes the newest revision and every pending notice; the webhook only when one is configured. */
+  private async commitNewest(): Promise<void> {
+    const state = this.current;
+    const notices = this.outbox.splice(0);
+    const receipt = await commitRevision(this.revision(state, notices));
+    this.projectedRevision = state.revision;
+    if (receipt.webhookConfigured && notices.length) this.post(notices);
+  }
+
+  /** Runs that began before one activity per revision keep projecting, delivering and posting in the order they did. */
+  private async projectThenDeliver(): Promise<void> {
+    const state = this.current;
+    if (this.projectedRevision < state.revision) {
+      const revision = this.revision(state, []);
+      await (revision.readModel === 'request'
+        ? durable.projectRequest({ state: revision.state, entries: revision.entries })
+        : durable.projectCommitment({ state: revision.state, entries: revision.entries }));
+      this.projectedRevision = state.revision;
+    }
+    const notices = this.outbox.splice(0);
+    if (notices.length) {
+      await durable.deliverInbox(notices);
+      this.post(notices);
+    }
+  }
+
+  /**
+   * Only the new timeline entries travel: sending the whole timeline with every revision would
+   * grow the history quadratically. (The case's workflow names the read model its state belongs to.)
+   */
+  private revision(state: S, notices: KeyedNotice[]): CommittedRevision {
+    const entries = state.timeline.filter((entry) => entry.revision > this.projectedRevision);
+    return { readModel: this.options.readModel, state: { ...state, timeline: [] }, entries, notices } as CommittedRevision;
+  }
+
+  /** A webhook that stays down must not hold the case; its failure stays in the history. */
+  private post(notices: KeyedNotice[]): void {
+    this.webhooks.push(webhook.deliverWebhook(notices).catch(() => undefined));
   }
 
   private fireDueDeadlines(): void {

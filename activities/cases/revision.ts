@@ -1,0 +1,22 @@
+import { CommittedRevision, Projection, ReadModelStates, RevisionReceipt } from '../../common/projection';
+import { KeyedNotice } from '../../common/notifications';
+
+export interface RevisionDeps {
+  projectors: { [M in keyof ReadModelStates]: (projection: Projection<ReadModelStates[M]>) => Promise<void> };
+  deliverInbox(notices: KeyedNotice[]): Promise<void>;
+  webhookConfigured: boolean;
+}
+
+export function revisionActivities({ projectors, deliverInbox, webhookConfigured }: RevisionDeps) {
+  return {
+    /**
+     * The read model and the inbox in one attempt: the projection is ordered by revision and
+     * the notices are keyed inserts, so a retry repeats both without effect.
+     */
+    async commitRevision(revision: CommittedRevision): Promise<RevisionReceipt> {
+      const projected = revision.readModel === 'request' ? projectors.request(revision) : projectors.commitment(revision);
+      await Promise.all([projected, deliverInbox(revision.notices)]);
+      return { entries: revision.entries, notices: revision.notices, webhookConfigured };
+    },
+  };
+}
