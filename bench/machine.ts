@@ -9,6 +9,8 @@ export interface Machine {
   cpu: string;
   memoryGiB: number;
   os: string;
+  /** 1-minute load average when the run began: other work on the machine skews every figure. */
+  loadAverage: number;
 }
 
 export function machine(): Machine {
@@ -17,6 +19,7 @@ export function machine(): Machine {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   };
 }
 

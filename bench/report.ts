@@ -123,7 +123,8 @@ export function renderMarkdown(results: Results, sections: { name: string; descr
   for (const r of [...runs].reverse()) {
     const scales = Object.entries(r.scales).map(([s, v]) => `${s} ${v}`).join(', ');
     const v = Object.entries(r.versions).map(([k, x]) => `${k} ${x}`).join(', ');
-    lines.push(`- **${runTitle(r)}**: commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}; \`${r.command}\`; scale: ${scales}; ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; ${v}`);
+    const load = r.machine.loadAverage !== undefined ? `, load ${r.machine.loadAverage} at start` : '';
+    lines.push(`- **${runTitle(r)}**: commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}; \`${r.command}\`; scale: ${scales}; ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB${load}; ${v}`);
   }
   return `${lines.join('\n')}\n`;
 }
