@@ -1,10 +1,7 @@
 import { Section } from '../section';
 import { cityDay } from './cityDay';
-import { cityDay } from './cityDay';
 import { intake } from './intake';
 import { lifecycle } from './lifecycle';
-import { timers } from './timers';
-import { worker } from './worker';
 import { reads } from './reads';
 import { timers } from './timers';
 import { worker } from './worker';
