@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { citizenRequestWorkflowType, CitizenRequestInput, requestWorkflowId } from '../common/requests';
+import { RequestSubmission } from '../domain/requests/state';
 import { runConcurrently } from './load';
 import { Stack } from './stack';
 
-export interface RequestBody {
-  channel: 'hotline' | 'app' | 'web' | 'visit' | 'grid_member';
-  category: string;
-  urgency: string;
-  title: string;
-  description: string;
-  requester: { id: string; name: string; phone?: string };
-  gridId: string;
-  major: boolean;
-}
+/** What a resident files: the submission before the API gives it an id and its jurisdiction. */
+export type RequestBody = Omit<RequestSubmission, 'id' | 'jurisdiction'>;
 
 export const grids = ['g01', 'g02', 'g03'];
 
