@@ -11,7 +11,7 @@ import { citizenRequestWorkflowType } from '../common/requests';
 import { buildOrgDirectory, OrgDirectory } from '../domain/org';
 import { parsePolicy, Policy } from '../domain/policy/policy';
 import { bundleWorkflows } from '../worker/bundle';
-import { startE2eServers } from '../test/support/e2eServers';
+import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
 import { repoRoot } from '../test/support/fixtures';
 import { cpuByRole, cpuSince } from './processes';
@@ -59,6 +59,15 @@ function withDatabase(uri: string, name: string): string {
 export async function startStack(options: StackOptions, log: (line: string) => void): Promise<Stack> {
   const given = { temporal: process.env.TEMPORAL_ADDRESS, mongo: process.env.MONGODB_URI };
   const servers = given.temporal && given.mongo ? undefined : await startE2eServers();
+  try {
+    return await startOn(servers, given, options, log);
+  } catch (err) {
+    await servers?.stop(); // a half-started stack must not outlive its section
+    throw err;
+  }
+}
+
+async function startOn(servers: E2eServers | undefined, given: { temporal?: string; mongo?: string }, options: StackOptions, log: (line: string) => void): Promise<Stack> {
   const stamp = Date.now().toString(36);
   const temporalAddress = given.temporal ?? servers!.temporalAddress;
   const namespace = given.temporal ? (process.env.TEMPORAL_NAMESPACE ?? 'lianxin') : servers!.namespace;
