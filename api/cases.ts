@@ -13,13 +13,16 @@ export function caseIdFor(scope: string, actorId: string, key: string | undefine
 }
 
 /**
- * Starts a case's workflow, rejecting a duplicate ID: that rejection is the idempotency. A retry
- * with the same key reads the case it started the first time.
+ * Starts a case's workflow, rejecting a duplicate ID: that rejection is the idempotency. The
+ * first state needs no query: the API decided it with the same pure function, at the time it
+ * puts in the input, as the workflow does. A retry with the same key reads the case it started
+ * the first time, which may have moved on since.
  */
 export async function startCase<T>(
   temporal: Client,
   start: { workflowType: string; workflowId: string; taskQueue: string; input: unknown },
   keyed: boolean,
+  first: T,
   read: () => Promise<T>,
 ): Promise<{ state: T; replayed: boolean }> {
   try {
@@ -29,7 +32,7 @@ export async function startCase<T>(
       args: [start.input],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
-    return { state: await read(), replayed: false };
+    return { state: first, replayed: false };
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError && keyed) return { state: await read(), replayed: true };
     throw err;

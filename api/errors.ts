@@ -1,6 +1,7 @@
 import { ErrorRequestHandler } from 'express';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { Refusal } from '../domain/timeline';
 
 /** One error type for every answer that is not a success; the handler below turns it into problem+json. */
 export class ApiError extends Error {
@@ -28,8 +29,13 @@ export function fromTemporal(err: unknown, what: string): unknown {
   return err;
 }
 
+/** A refusal the API met deciding a case's first state itself, as the workflow would have. */
+function fromRefusal(refusal: Refusal): ApiError {
+  return new ApiError(refusalStatus[refusal.code], refusal.code, refusal.message);
+}
+
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof ApiError ? err : bodyParserError(err);
+  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err);
   if (!known) console.error(`${req.method} ${req.originalUrl}`, err);
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
   // The action log records the stable code with the outcome.

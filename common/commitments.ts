@@ -15,6 +15,12 @@ export interface CommitmentInput {
   carried?: CommitmentState;
   /** Continue as new once a run's history has this many events (the server's own suggestion also counts). */
   continueAfterEvents?: number;
+  /**
+   * When the API opened the commitment (ISO 8601). The workflow's first decision is made at
+   * this time, so the API answers with the state the case starts in without asking the
+   * workflow. Absent from commitments opened before.
+   */
+  openedAt?: string;
 }
 
 export const commitmentActionUpdate = defineUpdate<CommitmentState, [CommitmentCommand]>('commitmentAction');

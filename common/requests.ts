@@ -13,6 +13,12 @@ export interface CitizenRequestInput {
   policy: Policy;
   /** Set only by continue-as-new: the state carried into the new run. */
   carried?: CitizenRequestState;
+  /**
+   * When the API filed the request (ISO 8601). The workflow's first decision is made at this
+   * time, so the API answers with the state the case starts in without asking the workflow.
+   * Absent from requests filed before.
+   */
+  submittedAt?: string;
 }
 
 export const requestActionUpdate = defineUpdate<CitizenRequestState, [RequestCommand]>('requestAction');

@@ -11,6 +11,7 @@ import { Actor } from '../../domain/actors';
 import { localMidnight } from '../../domain/commitments/calendar';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentState, CommitmentSubmission, currentLead, Problem } from '../../domain/commitments/state';
+import { openCommitment } from '../../domain/commitments/transitions';
 import { Deadline } from '../../domain/deadlines/deadline';
 import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
@@ -95,10 +96,11 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       if (!rules) throw new ApiError(503, 'not_configured', `the policy ${deps.policy.version} has no rules for ${kind} commitments`);
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw new ApiError(400, 'validation', `body.gridId: unknown grid ${body.gridId}`, [{ field: 'body.gridId', message: `unknown grid ${body.gridId}` }]);
-      const startDate = body.startDate ?? today(deps.policy.calendar.utcOffsetMinutes);
+      const now = Date.now();
+      const startDate = body.startDate ?? today(deps.policy.calendar.utcOffsetMinutes, now);
       const termYears = body.termYears ?? rules.termYears;
       const endsAt = addDuration(localMidnight(startDate, deps.policy), `P${termYears}Y`, deps.policy.calendar);
-      if (endsAt <= Date.now()) {
+      if (endsAt <= now) {
         const message = `a ${termYears}-year term starting ${startDate} has already ended`;
         throw new ApiError(400, 'validation', `body.startDate: ${message}`, [{ field: 'body.startDate', message }]);
       }
@@ -120,8 +122,9 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         gridId: body.gridId,
         jurisdiction,
       };
-      const input: CommitmentInput = { submission, policy: deps.policy };
-      return startCase(deps.temporal, { workflowType: commitmentWorkflowTypes[kind], workflowId: commitmentWorkflowId(kind, id), taskQueue: deps.taskQueue, input }, !!key, () => liveState(id));
+      const input: CommitmentInput = { submission, policy: deps.policy, openedAt: new Date(now).toISOString() };
+      const first = openCommitment(submission, { policy: deps.policy, now });
+      return startCase(deps.temporal, { workflowType: commitmentWorkflowTypes[kind], workflowId: commitmentWorkflowId(kind, id), taskQueue: deps.taskQueue, input }, !!key, first.state, () => liveState(id));
     },
 
     async list(q: ListQuery): Promise<{ states: CommitmentState[]; total: number }> {

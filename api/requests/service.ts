@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { citizenRequestWorkflowType, requestActionUpdate, requestStateQuery, requestWorkflowId, CitizenRequestInput } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
+import { submitRequest } from '../../domain/requests/transitions';
 import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
@@ -38,8 +39,10 @@ export function requestService(deps: ApiDeps) {
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw new ApiError(400, 'validation', `body.gridId: unknown grid ${body.gridId}`);
       const id = caseIdFor('request', body.requester.id, key);
-      const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction }, policy: deps.policy };
-      return startCase(deps.temporal, { workflowType: citizenRequestWorkflowType, workflowId: requestWorkflowId(id), taskQueue: deps.taskQueue, input }, !!key, () => liveState(id));
+      const now = Date.now();
+      const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction }, policy: deps.policy, submittedAt: new Date(now).toISOString() };
+      const first = submitRequest(input.submission, { policy: deps.policy, now });
+      return startCase(deps.temporal, { workflowType: citizenRequestWorkflowType, workflowId: requestWorkflowId(id), taskQueue: deps.taskQueue, input }, !!key, first.state, () => liveState(id));
     },
 
     async act(id: string, command: RequestCommand): Promise<CitizenRequestState> {

@@ -461,6 +461,14 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect((await http.raw('POST', `/plans/${plan.id}/visits`, { note: 'x' })).status).toBe(400);
   });
 
+  test('When a plan is opened, then the 201 body is exactly what a later GET returns', async () => {
+    const lead = unique('lead');
+    const opened = await openPlan(lead);
+    const read = await http.get(`/plans/${opened.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(opened);
+  });
+
   test('When a plan is opened twice with the same Idempotency-Key, then the same plan comes back', async () => {
     const lead = unique('lead');
     const key = unique('open-plan');

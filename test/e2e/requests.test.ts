@@ -88,6 +88,18 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
     expect(third.body.id).not.toBe(first.body.id);
   });
 
+  test('When a request is filed, then the 201 body is exactly what a later GET and a retry with the same key return', async () => {
+    const key = `same-${Date.now()}`;
+    const filed = await http.post('/requests', newRequest({ title: 'answered without a query' }), actors.resident, { 'idempotency-key': key });
+    expect(filed.status).toBe(201);
+    const read = await http.get(`/requests/${filed.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(filed.body);
+    const retried = await http.post('/requests', newRequest({ title: 'answered without a query' }), actors.resident, { 'idempotency-key': key });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(filed.body);
+  });
+
   test('When input is bad, then a 4xx problem names it and nothing changes', async () => {
     const missing = await http.post('/requests', { channel: 'fax', title: '' }, actors.resident);
     expect(missing.status).toBe(400);

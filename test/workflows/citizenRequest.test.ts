@@ -5,6 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CitizenRequestInput, requestActionUpdate, requestStateQuery, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
+import { submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
@@ -39,7 +40,8 @@ async function withRequest(overrides: Parameters<typeof submission>[0], body: (c
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities, sinks: liveSinks });
   const id = randomUUID();
-  const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy };
+  // As the API files it: with the time it decided the first state at.
+  const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy, submittedAt: new Date().toISOString() };
   await worker.runUntil(async () => {
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await body({ handle, recorder, act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }) });
@@ -129,7 +131,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
     });
   });
 
-  test('When a request goes from filing to closed and no webhook is configured, then each revision costs one local activity and the lifecycle 48 events', async () => {
+  test('When a request goes from filing to closed and no webhook is configured, then each revision costs one local activity and the lifecycle 50 events', async () => {
     await withRequest({}, async ({ handle, act, recorder }) => {
       await eventually(() => expect(recorder.projections).toHaveLength(1));
       await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
@@ -140,7 +142,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       const { events } = await handle.fetchHistory();
       expect(events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
       expect(events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(6);
-      expect(events).toHaveLength(48);
+      expect(events).toHaveLength(50);
       expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved', 'closed']);
       expect(recorder.posted).toEqual([]);
       const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter((line) => line.revision !== undefined);
@@ -175,5 +177,16 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
         ['dispatch', ['assigned:member-1']],
       ]);
     }, recordingActivities({ localAttemptsFail: true }));
+  });
+
+  test('When the API gives the filing time, then the case starts in exactly the state submitRequest decides at that time', async () => {
+    const filed = submission({ id: randomUUID() });
+    const submittedAt = new Date(Date.now() - 1234).toISOString();
+    const taskQueue = `test-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(filed.id), args: [{ submission: filed, policy, submittedAt }] });
+      expect(await handle.query(requestStateQuery)).toEqual(submitRequest(filed, { policy, now: Date.parse(submittedAt) }).state);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { CommitmentState } from '../../domain/commitments/state';
 import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
 import { addDuration } from '../../domain/policy/calendar';
 import { Decision } from '../../domain/timeline';
-import { CaseShell } from '../shared/caseShell';
+import { CaseShell, firstDecisionAt } from '../shared/caseShell';
 import { handleActions } from '../shared/actions';
 
 /**
@@ -15,7 +15,9 @@ import { handleActions } from '../shared/actions';
 export async function runCommitment(input: CommitmentInput): Promise<CommitmentState> {
   const { policy } = input;
   const ctx = () => ({ policy, now: Date.now() });
-  const first: Decision<CommitmentState> = input.carried ? { state: input.carried, notices: [] } : openCommitment(input.submission, ctx());
+  const first: Decision<CommitmentState> = input.carried
+    ? { state: input.carried, notices: [] }
+    : openCommitment(input.submission, { policy, now: firstDecisionAt(input.openedAt) });
 
   const shell = new CaseShell<CommitmentState>(first.state, {
     caseId: workflowInfo().workflowId,

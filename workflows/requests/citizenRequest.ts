@@ -10,7 +10,7 @@ import { addDuration } from '../../domain/policy/calendar';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { Decision } from '../../domain/timeline';
-import { CaseShell } from '../shared/caseShell';
+import { CaseShell, firstDecisionAt } from '../shared/caseShell';
 import { handleActions } from '../shared/actions';
 import { ignoringRefusal } from '../shared/refusals';
 
@@ -23,7 +23,7 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
   const ctx = () => ({ policy, now: Date.now() });
   const first: Decision<CitizenRequestState> = input.carried
     ? { state: input.carried, notices: [] }
-    : submitRequest(input.submission, ctx());
+    : submitRequest(input.submission, { policy, now: firstDecisionAt(input.submittedAt) });
 
   const shell = new CaseShell<CitizenRequestState>(first.state, {
     caseId: workflowInfo().workflowId,

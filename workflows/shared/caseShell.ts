@@ -28,6 +28,15 @@ const { caseAudit } = proxySinks<CaseAuditSinks>();
 export type ShellExit = 'ended' | 'continue';
 
 /**
+ * When a case's first decision is made: at the time the API made the same decision, given in
+ * the input, so both arrive at the same first state. Cases started before, or by an API that
+ * gives no time, decide at their first workflow task, as they always did.
+ */
+export function firstDecisionAt(decidedAt: string | undefined): number {
+  return decidedAt !== undefined && patched('first-decision-at-api-time') ? Date.parse(decidedAt) : Date.now();
+}
+
+/**
  * The local attempts first; past them, the durable activity waits out the outage (see `quick`).
  * A local activity's last failure arrives as it was thrown (an application failure, a timeout),
  * not wrapped in an ActivityFailure.
