@@ -76,7 +76,8 @@ export async function recordScenario(env: TestWorkflowEnvironment, bundle: Workf
   const taskQueue = `record-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
   const id = `replay-${scenario.name}`;
-  const input: CitizenRequestInput = { submission: submission({ id, major: scenario.major ?? false }), policy: defaultPolicy() };
+  // As the API files it since v6: with the time it decided the first state at.
+  const input: CitizenRequestInput = { submission: submission({ id, major: scenario.major ?? false }), policy: defaultPolicy(), submittedAt: new Date().toISOString() };
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
@@ -162,7 +163,7 @@ export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bun
   const taskQueue = `record-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
   const submission = planSubmission({ id: `replay-${scenario.name}`, startDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), ...scenario.submission });
-  const input: CommitmentInput = { submission, policy: defaultPolicy(), continueAfterEvents: scenario.continueAfterEvents };
+  const input: CommitmentInput = { submission, policy: defaultPolicy(), continueAfterEvents: scenario.continueAfterEvents, openedAt: new Date().toISOString() };
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], { taskQueue, workflowId: commitmentWorkflowId(submission.kind, submission.id), args: [input] });
     await scenario.run(env, (command) => env.client.workflow.getHandle(handle.workflowId).executeUpdate(commitmentActionUpdate, { args: [command] }));
