@@ -28,6 +28,9 @@ async function main(): Promise<number> {
   }
 
   installQuietRuntime(); // the timers section replays histories here
+  // Temporal's runtime takes SIGINT and SIGTERM to stop workers, and this process has none: exit, and the
+  // exit hook of scripts/servers.ts stops every server and worker it started.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
   const chosen = sections.filter((s) => !flags.only.length || flags.only.includes(s.name));
   const run: RunRecord = {
     id: new Date().toISOString(),
