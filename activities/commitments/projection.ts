@@ -2,6 +2,7 @@ import { CommitmentState, currentHolders, currentLead } from '../../domain/commi
 import { Projection } from '../../common/projection';
 import { commitmentWorkflowId } from '../../common/commitments';
 import { Models } from '../db/models';
+import { bulkUpsert } from '../db/bulk';
 import { appendTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
@@ -45,11 +46,11 @@ export function commitmentProjectionActivities(models: Models) {
       }
       if (!state.funds.length) return;
       // Funding entries never change once recorded, so inserting the missing ones is idempotent.
-      await models.Funding.bulkWrite(
+      await bulkUpsert(
+        models.Funding,
         state.funds.map((f) => ({
           updateOne: { filter: { _id: `${submission.id}:${f.id}` }, update: { $setOnInsert: { ...f, _id: `${submission.id}:${f.id}`, commitmentId: submission.id } }, upsert: true },
         })),
-        { ordered: false },
       );
     },
   };

@@ -14,10 +14,11 @@ export interface ListShape {
 }
 
 const newestFirst = { submittedAt: -1, _id: -1 } as const;
+const periods = ['day', 'hour'];
 
 /** Requests: by scope (a unit, or everything) and filing day or hour, then status or level. */
 export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatMap((level) =>
-  ['day', 'hour'].flatMap((period) => {
+  periods.flatMap((period) => {
     const scope = level === undefined ? [period] : [`unit${level}`, period];
     return [
       { equal: [...scope, 'status'], order: newestFirst },
@@ -25,6 +26,9 @@ export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatM
     ];
   }),
 );
+
+/** The inbox: one recipient's notices by the day or hour they were sent. */
+export const inboxListShapes: ListShape[] = periods.map((period) => ({ equal: ['recipient', period], order: { createdAt: -1, _id: -1 } }));
 
 /** The fields FerretDB must find by index: every equality field of every shape. */
 export function pushdownFields(shapes: ListShape[]): string[] {

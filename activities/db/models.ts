@@ -2,8 +2,8 @@ import { Connection, Model, Schema } from 'mongoose';
 import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
-import { RequestSliceDoc } from './requestSlices';
-import { declareListIndexes, ladderLevels, requestListShapes } from './listShapes';
+import { SliceDoc } from './slices';
+import { declareListIndexes, inboxListShapes, ladderLevels, requestListShapes } from './listShapes';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
@@ -37,6 +37,9 @@ export interface NotificationDoc {
   message: string;
   caseId: string;
   createdAt: Date;
+  /** Day and hour (Beijing) it was sent: the inbox is read in slices of them */
+  day: string;
+  hour: string;
 }
 
 export interface WebhookDeliveryDoc {
@@ -57,7 +60,7 @@ export interface Models extends CommitmentModels {
   Timeline: Model<TimelineDoc>;
   Request: Model<RequestDoc>;
   RequestState: Model<RequestStateDoc>;
-  RequestSlice: Model<RequestSliceDoc>;
+  Slice: Model<SliceDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
 }
@@ -98,9 +101,10 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'request_states' },
   );
   const notification = new Schema<NotificationDoc>(
-    { _id: String, recipient: { type: String, index: true }, kind: String, message: String, caseId: String, createdAt: Date },
+    { _id: String, recipient: String, kind: String, message: String, caseId: String, createdAt: Date, day: String, hour: String },
     { versionKey: false, collection: 'notifications' },
   );
+  declareListIndexes(notification, inboxListShapes);
   const delivery = new Schema<WebhookDeliveryDoc>(
     { _id: String, deliveredAt: Date, status: Number },
     { versionKey: false, collection: 'webhook_deliveries' },
@@ -113,7 +117,7 @@ export function createModels(connection: Connection): Models {
     Timeline: connection.model<TimelineDoc>('Timeline', timeline),
     Request: connection.model<RequestDoc>('Request', request),
     RequestState: connection.model<RequestStateDoc>('RequestState', requestState),
-    RequestSlice: connection.model<RequestSliceDoc>('RequestSlice', new Schema<RequestSliceDoc>({ _id: String, n: Number }, { versionKey: false, collection: 'request_slices' })),
+    Slice: connection.model<SliceDoc>('Slice', new Schema<SliceDoc>({ _id: String, n: Number }, { versionKey: false, collection: 'slices' })),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     ...createCommitmentModels(connection),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import pg from 'pg';
-import { pushdownFields, requestListShapes } from './listShapes';
+import { inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
 
 export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 
@@ -9,7 +9,7 @@ export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 const lookupFields: Record<string, string[]> = {
   requests: pushdownFields(requestListShapes),
   timeline: ['caseId'],
-  notifications: ['recipient'],
+  notifications: pushdownFields(inboxListShapes),
 };
 
 /**

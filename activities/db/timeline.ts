@@ -1,15 +1,16 @@
 import { Model } from 'mongoose';
 import { TimelineEntry } from '../../domain/timeline';
+import { bulkUpsert } from './bulk';
 import { TimelineDoc } from './models';
 
 /** Entries never change once written, so inserting the missing ones makes a retry harmless. */
 export async function appendTimeline(model: Model<TimelineDoc>, caseId: string, entries: TimelineEntry[]): Promise<void> {
   if (!entries.length) return;
-  await model.bulkWrite(
+  await bulkUpsert(
+    model,
     entries.map((entry) => ({
       updateOne: { filter: { _id: `${caseId}:${entry.revision}` }, update: { $setOnInsert: { caseId, revision: entry.revision, entry } }, upsert: true },
     })),
-    { ordered: false },
   );
 }
 

@@ -1,12 +1,18 @@
 import { KeyedNotice } from '../../common/notifications';
 import { Models } from '../db/models';
+import { bulkUpsert } from '../db/bulk';
+import { beijingDay, beijingHour, countLanded } from '../db/slices';
+
+/** What an inbox list reads: one recipient's notices. */
+export const inboxScope = (recipient: string) => `recipient=${recipient}`;
 
 export function inboxActivities(models: Models) {
   return {
-    /** In-app inbox: keyed inserts, so a retried batch adds nothing twice. */
+    /** In-app inbox: keyed inserts, so a retried batch adds nothing twice, and counts only what it added. */
     async deliverInbox(notices: KeyedNotice[]): Promise<void> {
       if (!notices.length) return;
-      await models.Notification.bulkWrite(
+      const { upserted } = await bulkUpsert(
+        models.Notification,
         notices.map((notice) => ({
           updateOne: {
             filter: { _id: notice.key },
@@ -17,13 +23,16 @@ export function inboxActivities(models: Models) {
                 message: notice.message,
                 caseId: notice.caseId,
                 createdAt: new Date(notice.createdAt),
+                day: beijingDay(notice.createdAt),
+                hour: beijingHour(notice.createdAt),
               },
             },
             upsert: true,
           },
         })),
-        { ordered: false },
       );
+      const added = upserted.map((index) => notices[index]);
+      await countLanded(models.Slice, 'notifications', added.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) })));
     },
   };
 }

@@ -4,15 +4,18 @@ import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
-import { countFiled } from '../db/requestSlices';
+import { beijingDay, beijingHour, countLanded } from '../db/slices';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
-/** The filing hour in Beijing time, `YYYY-MM-DDTHH`: lists read requests in slices of it or of its day. */
-export function filingHour(submittedAt: string): string {
-  return new Date(Date.parse(submittedAt) + 8 * 3_600_000).toISOString().slice(0, 13);
+/** What a request list reads: one unit at its ladder level, or everything. */
+export function requestScope(level?: number, unit?: string): string {
+  return level === undefined ? '*' : `unit${level}=${unit}`;
 }
 
-export const filingDay = (submittedAt: string) => filingHour(submittedAt).slice(0, 10);
+/** Every scope a request is listed in. */
+export function requestScopes(jurisdiction: string[]): string[] {
+  return [requestScope(), ...jurisdiction.map((unit, level) => requestScope(level, unit))];
+}
 
 export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
   const { submission } = state;
@@ -21,8 +24,8 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
   return {
     _id: id,
     ...summary,
-    day: filingDay(state.submittedAt),
-    hour: filingHour(state.submittedAt),
+    day: beijingDay(state.submittedAt),
+    hour: beijingHour(state.submittedAt),
     units: submission.jurisdiction,
     ...Object.fromEntries(submission.jurisdiction.map((unit, i) => [`unit${i}`, unit])),
   };
@@ -35,7 +38,9 @@ export function requestProjectionActivities(models: Models) {
       await appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries);
       await upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state });
       const doc = toRequestDoc(state, entries);
-      if ((await upsertIfNewer(models.Request, doc)) === 'inserted') await countFiled(models.RequestSlice, doc.units, doc.day);
+      if ((await upsertIfNewer(models.Request, doc)) === 'inserted') {
+        await countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
+      }
     },
   };
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import '../openapi';
+import { pageQuery, pageView } from '../paging/schema';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestStatuses } from '../../domain/requests/state';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const reason = text(2000);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day YYYY-MM-DD');
 
 export const requestIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a request id') });
 
@@ -31,10 +31,8 @@ export const listRequestsQuery = z.object({
   category: z.string().min(1).optional(),
   level: z.string().min(1).optional().openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  from: day.optional().openapi({ description: 'first filing day (Beijing) when listing final requests; default a year before `to`' }),
-  to: day.optional().openapi({ description: 'last filing day (Beijing); default today' }),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(500).optional().openapi({ description: 'the `next` of the previous page' }),
+  ...pageQuery,
 });
 
 export const actionBodies = {
@@ -93,6 +91,5 @@ export const timelineView = z.object({
 
 export const requestPage = z.object({
   items: z.array(requestView.omit({ description: true, requester: true })),
-  pageSize: z.number().int(),
-  next: z.string().optional().openapi({ description: 'pass as `cursor` for the next page; absent on the last page' }),
+  ...pageView,
 }).openapi('RequestPage');

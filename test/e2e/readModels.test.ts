@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ginIndexName, prepareStore } from '../../activities/db/store';
+import { beijingDay, sliceKey } from '../../activities/db/slices';
+import { inboxActivities, inboxScope } from '../../activities/notifications/inbox';
 import { listRequests, RequestListQuery } from '../../api/requests/list';
+import { newestFirst } from '../../api/paging/newestFirst';
 import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
 import { repoRoot } from '../support/fixtures';
@@ -120,6 +123,25 @@ describe('request lists', () => {
   test('When everything in the county is listed, then each day is read once and nothing is lost across walk bounds', async () => {
     const { ids } = await everyPage({ pageSize: 100, from: '2026-11-20' });
     expect(ids).toEqual(expected((doc) => doc.day >= '2026-11-20'));
+  });
+
+  test('When a busy recipient’s inbox is paged through, then every notice comes once, newest first, a redelivered notice counted once', async () => {
+    const { deliverInbox } = inboxActivities(store.models);
+    const notices = Array.from({ length: 400 }, (_, i) => ({
+      key: `request-r${i}:1:0:committee-c01`, caseId: `request-r${i}`, recipient: 'committee-c01', kind: 'agenda' as const, message: `议程 ${i}`,
+      createdAt: new Date(now - i * 180_000).toISOString(),
+    }));
+    await deliverInbox(notices.slice(0, 250));
+    await deliverInbox(notices.slice(200));
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await newestFirst({ model: store.models.Notification, slices: store.models.Slice, list: 'notifications', scope: inboxScope('committee-c01'), filter: { recipient: 'committee-c01' }, time: 'createdAt', storedAsDate: true }, { pageSize: 30, cursor }, now);
+      ids.push(...page.items.map((doc) => doc._id));
+      cursor = page.next;
+    } while (cursor);
+    expect(ids).toEqual(notices.map((notice) => notice.key));
+    expect((await store.models.Slice.findById(sliceKey('notifications', inboxScope('committee-c01'), beijingDay(new Date(now - 1)))).lean())?.n).toBe(399);
   });
 
   test('When a list names an unknown unit or a cursor it never gave, then it is refused naming the field', async () => {

@@ -1,6 +1,6 @@
 import { Models, RequestDoc } from '../../activities/db/models';
-import { sliceKey } from '../../activities/db/requestSlices';
-import { filingDay, filingHour } from '../../activities/requests/projection';
+import { beijingDay, beijingHour, countLanded } from '../../activities/db/slices';
+import { requestScopes } from '../../activities/requests/projection';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
 export interface SyntheticCounty {
@@ -38,8 +38,8 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     _id: `synthetic-${i}`,
     revision: 7,
     status,
-    day: filingDay(submittedAt),
-    hour: filingHour(submittedAt),
+    day: beijingDay(submittedAt),
+    hour: beijingHour(submittedAt),
     category: i % 3 ? 'general' : 'utilities',
     urgency: 'normal',
     channel: 'hotline',
@@ -63,14 +63,7 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
 }
 
 /** Stores list documents as the projection would, with the per-day counts lists walk by. */
-export async function seedRequestDocs(models: Pick<Models, 'Request' | 'RequestSlice'>, docs: RequestDoc[]): Promise<void> {
+export async function seedRequestDocs(models: Pick<Models, 'Request' | 'Slice'>, docs: RequestDoc[]): Promise<void> {
   await models.Request.insertMany(docs, { lean: true });
-  const filed = new Map<string, number>();
-  for (const doc of docs) {
-    for (const scope of [undefined, ...doc.units.map((unit, i) => ({ field: `unit${i}` as const, unit }))]) {
-      const key = sliceKey(scope, doc.day);
-      filed.set(key, (filed.get(key) ?? 0) + 1);
-    }
-  }
-  await models.RequestSlice.bulkWrite([...filed].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })), { ordered: false });
+  await countLanded(models.Slice, 'requests', docs.flatMap((doc) => requestScopes(doc.units).map((scope) => ({ scope, day: doc.day }))));
 }

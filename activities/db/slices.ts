@@ -1,0 +1,37 @@
+import { Model } from 'mongoose';
+import { bulkUpsert } from './bulk';
+
+/**
+ * How many documents of a list landed in each scope on each day (Beijing): a list reads a big day
+ * hour by hour, and skips empty days without querying them. A scope names what a list filters on
+ * (`unit2=township-t01`, `recipient=member-1`, or `*` for everything). Counted once per document,
+ * when it is first written; a count lost between the two writes only makes a list read a day whole
+ * that it could have split, so the counts need no transaction.
+ */
+export interface SliceDoc {
+  _id: string;
+  n: number;
+}
+
+export function sliceKey(list: string, scope: string, day: string): string {
+  return `${list}:${scope}|${day}`;
+}
+
+/** Adds what landed, one update per scope-day. */
+export async function countLanded(model: Model<SliceDoc>, list: string, landed: { scope: string; day: string; n?: number }[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const { scope, day, n } of landed) counts.set(sliceKey(list, scope, day), (counts.get(sliceKey(list, scope, day)) ?? 0) + (n ?? 1));
+  if (!counts.size) return;
+  await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })));
+}
+
+export async function landedOn(model: Model<SliceDoc>, list: string, scope: string, day: string): Promise<number> {
+  return (await model.findById(sliceKey(list, scope, day)).lean())?.n ?? 0;
+}
+
+/** The day and hour in Beijing time of an instant, `YYYY-MM-DD` and `YYYY-MM-DDTHH`: lists read in slices of them. */
+export function beijingHour(at: string | Date): string {
+  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 13);
+}
+
+export const beijingDay = (at: string | Date) => beijingHour(at).slice(0, 10);

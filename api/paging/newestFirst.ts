@@ -1,0 +1,127 @@
+import { FilterQuery, Model } from 'mongoose';
+import { beijingDay, beijingHour, landedOn, SliceDoc } from '../../activities/db/slices';
+import { ApiError } from '../errors';
+
+/** A list that grows without end, stored with `day` and `hour` fields (Beijing) and counted per scope-day (activities/db/slices.ts). */
+export interface SlicedList<D extends { _id: string }> {
+  model: Model<D>;
+  slices: Model<SliceDoc>;
+  /** The list's name in the slice counts, and the scope this query reads */
+  list: string;
+  scope: string;
+  /** Equality on the scope and the other filters; a query adds a day or an hour to it */
+  filter: FilterQuery<D>;
+  /** The field the list is ordered by, newest first (then `_id`), stored as an ISO string or a Date */
+  time: string;
+  storedAsDate?: boolean;
+}
+
+export interface PageRequest {
+  /** Days (Beijing), inclusive; by default the year up to today */
+  from?: string;
+  to?: string;
+  pageSize: number;
+  cursor?: string;
+}
+
+/** Where the next page starts: after this document, on this day. */
+interface Cursor {
+  at: string;
+  id: string;
+  day: string;
+}
+
+/**
+ * A page's cost stays bounded, whatever the list holds: one call walks at most `daysPerCall` days,
+ * looks up at most `maxDaysAtOnce` counts at a time, and reads a day hour by hour once more than
+ * `maxSlice` documents landed in it (FerretDB decodes every match of a query to sort it).
+ */
+const daysPerCall = 62;
+const maxDaysAtOnce = 8;
+const maxSlice = 150;
+const hoursAtOnce = 4;
+const defaultSpanDays = 366;
+/** Sorts after every timestamp: a cursor that resumes at the start of its day. */
+const endOfDay = '\uffff';
+
+/**
+ * Pages through a list newest first with a keyset cursor, reading one scope's day (or hour) at a
+ * time and skipping days nothing landed on. Every query is equality on top-level fields plus a day
+ * or an hour, so FerretDB pushes it down to an index; order and cursor apply within the slice. A
+ * page over a sparse scope may come short with a `next`: the walk stopped at its bound.
+ */
+export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>, q: PageRequest, now = Date.now()): Promise<{ items: D[]; next?: string }> {
+  const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+  const stored = (iso: string) => (list.storedAsDate ? new Date(iso) : iso);
+  const filter: FilterQuery<D> = { ...list.filter };
+  // Earlier slices were all written before the cursor, so the cut is harmless beyond its own.
+  if (cursor) filter.$or = [{ [list.time]: { $lt: stored(cursor.at) } }, { [list.time]: stored(cursor.at), _id: { $lt: cursor.id } }] as FilterQuery<D>[];
+  const timeOf = (doc: D) => {
+    const value = (doc as Record<string, unknown>)[list.time];
+    return value instanceof Date ? value.toISOString() : String(value);
+  };
+
+  const found: D[] = [];
+  const page = (day?: string) => {
+    const items = found.slice(0, q.pageSize);
+    const last = items[items.length - 1];
+    return { items, next: found.length > q.pageSize && last && day ? encodeCursor({ at: timeOf(last), id: last._id, day }) : undefined };
+  };
+  /** Reads a day whole, or hour by hour from the newest when it is big; true once the page is full. */
+  const readDay = async (day: string, landed: number): Promise<boolean> => {
+    // A page may end on the day before the one its cursor names: that cursor starts its day whole.
+    const cursorHour = cursor && cursor.at !== endOfDay ? beijingHour(cursor.at) : undefined;
+    const startHour = cursorHour?.startsWith(day) ? cursorHour : `${day}T23`;
+    const slices = landed <= maxSlice ? [{ day }] : hoursDownFrom(startHour).map((hour) => ({ hour }));
+    for (let i = 0; i < slices.length; i += hoursAtOnce) {
+      const limit = q.pageSize + 1 - found.length;
+      const read = await Promise.all(slices.slice(i, i + hoursAtOnce).map((slice) =>
+        list.model.find({ ...filter, ...slice }).sort({ [list.time]: -1, _id: -1 }).limit(limit).lean<D[]>()));
+      for (const docs of read) {
+        found.push(...docs);
+        if (found.length > q.pageSize) return true;
+      }
+    }
+    return false;
+  };
+
+  const to = q.to ?? beijingDay(new Date(now));
+  const from = q.from ?? addDays(to, -defaultSpanDays);
+  let day = cursor?.day ?? to;
+  // Busy scopes fill a page from a day or two; sparse ones look up more days at once as the walk goes on.
+  for (let walked = 0, width = 1; day >= from && walked < daysPerCall; width = Math.min(width * 2, maxDaysAtOnce)) {
+    const days = Array.from({ length: width }, (_, i) => addDays(day, -i)).filter((d) => d >= from);
+    const landed = await Promise.all(days.map((d) => landedOn(list.slices, list.list, list.scope, d)));
+    for (const [i, d] of days.entries()) {
+      if (landed[i] && (await readDay(d, landed[i]))) return page(d);
+    }
+    walked += days.length;
+    day = addDays(day, -days.length);
+  }
+  // The walk stopped at its bound: the next call goes on from the first day not read.
+  return { items: page().items, next: day >= from ? encodeCursor({ at: endOfDay, id: '', day }) : undefined };
+}
+
+function hoursDownFrom(hour: string): string[] {
+  const day = hour.slice(0, 10);
+  const last = Number(hour.slice(11));
+  return Array.from({ length: last + 1 }, (_, i) => `${day}T${String(last - i).padStart(2, '0')}`);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (typeof cursor.at === 'string' && typeof cursor.id === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor.day)) return cursor;
+  } catch {
+    // answered below
+  }
+  throw new ApiError(400, 'validation', 'query.cursor: not a cursor this list gave');
+}
