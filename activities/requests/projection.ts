@@ -33,14 +33,21 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
 
 export function requestProjectionActivities(models: Models) {
   return {
-    /** Idempotent and ordered by revision: safe to retry, safe to arrive late. Every write is found by `_id`. */
+    /**
+     * Idempotent and ordered by revision: safe to retry, safe to arrive late. Every write is found
+     * by `_id`, and the three documents are independent, so they go at once.
+     */
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
-      await appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries);
-      await upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state });
       const doc = toRequestDoc(state, entries);
-      if ((await upsertIfNewer(models.Request, doc)) === 'inserted') {
+      const listed = async () => {
+        if ((await upsertIfNewer(models.Request, doc)) !== 'inserted') return;
         await countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
-      }
+      };
+      await Promise.all([
+        appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
+        upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),
+        listed(),
+      ]);
     },
   };
 }
