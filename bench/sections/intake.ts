@@ -47,7 +47,7 @@ export const intake: Section = {
         }
       }
       const rate = (path: Path) => (totals[path].done / totals[path].ms) * 1000;
-      const note = `${rounds} × ${perRound} per path, alternating`;
+      const note = `${rounds} × ${perRound} per path, alternating; ${(await stack.storedRequests()).toLocaleString('en-US')} stored at the end`;
       await ctx.record({ key: `intake.apiToRawRatio.c${concurrency}`, value: rate('api') / rate('raw'), unit: 'ratio', storedRequests, note });
       for (const path of ['api', 'raw'] as const) {
         await ctx.record({ key: `intake.${path}.c${concurrency}.perSecond`, value: rate(path), unit: 'requests/s', storedRequests, note });
