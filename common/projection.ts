@@ -34,4 +34,11 @@ export interface RevisionReceipt {
   entries: TimelineEntry[];
   notices: KeyedNotice[];
   webhookConfigured: boolean;
+  /**
+   * When the writes were done (ISO 8601, the worker's clock). A workflow's clock stands still
+   * within its task while a local activity runs, and the server starts a timer only when the
+   * task completes: a timer set after the activity counts from here, or it fires late by the
+   * activity's time. Absent from receipts recorded before.
+   */
+  committedAt?: string;
 }

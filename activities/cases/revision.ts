@@ -16,7 +16,7 @@ export function revisionActivities({ projectors, deliverInbox, webhookConfigured
     async commitRevision(revision: CommittedRevision): Promise<RevisionReceipt> {
       const projected = revision.readModel === 'request' ? projectors.request(revision) : projectors.commitment(revision);
       await Promise.all([projected, deliverInbox(revision.notices)]);
-      return { entries: revision.entries, notices: revision.notices, webhookConfigured };
+      return { entries: revision.entries, notices: revision.notices, webhookConfigured, committedAt: new Date().toISOString() };
     },
   };
 }

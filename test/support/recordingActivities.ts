@@ -8,9 +8,10 @@ import type { Activities } from '../../activities';
  * Activities for workflow tests: they keep what the workflow asked for in memory, keyed as
  * the real ones are, so a test sees each notice once even if an activity is retried. The
  * webhook channel is off unless a test turns it on; `posted` holds what it would have sent.
- * `localAttemptsFail` stands for a database that is down while a revision's local attempts run.
+ * `localAttemptsFail` stands for a database that is down while a revision's local attempts run,
+ * `commitMs` for one that takes that long to write a revision.
  */
-export function recordingActivities({ webhookConfigured = false, localAttemptsFail = false } = {}) {
+export function recordingActivities({ webhookConfigured = false, localAttemptsFail = false, commitMs = 0 } = {}) {
   const notices = new Map<string, KeyedNotice>();
   const posted: KeyedNotice[] = [];
   const projections: { id: string; revision: number; status: string }[] = [];
@@ -27,6 +28,7 @@ export function recordingActivities({ webhookConfigured = false, localAttemptsFa
   const activities: Partial<Activities> = {
     async commitRevision(revision) {
       if (localAttemptsFail && Context.current().info.isLocal) throw new Error('database unreachable');
+      await Context.current().sleep(commitMs);
       return commitRevision(revision);
     },
     async deliverWebhook(batch) {

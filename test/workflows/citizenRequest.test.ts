@@ -3,6 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { CitizenRequestInput, requestActionUpdate, requestStateQuery, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { submitRequest } from '../../domain/requests/transitions';
@@ -188,5 +189,15 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(filed.id), args: [{ submission: filed, policy, submittedAt }] });
       expect(await handle.query(requestStateQuery)).toEqual(submitRequest(filed, { policy, now: Date.parse(submittedAt) }).state);
     });
+  });
+
+  test('When writing a revision takes seconds, then the timer set after it still fires when the reminder is due', async () => {
+    await withRequest({}, async ({ handle }) => {
+      const { deadline } = (await handle.query(requestStateQuery)) as { deadline: { reminders: { at: string }[] } };
+      const { events } = await handle.fetchHistory();
+      const started = events!.find((e) => e.timerStartedEventAttributes)!;
+      const firesAt = tsToMs(started.eventTime) + tsToMs(started.timerStartedEventAttributes!.startToFireTimeout);
+      expect(Math.abs(firesAt - Date.parse(deadline.reminders[0].at))).toBeLessThan(1000);
+    }, recordingActivities({ commitMs: 5000 }));
   });
 });

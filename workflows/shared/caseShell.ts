@@ -60,6 +60,8 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
   private projectedRevision: number;
   private webhooks: Promise<void>[] = [];
   private readonly oneActivityPerRevision: boolean;
+  /** When the last revision's writes were done; see RevisionReceipt.committedAt. */
+  private committedAt = 0;
 
   constructor(
     private current: S,
@@ -106,6 +108,7 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
     const notices = this.outbox.splice(0);
     const receipt = await commitRevision(this.revision(state, notices));
     this.projectedRevision = state.revision;
+    if (receipt.committedAt) this.committedAt = Date.parse(receipt.committedAt);
     if (receipt.webhookConfigured && notices.length) this.post(notices);
   }
 
@@ -161,7 +164,7 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
       const wakeAt = Math.min(dueAt ?? Infinity, endsAt ?? Infinity);
       const woken = () => this.dirty() || this.historyIsLong();
       if (wakeAt === Infinity) await condition(woken);
-      else await condition(woken, Math.max(wakeAt - Date.now(), 1));
+      else await condition(woken, Math.max(wakeAt - Math.max(Date.now(), this.committedAt), 1));
     }
   }
 
