@@ -7,11 +7,6 @@ import { AnyBulkWriteOperation, Model } from 'mongoose';
  */
 const chunk = 20;
 
-export async function bulkUpsert<T>(model: Model<T>, ops: AnyBulkWriteOperation<T>[]): Promise<{ upserted: number[] }> {
-  const upserted: number[] = [];
-  for (let start = 0; start < ops.length; start += chunk) {
-    const result = await model.bulkWrite(ops.slice(start, start + chunk), { ordered: false });
-    upserted.push(...Object.keys(result.upsertedIds).map((index) => start + Number(index)));
-  }
-  return { upserted };
+export async function bulkUpsert<T>(model: Model<T>, ops: AnyBulkWriteOperation<T>[]): Promise<void> {
+  for (let start = 0; start < ops.length; start += chunk) await model.bulkWrite(ops.slice(start, start + chunk), { ordered: false });
 }

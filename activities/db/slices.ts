@@ -3,10 +3,11 @@ import { bulkUpsert } from './bulk';
 
 /**
  * How many documents of a list landed in each scope on each day (Beijing): a list reads a big day
- * hour by hour, and skips empty days without querying them. A scope names what a list filters on
- * (`unit2=township-t01`, `recipient=member-1`, or `*` for everything). Counted once per document,
- * when it is first written; a count lost between the two writes only makes a list read a day whole
- * that it could have split, so the counts need no transaction.
+ * hour by hour, and skips days nothing landed on without querying them. A scope names what a list
+ * filters on (`unit2=township-t01`, `recipient=member-1`, or `*` for everything). Writers count a
+ * document before they write it, so a count is never below what is stored (a day counted empty is
+ * truly empty); a retried write counts again, which only makes a list split a day it could have
+ * read whole. No transaction is needed.
  */
 export interface SliceDoc {
   _id: string;

@@ -4,12 +4,11 @@ import { Model } from 'mongoose';
  * Writes a read model only if it is newer than what is stored, so a retried or late write
  * never puts an older state over a newer one. The filter cannot match a newer document, so
  * the upsert tries to insert and the unique _id refuses it: that refusal means "already newer".
- * 'inserted' is said once per document: a retry of the first write finds it there.
  */
-export async function upsertIfNewer<T extends { _id: string; revision: number }>(model: Model<T>, doc: T): Promise<'inserted' | 'updated' | 'stale'> {
+export async function upsertIfNewer<T extends { _id: string; revision: number }>(model: Model<T>, doc: T): Promise<'written' | 'stale'> {
   try {
-    const result = await model.updateOne({ _id: doc._id, revision: { $lt: doc.revision } } as never, { $set: doc } as never, { upsert: true });
-    return result.upsertedCount ? 'inserted' : 'updated';
+    await model.updateOne({ _id: doc._id, revision: { $lt: doc.revision } } as never, { $set: doc } as never, { upsert: true });
+    return 'written';
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return 'stale';
     throw err;

@@ -8,10 +8,14 @@ export const inboxScope = (recipient: string) => `recipient=${recipient}`;
 
 export function inboxActivities(models: Models) {
   return {
-    /** In-app inbox: keyed inserts, so a retried batch adds nothing twice, and counts only what it added. */
+    /**
+     * In-app inbox: keyed inserts, so a retried batch adds nothing twice. Counted before they are
+     * written, so no notice is ever missing from its day's count (a retry counts twice; see slices.ts).
+     */
     async deliverInbox(notices: KeyedNotice[]): Promise<void> {
       if (!notices.length) return;
-      const { upserted } = await bulkUpsert(
+      await countLanded(models.Slice, 'notifications', notices.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) })));
+      await bulkUpsert(
         models.Notification,
         notices.map((notice) => ({
           updateOne: {
@@ -31,8 +35,6 @@ export function inboxActivities(models: Models) {
           },
         })),
       );
-      const added = upserted.map((index) => notices[index]);
-      await countLanded(models.Slice, 'notifications', added.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) })));
     },
   };
 }

@@ -35,18 +35,18 @@ export function requestProjectionActivities(models: Models) {
   return {
     /**
      * Idempotent and ordered by revision: safe to retry, safe to arrive late. Every write is found
-     * by `_id`, and the three documents are independent, so they go at once.
+     * by `_id`. The filing is counted before its list document is written: a retry counts it again,
+     * which only costs a list an extra query, whereas a count lost after the write would hide it.
      */
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
       const doc = toRequestDoc(state, entries);
-      const listed = async () => {
-        if ((await upsertIfNewer(models.Request, doc)) !== 'inserted') return;
+      if (entries.some((entry) => entry.action === 'submit')) {
         await countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
-      };
+      }
       await Promise.all([
         appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
         upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),
-        listed(),
+        upsertIfNewer(models.Request, doc),
       ]);
     },
   };
