@@ -10,6 +10,9 @@ const lookupFields: Record<string, string[]> = {
   requests: pushdownFields(requestListShapes),
   timeline: ['caseId'],
   notifications: pushdownFields(inboxListShapes),
+  // Not yet in slices: their lists still decode every match (see README, read models and scale).
+  commitments: ['kind', 'status', 'department', 'team'],
+  action_log: ['seq', 'target'],
 };
 
 /**
