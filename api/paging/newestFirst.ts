@@ -33,8 +33,8 @@ interface Cursor {
 
 /**
  * A page's cost stays bounded, whatever the list holds: one call walks at most `daysPerCall` days,
- * looks up at most `maxDaysAtOnce` counts at a time, and reads a day hour by hour once more than
- * `maxSlice` documents landed in it (FerretDB decodes every match of a query to sort it).
+ * looks up at most `maxDaysAtOnce` counts at a time, and reads a day hour by hour while more than
+ * `maxSlice` of its documents would match (FerretDB decodes every match of a query to sort it).
  */
 const daysPerCall = 62;
 const maxDaysAtOnce = 8;
@@ -67,20 +67,36 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
     const last = items[items.length - 1];
     return { items, next: found.length > q.pageSize && last && day ? encodeCursor({ at: timeOf(last), id: last._id, day }) : undefined };
   };
-  /** Reads a day whole, or hour by hour from the newest when it is big; true once the page is full. */
+  const read = (slice: FilterQuery<D>) =>
+    list.model.find({ ...filter, ...slice }).sort({ [list.time]: -1, _id: -1 }).limit(q.pageSize + 1 - found.length).lean<D[]>();
+  const take = (docs: D[]) => {
+    found.push(...docs);
+    return found.length > q.pageSize;
+  };
+  // Of what landed, the share the filters match, as seen so far: a filter that matches few reads busy days whole.
+  let matchedShare = 1;
+  /** Reads a day whole, or hour by hour from the newest while its matches would be too many; true once the page is full. */
   const readDay = async (day: string, landed: number): Promise<boolean> => {
     // A page may end on the day before the one its cursor names: that cursor starts its day whole.
     const cursorHour = cursor && cursor.at !== endOfDay ? beijingHour(cursor.at) : undefined;
-    const startHour = cursorHour?.startsWith(day) ? cursorHour : `${day}T23`;
-    const slices = landed <= maxSlice ? [{ day }] : hoursDownFrom(startHour).map((hour) => ({ hour }));
-    for (let i = 0; i < slices.length; i += hoursAtOnce) {
-      const limit = q.pageSize + 1 - found.length;
-      const read = await Promise.all(slices.slice(i, i + hoursAtOnce).map((slice) =>
-        list.model.find({ ...filter, ...slice }).sort({ [list.time]: -1, _id: -1 }).limit(limit).lean<D[]>()));
-      for (const docs of read) {
-        found.push(...docs);
-        if (found.length > q.pageSize) return true;
+    const hours = hoursDownFrom(cursorHour?.startsWith(day) ? cursorHour : `${day}T23`);
+    let matched = 0;
+    for (let i = 0; i < hours.length; i += hoursAtOnce) {
+      const expected = i === 0 ? landed * matchedShare : matched < 5 ? Infinity : (matched / i) * (hours.length - i);
+      if (expected <= maxSlice) {
+        // The rest of the day at once: the hours not read yet are those before the next one.
+        const before = i === 0 ? {} : { [list.time]: { $lt: stored(beijingHourStart(hours[i - 1])) } };
+        const rest = await read({ day, ...before });
+        if (i === 0) matchedShare = Math.min(1, rest.length / landed);
+        return take(rest);
       }
+      const group = await Promise.all(hours.slice(i, i + hoursAtOnce).map((hour) => read({ hour })));
+      for (const docs of group) {
+        matched += docs.length;
+        if (take(docs)) return true;
+      }
+      // A few quiet hours are no evidence: a share is learnt only from enough matches.
+      if (matched >= 5) matchedShare = Math.min(1, (matched / (i + hoursAtOnce)) * (24 / landed));
     }
     return false;
   };
@@ -100,6 +116,11 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
   }
   // The walk stopped at its bound: the next call goes on from the first day not read.
   return { items: page().items, next: day >= from ? encodeCursor({ at: endOfDay, id: '', day }) : undefined };
+}
+
+/** When a Beijing hour `YYYY-MM-DDTHH` begins, as an ISO instant. */
+function beijingHourStart(hour: string): string {
+  return new Date(Date.parse(`${hour}:00:00+08:00`)).toISOString();
 }
 
 function hoursDownFrom(hour: string): string[] {
