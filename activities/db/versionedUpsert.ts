@@ -7,7 +7,8 @@ import { Model } from 'mongoose';
  */
 export async function upsertIfNewer<T extends { _id: string; revision: number }>(model: Model<T>, doc: T): Promise<'written' | 'stale'> {
   try {
-    await model.updateOne({ _id: doc._id, revision: { $lt: doc.revision } } as never, { $set: doc } as never, { upsert: true });
+    // Replaced whole: a field the new state no longer has (a deadline met, say) must not linger.
+    await model.replaceOne({ _id: doc._id, revision: { $lt: doc.revision } } as never, doc as never, { upsert: true });
     return 'written';
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return 'stale';

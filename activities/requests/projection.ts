@@ -1,4 +1,4 @@
-import { requestSummary } from '../../domain/requests/summary';
+import { requestSummary, RequestSummary } from '../../domain/requests/summary';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
@@ -29,6 +29,13 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
     units: submission.jurisdiction,
     ...Object.fromEntries(submission.jurisdiction.map((unit, i) => [`unit${i}`, unit])),
   };
+}
+
+/** The summary a list document was made from: its fields without those that only serve the queries. */
+export function summaryOf(doc: RequestDoc): RequestSummary {
+  const { _id, day: _day, hour: _hour, units: _units, ...rest } = doc;
+  const summary = Object.fromEntries(Object.entries(rest).filter(([key]) => !/^unit\d+$/.test(key)));
+  return { id: _id, ...summary } as RequestSummary;
 }
 
 export function requestProjectionActivities(models: Models) {

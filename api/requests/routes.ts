@@ -17,6 +17,7 @@ import {
   requestView,
   timelineView,
 } from './schema';
+import { summaryOf } from '../../activities/requests/projection';
 import { listRequests } from './list';
 import { requestService } from './service';
 import { CitizenRequestState } from '../../domain/requests/state';
@@ -81,7 +82,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   router.get('/requests', validate({ query: listRequestsQuery }), async (_req, res) => {
     const q = validated(res).query as z.infer<typeof listRequestsQuery>;
     const { items, next } = await listRequests(deps.models, deps.org, q);
-    res.json({ items: items.map(({ _id, ...doc }) => presentListItem({ id: _id, ...doc }, deps.policy)), pageSize: q.pageSize, next });
+    res.json({ items: items.map((doc) => presentListItem(summaryOf(doc), deps.policy)), pageSize: q.pageSize, next });
   });
 
   doc.path({
