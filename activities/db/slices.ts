@@ -18,16 +18,19 @@ export function sliceKey(list: string, scope: string, day: string): string {
   return `${list}:${scope}|${day}`;
 }
 
-/** Adds what landed, one update per scope-day. */
+/** Adds what landed to its day and to its month (`YYYY-MM`), so a walk skips an empty month in one lookup; one update per key. */
 export async function countLanded(model: Model<SliceDoc>, list: string, landed: { scope: string; day: string; n?: number }[]): Promise<void> {
   const counts = new Map<string, number>();
-  for (const { scope, day, n } of landed) counts.set(sliceKey(list, scope, day), (counts.get(sliceKey(list, scope, day)) ?? 0) + (n ?? 1));
+  for (const { scope, day, n } of landed) {
+    for (const key of [sliceKey(list, scope, day), sliceKey(list, scope, day.slice(0, 7))]) counts.set(key, (counts.get(key) ?? 0) + (n ?? 1));
+  }
   if (!counts.size) return;
   await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })));
 }
 
-export async function landedOn(model: Model<SliceDoc>, list: string, scope: string, day: string): Promise<number> {
-  return (await model.findById(sliceKey(list, scope, day)).lean())?.n ?? 0;
+/** How many landed in a scope on a day (`YYYY-MM-DD`) or in a month (`YYYY-MM`). */
+export async function landedOn(model: Model<SliceDoc>, list: string, scope: string, period: string): Promise<number> {
+  return (await model.findById(sliceKey(list, scope, period)).lean())?.n ?? 0;
 }
 
 /** The day and hour in Beijing time of an instant, `YYYY-MM-DD` and `YYYY-MM-DDTHH`: lists read in slices of them. */

@@ -105,8 +105,17 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
   const from = q.from ?? addDays(to, -defaultSpanDays);
   let day = cursor?.day ?? to;
   // Busy scopes fill a page from a day or two; sparse ones look up more days at once as the walk goes on.
+  let month: string | undefined;
   for (let walked = 0, width = 1; day >= from && walked < daysPerCall; width = Math.min(width * 2, maxDaysAtOnce)) {
-    const days = Array.from({ length: width }, (_, i) => addDays(day, -i)).filter((d) => d >= from);
+    if (month !== day.slice(0, 7)) {
+      month = day.slice(0, 7);
+      // A month nothing landed in is passed over whole, not day by day.
+      if (!(await landedOn(list.slices, list.list, list.scope, month))) {
+        day = addDays(`${month}-01`, -1);
+        continue;
+      }
+    }
+    const days = Array.from({ length: width }, (_, i) => addDays(day, -i)).filter((d) => d >= from && d.startsWith(day.slice(0, 7)));
     const landed = await Promise.all(days.map((d) => landedOn(list.slices, list.list, list.scope, d)));
     for (const [i, d] of days.entries()) {
       if (landed[i] && (await readDay(d, landed[i]))) return page(d);
