@@ -18,7 +18,7 @@ export const worker: Section = {
       const before = { at: Date.now(), stored: await stack.storedRequests() };
       const storedRequests = await fillTo(stack, size, ctx.log, until);
       const rss = stack.worker.rss();
-      const short = storedRequests < size ? `budget spent at ${storedRequests} of ${size}` : undefined;
+      const short = storedRequests < size ? `budget spent at ${storedRequests} of ${size}` : Date.now() >= until ? 'budget spent before the worker caught up' : undefined;
       await ctx.record({ key: 'worker.rssMiB', value: rss.nowMiB, unit: 'MiB', storedRequests, note: short });
       await ctx.record({ key: 'worker.peakRssMiB', value: rss.peakMiB, unit: 'MiB', storedRequests, note: short });
       const perSecond = ((storedRequests - before.stored) / (Date.now() - before.at)) * 1000;
