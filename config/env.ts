@@ -5,6 +5,34 @@ import { z } from 'zod';
  * (worker/main.ts, api/main.ts, scripts/start.ts) and passed down; nothing else reads the environment.
  */
 const port = z.coerce.number().int().min(0).max(65535);
+const count = (min: number) => z.coerce.number().int().min(min);
+
+/**
+ * How much the worker takes on at once (worker/tuning.ts turns these into its options; its MongoDB
+ * pool gets a connection per activity slot). With the SDK's defaults (100 activities, 100 local
+ * activities, 40 workflow tasks) a burst reaches the store all at once, and FerretDB 1.24 then
+ * deadlocks for good: an update command holds one of its 50 PostgreSQL connections for every
+ * document it updates until the command ends, and takes one more to write each, so a few dozen
+ * concurrent updates take all 50 and wait for each other (seen at 300 requests filed at once).
+ * Bounded, the backlog waits in Temporal's task queues (schedule-to-start latency), and the store
+ * is no slower for it: on the embedded stack it commits as many revisions per second at 1 as at 16.
+ */
+const workerTuningEnv = {
+  /** Activities run at once (maxConcurrentActivityTaskExecutions): commits whose local attempts failed, webhooks, audit jobs. */
+  WORKER_ACTIVITY_SLOTS: count(1).default(4),
+  /** Local activities run at once (maxConcurrentLocalActivityExecutions): every committed revision's first attempts. */
+  WORKER_LOCAL_ACTIVITY_SLOTS: count(1).default(4),
+  /** Workflow tasks processed at once (maxConcurrentWorkflowTaskExecutions); a task waiting for its local activity holds its slot. */
+  WORKER_WORKFLOW_TASK_SLOTS: count(2).default(8),
+  /** Workflows kept in memory between tasks (maxCachedWorkflows); one not cached is replayed from its history when it next wakes. */
+  WORKER_CACHED_WORKFLOWS: count(0).default(1000),
+  /** How long a cached workflow's task waits for this worker before any worker may take it and replay it (stickyQueueScheduleToStartTimeout). */
+  WORKER_STICKY_QUEUE_TIMEOUT_MS: count(1000).default(30_000),
+  /** Concurrent polls for workflow tasks (maxConcurrentWorkflowTaskPolls, at most the workflow task slots). */
+  WORKER_WORKFLOW_POLLERS: count(2).default(4),
+  /** Concurrent polls for activity tasks (maxConcurrentActivityTaskPolls, at most the activity slots). */
+  WORKER_ACTIVITY_POLLERS: count(1).default(2),
+};
 
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:7233'),
@@ -19,6 +47,15 @@ export const envSchema = z.object({
   ORG_FILE: z.string().min(1).default('config/org.default.json'),
   ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
   WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+  ...workerTuningEnv,
+}).superRefine((env, ctx) => {
+  // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.
+  const over = (field: keyof typeof env, limit: keyof typeof env) => {
+    if (env[field] > env[limit]) ctx.addIssue({ code: 'custom', path: [field], message: `must be at most ${limit} (${env[limit]})` });
+  };
+  over('WORKER_WORKFLOW_POLLERS', 'WORKER_WORKFLOW_TASK_SLOTS');
+  over('WORKER_ACTIVITY_POLLERS', 'WORKER_ACTIVITY_SLOTS');
+  if (env.WORKER_CACHED_WORKFLOWS > 0) over('WORKER_WORKFLOW_TASK_SLOTS', 'WORKER_CACHED_WORKFLOWS');
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,16 +1,18 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
 import { prepareStore } from '../activities/db/store';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { loadEnvOrExit } from '../config/env';
 import { ensureAuditSchedules } from './auditSchedules';
 import { createWorker } from './createWorker';
+import { connectWorkerStore } from './storeConnection';
+import { tuningFrom } from './tuning';
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const tuning = tuningFrom(env);
+  const db = await connectWorkerStore(env.MONGODB_URI, tuning);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       deps: { models, webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog } },
+      tuning,
     });
     const running = worker.run();
     console.log('worker running');

@@ -15,6 +15,8 @@ import { CaseAuditor } from '../../audit/auditor';
 import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
 import { createWorker } from '../../worker/createWorker';
+import { connectWorkerStore } from '../../worker/storeConnection';
+import { defaultTuning, WorkerTuning } from '../../worker/tuning';
 import { bundleWorkflows } from '../../worker/bundle';
 import { startE2eServers } from './e2eServers';
 import { repoRoot } from './fixtures';
@@ -27,9 +29,10 @@ export interface WebhookCall {
 /**
  * The whole system for end-to-end tests: the Temporal dev server and FerretDB as child
  * processes, the worker and the API in this process on real connections, a webhook receiver,
- * and a short policy (seconds) so deadlines pass while the test watches.
+ * and a short policy (seconds) so deadlines pass while the test watches. The worker has its own
+ * connection to the store, as in production, tuned by `tuning` (the defaults unless given).
  */
-export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json')) {
+export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'), tuning: WorkerTuning = defaultTuning()) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
   const receiver = createServer((req, res) => {
@@ -49,6 +52,8 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
   await prepareStore(db, servers.postgresUrl);
+  const workerDb = await connectWorkerStore(`${servers.mongoUri}/lianxin`, tuning);
+  const workerModels = createModels(workerDb);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
   const connection = await Connection.connect({ address: servers.temporalAddress });
@@ -56,8 +61,8 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
   const runWorker = async () => {
-    const deps = { models, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog } };
-    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, workflowBundle });
+    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: createActionLogModel(workerDb) } };
+    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, tuning, workflowBundle });
     return { worker, running: worker.run() };
   };
   let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined = await runWorker();
@@ -91,6 +96,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
       await stopWorker();
       await connection.close();
       await nativeConnection.close();
+      await workerDb.close();
       await db.close();
       receiver.close();
       await servers.stop();
@@ -110,10 +116,10 @@ export interface HttpResult {
  * One system per test file: started before its tests, stopped after them. The HTTP client
  * reads the API's address when a test calls it, so it can be made at module level.
  */
-export function useE2eSystem(policyFile?: string): { system: E2eSystem; http: HttpClient } {
+export function useE2eSystem(policyFile?: string, tuning?: WorkerTuning): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = { system: undefined as unknown as E2eSystem, http: httpClient((): string => `${e2e.system.url}/api/v1`) };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile);
+    e2e.system = await startE2eSystem(policyFile, tuning);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();
