@@ -9,6 +9,7 @@ import { defaultPolicy, submission } from '../../test/support/fixtures';
 import { ReadModelStore, startReadModelStore } from '../../test/support/readModelStore';
 import { demoCounty, seedRequestDocs, syntheticGrids, syntheticJurisdiction, syntheticRequestDoc } from '../../test/support/requestDocs';
 import { percentile } from '../load';
+import { cpuByRole } from '../processes';
 import { BenchContext, scaled, Section } from '../section';
 
 const sizes = [10_000, 100_000, 1_000_000];
@@ -83,7 +84,16 @@ async function timeProjections(store: ReadModelStore, policy: Policy, offset: nu
 async function measure(ctx: BenchContext, store: ReadModelStore, org: OrgDirectory, policy: Policy, stored: number, prefix: string): Promise<void> {
   const now = Date.parse(`${demoCounty.lastDay}T16:00:00Z`);
   const note = `${store.kind}, synthetic county of ${syntheticGrids(demoCounty)} grids over ${demoCounty.days} days, 1 in ${demoCounty.openEvery} open`;
+  // CPU time of the store's processes (FerretDB, PostgreSQL) per operation: unlike latency, barely moved by other work on the machine.
+  const storeCpu = () => {
+    const cpu = cpuByRole(undefined, []);
+    return (cpu.ferretdb ?? 0) + (cpu.postgres ?? 0);
+  };
+  const cpuPer = async (key: string, count: number, since: number) =>
+    ctx.record({ key, value: round(((storeCpu() - since) * 1000) / count), unit: 'CPU ms', storedRequests: stored, note: `FerretDB + PostgreSQL CPU time per operation; ${note}` });
+  let since = storeCpu();
   const lists = await timeLists(store, org, now);
+  await cpuPer(`reads.${prefix}listStoreCpuMs`, Object.values(lists).flat().length, since);
   for (const [name, times] of Object.entries(lists)) ctx.log(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
   const all = Object.values(lists).flat();
   await ctx.record({ key: `reads.${prefix}listP99Ms`, value: round(percentile(all, 99)), unit: 'ms', storedRequests: stored, note: `${Object.keys(listShapes).join(', ')}, ${samplesPerShape} pages each; ${note}` });
@@ -95,7 +105,9 @@ async function measure(ctx: BenchContext, store: ReadModelStore, org: OrgDirecto
     byId.push(performance.now() - started);
   }
   await ctx.record({ key: `reads.${prefix}byIdP99Ms`, value: round(percentile(byId, 99)), unit: 'ms', storedRequests: stored, note });
+  since = storeCpu();
   const writes = await timeProjections(store, policy, stored);
+  await cpuPer(`projection.${prefix}writeStoreCpuMs`, writes.length, since);
   await ctx.record({ key: `projection.${prefix}writeP99Ms`, value: round(percentile(writes, 99)), unit: 'ms', storedRequests: stored, note: `${writes.length} writes of real states (timeline entry, state, list document); ${note}` });
   await ctx.record({ key: `projection.${prefix}writeP50Ms`, value: round(percentile(writes, 50)), unit: 'ms', storedRequests: stored, note });
 }
