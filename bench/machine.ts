@@ -55,7 +55,7 @@ function firstLine(command: string, args: string[]): string | undefined {
 export function codeVersion(root: string): { commit: string; dirty: boolean } {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const changed = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench', ':!BENCHMARKS.md'], { cwd: root, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench', ':!BENCHMARKS.md', ':!node_modules', ':!.tools'], { cwd: root, encoding: 'utf8' }).trim();
     return { commit, dirty: changed.length > 0 };
   } catch {
     return { commit: 'unknown', dirty: true };

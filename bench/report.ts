@@ -46,7 +46,7 @@ export function loadResults(file: string): Results {
 
 /** Adds or replaces `run` in the history and recomputes the newest figures. */
 export function withRun(results: Results, run: RunRecord): Results {
-  const history = [...results.history.filter((r) => r.id !== run.id), run];
+  const history = [...results.history.filter((r) => r.id !== run.id), run].sort((a, b) => a.id.localeCompare(b.id));
   const figures: Results['figures'] = {};
   for (const r of history) for (const [key, list] of Object.entries(r.figures)) figures[key] = list.map((m) => ({ ...m, run: r.id }));
   return { figures: Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b))), history };
