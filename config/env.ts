@@ -9,19 +9,20 @@ const count = (min: number) => z.coerce.number().int().min(min);
 
 /**
  * How much the worker takes on at once (worker/tuning.ts turns these into its options; its MongoDB
- * pool gets a connection per activity slot). With the SDK's defaults (100 activities, 100 local
- * activities, 40 workflow tasks) a burst reaches the store all at once, and FerretDB 1.24 then
- * deadlocks for good: an update command holds one of its 50 PostgreSQL connections for every
- * document it updates until the command ends, and takes one more to write each, so a few dozen
- * concurrent updates take all 50 and wait for each other (seen at 300 requests filed at once).
- * Bounded, the backlog waits in Temporal's task queues (schedule-to-start latency), and the store
- * is no slower for it: on the embedded stack it commits as many revisions per second at 1 as at 16.
+ * pool gets a connection per activity slot, local or not). FerretDB 1.24 deadlocks for good when
+ * its 50 PostgreSQL connections are all taken by update commands waiting for one more: a command
+ * holds one for every document it updates until it ends (a new request's slice counts update 10).
+ * With the SDK's defaults (100 activities, 100 local activities, 40 workflow tasks) a burst of 300
+ * requests did that; so did 8 commits at once on the embedded store. Keep (pool over all workers) ×
+ * (documents one command updates) below 50. Bounded, the backlog waits in Temporal's task queues
+ * (schedule-to-start latency) and costs little: the embedded store commits ~23 revisions a second
+ * at 2 at once, ~27 at 4, ~20 at 1 (2 loaded cores).
  */
 const workerTuningEnv = {
   /** Activities run at once (maxConcurrentActivityTaskExecutions): commits whose local attempts failed, webhooks, audit jobs. */
-  WORKER_ACTIVITY_SLOTS: count(1).default(4),
+  WORKER_ACTIVITY_SLOTS: count(1).default(2),
   /** Local activities run at once (maxConcurrentLocalActivityExecutions): every committed revision's first attempts. */
-  WORKER_LOCAL_ACTIVITY_SLOTS: count(1).default(4),
+  WORKER_LOCAL_ACTIVITY_SLOTS: count(1).default(2),
   /** Workflow tasks processed at once (maxConcurrentWorkflowTaskExecutions); a task waiting for its local activity holds its slot. */
   WORKER_WORKFLOW_TASK_SLOTS: count(2).default(8),
   /** Workflows kept in memory between tasks (maxCachedWorkflows); one not cached is replayed from its history when it next wakes. */

@@ -3,10 +3,9 @@ import { commandsWithinAttempt } from './attemptDeadline';
 import { WorkerTuning } from './tuning';
 
 /**
- * A connection per activity slot, local or not: a running activity seldom waits for one (a
- * revision's inbox write, beside its projection, may wait a moment), and the store never sees
- * more of this worker's commands than that. Keep the sum over all workers well below FerretDB's
- * 50 PostgreSQL connections (config/env.ts says why).
+ * A connection per activity slot, local or not: activities queue for slots, in Temporal's sight,
+ * rather than for connections, and the store never sees more of this worker's commands at once
+ * than that (FerretDB 1.24 deadlocks past a few dozen concurrent updates: config/env.ts).
  */
 export function storePoolSize(tuning: WorkerTuning): number {
   return tuning.activitySlots + tuning.localActivitySlots;

@@ -36,7 +36,8 @@ export const overload: Section = {
     const outcome = await Promise.race([running, sleep(ctx.budgetMinutes * 60_000).then(() => undefined)]);
     if (!outcome) {
       running.catch(() => undefined); // answered with errors once the stack stops
-      await ctx.record({ key: 'overload.drainSeconds', value: NaN, unit: 's', storedRequests: size, note: `${note}; not drained within ${ctx.budgetMinutes} min` });
+      const atLeast = `${note}; not drained within the budget: the drain takes longer than this, if it ends at all`;
+      await ctx.record({ key: 'overload.drainSeconds', value: ctx.budgetMinutes * 60, unit: 's', storedRequests: size, note: atLeast });
       return;
     }
     const storedRequests = await stack.storedRequests();
