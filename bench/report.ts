@@ -56,7 +56,8 @@ export function saveResults(file: string, results: Results): void {
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-const number = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3));
+// A figure that could not be measured is stored as null (JSON has no NaN).
+const number = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : Number.isInteger(v) ? v.toLocaleString('en-US') : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3));
 const stored = (m: Measurement) => m.storedRequests.toLocaleString('en-US');
 const runTitle = (r: RunRecord) => `${r.id.slice(0, 16).replace('T', ' ')} ${r.label}`;
 

@@ -54,6 +54,8 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   await prepareStore(db, servers.postgresUrl);
   const workerDb = await connectWorkerStore(`${servers.mongoUri}/lianxin`, tuning);
   const workerModels = createModels(workerDb);
+  // Made once: a restarted worker reuses them (a connection compiles a model only once).
+  const workerActionLog = createActionLogModel(workerDb);
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
   const connection = await Connection.connect({ address: servers.temporalAddress });
@@ -61,7 +63,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
   const runWorker = async () => {
-    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: createActionLogModel(workerDb) } };
+    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: workerActionLog } };
     const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, tuning, workflowBundle });
     return { worker, running: worker.run() };
   };
