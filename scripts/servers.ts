@@ -269,12 +269,18 @@ export interface FerretDbOptions {
   durable?: boolean;
 }
 
+/** Below PostgreSQL's max_connections (200), leaving room for the app's own index client. */
+const ferretDbPoolSize = 180;
+
 export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
   const dataDir = path.resolve(o.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'ferretdb.log');
   const postgres = o.backend === 'sqlite' ? undefined : await startPostgres({ port: await freePort(), dataDir: path.join(dataDir, 'postgres'), durable: o.durable });
-  const handler = postgres ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
+  // FerretDB holds a PostgreSQL connection per document an update command touches until the command
+  // ends (activities/db/bulk.ts); its pool of 50 lets a few concurrent bulks wait on each other forever.
+  const pooled = postgres && `${postgres.url}?pool_max_conns=${ferretDbPoolSize}`;
+  const handler = pooled ? ['--handler=postgresql', `--postgresql-url=${pooled}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawnChild(
     bin('ferretdb'),
     [
