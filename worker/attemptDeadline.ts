@@ -5,16 +5,18 @@ import { Schema } from 'mongoose';
 
 /**
  * An activity attempt sends no database command once it is over: past 80% of its
- * start-to-close timeout, or once Temporal cancels it. The rest of the timeout is for the
- * command already sent, so a timed-out attempt never runs on beside its retry.
+ * start-to-close timeout, or once Temporal cancels it (a local activity's timeout, a shutdown).
+ * The rest of the timeout is for the command already sent, so a timed-out attempt never runs on
+ * beside its retry. (Without this, a local attempt timed out by a paused store went on with its
+ * next writes when the store came back, while its retry made the same ones.)
  *
  * Why between commands and not by aborting one: FerretDB 1.24 ignores `maxTimeMS` on update,
  * insert, delete and count (it honours it on find and aggregate only), and it runs a
  * connection's command to its end even after the client has closed the socket. So a driver
  * timeout (`socketTimeoutMS`, `timeoutMS`, an AbortSignal) would only abandon the command: it
  * keeps running in FerretDB while the driver opens a new connection for the next one, and the
- * store then sees more commands than the worker has slots. Past 50 concurrent updates FerretDB
- * deadlocks (config/env.ts). Between commands nothing is abandoned.
+ * store then holds more of the worker's updates than its pool, which is what deadlocks FerretDB
+ * (config/env.ts). Between commands nothing is abandoned.
  */
 const attempts = new AsyncLocalStorage<{ deadline: number; cancelled: AbortSignal }>();
 
