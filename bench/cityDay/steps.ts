@@ -32,7 +32,8 @@ export async function replayRequest(stack: Stack, request: PlannedRequest, recen
   let dispatches = 0;
   let assignee = who.member(0);
   const call = async (action: string, path: string, body: unknown, actor: Actor): Promise<{ id?: string } | undefined> => {
-    const res = await latencies.time(action, () => stack.http.post(path, body, actor));
+    // An answer that never comes (the client gives up after 5 minutes) is a failed action, not the end of the day.
+    const res = await latencies.time(action, () => stack.http.post(path, body, actor)).catch((err: Error) => ({ status: 0, body: { detail: err.message } }));
     if (res.status < 300) outcome.done += 1;
     else if (res.status === 409 || res.status === 403) outcome.refused += 1;
     else {
