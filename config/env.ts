@@ -9,22 +9,24 @@ const count = (min: number) => z.coerce.number().int().min(min);
 
 /**
  * How much the worker takes on at once (worker/tuning.ts turns these into its options; its MongoDB
- * pool gets a connection per activity slot, local or not). FerretDB 1.24 deadlocks for good when
- * its 50 PostgreSQL connections are all taken by update commands waiting for one more: a command
- * holds one for every document it updates until it ends (a new request's slice counts update 10).
- * With the SDK's defaults (100 activities, 100 local activities, 40 workflow tasks) a burst of 300
- * requests did that; so did 8 commits at once on the embedded store. Keep (pool over all workers) ×
- * (documents one command updates) below 50. Bounded, the backlog waits in Temporal's task queues
- * (schedule-to-start latency) and costs little: the embedded store commits ~23 revisions a second
- * at 2 at once, ~27 at 4, ~20 at 1 (2 loaded cores).
+ * pool gets a connection per activity slot, local or not). FerretDB 1.24 deadlocks for good when its
+ * PostgreSQL pool is all taken by update commands waiting for one more connection: a command holds
+ * one for every document it updates until it ends (bulks go in tens: activities/db/bulk.ts). With
+ * the SDK's defaults (100 activities, 100 local activities, 40 workflow tasks) a burst of 300
+ * requests did that on FerretDB's default pool of 50. Keep (pools of all workers) × 10 below the
+ * pool: the embedded one has 180 (scripts/servers.ts); on a FerretDB with 50, 2 and 2 slots.
+ * Bounded, the backlog waits in Temporal's task queues (schedule-to-start latency), at little cost:
+ * the embedded store committed 46, 52, 62 and 82 revisions a second at 2, 4, 8 and 16 at once, and
+ * a burst of 300 requests dispatched during a 15 s store pause drained 17 s after it with 6 local
+ * slots, 26 s with 2 (2 cores).
  */
 const workerTuningEnv = {
   /** Activities run at once (maxConcurrentActivityTaskExecutions): commits whose local attempts failed, webhooks, audit jobs. */
   WORKER_ACTIVITY_SLOTS: count(1).default(2),
   /** Local activities run at once (maxConcurrentLocalActivityExecutions): every committed revision's first attempts. */
-  WORKER_LOCAL_ACTIVITY_SLOTS: count(1).default(2),
+  WORKER_LOCAL_ACTIVITY_SLOTS: count(1).default(6),
   /** Workflow tasks processed at once (maxConcurrentWorkflowTaskExecutions); a task waiting for its local activity holds its slot. */
-  WORKER_WORKFLOW_TASK_SLOTS: count(2).default(8),
+  WORKER_WORKFLOW_TASK_SLOTS: count(2).default(12),
   /**
    * Workflows kept in memory between tasks (maxCachedWorkflows); one not cached is replayed from its
    * history when it next wakes. A cached request costs the worker ~85 KiB (RSS 510 MiB with 1,000

@@ -5,7 +5,8 @@ import { WorkerTuning } from './tuning';
 /**
  * A connection per activity slot, local or not: activities queue for slots, in Temporal's sight,
  * rather than for connections, and the store never sees more of this worker's commands at once
- * than that (FerretDB 1.24 deadlocks past a few dozen concurrent updates: config/env.ts).
+ * than that (FerretDB 1.24 deadlocks when concurrent updates hold its whole PostgreSQL pool:
+ * config/env.ts).
  */
 export function storePoolSize(tuning: WorkerTuning): number {
   return tuning.activitySlots + tuning.localActivitySlots;
