@@ -7,8 +7,9 @@ import { pauseStore } from '../support/storeProcess';
  * Past capacity: a worker with two slots of each kind takes a burst of requests, then the same
  * burst of dispatches while the store is paused for longer than a local attempt may take (10 s).
  * The backlog waits in Temporal and drains once the store is back; no attempt runs on beside its
- * retry, so nothing times out in a cascade. With the SDK's default slots the same burst reaches
- * FerretDB a hundred commands at once and deadlocks it for good: this test then never ends.
+ * retry, so nothing times out in a cascade. With the SDK's defaults (100 activities, 100 local
+ * activities, 40 workflow tasks, a 10 s sticky queue) 113 workflow tasks timed out here, each then
+ * replayed; on FerretDB's default pool of 50 the same burst deadlocked the store for good.
  */
 const e2e = useE2eSystem(undefined, defaultTuning({ activitySlots: 2, localActivitySlots: 2, workflowTaskSlots: 4 }));
 
