@@ -51,13 +51,14 @@ async function createGinIndexes(postgresUrl: string, database: string, collectio
   try {
     // The worker and the API start together; one of them builds at a time.
     await client.query(`SELECT pg_advisory_lock(hashtext('lianxin pushdown indexes'))`);
+    const ident = (name: string) => client.escapeIdentifier(name);
     const tables = await client.query<{ collection: string; table: string }>(
       `SELECT _jsonb->>'_id' AS collection, _jsonb->>'table' AS table FROM ${ident(database)}._ferretdb_database_metadata`,
     );
     for (const { collection, table } of tables.rows.filter((row) => collections.includes(row.collection))) {
       for (const field of ['_id', ...(lookupFields[collection] ?? [])]) {
         await client.query(
-          `CREATE INDEX IF NOT EXISTS ${ident(ginIndexName(table, field))} ON ${ident(database)}.${ident(table)} USING gin ((_jsonb->${literal(field)}))`,
+          `CREATE INDEX IF NOT EXISTS ${ident(ginIndexName(table, field))} ON ${ident(database)}.${ident(table)} USING gin ((_jsonb->${client.escapeLiteral(field)}))`,
         );
       }
     }
@@ -65,6 +66,3 @@ async function createGinIndexes(postgresUrl: string, database: string, collectio
     await client.end();
   }
 }
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
