@@ -209,7 +209,8 @@ function asUnprivileged(dir: string): { wrap: (cmd: string, args: string[]) => [
     const mode = fs.statSync(up).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(up, mode | 0o011);
   }
-  return { wrap: (cmd, args) => ['/usr/bin/setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', '--', cmd, ...args]] };
+  // The real binary, not .tools/bin's link to it: the checkout may sit under a folder that user cannot enter.
+  return { wrap: (cmd, args) => ['/usr/bin/setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', '--', fs.realpathSync(cmd), ...args]] };
 }
 
 /**
