@@ -5,9 +5,11 @@ import { bulkUpsert } from './bulk';
  * How many documents of a list landed in each scope on each day (Beijing): a list reads a big day
  * hour by hour, and skips days nothing landed on without querying them. A scope names what a list
  * filters on (`unit2=township-t01`, `recipient=member-1`, or `*` for everything). Writers count a
- * document before they write it, so a count is never below what is stored (a day counted empty is
- * truly empty); a retried write counts again, which only makes a list split a day it could have
- * read whole. No transaction is needed.
+ * document before they write it, so a day counted empty is truly empty. A count is an estimate
+ * otherwise, and lists use it only to size their reads: a retried write counts again, and
+ * FerretDB 1.24 applies `$inc` by reading the document and writing it back without a lock, so two
+ * concurrent writers may lose one increment (never both: the count stays above zero). Exact
+ * figures (ledgers, rates) cannot be kept this way on FerretDB.
  */
 export interface SliceDoc {
   _id: string;
