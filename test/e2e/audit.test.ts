@@ -153,11 +153,12 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
 
     const { temporal, namespace } = e2e.system;
     await temporal.workflowService.deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: closedId } });
+    // Temporal deletes asynchronously, behind its other work: on a busy machine that takes tens of seconds.
     const fromArchive = await eventually(async () => {
       const res = await audit(`${closedId}/timeline`);
       expect(res.body.source).toBe('archive');
       return res.body;
-    });
+    }, { timeoutMs: 90_000, intervalMs: 500 });
     expect(fromArchive.lines).toEqual(fromTemporal.lines);
     const state = await audit(`${closedId}/state?revision=2`);
     expect(state.body).toMatchObject({ source: 'archive', state: { status: 'withdrawn' } });
