@@ -14,9 +14,9 @@ export interface ListShape {
 }
 
 const newestFirst = { submittedAt: -1, _id: -1 } as const;
-const periods = ['day', 'hour'];
+const periods = ['month', 'day', 'hour'];
 
-/** Requests: by scope (a unit, or everything) and filing day or hour, then status or level. */
+/** Requests: by scope (a unit, or everything) and filing month, day or hour, then status or level. */
 export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatMap((level) =>
   periods.flatMap((period) => {
     const scope = level === undefined ? [period] : [`unit${level}`, period];
@@ -27,7 +27,7 @@ export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatM
   }),
 );
 
-/** The inbox: one recipient's notices by the day or hour they were sent. */
+/** The inbox: one recipient's notices by the month, day or hour they were sent. */
 export const inboxListShapes: ListShape[] = periods.map((period) => ({ equal: ['recipient', period], order: { createdAt: -1, _id: -1 } }));
 
 /** The fields FerretDB must find by index: every equality field of every shape. */

@@ -11,12 +11,13 @@ import { declareListIndexes, inboxListShapes, ladderLevels, requestListShapes } 
  */
 /**
  * One request in lists: slim, and shaped for FerretDB's pushdown, which serves only top-level
- * equality. `unit0`… are the jurisdiction's units by ladder level, `day` and `hour` (of filing,
- * Beijing) slice them in time; a list reads one scope's day, or hour when the day is big, at a
- * time. The full state is a RequestStateDoc.
+ * equality. `unit0`… are the jurisdiction's units by ladder level, `month`, `day` and `hour` (of
+ * filing, Beijing) slice them in time; a list reads one scope's month, or day, or hour when the
+ * day is big, at a time. The full state is a RequestStateDoc.
  */
 export type RequestDoc = Omit<RequestSummary, 'id'> & {
   _id: string;
+  month: string;
   day: string;
   hour: string;
   units: string[];
@@ -37,7 +38,8 @@ export interface NotificationDoc {
   message: string;
   caseId: string;
   createdAt: Date;
-  /** Day and hour (Beijing) it was sent: the inbox is read in slices of them */
+  /** Month, day and hour (Beijing) it was sent: the inbox is read in slices of them */
+  month: string;
   day: string;
   hour: string;
 }
@@ -71,6 +73,7 @@ export function createModels(connection: Connection): Models {
       _id: String,
       revision: { type: Number, required: true },
       status: { type: String, required: true },
+      month: String,
       day: String,
       hour: String,
       category: String,
@@ -101,7 +104,7 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'request_states' },
   );
   const notification = new Schema<NotificationDoc>(
-    { _id: String, recipient: String, kind: String, message: String, caseId: String, createdAt: Date, day: String, hour: String },
+    { _id: String, recipient: String, kind: String, message: String, caseId: String, createdAt: Date, month: String, day: String, hour: String },
     { versionKey: false, collection: 'notifications' },
   );
   declareListIndexes(notification, inboxListShapes);

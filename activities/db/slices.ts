@@ -41,3 +41,9 @@ export function beijingHour(at: string | Date): string {
 }
 
 export const beijingDay = (at: string | Date) => beijingHour(at).slice(0, 10);
+
+/** The month, day and hour (Beijing) a document lands in: the fields a sliced list matches on. */
+export function timeSlices(at: string | Date): { month: string; day: string; hour: string } {
+  const hour = beijingHour(at);
+  return { month: hour.slice(0, 7), day: hour.slice(0, 10), hour };
+}

@@ -1,7 +1,7 @@
 import { KeyedNotice } from '../../common/notifications';
 import { Models } from '../db/models';
 import { bulkUpsert } from '../db/bulk';
-import { beijingDay, beijingHour, countLanded } from '../db/slices';
+import { beijingDay, countLanded, timeSlices } from '../db/slices';
 
 /** What an inbox list reads: one recipient's notices. */
 export const inboxScope = (recipient: string) => `recipient=${recipient}`;
@@ -27,8 +27,7 @@ export function inboxActivities(models: Models) {
                 message: notice.message,
                 caseId: notice.caseId,
                 createdAt: new Date(notice.createdAt),
-                day: beijingDay(notice.createdAt),
-                hour: beijingHour(notice.createdAt),
+                ...timeSlices(notice.createdAt),
               },
             },
             upsert: true,

@@ -4,7 +4,7 @@ import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
-import { beijingDay, beijingHour, countLanded } from '../db/slices';
+import { countLanded, timeSlices } from '../db/slices';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
 /** What a request list reads: one unit at its ladder level, or everything. */
@@ -24,8 +24,7 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
   return {
     _id: id,
     ...summary,
-    day: beijingDay(state.submittedAt),
-    hour: beijingHour(state.submittedAt),
+    ...timeSlices(state.submittedAt),
     units: submission.jurisdiction,
     ...Object.fromEntries(submission.jurisdiction.map((unit, i) => [`unit${i}`, unit])),
   };
@@ -33,7 +32,7 @@ export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequest
 
 /** The summary a list document was made from: its fields without those that only serve the queries. */
 export function summaryOf(doc: RequestDoc): RequestSummary {
-  const { _id, day: _day, hour: _hour, units: _units, ...rest } = doc;
+  const { _id, month: _month, day: _day, hour: _hour, units: _units, ...rest } = doc;
   const summary = Object.fromEntries(Object.entries(rest).filter(([key]) => !/^unit\d+$/.test(key)));
   return { id: _id, ...summary } as RequestSummary;
 }

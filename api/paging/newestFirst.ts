@@ -33,8 +33,9 @@ interface Cursor {
 
 /**
  * A page's cost stays bounded, whatever the list holds: one call walks at most `daysPerCall` days,
- * looks up at most `maxDaysAtOnce` counts at a time, and reads a day hour by hour while more than
- * `maxSlice` of its documents would match (FerretDB decodes every match of a query to sort it).
+ * looks up at most `maxDaysAtOnce` counts at a time, and reads a month whole, else its days whole,
+ * else a day hour by hour, while more than `maxSlice` of its documents would match (FerretDB
+ * decodes every match of a query to sort it).
  */
 const daysPerCall = 62;
 const maxDaysAtOnce = 8;
@@ -45,10 +46,11 @@ const defaultSpanDays = 366;
 const endOfDay = '\uffff';
 
 /**
- * Pages through a list newest first with a keyset cursor, reading one scope's day (or hour) at a
- * time and skipping days nothing landed on. Every query is equality on top-level fields plus a day
- * or an hour, so FerretDB pushes it down to an index; order and cursor apply within the slice. A
- * page over a sparse scope may come short with a `next`: the walk stopped at its bound.
+ * Pages through a list newest first with a keyset cursor, reading one scope's month, day or hour
+ * at a time and skipping months and days nothing landed on. Every query is equality on top-level
+ * fields plus a month, a day or an hour, so FerretDB pushes it down to an index; order, cursor and
+ * a partial month's day range apply within the slice. A page over a sparse scope may come short
+ * with a `next`: the walk stopped at its bound.
  */
 export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>, q: PageRequest, now = Date.now()): Promise<{ items: D[]; next?: string }> {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
@@ -62,10 +64,10 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
   };
 
   const found: D[] = [];
-  const page = (day?: string) => {
+  const page = () => {
     const items = found.slice(0, q.pageSize);
     const last = items[items.length - 1];
-    return { items, next: found.length > q.pageSize && last && day ? encodeCursor({ at: timeOf(last), id: last._id, day }) : undefined };
+    return { items, next: found.length > q.pageSize && last ? encodeCursor({ at: timeOf(last), id: last._id, day: beijingDay(timeOf(last)) }) : undefined };
   };
   const read = (slice: FilterQuery<D>) =>
     list.model.find({ ...filter, ...slice }).sort({ [list.time]: -1, _id: -1 }).limit(q.pageSize + 1 - found.length).lean<D[]>();
@@ -103,25 +105,46 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
 
   const to = q.to ?? beijingDay(new Date(now));
   const from = q.from ?? addDays(to, -defaultSpanDays);
-  let day = cursor?.day ?? to;
-  // Busy scopes fill a page from a day or two; sparse ones look up more days at once as the walk goes on.
-  let month: string | undefined;
-  for (let walked = 0, width = 1; day >= from && walked < daysPerCall; width = Math.min(width * 2, maxDaysAtOnce)) {
-    if (month !== day.slice(0, 7)) {
-      month = day.slice(0, 7);
-      // A month nothing landed in is passed over whole, not day by day.
-      if (!(await landedOn(list.slices, list.list, list.scope, month))) {
-        day = addDays(`${month}-01`, -1);
-        continue;
+  /** Reads the days of a month from `last` down to `first`, looking up more counts at once as the walk goes on; how many days it walked, or 'full'. */
+  const readDays = async (last: string, first: string, budget: number): Promise<number | 'full'> => {
+    let day = last;
+    let walked = 0;
+    for (let width = 1; day >= first && walked < budget; width = Math.min(width * 2, maxDaysAtOnce)) {
+      const days = Array.from({ length: Math.min(width, budget - walked) }, (_, i) => addDays(day, -i)).filter((d) => d >= first);
+      const landed = await Promise.all(days.map((d) => landedOn(list.slices, list.list, list.scope, d)));
+      for (const [i, d] of days.entries()) {
+        if (landed[i] && (await readDay(d, landed[i]))) return 'full';
       }
+      walked += days.length;
+      day = addDays(day, -days.length);
     }
-    const days = Array.from({ length: width }, (_, i) => addDays(day, -i)).filter((d) => d >= from && d.startsWith(day.slice(0, 7)));
-    const landed = await Promise.all(days.map((d) => landedOn(list.slices, list.list, list.scope, d)));
-    for (const [i, d] of days.entries()) {
-      if (landed[i] && (await readDay(d, landed[i]))) return page(d);
+    return walked;
+  };
+
+  let day = cursor?.day ?? to;
+  for (let walked = 0; day >= from && walked < daysPerCall; ) {
+    const month = day.slice(0, 7);
+    const first = `${month}-01` < from ? from : `${month}-01`;
+    const landed = await landedOn(list.slices, list.list, list.scope, month);
+    // A month nothing landed in is passed over whole, not day by day.
+    if (!landed) {
+      day = addDays(first, -1);
+      continue;
     }
-    walked += days.length;
-    day = addDays(day, -days.length);
+    if (landed * matchedShare <= maxSlice) {
+      // A quiet month, or one the filters match little of, in one query.
+      const whole = first === `${month}-01` && (day === lastDayOf(month) || day >= beijingDay(new Date(now))) && cursor?.day.slice(0, 7) !== month;
+      const docs = await read(whole ? { month } : { month, day: { $gte: first, $lte: day } });
+      if (take(docs)) return page();
+      if (whole) matchedShare = Math.min(1, docs.length / landed);
+      walked += daysBetween(first, day) + 1;
+      day = addDays(first, -1);
+      continue;
+    }
+    const days = await readDays(day, first, daysPerCall - walked);
+    if (days === 'full') return page();
+    walked += days;
+    day = addDays(day, -days);
   }
   // The walk stopped at its bound: the next call goes on from the first day not read.
   return { items: page().items, next: day >= from ? encodeCursor({ at: endOfDay, id: '', day }) : undefined };
@@ -140,6 +163,15 @@ function hoursDownFrom(hour: string): string[] {
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function daysBetween(earlier: string, later: string): number {
+  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
+}
+
+function lastDayOf(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
 function encodeCursor(cursor: Cursor): string {

@@ -54,6 +54,7 @@ describe('pushdown indexes', () => {
     ['a unit’s requests in one status filed in one hour', 'requests', { unit1: 'village-3', hour: docs[1234].hour, status: 'accepted' }, ['unit1', 'hour', 'status']],
     ['the requests at one ladder level filed on one day', 'requests', { day: docs[1234].day, level: 'committee' }, ['day', 'level']],
     ['a unit’s requests in one status filed on one day', 'requests', { unit0: 'grid-7', day: docs[1234].day, status: 'closed' }, ['unit0', 'day', 'status']],
+    ['a quiet unit’s requests filed in one month', 'requests', { unit0: 'grid-7', month: docs[1234].month }, ['unit0', 'month']],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
   ])('When %s is queried, then PostgreSQL finds it through the GIN index', async (_what, collection, filter, fields) => {
     const table = await withPostgres(async (client) =>
@@ -107,13 +108,13 @@ describe('request lists', () => {
     expect(pages).toBeGreaterThan(3);
   });
 
-  /** Which slice each query of `list` read: a day or an hour. */
+  /** Which slice each query of `list` read: a month, a day or an hour. */
   async function slicesRead<T>(list: () => Promise<T>): Promise<{ result: T; slices: Set<string | undefined> }> {
     const find = jest.spyOn(store.models.Request, 'find');
     try {
       const result = await list();
       const filters = find.mock.calls as unknown as [object][];
-      return { result, slices: new Set(filters.map(([filter]) => Object.keys(filter).find((key) => key === 'day' || key === 'hour'))) };
+      return { result, slices: new Set(filters.map(([filter]) => ['month', 'day', 'hour'].find((key) => key in filter))) };
     } finally {
       find.mockRestore();
     }
@@ -124,6 +125,16 @@ describe('request lists', () => {
     expect(result.ids).toEqual(expected((doc) => doc.status === 'accepted'));
     expect(result.ids.length).toBeGreaterThan(7);
     expect(slices).toEqual(new Set(['hour', 'day']));
+  });
+
+  test('When a quiet grid’s requests are paged through, then each month is read in one query, whole or up to the day asked', async () => {
+    const whole = await slicesRead(() => everyPage({ unit: 'grid-7', pageSize: 10 }));
+    expect(whole.result.ids).toEqual(expected((doc) => doc.unit0 === 'grid-7'));
+    expect(whole.result.pages).toBeGreaterThan(3);
+    expect(whole.slices).toEqual(new Set(['month']));
+    const upTo = await slicesRead(() => everyPage({ unit: 'grid-7', pageSize: 10, to: '2026-11-24' }));
+    expect(upTo.result.ids).toEqual(expected((doc) => doc.unit0 === 'grid-7' && doc.day <= '2026-11-24'));
+    expect(upTo.slices).toEqual(new Set(['month']));
   });
 
   test('When everything in the county is listed, then its busy days are read from the newest hours and nothing is lost across pages and walk bounds', async () => {

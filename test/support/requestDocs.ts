@@ -1,5 +1,5 @@
 import { Models, RequestDoc } from '../../activities/db/models';
-import { beijingDay, beijingHour, countLanded } from '../../activities/db/slices';
+import { countLanded, timeSlices } from '../../activities/db/slices';
 import { requestScopes } from '../../activities/requests/projection';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
@@ -38,8 +38,7 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     _id: `synthetic-${i}`,
     revision: 7,
     status,
-    day: beijingDay(submittedAt),
-    hour: beijingHour(submittedAt),
+    ...timeSlices(submittedAt),
     category: i % 3 ? 'general' : 'utilities',
     urgency: 'normal',
     channel: 'hotline',
