@@ -61,8 +61,13 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
   };
 }
 
+/** Where each document lands in the per-scope day counts lists walk by. */
+export function requestLandings(docs: RequestDoc[]): { scope: string; day: string }[] {
+  return docs.flatMap((doc) => requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
+}
+
 /** Stores list documents as the projection would, with the per-day counts lists walk by. */
 export async function seedRequestDocs(models: Pick<Models, 'Request' | 'Slice'>, docs: RequestDoc[]): Promise<void> {
   await models.Request.insertMany(docs, { lean: true });
-  await countLanded(models.Slice, 'requests', docs.flatMap((doc) => requestScopes(doc.units).map((scope) => ({ scope, day: doc.day }))));
+  await countLanded(models.Slice, 'requests', requestLandings(docs));
 }
