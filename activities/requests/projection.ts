@@ -46,13 +46,13 @@ export function requestProjectionActivities(models: Models) {
      */
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
       const doc = toRequestDoc(state, entries);
-      if (entries.some((entry) => entry.action === 'submit')) {
-        await countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
-      }
+      const counted = entries.some((entry) => entry.action === 'submit')
+        ? countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })))
+        : Promise.resolve();
       await Promise.all([
         appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
         upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),
-        upsertIfNewer(models.Request, doc),
+        counted.then(() => upsertIfNewer(models.Request, doc)),
       ]);
     },
   };

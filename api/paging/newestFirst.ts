@@ -83,7 +83,7 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
     const cursorHour = cursor && cursor.at !== endOfDay ? beijingHour(cursor.at) : undefined;
     const hours = hoursDownFrom(cursorHour?.startsWith(day) ? cursorHour : `${day}T23`);
     let matched = 0;
-    for (let i = 0; i < hours.length; i += hoursAtOnce) {
+    for (let i = 0; i < hours.length; ) {
       const expected = i === 0 ? landed * matchedShare : matched < 5 ? Infinity : (matched / i) * (hours.length - i);
       if (expected <= maxSlice) {
         // The rest of the day at once: the hours not read yet are those before the next one.
@@ -92,13 +92,17 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
         if (i === 0) matchedShare = Math.min(1, rest.length / landed);
         return take(rest);
       }
-      const group = await Promise.all(hours.slice(i, i + hoursAtOnce).map((hour) => read({ hour })));
+      // As many hours as should fill the page at the rate seen so far: on a busy day, one.
+      const perHour = i === 0 ? (landed * matchedShare) / 24 : matched / i;
+      const step = perHour > 0 ? Math.max(1, Math.min(hoursAtOnce, Math.ceil((q.pageSize + 1 - found.length) / perHour))) : hoursAtOnce;
+      const group = await Promise.all(hours.slice(i, i + step).map((hour) => read({ hour })));
       for (const docs of group) {
         matched += docs.length;
         if (take(docs)) return true;
       }
+      i += step;
       // A few quiet hours are no evidence: a share is learnt only from enough matches.
-      if (matched >= 5) matchedShare = Math.min(1, (matched / (i + hoursAtOnce)) * (24 / landed));
+      if (matched >= 5) matchedShare = Math.min(1, (matched / i) * (24 / landed));
     }
     return false;
   };
