@@ -1,4 +1,4 @@
-import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { mongo, AnyBulkWriteOperation, Model } from 'mongoose';
 
 /**
  * FerretDB 1.24 over PostgreSQL keeps a PostgreSQL connection for every update in a bulk that
@@ -7,7 +7,26 @@ import { AnyBulkWriteOperation, Model } from 'mongoose';
  * in small chunks: with 10, it takes 18 concurrent ones.
  */
 const chunk = 10;
+/** Each retry follows a concurrent insert of the same key, which cannot happen twice to one upsert. */
+const duplicateRetries = 3;
 
+/**
+ * Two writers upserting a key neither found both insert it, and one is refused with E11000 (on
+ * MongoDB and FerretDB alike). Only the refused operations go again, as updates of the document
+ * the other writer made: retrying the whole bulk would apply the others twice.
+ */
 export async function bulkUpsert<T>(model: Model<T>, ops: AnyBulkWriteOperation<T>[]): Promise<void> {
-  for (let start = 0; start < ops.length; start += chunk) await model.bulkWrite(ops.slice(start, start + chunk), { ordered: false });
+  for (let start = 0; start < ops.length; start += chunk) {
+    let pending = ops.slice(start, start + chunk);
+    for (let attempt = 0; pending.length; attempt++) {
+      try {
+        await model.bulkWrite(pending, { ordered: false });
+        pending = [];
+      } catch (err) {
+        const refused = err instanceof mongo.MongoBulkWriteError ? [err.writeErrors].flat() : [];
+        if (attempt === duplicateRetries || !refused.length || refused.some((e) => e.code !== 11000)) throw err;
+        pending = refused.map((e) => pending[e.index]);
+      }
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ginIndexName, prepareStore } from '../../activities/db/store';
-import { beijingDay, sliceKey } from '../../activities/db/slices';
+import { beijingDay, countLanded, landedOn, sliceKey } from '../../activities/db/slices';
 import { inboxActivities, inboxScope } from '../../activities/notifications/inbox';
 import { listRequests, RequestListQuery } from '../../api/requests/list';
 import { newestFirst } from '../../api/paging/newestFirst';
@@ -160,6 +160,15 @@ describe('request lists', () => {
     } while (cursor);
     expect(ids).toEqual(notices.map((notice) => notice.key));
     expect((await store.models.Slice.findById(sliceKey('notifications', inboxScope('committee-c01'), beijingDay(new Date(now - 1)))).lean())?.n).toBe(449);
+  });
+
+  test('When many writers count the same new day at once, then none is refused and the day is counted', async () => {
+    const writers = Array.from({ length: 24 }, () => countLanded(store.models.Slice, 'requests', [{ scope: 'unit0=grid-new', day: '2026-10-03' }]));
+    await expect(Promise.all(writers)).resolves.toHaveLength(24);
+    // FerretDB may lose concurrent increments (see slices.ts); it never loses them all.
+    const counted = await landedOn(store.models.Slice, 'requests', 'unit0=grid-new', '2026-10-03');
+    expect(counted).toBeGreaterThanOrEqual(1);
+    expect(counted).toBeLessThanOrEqual(24);
   });
 
   test('When a list names an unknown unit or a cursor it never gave, then it is refused naming the field', async () => {
