@@ -2,8 +2,9 @@ import { Model } from 'mongoose';
 import { bulkUpsert } from './bulk';
 
 /**
- * How many documents of a list landed in each scope on each day (Beijing): a list reads a big day
- * hour by hour, and skips days nothing landed on without querying them. A scope names what a list
+ * How many documents of a list landed in each scope on each day and month (Beijing): a list reads
+ * a quiet month in one query and a big day hour by hour, and skips months and days nothing landed
+ * on without querying them. A scope names what a list
  * filters on (`unit2=township-t01`, `recipient=member-1`, or `*` for everything). Writers count a
  * document before they write it, so a day counted empty is truly empty. A count is an estimate
  * otherwise, and lists use it only to size their reads: a retried write counts again, and
