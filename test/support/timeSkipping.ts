@@ -18,3 +18,20 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     }
   }
 }
+
+/**
+ * The time-skipping server strands a run whose workflow task cancels a timer that fired while the
+ * task was with the worker: it refuses the completion ("invalid history builder state for action",
+ * temporalio/sdk-java#3088) and never hands the task out again, so the scenario waits forever. It
+ * happened to the three-year plan in one CI run of four (an update re-arming the shell's timer just
+ * as it fired). Bounded here, a stranded scenario fails, its worker stops instead of polling a torn
+ * down server for the rest of the run, and jest.retryTimes in the test file runs it again on a
+ * fresh task queue. A real server times the task out and sends it again; production is not affected.
+ */
+export function unlessStranded<T>(scenario: () => Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stranded = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`scenario still waiting after ${ms / 1000} s: a run stranded by the time-skipping server?`)), ms);
+  });
+  return Promise.race([scenario(), stranded]).finally(() => clearTimeout(timer));
+}

@@ -12,7 +12,10 @@ import { CommitmentState } from '../../domain/commitments/state';
 import { bundleWorkflows } from '../../worker/bundle';
 import { actors, defaultPolicy, planSubmission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
+
+// See unlessStranded: a run the time-skipping server strands is tried again.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 const policy = defaultPolicy();
 const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-bureau' };
@@ -39,7 +42,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
     const input: CommitmentInput = { submission: planSubmission({ id, startDate }), policy, continueAfterEvents: 500 };
     const workflowId = commitmentWorkflowId('enterprise', id);
 
-    await worker.runUntil(async () => {
+    await worker.runUntil(unlessStranded(async () => {
       const handle = await env.client.workflow.start('assistancePlan', { taskQueue, workflowId, args: [input] });
       const act = (command: CommitmentCommand) => handle.executeUpdate(commitmentActionUpdate, { args: [command] });
       const state = () => env.client.workflow.getHandle(workflowId).query(commitmentStateQuery) as Promise<CommitmentState>;
@@ -121,6 +124,6 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
       console.log(
         `three-year plan: ${replay.events} history events over ${runs} runs (continue-as-new after 500 events); ${final.timeline.length} timeline entries; replayed by the auditor in ${replayMs} ms; test took ${Date.now() - started} ms`,
       );
-    });
+    }, 240_000));
   }, 600_000);
 });

@@ -9,11 +9,14 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
 import { bundleWorkflows } from '../../worker/bundle';
 import { eventually } from '../support/eventually';
 import { caseTimeline } from '../../audit/timeline';
 import { fetchCaseHistory } from '../../audit/history';
+
+// See unlessStranded: a run the time-skipping server strands is tried again.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 const policy = defaultPolicy();
 let env: TestWorkflowEnvironment;
@@ -43,10 +46,10 @@ async function withRequest(overrides: Parameters<typeof submission>[0], body: (c
   const id = randomUUID();
   // As the API files it: with the time it decided the first state at.
   const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy, submittedAt: new Date().toISOString() };
-  await worker.runUntil(async () => {
+  await worker.runUntil(unlessStranded(async () => {
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await body({ handle, recorder, act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }) });
-  });
+  }, 120_000));
 }
 
 const state = (handle: { query: (q: typeof requestStateQuery) => Promise<unknown> }) => handle.query(requestStateQuery) as Promise<{ status: string; level: number; onAgenda: boolean; outcome?: string; timeline: { action: string; rule?: string }[] }>;
