@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Request, RequestHandler, Response } from 'express';
 import { ActionActor, ActionBody } from '../audit/actionLog/chain';
 import { ActionLogAppender, ActionLogModel } from '../audit/actionLog/store';
@@ -7,24 +6,21 @@ import { commitmentWorkflowId } from '../common/commitments';
 import { requestWorkflowId } from '../common/requests';
 import { actorFromHeaders } from './actor';
 import { ApiError } from './errors';
+import { requestIdOf } from './requestId';
 import { kindRoutes } from './commitments/schema';
 
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
-const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
 
 /**
  * Every write under /api/v1, accepted or refused (a refusal is an attempt an auditor wants to
- * see), goes into the action log once its response is done, under the caller's X-Request-Id or
- * a fresh one, echoed back. Mounted before the body parser, so malformed bodies are logged too.
+ * see), goes into the action log once its response is done, under its request id (api/requestId.ts). Mounted before the body parser, so malformed bodies are logged too.
  * A failed append never fails the request (it has been answered already): it is reported on stderr.
  */
 export function recordWrites(model: ActionLogModel): RequestHandler {
   const appender = new ActionLogAppender(model);
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
-    const sent = req.get('x-request-id');
-    const requestId = sent && requestIdPattern.test(sent) ? sent : randomUUID();
-    res.set('X-Request-Id', requestId);
+    const requestId = requestIdOf(res);
     res.once('close', () => {
       const body = actionOf(req, res, requestId, res.locals.problem as string | undefined);
       appender.append(body).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));

@@ -8,12 +8,14 @@ import { healthRoutes } from './health/routes';
 import { notificationRoutes } from './notifications/routes';
 import { ApiDocument } from './openapi';
 import { requestRoutes } from './requests/routes';
+import { assignRequestId } from './requestId';
 import { commitmentRoutes } from './commitments/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   const doc = new ApiDocument();
   app.disable('x-powered-by');
+  app.use(assignRequestId);
   app.use('/api/v1', recordWrites(deps.actionLog));
   app.use(express.json({ limit: '256kb' }));
   const v1 = express.Router();
