@@ -17,16 +17,31 @@ export interface CaseHistory {
 /** The workflow types that are cases; closed ones are what auditors verify and archive. */
 export const caseWorkflowTypes = ['citizenRequest', 'assistancePlan', 'householdPairing', 'memberPledge'];
 
-/** Reads every run of a case from Temporal, walking back from the latest run through the run each one continued. */
-export async function fetchCaseHistory(client: Client, caseId: string): Promise<CaseHistory> {
-  const latest = await client.workflow.getHandle(caseId).describe();
+/** The latest run of a case, as visibility lists it. */
+export interface CaseRef {
+  caseId: string;
+  workflowType: string;
+  runId: string;
+}
+
+/**
+ * Reads every run of a case from Temporal, walking back from the latest run through the run each
+ * one continued. A caller that listed the case already knows its latest run and saves a call.
+ */
+export async function fetchCaseHistory(client: Client, caseId: string, listed?: CaseRef): Promise<CaseHistory> {
+  const latest: CaseRef = listed ?? (await describeCase(client, caseId));
   const runs: CaseRun[] = [];
   for (let runId: string | undefined = latest.runId; runId; ) {
     const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
     runs.unshift({ runId, history });
     runId = startedAttributes(history).continuedExecutionRunId || undefined;
   }
-  return { caseId, workflowType: latest.type, runs };
+  return { caseId, workflowType: latest.workflowType, runs };
+}
+
+async function describeCase(client: Client, caseId: string): Promise<CaseRef> {
+  const described = await client.workflow.getHandle(caseId).describe();
+  return { caseId, workflowType: described.type, runId: described.runId };
 }
 
 /** How many history events a case has, over all its runs. */
@@ -55,4 +70,10 @@ export async function* listClosedCases(client: Client, range: ClosedRange): Asyn
     ...(range.closedBefore ? [`CloseTime < '${range.closedBefore.toISOString()}'`] : []),
   ];
   for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) yield execution.workflowId;
+}
+
+/** Every case Temporal holds, open or closed, by its latest run (a run that continued as new is listed under its successor). */
+export async function* listCases(client: Client): AsyncGenerator<CaseRef> {
+  const query = `WorkflowType IN (${caseWorkflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus != 'ContinuedAsNew'`;
+  for await (const execution of client.workflow.list({ query })) yield { caseId: execution.workflowId, workflowType: execution.type, runId: execution.runId };
 }

@@ -1,4 +1,4 @@
-import { InjectedSinks, Worker, WorkflowBundle } from '@temporalio/worker';
+import { InjectedSinks, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { CaseAuditSinks } from '../common/caseAudit';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { TimelineEntry } from '../domain/timeline';
@@ -43,7 +43,7 @@ export interface ReplayReport {
  * each committed state. The states come from the workflows' own pure domain functions folding the
  * recorded commands and timers, so there is no second implementation of the rules to drift.
  */
-export async function replayCase(workflowBundle: WorkflowBundle, history: CaseHistory): Promise<ReplayReport> {
+export async function replayCase(workflowBundle: WorkflowBundleOption, history: CaseHistory): Promise<ReplayReport> {
   for await (const report of replayCases(workflowBundle, [history])) return report;
   throw new Error(`no replay result for ${history.caseId}`);
 }
@@ -55,7 +55,7 @@ export async function replayCase(workflowBundle: WorkflowBundle, history: CaseHi
  * After a run fails, the case's later runs are skipped: they would continue a state the code no
  * longer reproduces.
  */
-export async function* replayCases(workflowBundle: WorkflowBundle, cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
+export async function* replayCases(workflowBundle: WorkflowBundleOption, cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
   let committed: Omit<Commit, 'run' | 'runId'>[] = [];
   let latestTimeline: TimelineEntry[] = [];
   const sinks: InjectedSinks<CaseAuditSinks> = {

@@ -66,6 +66,18 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
 }
 
 /**
+ * Every notice a case's histories record as committed, once each (a revision whose local attempts
+ * failed is committed again by the durable activity, with the same keys): what its inbox received.
+ */
+export function caseNotices(history: CaseHistory): KeyedNotice[] {
+  const notices = new Map<string, KeyedNotice>();
+  for (const { history: run } of history.runs) {
+    for (const event of run.events ?? []) for (const notice of committed(event).notices ?? []) notices.set(notice.key, notice);
+  }
+  return [...notices.values()];
+}
+
+/**
  * What an event says the case committed: the input of a scheduled projection, inbox delivery
  * or revision, or the result a local activity's marker keeps (its input is not recorded).
  */

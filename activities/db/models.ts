@@ -104,7 +104,7 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'request_states' },
   );
   const notification = new Schema<NotificationDoc>(
-    { _id: String, recipient: String, kind: String, message: String, caseId: String, createdAt: Date, month: String, day: String, hour: String },
+    { _id: String, recipient: String, kind: String, message: String, caseId: { type: String, index: true }, createdAt: Date, month: String, day: String, hour: String },
     { versionKey: false, collection: 'notifications' },
   );
   declareListIndexes(notification, inboxListShapes);

@@ -21,14 +21,34 @@ export function sliceKey(list: string, scope: string, day: string): string {
   return `${list}:${scope}|${day}`;
 }
 
-/** Adds what landed to its day and to its month (`YYYY-MM`), so a walk skips an empty month in one lookup; one update per key. */
-export async function countLanded(model: Model<SliceDoc>, list: string, landed: { scope: string; day: string; n?: number }[]): Promise<void> {
-  const counts = new Map<string, number>();
+export interface Landed {
+  scope: string;
+  day: string;
+  n?: number;
+}
+
+/** What landed, added to the count of its day and of its month (`YYYY-MM`), so a walk skips an empty month in one lookup. */
+export function tallyLanded(list: string, landed: Landed[], counts = new Map<string, number>()): Map<string, number> {
   for (const { scope, day, n } of landed) {
     for (const key of [sliceKey(list, scope, day), sliceKey(list, scope, day.slice(0, 7))]) counts.set(key, (counts.get(key) ?? 0) + (n ?? 1));
   }
+  return counts;
+}
+
+/** Adds what landed to its day and month counts; one update per key. */
+export async function countLanded(model: Model<SliceDoc>, list: string, landed: Landed[]): Promise<void> {
+  const counts = tallyLanded(list, landed);
   if (!counts.size) return;
   await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })));
+}
+
+/**
+ * Raises counts to at least the given figures, leaving higher ones as they are: for a repair that
+ * knows how many documents truly landed. A count too low may hide a month or day from lists; one
+ * too high only costs a list an extra query, and a concurrent writer may have counted since.
+ */
+export async function countAtLeast(model: Model<SliceDoc>, counts: Map<string, number>): Promise<void> {
+  await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $max: { n } }, upsert: true } })));
 }
 
 /** How many landed in a scope on a day (`YYYY-MM-DD`) or in a month (`YYYY-MM`). */

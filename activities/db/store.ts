@@ -9,7 +9,10 @@ export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 const lookupFields: Record<string, string[]> = {
   requests: pushdownFields(requestListShapes),
   timeline: ['caseId'],
-  notifications: pushdownFields(inboxListShapes),
+  // By case too: reconciliation reads a case's notices (reconcile/caseRepair.ts).
+  notifications: [...pushdownFields(inboxListShapes), 'caseId'],
+  problems: ['commitmentId'],
+  funds: ['commitmentId'],
   // Not yet in slices: their lists still decode every match (see README, read models and scale).
   commitments: ['kind', 'status', 'department', 'team'],
   action_log: ['seq', 'target'],

@@ -3,14 +3,20 @@ import { TimelineEntry } from '../../domain/timeline';
 import { bulkUpsert } from './bulk';
 import { TimelineDoc } from './models';
 
+/** A timeline entry's document: the case's workflow ID and the entry's revision name it. */
+export function toTimelineDoc(caseId: string, entry: TimelineEntry): TimelineDoc {
+  return { _id: `${caseId}:${entry.revision}`, caseId, revision: entry.revision, entry };
+}
+
 /** Entries never change once written, so inserting the missing ones makes a retry harmless. */
 export async function appendTimeline(model: Model<TimelineDoc>, caseId: string, entries: TimelineEntry[]): Promise<void> {
   if (!entries.length) return;
   await bulkUpsert(
     model,
-    entries.map((entry) => ({
-      updateOne: { filter: { _id: `${caseId}:${entry.revision}` }, update: { $setOnInsert: { caseId, revision: entry.revision, entry } }, upsert: true },
-    })),
+    entries.map((entry) => {
+      const { _id, ...doc } = toTimelineDoc(caseId, entry);
+      return { updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true } };
+    }),
   );
 }
 

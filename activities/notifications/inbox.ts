@@ -1,10 +1,28 @@
 import { KeyedNotice } from '../../common/notifications';
-import { Models } from '../db/models';
+import { Models, NotificationDoc } from '../db/models';
 import { bulkUpsert } from '../db/bulk';
-import { beijingDay, countLanded, timeSlices } from '../db/slices';
+import { beijingDay, countLanded, Landed, timeSlices } from '../db/slices';
 
 /** What an inbox list reads: one recipient's notices. */
 export const inboxScope = (recipient: string) => `recipient=${recipient}`;
+
+/** Where a notice is counted: its recipient's inbox on the day it was sent. */
+export function noticesLanded(notices: KeyedNotice[]): Landed[] {
+  return notices.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) }));
+}
+
+/** The inbox document of a notice; its key is its `_id`. */
+export function toNotificationDoc(notice: KeyedNotice): NotificationDoc {
+  return {
+    _id: notice.key,
+    recipient: notice.recipient,
+    kind: notice.kind,
+    message: notice.message,
+    caseId: notice.caseId,
+    createdAt: new Date(notice.createdAt),
+    ...timeSlices(notice.createdAt),
+  };
+}
 
 export function inboxActivities(models: Models) {
   return {
@@ -14,25 +32,10 @@ export function inboxActivities(models: Models) {
      */
     async deliverInbox(notices: KeyedNotice[]): Promise<void> {
       if (!notices.length) return;
-      await countLanded(models.Slice, 'notifications', notices.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) })));
+      await countLanded(models.Slice, 'notifications', noticesLanded(notices));
       await bulkUpsert(
         models.Notification,
-        notices.map((notice) => ({
-          updateOne: {
-            filter: { _id: notice.key },
-            update: {
-              $setOnInsert: {
-                recipient: notice.recipient,
-                kind: notice.kind,
-                message: notice.message,
-                caseId: notice.caseId,
-                createdAt: new Date(notice.createdAt),
-                ...timeSlices(notice.createdAt),
-              },
-            },
-            upsert: true,
-          },
-        })),
+        notices.map(toNotificationDoc).map(({ _id, ...doc }) => ({ updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true } })),
       );
     },
   };

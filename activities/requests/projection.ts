@@ -4,7 +4,7 @@ import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
-import { countLanded, timeSlices } from '../db/slices';
+import { countLanded, Landed, timeSlices } from '../db/slices';
 import { upsertIfNewer } from '../db/versionedUpsert';
 
 /** What a request list reads: one unit at its ladder level, or everything. */
@@ -15,6 +15,11 @@ export function requestScope(level?: number, unit?: string): string {
 /** Every scope a request is listed in. */
 export function requestScopes(jurisdiction: string[]): string[] {
   return [requestScope(), ...jurisdiction.map((unit, level) => requestScope(level, unit))];
+}
+
+/** Where a filing is counted: its day in every scope it is listed in. */
+export function requestLanded(doc: RequestDoc): Landed[] {
+  return requestScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
 }
 
 export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
@@ -46,9 +51,7 @@ export function requestProjectionActivities(models: Models) {
      */
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
       const doc = toRequestDoc(state, entries);
-      const counted = entries.some((entry) => entry.action === 'submit')
-        ? countLanded(models.Slice, 'requests', requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })))
-        : Promise.resolve();
+      const counted = entries.some((entry) => entry.action === 'submit') ? countLanded(models.Slice, 'requests', requestLanded(doc)) : Promise.resolve();
       await Promise.all([
         appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
         upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),
