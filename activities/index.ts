@@ -3,6 +3,7 @@ import { HistorySources } from '../audit/source';
 import { anchorActivities } from './audit/actionLogAnchor';
 import { archiveActivities } from './audit/closedCases';
 import { revisionActivities } from './cases/revision';
+import { CaseMetrics } from './cases/revisionMetrics';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   fetch: typeof fetch;
   /** Temporal and the archive directory, for the nightly archive of closed cases, and the action log to anchor there */
   audit: HistorySources & { actionLog: ActionLogModel };
+  /** The worker's counters and projection lag, on its own registry */
+  metrics: CaseMetrics;
 }
 
 /** Every activity, built from its dependencies; only worker/ wires the real ones. */
@@ -30,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
       projectors: { request: requests.projectRequest, commitment: commitments.projectCommitment },
       deliverInbox: inbox.deliverInbox,
       webhookConfigured: webhookConfigured(deps.webhookUrl),
+      metrics: deps.metrics,
     }),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
     ...archiveActivities(deps.audit),

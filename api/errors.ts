@@ -2,6 +2,7 @@ import { ErrorRequestHandler } from 'express';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal } from '../domain/timeline';
+import { requestLogOf } from './requestLog';
 
 /** One error type for every answer that is not a success; the handler below turns it into problem+json. */
 export class ApiError extends Error {
@@ -36,7 +37,7 @@ function fromRefusal(refusal: Refusal): ApiError {
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err);
-  if (!known) console.error(`${req.method} ${req.originalUrl}`, err);
+  if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
   // The action log records the stable code with the outcome.
   res.locals.problem = problem.code;

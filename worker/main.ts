@@ -3,15 +3,28 @@ import { NativeConnection } from '@temporalio/worker';
 import { createModels } from '../activities/db/models';
 import { prepareStore } from '../activities/db/store';
 import { createActionLogModel } from '../audit/actionLog/store';
+import { createLogger } from '../common/log';
 import { loadEnvOrExit } from '../config/env';
 import { ensureAuditSchedules } from './auditSchedules';
 import { createWorker } from './createWorker';
+import { createWorkerMetrics } from './metrics';
+import { serveMetrics } from './metricsServer';
+import { installWorkerRuntime } from './runtime';
 import { connectWorkerStore } from './storeConnection';
 import { tuningFrom } from './tuning';
+
+/** Where the SDK's and the app's metrics are served until config/env.ts names them. */
+const sdkMetricsAddress = '127.0.0.1:9464';
+const appMetricsAddress = '127.0.0.1:9465';
+
+const log = createLogger().child({ process: 'worker' });
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const tuning = tuningFrom(env);
+  installWorkerRuntime({ log, sdkMetricsAddress });
+  const metrics = createWorkerMetrics();
+  const endpoint = await serveMetrics(metrics.registry, appMetricsAddress);
   const db = await connectWorkerStore(env.MONGODB_URI, tuning);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -19,26 +32,27 @@ async function main(): Promise<void> {
   try {
     const models = createModels(db);
     const actionLog = createActionLogModel(db);
-    console.log(`read models on ${await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined)}`);
+    log.info({ store: await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined) }, 'read models ready');
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
     const worker = await createWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { models, webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog } },
+      deps: { models, webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog }, metrics: metrics.cases },
       tuning,
     });
     const running = worker.run();
-    console.log('worker running');
+    log.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, metrics: [endpoint.url, `http://${sdkMetricsAddress}/metrics`] }, 'worker running');
     await running;
   } finally {
     await clientConnection.close();
     await connection.close();
     await db.close();
+    await endpoint.close();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
+  log.fatal({ err }, 'worker stopped');
   process.exit(1);
 });

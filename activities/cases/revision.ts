@@ -1,13 +1,15 @@
 import { CommittedRevision, Projection, ReadModelStates, RevisionReceipt } from '../../common/projection';
 import { KeyedNotice } from '../../common/notifications';
+import { CaseMetrics, recordCommitted } from './revisionMetrics';
 
 export interface RevisionDeps {
   projectors: { [M in keyof ReadModelStates]: (projection: Projection<ReadModelStates[M]>) => Promise<void> };
   deliverInbox(notices: KeyedNotice[]): Promise<void>;
   webhookConfigured: boolean;
+  metrics: CaseMetrics;
 }
 
-export function revisionActivities({ projectors, deliverInbox, webhookConfigured }: RevisionDeps) {
+export function revisionActivities({ projectors, deliverInbox, webhookConfigured, metrics }: RevisionDeps) {
   return {
     /**
      * The read model and the inbox in one attempt: the projection is ordered by revision and
@@ -16,7 +18,9 @@ export function revisionActivities({ projectors, deliverInbox, webhookConfigured
     async commitRevision(revision: CommittedRevision): Promise<RevisionReceipt> {
       const projected = revision.readModel === 'request' ? projectors.request(revision) : projectors.commitment(revision);
       await Promise.all([projected, deliverInbox(revision.notices)]);
-      return { entries: revision.entries, notices: revision.notices, webhookConfigured, committedAt: new Date().toISOString() };
+      const committedAt = new Date();
+      recordCommitted(metrics, revision, committedAt.getTime());
+      return { entries: revision.entries, notices: revision.notices, webhookConfigured, committedAt: committedAt.toISOString() };
     },
   };
 }

@@ -18,6 +18,8 @@ import { createWorker } from '../../worker/createWorker';
 import { connectWorkerStore } from '../../worker/storeConnection';
 import { defaultTuning, WorkerTuning } from '../../worker/tuning';
 import { bundleWorkflows } from '../../worker/bundle';
+import { createWorkerMetrics } from '../../worker/metrics';
+import { createLogger } from '../../common/log';
 import { startE2eServers } from './e2eServers';
 import { repoRoot } from './fixtures';
 
@@ -62,8 +64,10 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const temporal = new Client({ connection, namespace: servers.namespace });
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
+  // One registry for every worker this system runs, as one process keeps its counters across restarts of its worker.
+  const workerMetrics = createWorkerMetrics();
   const runWorker = async () => {
-    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: workerActionLog } };
+    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: workerActionLog }, metrics: workerMetrics.cases };
     const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, tuning, workflowBundle });
     return { worker, running: worker.run() };
   };
@@ -75,7 +79,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
     current = undefined;
   };
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
-  const api = await startApi({ temporal, db, models, actionLog, auditor, policy, org, taskQueue }, '127.0.0.1', 0);
+  const api = await startApi({ temporal, db, models, actionLog, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0 }, '127.0.0.1', 0);
 
   return {
     url: api.url,
@@ -88,6 +92,8 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
     auditor,
     archiveDir,
     webhookCalls,
+    /** The worker's app metrics (reminders, escalations, projection lag), as its /metrics endpoint serves them */
+    workerMetrics: workerMetrics.registry,
     /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
     stopWorker,
     async startWorker() {

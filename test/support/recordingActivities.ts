@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { KeyedNotice } from '../../common/notifications';
 import { Projection, ReadModel, ReadModelStates } from '../../common/projection';
 import { revisionActivities } from '../../activities/cases/revision';
+import { createWorkerMetrics } from '../../worker/metrics';
 import type { Activities } from '../../activities';
 
 /**
@@ -24,6 +25,7 @@ export function recordingActivities({ webhookConfigured = false, localAttemptsFa
       for (const notice of batch) notices.set(notice.key, notice);
     },
     webhookConfigured,
+    metrics: createWorkerMetrics().cases,
   });
   const activities: Partial<Activities> = {
     async commitRevision(revision) {

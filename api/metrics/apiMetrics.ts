@@ -1,0 +1,33 @@
+import { RequestHandler } from 'express';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { ApiDeps } from '../deps';
+import { countOpenCases } from './caseCounts';
+import { caseGauges } from './caseGauges';
+import { dependencyGauge } from './dependencyGauge';
+import { observeRequests } from './httpMetrics';
+
+export interface ApiMetrics {
+  /** Counts and times every request; mount before the routes */
+  observe: RequestHandler;
+  /** GET /metrics in Prometheus's text format */
+  serve: RequestHandler;
+}
+
+/** A scrape waits at most this long for the store or Temporal, then answers with what it has. */
+const scrapeWaitMs = 2_000;
+
+/** The API's metrics on a registry of its own (never prom-client's global one): each app, and each test, counts apart. */
+export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'policy' | 'temporal' | 'db'>, caseCountsMaxAgeMs: number): ApiMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const observe = observeRequests(registry);
+  const ladder = deps.policy.ladder.map((level) => level.id);
+  caseGauges(registry, () => countOpenCases(deps.models, ladder, new Date()), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
+  dependencyGauge(registry, deps, scrapeWaitMs);
+  return {
+    observe,
+    serve: async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    },
+  };
+}
