@@ -1,6 +1,6 @@
 import { Request, RequestHandler, Response } from 'express';
 import { ActionActor, ActionBody } from '../audit/actionLog/chain';
-import { ActionLogAppender, ActionLogModel } from '../audit/actionLog/store';
+import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { commitmentKinds } from '../domain/policy/policy';
 import { commitmentWorkflowId } from '../common/commitments';
 import { requestWorkflowId } from '../common/requests';
@@ -13,27 +13,37 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every write under /api/v1, accepted or refused (a refusal is an attempt an auditor wants to
- * see), goes into the action log once its response is done, under its request id (api/requestId.ts). Mounted before the body parser, so malformed bodies are logged too.
- * A failed append never fails the request (it has been answered already): it is reported on stderr.
+ * see), is recorded under its request id (api/requestId.ts) before its answer goes out: the entry
+ * lands in the outbox on disk, which moves it into the hash-chained log (audit/actionLog/outbox.ts).
+ * An API that dies after answering, or a MongoDB that is down, loses no entry. Mounted before the
+ * body parser, so malformed bodies are recorded too. A caller who hangs up before the answer is
+ * recorded when the connection closes.
  */
-export function recordWrites(model: ActionLogModel): RequestHandler {
-  const appender = new ActionLogAppender(model);
+export function recordWrites(outbox: ActionLogOutbox, onUnrecorded: (requestId: string, err: Error) => void): RequestHandler {
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
     const requestId = requestIdOf(res);
-    res.once('close', () => {
-      const body = actionOf(req, res, requestId, res.locals.problem as string | undefined);
-      appender.append(body).catch((err) => console.error(`action log: request ${requestId} not recorded`, err));
-    });
+    let recorded: Promise<unknown> | undefined;
+    const record = (answered: boolean) => {
+      recorded ??= outbox.put(actionOf(req, res, requestId, answered)).catch((err: Error) => onUnrecorded(requestId, err));
+      return recorded;
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      void record(true).then(() => end(...args));
+      return res;
+    }) as Response['end'];
+    res.once('close', () => void record(false));
     next();
   };
 }
 
-function actionOf(req: Request, res: Response, requestId: string, problem: string | undefined): ActionBody {
+function actionOf(req: Request, res: Response, requestId: string, answered: boolean): ActionBody {
+  const problem = res.locals.problem as string | undefined;
   const path = req.originalUrl.split('?')[0].replace(/(.)\/+$/, '$1');
   const location = res.getHeader('location');
   // 499 (as nginx logs it): the caller hung up before the answer, so its outcome is unknown here.
-  const outcome = res.writableFinished ? { status: res.statusCode, ...(problem ? { problem } : {}) } : { status: 499, problem: 'client_closed' };
+  const outcome = answered ? { status: res.statusCode, ...(problem ? { problem } : {}) } : { status: 499, problem: 'client_closed' };
   const target = caseOf(typeof location === 'string' ? location : path);
   return {
     at: new Date().toISOString(),

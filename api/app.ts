@@ -3,6 +3,7 @@ import { recordWrites } from './actionLog';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { createLogger } from '../common/log';
+import { temporalDeadline } from './dependencies';
 import { ApiDeps } from './deps';
 import { notFound, problemHandler } from './errors';
 import { healthRoutes } from './health/routes';
@@ -26,8 +27,9 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
-  app.use('/api/v1', recordWrites(deps.actionLog));
+  app.use('/api/v1', recordWrites(deps.actionLogOutbox, (requestId, err) => console.error(`action log: request ${requestId} not recorded`, err)));
   app.use(express.json({ limit: '256kb' }));
+  app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 30_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
   v1.use(healthRoutes(deps, doc));

@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { Connection } from 'mongoose';
 import { Logger } from '../common/log';
 import { Models } from '../activities/db/models';
+import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { ActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { OrgDirectory } from '../domain/org';
@@ -14,6 +15,8 @@ export interface ApiDeps {
   models: Models;
   /** Every API write, hash-chained (audit/actionLog) */
   actionLog: ActionLogModel;
+  /** Where each write's entry waits, on disk, until it is in the log */
+  actionLogOutbox: ActionLogOutbox;
   /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
   auditor: CaseAuditor;
   policy: Policy;
@@ -23,4 +26,6 @@ export interface ApiDeps {
   log?: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */
   caseCountsMaxAgeMs?: number;
+  /** How long a request may wait for Temporal before it answers 503 (30 s unless given) */
+  temporalDeadlineMs?: number;
 }

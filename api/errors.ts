@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Refusal } from '../domain/timeline';
 import { requestLogOf } from './requestLog';
+import { Dependency, unreachableDependency } from './dependencies';
 
 /** One error type for every answer that is not a success; the handler below turns it into problem+json. */
 export class ApiError extends Error {
@@ -11,9 +12,16 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: { field: string; message: string }[],
+    /** Further members of the problem document, e.g. the unavailable `dependency` */
+    readonly extensions?: Record<string, string>,
   ) {
     super(message);
   }
+}
+
+/** 503 naming the dependency: the caller may retry (with its Idempotency-Key, a write is not doubled). */
+export function dependencyUnavailable(dependency: Dependency, err: Error): ApiError {
+  return new ApiError(503, 'dependency_unavailable', `${dependency} is unavailable: ${err.message.split('\n')[0]}`, undefined, { dependency });
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
@@ -36,11 +44,12 @@ function fromRefusal(refusal: Refusal): ApiError {
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err);
+  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err) ?? unavailable(err);
   if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
   // The action log records the stable code with the outcome.
   res.locals.problem = problem.code;
+  if (problem.status === 503) res.set('Retry-After', '5');
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -51,8 +60,14 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
       detail: problem.message,
       instance: req.originalUrl,
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     });
 };
+
+function unavailable(err: unknown): ApiError | undefined {
+  const dependency = unreachableDependency(err);
+  return dependency && dependencyUnavailable(dependency, err as Error);
+}
 
 function bodyParserError(err: { type?: string; status?: number; message?: string }): ApiError | undefined {
   if (err.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels } from '../activities/db/models';
 import { prepareStore } from '../activities/db/store';
+import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
@@ -12,19 +14,30 @@ import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { startApi } from './server';
 
+/**
+ * The API starts whether or not its dependencies are up, and answers for each (/readyz; 503 naming
+ * it): a write that goes to Temporal is accepted while MongoDB is down. Reads fail within the
+ * store's server-selection timeout rather than queueing behind a connection that is not coming.
+ */
+const storeSelectionTimeoutMs = 1_500;
+
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   installQuietRuntime();
   const policy = parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8')));
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
-  const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).asPromise();
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const db = mongoose.createConnection();
+  const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
+  db.on('error', (err: Error) => console.error(`mongodb: ${err.message}`));
+  const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
-  await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined);
-  const api = await startApi({ temporal, db, models, actionLog, auditor: new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows()), policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
+  const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
+  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
   console.log(`api listening on ${api.url}/api/v1`);
+  void connectStore(db, () => db.openUri(env.MONGODB_URI, storeOptions), env.FERRETDB_POSTGRES_URL || undefined);
   const stop = async () => {
     await api.stop();
     await connection.close();
@@ -33,6 +46,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * Connects until the store answers, then makes its indexes; until then its reads answer 503. Once
+ * connected, the driver itself reconnects after the store comes back from a restart.
+ */
+async function connectStore(db: mongoose.Connection, open: () => Promise<unknown>, postgresUrl: string | undefined): Promise<void> {
+  for (let wait = 1_000; ; wait = Math.min(30_000, wait * 2)) {
+    try {
+      if (db.readyState !== mongoose.ConnectionStates.connected) await open();
+      await prepareStore(db, postgresUrl);
+      return;
+    } catch (err) {
+      console.error(`mongodb: store not prepared (${(err as Error).message}); retrying in ${wait / 1000} s`);
+      await sleep(wait);
+    }
+  }
 }
 
 main().catch((err) => {

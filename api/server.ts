@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { AddressInfo } from 'node:net';
+import { ActionLogAppender } from '../audit/actionLog/store';
 import { createApp } from './app';
 import { ApiDeps } from './deps';
 
@@ -8,17 +9,28 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Listens on the given port (0 in tests) and stops cleanly, closing idle keep-alive sockets. */
+/**
+ * Listens on the given port (0 in tests) and drains the action-log outbox meanwhile. Stops
+ * cleanly: answers what is in flight, closes idle keep-alive sockets, then moves what it can of
+ * the outbox into the log (what it cannot waits on disk for the next start).
+ */
 export async function startApi(deps: ApiDeps, host: string, port: number): Promise<RunningApi> {
   const server = createApp(deps).listen(port, host);
   await once(server, 'listening');
   const { port: bound } = server.address() as AddressInfo;
+  const draining = new AbortController();
+  const appender = new ActionLogAppender(deps.actionLog);
+  const drained = deps.actionLogOutbox.drain(appender, draining.signal, (err) => console.error(`action log: outbox not drained (${err.message}); retrying`));
   return {
     url: `http://${host}:${bound}`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    async stop() {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      draining.abort();
+      await drained;
+      await deps.actionLogOutbox.drainOnce(appender).catch(() => undefined);
+    },
   };
 }

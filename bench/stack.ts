@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels, Models } from '../activities/db/models';
 import { startApi } from '../api/server';
+import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { citizenRequestWorkflowType } from '../common/requests';
@@ -91,7 +92,8 @@ async function startOn(servers: E2eServers | undefined, given: { temporal?: stri
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace });
   const auditor = new CaseAuditor({ temporal, archiveDir }, () => bundleWorkflows());
-  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), auditor, policy, org, taskQueue }, '127.0.0.1', 0);
+  const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-bench-outbox-')));
+  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), actionLogOutbox, auditor, policy, org, taskQueue }, '127.0.0.1', 0);
 
   const cpu = () => cpuByRole(worker.pid, markers);
   return {

@@ -56,6 +56,17 @@ export const envSchema = z.object({
   ORG_FILE: z.string().min(1).default('config/org.default.json'),
   ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
   WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+  /**
+   * The API's outbox for action-log entries: each write's entry lands here (fsync'd) before the
+   * answer goes out, and moves into the hash-chained log in MongoDB as soon as it can.
+   */
+  ACTION_LOG_SPOOL_DIR: z.string().min(1).default('.data/action-log-spool'),
+  /** Where `npm start` keeps its embedded servers' data (the Temporal SQLite file, PostgreSQL under FerretDB). */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** The embedded servers' ports; a UI port of 0 runs Temporal's dev server without its web UI. */
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  FERRETDB_PORT: port.default(27017),
   ...workerTuningEnv,
 }).superRefine((env, ctx) => {
   // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.

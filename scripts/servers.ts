@@ -152,12 +152,18 @@ export interface TemporalDevServerOptions {
   logFile?: string;
 }
 
-export interface TemporalDevServer {
+/** A server process of ours: its pid, its exit, and an orderly stop. */
+export interface ServerProcess {
+  pid: number;
+  exited: Promise<number | string>;
+  stop(): Promise<void>;
+}
+
+export interface TemporalDevServer extends ServerProcess {
   address: string;
   namespace: string;
   uiUrl?: string;
   logFile: string;
-  stop(): Promise<void>;
 }
 
 export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<TemporalDevServer> {
@@ -189,14 +195,13 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
   } finally {
     await connection?.close();
   }
-  return { address, namespace: o.namespace, uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined, logFile, stop: () => child.stop() };
+  return { address, namespace: o.namespace, uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined, logFile, pid: child.pid, exited: child.exited, stop: () => child.stop() };
 }
 
-export interface Postgres {
+export interface Postgres extends ServerProcess {
   /** postgres://… of the database FerretDB keeps its collections in (one schema per MongoDB database) */
   url: string;
   logFile: string;
-  stop(): Promise<void>;
 }
 
 /** PostgreSQL refuses to run as root: as root, the cluster belongs to `nobody` and runs as it. */
@@ -245,7 +250,7 @@ export async function startPostgres(o: { port: number; dataDir: string; durable?
     }
   };
   await waitUntil(`postgres on 127.0.0.1:${o.port}`, child, ready, 60_000, logFile);
-  return { url, logFile, stop: () => child.stop() };
+  return { url, logFile, pid: child.pid, exited: child.exited, stop: () => child.stop() };
 }
 
 export interface FerretDb {
@@ -273,14 +278,32 @@ export interface FerretDbOptions {
 /** Below PostgreSQL's max_connections (200), leaving room for the app's own index client. */
 const ferretDbPoolSize = 180;
 
+/** FerretDB with its own PostgreSQL in dataDir/postgres (or its SQLite files); stop() stops both. */
 export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
+  const dataDir = path.resolve(o.dataDir);
+  const postgres = o.backend === 'sqlite' ? undefined : await startPostgres({ port: await freePort(), dataDir: path.join(dataDir, 'postgres'), durable: o.durable });
+  try {
+    const ferret = await startFerretDbProcess({ port: o.port, dataDir, postgresUrl: postgres?.url });
+    return { ...ferret, postgresUrl: postgres?.url, stop: async () => { await ferret.stop(); await postgres?.stop(); } };
+  } catch (err) {
+    await postgres?.stop();
+    throw err;
+  }
+}
+
+export interface FerretDbProcess extends ServerProcess {
+  uri: string;
+  logFile: string;
+}
+
+/** FerretDB alone, over the given PostgreSQL database, or over SQLite files in dataDir without one. */
+export async function startFerretDbProcess(o: { port: number; dataDir: string; postgresUrl?: string }): Promise<FerretDbProcess> {
   const dataDir = path.resolve(o.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'ferretdb.log');
-  const postgres = o.backend === 'sqlite' ? undefined : await startPostgres({ port: await freePort(), dataDir: path.join(dataDir, 'postgres'), durable: o.durable });
   // FerretDB holds a PostgreSQL connection per document an update command touches until the command
   // ends (activities/db/bulk.ts); its pool of 50 lets a few concurrent bulks wait on each other forever.
-  const pooled = postgres && `${postgres.url}?pool_max_conns=${ferretDbPoolSize}`;
+  const pooled = o.postgresUrl && `${o.postgresUrl}?pool_max_conns=${ferretDbPoolSize}`;
   const handler = pooled ? ['--handler=postgresql', `--postgresql-url=${pooled}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawnChild(
     bin('ferretdb'),
@@ -294,10 +317,6 @@ export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
     ],
     { logFile },
   );
-  const stop = async () => {
-    await child.stop();
-    await postgres?.stop();
-  };
   const uri = `mongodb://127.0.0.1:${o.port}`;
   const ready = async () => {
     const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1_000 });
@@ -309,11 +328,6 @@ export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
       await conn.close().catch(() => undefined);
     }
   };
-  try {
-    await waitUntil(`ferretdb on ${uri}`, child, ready, 30_000, logFile);
-  } catch (err) {
-    await postgres?.stop();
-    throw err;
-  }
-  return { uri, postgresUrl: postgres?.url, logFile, stop };
+  await waitUntil(`ferretdb on ${uri}`, child, ready, 30_000, logFile);
+  return { uri, logFile, pid: child.pid, exited: child.exited, stop: () => child.stop() };
 }

@@ -1,79 +1,79 @@
 import path from 'node:path';
-import { loadEnvOrExit } from '../config/env';
-import { Child, spawnChild, startFerretDb, startTemporalDevServer, waitUntil } from './servers';
+import { Env, loadEnvOrExit } from '../config/env';
+import { freePort, ServerProcess, spawnChild, startFerretDbProcess, startPostgres, startTemporalDevServer, waitUntil } from './servers';
+import { Service, Supervisor } from './supervisor';
 
 /**
- * `npm start`: the embedded Temporal dev server and FerretDB (unless TEMPORAL_ADDRESS / MONGODB_URI
- * point elsewhere), then the worker and the API; Ctrl-C stops them in reverse order. Everything
- * persists under .data/, so a restart finds every case where it was.
+ * `npm start`: the embedded Temporal dev server and FerretDB over PostgreSQL (unless TEMPORAL_ADDRESS /
+ * MONGODB_URI point elsewhere), then the worker and the API, each kept running by the supervisor:
+ * one that dies is restarted with backoff. Ctrl-C stops them in reverse order. Everything persists
+ * under DATA_DIR, so a restart finds every case where it was.
  */
 const ROOT = path.resolve(__dirname, '..');
-const DATA = path.join(ROOT, '.data');
 const TS_NODE = require.resolve('ts-node/dist/bin.js');
 
-const running: { name: string; stop: () => Promise<void> }[] = [];
-let stopping = false;
+const say = (line: string) => console.log(`[supervisor] ${line}`);
+const supervisor = new Supervisor(say, () => void shutdown(1));
+let stopping: Promise<never> | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    for (const s of running.reverse()) {
-      console.log(`stopping ${s.name}`);
-      await s.stop().catch((err) => console.error(`${s.name}: ${err}`));
-    }
-    process.exit(code);
-  }
-  return new Promise<never>(() => {}); // a second Ctrl-C waits for the first shutdown
+function shutdown(code: number): Promise<never> {
+  stopping ??= supervisor.stopAll().then(() => process.exit(code));
+  return stopping; // a second Ctrl-C waits for the first shutdown
 }
 
-/** Runs a TypeScript entry point with the app's env; its output goes to the console, prefixed. */
-function startNode(name: string, entry: string, env: NodeJS.ProcessEnv, onLine?: (l: string) => void): Child {
-  const child = spawnChild(process.execPath, [TS_NODE, '--transpile-only', entry], {
-    cwd: ROOT,
-    env,
-    onLine: (line, stream) => {
-      (stream === 'stderr' ? console.error : console.log)(`[${name}] ${line}`);
-      onLine?.(line);
+/** When a Node service is ready: it logged a line containing `logLine`, or `probe` answers true. */
+type Readiness = { logLine: string } | { probe: () => Promise<boolean> };
+
+/** A TypeScript entry point with the app's env, its output on the console, prefixed. */
+function nodeService(name: string, entry: string, env: NodeJS.ProcessEnv, readiness: Readiness): Service {
+  return {
+    name,
+    async start(): Promise<ServerProcess> {
+      let logged = false;
+      const child = spawnChild(process.execPath, [TS_NODE, '--transpile-only', entry], {
+        cwd: ROOT,
+        env,
+        onLine: (line, stream) => {
+          (stream === 'stderr' ? console.error : console.log)(`[${name}] ${line}`);
+          if ('logLine' in readiness) logged ||= line.includes(readiness.logLine);
+        },
+      });
+      await waitUntil(name, child, async () => ('logLine' in readiness ? logged : readiness.probe()), 180_000);
+      return { pid: child.pid, exited: child.exited, stop: () => child.stop(35_000) }; // the worker drains its in-flight tasks
     },
-  });
-  running.push({ name, stop: () => child.stop(35_000) }); // the worker drains its in-flight tasks
-  // A process that dies on its own takes the others down: half an app is worse than none.
-  void child.exited.then((code) => {
-    if (stopping) return;
-    console.error(`${name} exited (${code}); stopping everything`);
-    void shutdown(1);
-  });
-  return child;
+  };
+}
+
+async function startEmbeddedServers(env: Env, childEnv: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const data = path.resolve(ROOT, env.DATA_DIR);
+  let temporalUi: string | undefined;
+  if (!process.env.TEMPORAL_ADDRESS) {
+    const options = { port: env.TEMPORAL_DEV_PORT, uiPort: env.TEMPORAL_UI_PORT || undefined, dbFile: path.join(data, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE };
+    const temporal = await supervisor.start({ name: 'temporal', start: () => startTemporalDevServer(options) });
+    childEnv.TEMPORAL_ADDRESS = `127.0.0.1:${env.TEMPORAL_DEV_PORT}`;
+    temporalUi = temporal.uiUrl;
+  }
+  if (!process.env.MONGODB_URI) {
+    // PostgreSQL keeps one port for the whole run: FerretDB's pool reconnects to it after a restart.
+    const postgres = { port: await freePort(), dataDir: path.join(data, 'ferretdb', 'postgres') };
+    const postgresUrl = `postgres://lianxin@127.0.0.1:${postgres.port}/postgres`;
+    await supervisor.start({ name: 'postgresql', start: () => startPostgres(postgres) });
+    await supervisor.start({ name: 'ferretdb', start: () => startFerretDbProcess({ port: env.FERRETDB_PORT, dataDir: path.join(data, 'ferretdb'), postgresUrl }) });
+    childEnv.MONGODB_URI = `mongodb://127.0.0.1:${env.FERRETDB_PORT}/lianxin`;
+    childEnv.FERRETDB_POSTGRES_URL = postgresUrl;
+  }
+  return temporalUi && `${temporalUi}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`;
 }
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) };
-  let temporalUi: string | undefined;
+  const temporalUi = await startEmbeddedServers(env, childEnv);
 
-  if (!process.env.TEMPORAL_ADDRESS) {
-    const temporal = await startTemporalDevServer({
-      port: 7233, uiPort: 8233, dbFile: path.join(DATA, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE,
-    });
-    running.push({ name: 'temporal dev server', stop: temporal.stop });
-    childEnv.TEMPORAL_ADDRESS = temporal.address;
-    temporalUi = `${temporal.uiUrl}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`;
-  }
-  if (!process.env.MONGODB_URI) {
-    const ferret = await startFerretDb({ port: 27017, dataDir: path.join(DATA, 'ferretdb') });
-    running.push({ name: 'ferretdb and postgresql', stop: ferret.stop });
-    childEnv.MONGODB_URI = `${ferret.uri}/lianxin`;
-    childEnv.FERRETDB_POSTGRES_URL = ferret.postgresUrl;
-  }
-
-  let workerUp = false;
-  const worker = startNode('worker', 'worker/main.ts', childEnv, (l) => (workerUp ||= l.includes('worker running')));
-  await waitUntil('worker', worker, async () => workerUp, 180_000);
-
-  const api = startNode('api', 'api/main.ts', childEnv);
+  await supervisor.start(nodeService('worker', 'worker/main.ts', childEnv, { logLine: 'worker running' }));
   const base = `http://${env.API_HOST}:${env.API_PORT}/api/v1`;
-  await waitUntil('api', api, async () => (await fetch(`${base}/healthz`)).status === 200, 120_000);
+  await supervisor.start(nodeService('api', 'api/main.ts', childEnv, { probe: async () => (await fetch(`${base}/healthz`)).ok }));
 
   const external = temporalUi ? '' : ' (external)';
   console.log(
@@ -82,10 +82,11 @@ async function main(): Promise<void> {
       'Lianxin is running',
       `  API:          ${base}`,
       `  OpenAPI:      ${base}/openapi.json`,
+      `  Readiness:    ${base}/readyz`,
       ...(temporalUi ? [`  Temporal UI:  ${temporalUi}`] : []),
       `  Temporal:     ${childEnv.TEMPORAL_ADDRESS}${external}, namespace ${env.TEMPORAL_NAMESPACE}`,
       `  MongoDB:      ${childEnv.MONGODB_URI!.replace(/\/\/[^@/]*@/, '//***@')}`, // no password on screen
-      'Ctrl-C stops everything; data stays in .data/',
+      `Ctrl-C stops everything; data stays in ${env.DATA_DIR}/`,
       '',
     ].join('\n'),
   );

@@ -32,7 +32,7 @@ const maxAttempts = 50;
  * Appends after the last entry, one append at a time per process. It remembers the head it wrote,
  * so the usual append is a single insert (finding the last entry is a sort, slow on a long log).
  * When another process has appended meanwhile, the unique seq refuses the insert (E11000); the
- * appender then reads the head again and retries. No transaction is needed (FerretDB has none for
+ * appender then reads the head again and retries (a refusal by the `_id` is found on that retry). No transaction is needed (FerretDB has none for
  * several documents).
  */
 export class ActionLogAppender {
@@ -41,21 +41,27 @@ export class ActionLogAppender {
 
   constructor(private readonly model: ActionLogModel) {}
 
-  append(body: ActionBody): Promise<ActionEntry> {
-    const appended = this.queue.then(() => this.appendNow(body));
+  /**
+   * With an `id`, the entry is stored under it, once: a second append of the same id finds the
+   * first and answers it (the outbox may hand over an entry again after a crash).
+   */
+  append(body: ActionBody, id?: string): Promise<ActionEntry> {
+    const appended = this.queue.then(() => this.appendNow(body, id));
     this.queue = appended.catch(() => undefined);
     return appended;
   }
 
-  private async appendNow(body: ActionBody): Promise<ActionEntry> {
+  private async appendNow(body: ActionBody, id?: string): Promise<ActionEntry> {
     await this.model.init(); // the unique index must exist before the first insert relies on it
     // MongoDB would store an undefined field as null, which the hash did not cover.
     const plain = JSON.parse(JSON.stringify(body)) as ActionBody;
     for (let attempt = 1; ; attempt++) {
+      const stored = id === undefined ? undefined : await this.model.collection.findOne<ActionEntry>({ _id: id as never }, { projection: { _id: 0 } });
+      if (stored) return stored;
       this.head ??= (await this.model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean()) ?? emptyLog;
       const entry = linkEntry(this.head, plain);
       try {
-        await this.model.collection.insertOne({ ...entry });
+        await this.model.collection.insertOne(id === undefined ? { ...entry } : { _id: id as never, ...entry });
         this.head = { seq: entry.seq, hash: entry.hash };
         return entry;
       } catch (err) {

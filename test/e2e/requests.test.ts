@@ -131,7 +131,8 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
   });
 
   test('When the service is asked about itself, then health and the OpenAPI document answer', async () => {
-    expect(await http.get('/healthz')).toMatchObject({ status: 200, body: { temporal: 'ok', mongodb: 'ok' } });
+    expect(await http.get('/healthz')).toMatchObject({ status: 200, body: { status: 'alive' } });
+    expect(await http.get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', failing: [], temporal: 'ok', mongodb: 'ok' } });
     const doc = (await http.get('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/requests', '/api/v1/requests/{id}/dispatch', '/api/v1/requests/{id}/history', '/api/v1/notifications']));

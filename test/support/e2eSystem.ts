@@ -10,6 +10,7 @@ import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
 import { prepareStore } from '../../activities/db/store';
 import { startApi } from '../../api/server';
+import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 import { createActionLogModel } from '../../audit/actionLog/store';
 import { CaseAuditor } from '../../audit/auditor';
 import { buildOrgDirectory } from '../../domain/org';
@@ -79,7 +80,8 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
     current = undefined;
   };
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
-  const api = await startApi({ temporal, db, models, actionLog, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0 }, '127.0.0.1', 0);
+  const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0 }, '127.0.0.1', 0);
 
   return {
     url: api.url,

@@ -1,0 +1,42 @@
+import { RequestHandler } from 'express';
+import { Client, isGrpcDeadlineError, isGrpcServiceError, ServiceError } from '@temporalio/client';
+
+/** What the API relies on: Temporal holds every case, MongoDB (FerretDB) the lists and the action log. */
+export type Dependency = 'temporal' | 'mongodb';
+
+// The driver's (and mongoose's) names for "no server to talk to"; a refused command is not one of them.
+const mongoUnreachable = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+// gRPC status codes UNAVAILABLE and DEADLINE_EXCEEDED.
+const temporalUnreachable = new Set<number>([14, 4]);
+
+/** The dependency an error says is unreachable, if it says so. */
+export function unreachableDependency(err: unknown): Dependency | undefined {
+  if (!(err instanceof Error)) return undefined;
+  if (mongoUnreachable.has(err.name) || /before initial connection is complete/.test(err.message)) return 'mongodb';
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcDeadlineError(err) || (isGrpcServiceError(grpc) && temporalUnreachable.has(grpc.code))) return 'temporal';
+  return undefined;
+}
+
+/**
+ * Bounds every Temporal call a request makes, so that a request never hangs on a server that is
+ * gone: past the deadline it answers 503 naming Temporal. Mounted after the body parser, whose
+ * stream callbacks would leave the deadline's async context behind. Generous, because an update
+ * waits for its workflow's commit, which waits for the store under load.
+ */
+export function temporalDeadline(temporal: Client, ms: number): RequestHandler {
+  return (_req, res, next) =>
+    void temporal.connection.withDeadline(Date.now() + ms, () => new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      next();
+    }));
+}
