@@ -56,6 +56,9 @@ export const envSchema = z.object({
   ORG_FILE: z.string().min(1).default('config/org.default.json'),
   ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
   WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+  /** Where the worker serves Prometheus metrics: the Temporal SDK's (task slots, latencies, polls) and the app's (reminders, escalations, projection lag). */
+  WORKER_SDK_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9464'),
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9465'),
   /**
    * The API's outbox for action-log entries: each write's entry lands here (fsync'd) before the
    * answer goes out, and moves into the hash-chained log in MongoDB as soon as it can.

@@ -13,18 +13,14 @@ import { installWorkerRuntime } from './runtime';
 import { connectWorkerStore } from './storeConnection';
 import { tuningFrom } from './tuning';
 
-/** Where the SDK's and the app's metrics are served until config/env.ts names them. */
-const sdkMetricsAddress = '127.0.0.1:9464';
-const appMetricsAddress = '127.0.0.1:9465';
-
 const log = createLogger().child({ process: 'worker' });
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const tuning = tuningFrom(env);
-  installWorkerRuntime({ log, sdkMetricsAddress });
+  installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
   const metrics = createWorkerMetrics();
-  const endpoint = await serveMetrics(metrics.registry, appMetricsAddress);
+  const endpoint = await serveMetrics(metrics.registry, env.WORKER_METRICS_ADDRESS);
   const db = await connectWorkerStore(env.MONGODB_URI, tuning);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -42,7 +38,7 @@ async function main(): Promise<void> {
       tuning,
     });
     const running = worker.run();
-    log.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, metrics: [endpoint.url, `http://${sdkMetricsAddress}/metrics`] }, 'worker running');
+    log.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, metrics: [endpoint.url, `http://${env.WORKER_SDK_METRICS_ADDRESS}/metrics`] }, 'worker running');
     await running;
   } finally {
     await clientConnection.close();
