@@ -10,15 +10,15 @@ export interface WorkerTelemetry {
 
 /**
  * Once per process, before the first connection to Temporal. Core's own lines are forwarded to
- * the same JSON logger instead of being printed by Rust in its own format; durations are seconds,
- * as Prometheus expects, and counters end in `_total`.
+ * the same JSON logger instead of being printed by Rust in its own format; durations are in
+ * seconds, as Prometheus expects (the SDK's default is milliseconds).
  */
 export function installWorkerRuntime({ log, sdkMetricsAddress }: WorkerTelemetry): void {
   Runtime.install({
     logger: temporalLogger(log),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
-      metrics: { prometheus: { bindAddress: sdkMetricsAddress, useSecondsForDurations: true, countersTotalSuffix: true } },
+      metrics: { prometheus: { bindAddress: sdkMetricsAddress, useSecondsForDurations: true } },
     },
   });
 }

@@ -17,12 +17,11 @@ export interface ApiMetrics {
 const scrapeWaitMs = 2_000;
 
 /** The API's metrics on a registry of its own (never prom-client's global one): each app, and each test, counts apart. */
-export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'policy' | 'temporal' | 'db'>, caseCountsMaxAgeMs: number): ApiMetrics {
+export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db'>, caseCountsMaxAgeMs: number): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const observe = observeRequests(registry);
-  const ladder = deps.policy.ladder.map((level) => level.id);
-  caseGauges(registry, () => countOpenCases(deps.models, ladder, new Date()), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
+  caseGauges(registry, () => countOpenCases(deps.models, new Date()), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
   dependencyGauge(registry, deps, scrapeWaitMs);
   return {
     observe,

@@ -15,32 +15,35 @@ const openRequestStatuses = requestStatuses.filter((status) => !finalStatuses.in
 const openCommitmentStatuses = ['active', 'suspended'] as const;
 
 /**
- * Counted from the list documents, one count per (status, level) pair and one more for the overdue
- * among them. Each count matches by top-level equality, which FerretDB over PostgreSQL finds through
- * its GIN indexes (and MongoDB through the list shapes' compound indexes) and then reads the matches
- * only: the cost grows with the open cases, never with the closed ones that make up most of the store.
- * Requests are counted at the levels of the current policy's ladder; a commitment's `level` is
- * `escalated` while any of its obligations sits above the first level, else `on_time`.
+ * Read from the list documents, one query per open status (and per commitment kind), matching by
+ * top-level equality alone: FerretDB over PostgreSQL finds those through its GIN index on `status`
+ * and decodes the matches only (MongoDB serves them from an index too), so the cost grows with the
+ * open cases, never with the closed ones that make up most of the store. (FerretDB 1.24 does not
+ * push a count down: `countDocuments` decodes the whole collection.) The overdue are told apart
+ * here, as a deadline in the past is a range on a nested field, which FerretDB would not push down either.
+ * A commitment's `level` is `escalated` while any of its obligations sits above the first level, else `on_time`.
  */
-export async function countOpenCases(models: Pick<Models, 'Request' | 'Commitment'>, ladder: string[], now: Date): Promise<CaseCount[]> {
-  const nowIso = now.toISOString();
-  const counts: CaseCount[] = [];
-  // One count at a time: a scrape must not take the store's connections from the lists and projections.
+export async function countOpenCases(models: Pick<Models, 'Request' | 'Commitment'>, now: Date): Promise<CaseCount[]> {
+  const counts = new Map<string, CaseCount>();
+  const add = (kind: string, state: string, level: string, dueAt: number | undefined) => {
+    const key = `${kind}|${state}|${level}`;
+    const count = counts.get(key) ?? { kind, state, level, open: 0, overdue: 0 };
+    count.open += 1;
+    if (dueAt !== undefined && dueAt < now.getTime()) count.overdue += 1;
+    counts.set(key, count);
+  };
+  // One query at a time: a scrape must not take the store's connections from the lists and projections.
   for (const status of openRequestStatuses) {
-    for (const level of ladder) {
-      const open = await models.Request.countDocuments({ status, level });
-      const overdue = open && (await models.Request.countDocuments({ status, level, 'deadline.dueAt': { $lt: nowIso } }));
-      counts.push({ kind: 'request', state: status, level, open, overdue });
+    for (const doc of await models.Request.find({ status }, { level: 1, 'deadline.dueAt': 1 }).lean()) {
+      add('request', status, doc.level, doc.deadline?.dueAt === undefined ? undefined : Date.parse(doc.deadline.dueAt));
     }
   }
   for (const kind of commitmentKinds) {
     for (const status of openCommitmentStatuses) {
-      for (const escalated of [true, false]) {
-        const open = await models.Commitment.countDocuments({ kind, status, escalated });
-        const overdue = open && (await models.Commitment.countDocuments({ kind, status, escalated, nextObligationDueAt: { $lt: now } }));
-        counts.push({ kind, state: status, level: escalated ? 'escalated' : 'on_time', open, overdue });
+      for (const doc of await models.Commitment.find({ kind, status }, { escalated: 1, nextObligationDueAt: 1 }).lean()) {
+        add(kind, status, doc.escalated ? 'escalated' : 'on_time', doc.nextObligationDueAt?.getTime());
       }
     }
   }
-  return counts;
+  return [...counts.values()];
 }

@@ -2,7 +2,7 @@ import { Gauge, Registry } from 'prom-client';
 import { CaseCount } from './caseCounts';
 
 export interface CaseGaugeOptions {
-  /** Counts younger than this are served again rather than recounted */
+  /** Counts younger than this, or than ten times their recount took, are served again rather than recounted */
   maxAgeMs: number;
   /** A scrape waits this long for a recount, then serves the last counts (their age says how old) */
   waitMs: number;
@@ -11,7 +11,9 @@ export interface CaseGaugeOptions {
 /**
  * Open and overdue cases as gauges, counted when scraped and kept for `maxAgeMs`: Prometheus and a
  * dashboard's refreshes scrape far more often than the counts change, and every recount costs the
- * store a read of the open cases. A store that is down or slow delays no scrape past `waitMs`.
+ * store a read of the open cases (on FerretDB 1.24 over PostgreSQL about 0.6 ms each: 7 s for
+ * 11,000). Recounting at most every ten recounts' time keeps that under a tenth of the store's
+ * time however many cases are open. A store that is down or slow delays no scrape past `waitMs`.
  */
 export function caseGauges(registry: Registry, count: () => Promise<CaseCount[]>, { maxAgeMs, waitMs }: CaseGaugeOptions): void {
   let last: { at: number; tookMs: number; counts: CaseCount[] } | undefined;
@@ -25,7 +27,7 @@ export function caseGauges(registry: Registry, count: () => Promise<CaseCount[]>
     return recount;
   };
   const current = async (): Promise<typeof last> => {
-    if (!last || Date.now() - last.at >= maxAgeMs) {
+    if (!last || Date.now() - last.at >= Math.max(maxAgeMs, 10 * last.tookMs)) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([start(), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { createModels } from '../activities/db/models';
+import { prepareStore } from '../activities/db/store';
+import { installQuietRuntime } from '../audit/quietRuntime';
+import { loadEnvOrExit } from '../config/env';
+import { bundleWorkflows } from '../worker/bundle';
+import { formatSummary } from './print';
+import { reconcileReadModels } from './reconciler';
+
+const usage = `usage: npm run reconcile [-- --rebuild] [--concurrency <n>]
+  compares every case's read models with its state in Temporal (and the archive) and repairs any drift;
+  --rebuild empties the read models and writes them all again (lists are incomplete until it ends)`;
+
+/** `npm run reconcile`: what the nightly schedule does, on demand; exit 1 if any case failed or could not be read. */
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { rebuild: { type: 'boolean' }, concurrency: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const concurrency = Number(values.concurrency ?? 4);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency: not a positive whole number: ${values.concurrency}\n${usage}`);
+  const env = loadEnvOrExit();
+  installQuietRuntime();
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  // A small pool: each case is a few reads, and FerretDB must keep room for the workers (config/env.ts).
+  const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000, maxPoolSize: concurrency }).asPromise();
+  try {
+    const models = createModels(db);
+    await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined);
+    const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+    let shown = Date.now();
+    const summary = await reconcileReadModels(
+      { models, sources: { temporal, archiveDir: env.ARCHIVE_DIR }, workflowCode: () => bundleWorkflows() },
+      {
+        rebuild: values.rebuild,
+        concurrency,
+        onCase(progress) {
+          if (Date.now() - shown < 10_000) return;
+          shown = Date.now();
+          console.log(`… ${progress.checked} checked, ${progress.drifted} drifted (${progress.casesPerSecond} cases/s)`);
+        },
+      },
+    );
+    console.log(formatSummary(summary));
+    return summary.failed || summary.unread ? 1 : 0;
+  } finally {
+    await db.close();
+    await connection.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
