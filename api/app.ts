@@ -3,19 +3,15 @@ import { recordWrites } from './actionLog';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { createLogger } from '../common/log';
-import { createLogger } from '../common/log';
 import { temporalDeadline } from './dependencies';
 import { ApiDeps } from './deps';
 import { notFound, problemHandler } from './errors';
 import { healthRoutes } from './health/routes';
 import { createApiMetrics } from './metrics/apiMetrics';
-import { createApiMetrics } from './metrics/apiMetrics';
 import { notificationRoutes } from './notifications/routes';
 import { ApiDocument } from './openapi';
 import { requestRoutes } from './requests/routes';
 import { assignRequestId } from './requestId';
-import { logRequests } from './requestLog';
-import { markRouteBase } from './routeLabel';
 import { logRequests } from './requestLog';
 import { markRouteBase } from './routeLabel';
 import { commitmentRoutes } from './commitments/routes';
@@ -31,17 +27,10 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
-  const log = deps.log ?? createLogger();
-  app.use(logRequests(log));
-  const metrics = createApiMetrics(deps, deps.caseCountsMaxAgeMs ?? 30_000);
-  app.use(metrics.observe);
-  // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
-  app.get('/metrics', metrics.serve);
   app.use('/api/v1', recordWrites(deps.actionLogOutbox, (requestId, err) => console.error(`action log: request ${requestId} not recorded`, err)));
   app.use(express.json({ limit: '256kb' }));
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 30_000));
   const v1 = express.Router();
-  v1.use(markRouteBase);
   v1.use(markRouteBase);
   v1.use(healthRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));

@@ -1,7 +1,6 @@
 import { Client } from '@temporalio/client';
 import { Connection } from 'mongoose';
 import { Logger } from '../common/log';
-import { Logger } from '../common/log';
 import { Models } from '../activities/db/models';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { ActionLogModel } from '../audit/actionLog/store';
@@ -23,10 +22,6 @@ export interface ApiDeps {
   policy: Policy;
   org: OrgDirectory;
   taskQueue: string;
-  /** Where each request's access line and errors go, as JSON (stdout unless given) */
-  log?: Logger;
-  /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */
-  caseCountsMaxAgeMs?: number;
   /** Where each request's access line and errors go, as JSON (stdout unless given) */
   log?: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */

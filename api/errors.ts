@@ -1,0 +1,77 @@
+import { ErrorRequestHandler } from 'express';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Refusal } from '../domain/timeline';
+import { requestLogOf } from './requestLog';
+import { Dependency, unreachableDependency } from './dependencies';
+
+/** One error type for every answer that is not a success; the handler below turns it into problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: { field: string; message: string }[],
+    /** Further members of the problem document, e.g. the unavailable `dependency` */
+    readonly extensions?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** 503 naming the dependency: the caller may retry (with its Idempotency-Key, a write is not doubled). */
+export function dependencyUnavailable(dependency: Dependency, err: Error): ApiError {
+  return new ApiError(503, 'dependency_unavailable', `${dependency} is unavailable: ${err.message.split('\n')[0]}`, undefined, { dependency });
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+const refusalStatus: Record<string, number> = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 };
+
+/** Business refusals come back from the workflow as typed failures; only here do they become HTTP statuses. */
+export function fromTemporal(err: unknown, what: string): unknown {
+  if (err instanceof WorkflowNotFoundError) return notFound(what);
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const status = refusalStatus[err.cause.type ?? ''];
+    if (status) return new ApiError(status, err.cause.type!, err.cause.message);
+  }
+  return err;
+}
+
+/** A refusal the API met deciding a case's first state itself, as the workflow would have. */
+function fromRefusal(refusal: Refusal): ApiError {
+  return new ApiError(refusalStatus[refusal.code], refusal.code, refusal.message);
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err) ?? unavailable(err);
+  if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
+  const problem = known ?? new ApiError(500, 'internal', 'internal error');
+  // The action log records the stable code with the outcome.
+  res.locals.problem = problem.code;
+  if (problem.status === 503) res.set('Retry-After', '5');
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `urn:lianxin:problem:${problem.code}`,
+      title: problem.code,
+      status: problem.status,
+      detail: problem.message,
+      instance: req.originalUrl,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
+    });
+};
+
+function unavailable(err: unknown): ApiError | undefined {
+  const dependency = unreachableDependency(err);
+  return dependency && dependencyUnavailable(dependency, err as Error);
+}
+
+function bodyParserError(err: { type?: string; status?: number; message?: string }): ApiError | undefined {
+  if (err.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
+  if (err.type === 'entity.too.large') return new ApiError(413, 'too_large', 'request body is too large');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'bad_request', err.message ?? 'bad request');
+  return undefined;
+}

@@ -1,0 +1,162 @@
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer, IncomingHttpHeaders } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createModels } from '../../activities/db/models';
+import { prepareStore } from '../../activities/db/store';
+import { startApi } from '../../api/server';
+import { ActionLogOutbox } from '../../audit/actionLog/outbox';
+import { createActionLogModel } from '../../audit/actionLog/store';
+import { CaseAuditor } from '../../audit/auditor';
+import { buildOrgDirectory } from '../../domain/org';
+import { parsePolicy } from '../../domain/policy/policy';
+import { createWorker } from '../../worker/createWorker';
+import { connectWorkerStore } from '../../worker/storeConnection';
+import { defaultTuning, WorkerTuning } from '../../worker/tuning';
+import { bundleWorkflows } from '../../worker/bundle';
+import { createWorkerMetrics } from '../../worker/metrics';
+import { createLogger } from '../../common/log';
+import { startE2eServers } from './e2eServers';
+import { repoRoot } from './fixtures';
+
+export interface WebhookCall {
+  headers: IncomingHttpHeaders;
+  body: { key: string; recipient: string; kind: string; caseId: string };
+}
+
+/**
+ * The whole system for end-to-end tests: the Temporal dev server and FerretDB as child
+ * processes, the worker and the API in this process on real connections, a webhook receiver,
+ * and a short policy (seconds) so deadlines pass while the test watches. The worker has its own
+ * connection to the store, as in production, tuned by `tuning` (the defaults unless given).
+ */
+export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'), tuning: WorkerTuning = defaultTuning()) {
+  const servers = await startE2eServers();
+  const webhookCalls: WebhookCall[] = [];
+  const receiver = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      webhookCalls.push({ headers: req.headers, body: JSON.parse(raw) });
+      res.writeHead(204).end();
+    });
+  }).listen(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+  const policy = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
+  const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
+  const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
+  const models = createModels(db);
+  const actionLog = createActionLogModel(db);
+  await prepareStore(db, servers.postgresUrl);
+  const workerDb = await connectWorkerStore(`${servers.mongoUri}/lianxin`, tuning);
+  const workerModels = createModels(workerDb);
+  // Made once: a restarted worker reuses them (a connection compiles a model only once).
+  const workerActionLog = createActionLogModel(workerDb);
+  const taskQueue = 'lianxin-e2e';
+  const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const connection = await Connection.connect({ address: servers.temporalAddress });
+  const temporal = new Client({ connection, namespace: servers.namespace });
+  const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
+  const workflowBundle = await bundleWorkflows();
+  // One registry for every worker this system runs, as one process keeps its counters across restarts of its worker.
+  const workerMetrics = createWorkerMetrics();
+  const runWorker = async () => {
+    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: workerActionLog }, metrics: workerMetrics.cases };
+    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, tuning, workflowBundle });
+    return { worker, running: worker.run() };
+  };
+  let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined = await runWorker();
+  const stopWorker = async () => {
+    if (!current) return;
+    current.worker.shutdown();
+    await current.running;
+    current = undefined;
+  };
+  const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
+  const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0 }, '127.0.0.1', 0);
+
+  return {
+    url: api.url,
+    taskQueue,
+    temporalAddress: servers.temporalAddress,
+    namespace: servers.namespace,
+    temporal,
+    models,
+    actionLog,
+    auditor,
+    archiveDir,
+    webhookCalls,
+    /** The worker's app metrics (reminders, escalations, projection lag), as its /metrics endpoint serves them */
+    workerMetrics: workerMetrics.registry,
+    /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
+    stopWorker,
+    async startWorker() {
+      current ??= await runWorker();
+    },
+    async stop() {
+      await api.stop();
+      await stopWorker();
+      await connection.close();
+      await nativeConnection.close();
+      await workerDb.close();
+      await db.close();
+      receiver.close();
+      await servers.stop();
+    },
+  };
+}
+
+export type E2eSystem = Awaited<ReturnType<typeof startE2eSystem>>;
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/**
+ * One system per test file: started before its tests, stopped after them. The HTTP client
+ * reads the API's address when a test calls it, so it can be made at module level.
+ */
+export function useE2eSystem(policyFile?: string, tuning?: WorkerTuning): { system: E2eSystem; http: HttpClient } {
+  const e2e: { system: E2eSystem; http: HttpClient } = { system: undefined as unknown as E2eSystem, http: httpClient((): string => `${e2e.system.url}/api/v1`) };
+  beforeAll(async () => {
+    e2e.system = await startE2eSystem(policyFile, tuning);
+  }, 240_000);
+  afterAll(async () => {
+    await e2e.system?.stop();
+  });
+  return e2e;
+}
+
+export const actorHeaders = (actor: { id: string; role: string; unit: string }) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
+
+/** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
+export function httpClient(baseUrl: () => string) {
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+  return {
+    /** Reads need no actor, except the auditor's endpoints. */
+    get: (path: string, actor?: { id: string; role: string; unit: string }) => call('GET', path, undefined, actor ? actorHeaders(actor) : {}),
+    post: (path: string, body: unknown, actor: { id: string; role: string; unit: string }, headers: Record<string, string> = {}) =>
+      call('POST', path, body, { ...actorHeaders(actor), ...headers }),
+    raw: call,
+  };
+}
+
+export type HttpClient = ReturnType<typeof httpClient>;

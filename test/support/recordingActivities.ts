@@ -1,0 +1,47 @@
+import { Context } from '@temporalio/activity';
+import { KeyedNotice } from '../../common/notifications';
+import { Projection, ReadModel, ReadModelStates } from '../../common/projection';
+import { revisionActivities } from '../../activities/cases/revision';
+import { createWorkerMetrics } from '../../worker/metrics';
+import type { Activities } from '../../activities';
+
+/**
+ * Activities for workflow tests: they keep what the workflow asked for in memory, keyed as
+ * the real ones are, so a test sees each notice once even if an activity is retried. The
+ * webhook channel is off unless a test turns it on; `posted` holds what it would have sent.
+ * `localAttemptsFail` stands for a database that is down while a revision's local attempts run,
+ * `commitMs` for one that takes that long to write a revision.
+ */
+export function recordingActivities({ webhookConfigured = false, localAttemptsFail = false, commitMs = 0 } = {}) {
+  const notices = new Map<string, KeyedNotice>();
+  const posted: KeyedNotice[] = [];
+  const projections: { id: string; revision: number; status: string }[] = [];
+  const project = async ({ state }: Projection<ReadModelStates[ReadModel]>) => {
+    projections.push({ id: state.submission.id, revision: state.revision, status: state.status });
+  };
+  const { commitRevision } = revisionActivities({
+    projectors: { request: project, commitment: project },
+    deliverInbox: async (batch) => {
+      for (const notice of batch) notices.set(notice.key, notice);
+    },
+    webhookConfigured,
+    metrics: createWorkerMetrics().cases,
+  });
+  const activities: Partial<Activities> = {
+    async commitRevision(revision) {
+      if (localAttemptsFail && Context.current().info.isLocal) throw new Error('database unreachable');
+      await Context.current().sleep(commitMs);
+      return commitRevision(revision);
+    },
+    async deliverWebhook(batch) {
+      posted.push(...batch);
+    },
+  };
+  return {
+    activities,
+    projections,
+    posted,
+    notices: () => [...notices.values()],
+    kinds: (caseId?: string) => [...notices.values()].filter((n) => !caseId || n.caseId === caseId).map((n) => `${n.kind}:${n.recipient}`),
+  };
+}
