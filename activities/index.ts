@@ -1,3 +1,4 @@
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import { ActionLogModel } from '../audit/actionLog/store';
 import { HistorySources } from '../audit/source';
 import { anchorActivities } from './audit/actionLogAnchor';
@@ -7,6 +8,7 @@ import { CaseMetrics } from './cases/revisionMetrics';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
+import { reconcileActivities } from './readModels/reconcile';
 import { webhookActivities, webhookConfigured } from './notifications/webhook';
 import { requestProjectionActivities } from './requests/projection';
 
@@ -18,6 +20,8 @@ export interface ActivityDeps {
   audit: HistorySources & { actionLog: ActionLogModel };
   /** The worker's counters and projection lag, on its own registry */
   metrics: CaseMetrics;
+  /** The workflow code the worker runs, which the nightly reconciliation replays histories through (worker/createWorker.ts supplies it) */
+  workflowCode(): Promise<WorkflowBundleOption>;
 }
 
 /** Every activity, built from its dependencies; only worker/ wires the real ones. */
@@ -38,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
     ...archiveActivities(deps.audit),
     ...anchorActivities(deps.audit),
+    ...reconcileActivities({ models: deps.models, sources: deps.audit, workflowCode: deps.workflowCode }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../activities';
 import { attemptDeadline } from './attemptDeadline';
+import { bundleWorkflows } from './bundle';
 import { liveSinks } from './sinks';
 import { WorkerTuning, workerOptions } from './tuning';
 
@@ -9,7 +10,7 @@ export interface WorkerSettings {
   namespace: string;
   taskQueue: string;
   /** Its models' connection must carry `commandsWithinAttempt` and a pool of `storePoolSize(tuning)`. */
-  deps: ActivityDeps;
+  deps: Omit<ActivityDeps, 'workflowCode'>;
   tuning: WorkerTuning;
   /** A prebuilt bundle in production; tests and `npm start` let the worker bundle workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -20,10 +21,16 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     connection: settings.connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    activities: createActivities(settings.deps),
+    activities: createActivities({ ...settings.deps, workflowCode: workflowCodeOf(settings) }),
     interceptors: { activity: [attemptDeadline] },
     sinks: liveSinks,
     ...workerOptions(settings.tuning),
     ...(settings.workflowBundle ? { workflowBundle: settings.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
+}
+
+/** The code this worker runs, for replaying histories: its prebuilt bundle, else workflows/ bundled once, when first needed. */
+function workflowCodeOf(settings: WorkerSettings): ActivityDeps['workflowCode'] {
+  let bundled: ReturnType<ActivityDeps['workflowCode']> | undefined;
+  return () => (bundled ??= settings.workflowBundle ? Promise.resolve(settings.workflowBundle) : bundleWorkflows());
 }

@@ -3,3 +3,4 @@ export { citizenRequest } from './requests/citizenRequest';
 export { assistancePlan, householdPairing, memberPledge } from './commitments';
 export { archiveClosedCases } from './audit/archiveClosedCases';
 export { anchorActionLog } from './audit/anchorActionLog';
+export { reconcileReadModels } from './readModels/reconcileReadModels';

@@ -6,10 +6,13 @@ import { sliceKey, tallyLanded } from '../../activities/db/slices';
 import { inboxScope, noticesLanded } from '../../activities/notifications/inbox';
 import { requestLanded } from '../../activities/requests/projection';
 import { KeyedNotice } from '../../common/notifications';
-import { reconcileReadModels, ReconcileOptions } from '../../reconcile/reconciler';
+import { reconcileScheduleId, reconcileWorkflowType } from '../../common/readModelJobs';
+import { reconcileReadModels, ReconcileOptions, ReconcileSummary } from '../../reconcile/reconciler';
+import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { bundleWorkflows } from '../../worker/bundle';
 import { actors, repoRoot } from '../support/fixtures';
 import { useE2eSystem } from '../support/e2eSystem';
+import { eventually } from '../support/eventually';
 
 /**
  * Reconciliation on the real dev server and FerretDB: read models that were deleted or altered are
@@ -190,5 +193,22 @@ describe('read-model reconciliation and rebuild', () => {
     expect(await lists()).toEqual(before.lists);
     // Counted from nothing, each filing and notice once: the counts are exact again.
     expect(await storedDocs()).toEqual(before.docs);
+  });
+
+  test('When the nightly reconcile schedule fires, then the worker repairs a deleted list document without anyone running the command', async () => {
+    const { temporal, taskQueue, models } = e2e.system;
+    await models.Request.deleteOne({ _id: ids.accepted });
+    await ensureAuditSchedules(temporal, taskQueue);
+    const schedule = temporal.schedule.getHandle(reconcileScheduleId);
+    expect((await schedule.describe()).action).toMatchObject({ type: 'startWorkflow', workflowType: reconcileWorkflowType });
+    await schedule.trigger();
+    const run = await eventually(async () => {
+      const [started] = (await schedule.describe()).info.recentActions;
+      expect(started).toBeDefined();
+      return started.action.workflow;
+    });
+    const result: ReconcileSummary = await temporal.workflow.getHandle(run.workflowId, run.firstExecutionRunId).result();
+    expect(result).toMatchObject({ checked: 6, drifted: 1, repaired: 1, documents: { requests: 1 } });
+    expect(await lists()).toEqual(before.lists);
   });
 });
