@@ -2,7 +2,6 @@ import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
-import { createLogger } from '../common/log';
 import { temporalDeadline } from './dependencies';
 import { ApiDeps } from './deps';
 import { notFound, problemHandler } from './errors';
@@ -21,7 +20,7 @@ export function createApp(deps: ApiDeps): Express {
   const doc = new ApiDocument();
   app.disable('x-powered-by');
   app.use(assignRequestId);
-  const log = deps.log ?? createLogger();
+  const { log } = deps;
   app.use(logRequests(log));
   const metrics = createApiMetrics(deps, deps.caseCountsMaxAgeMs ?? 30_000);
   app.use(metrics.observe);

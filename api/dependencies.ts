@@ -1,8 +1,11 @@
 import { RequestHandler } from 'express';
-import { Client, isGrpcDeadlineError, isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { Client, isGrpcDeadlineError, isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
-/** What the API relies on: Temporal holds every case, MongoDB (FerretDB) the lists and the action log. */
-export type Dependency = 'temporal' | 'mongodb';
+/**
+ * What the API relies on: Temporal holds every case, MongoDB (FerretDB) the lists and the action
+ * log, and a worker must take each action to its case's workflow.
+ */
+export type Dependency = 'temporal' | 'mongodb' | 'worker';
 
 // The driver's (and mongoose's) names for "no server to talk to"; a refused command is not one of them.
 const mongoUnreachable = new Set([
@@ -23,6 +26,8 @@ export function unreachableDependency(err: unknown): Dependency | undefined {
   if (!(err instanceof Error)) return undefined;
   if (mongoUnreachable.has(err.name) || /before initial connection is complete/.test(err.message)) return 'mongodb';
   const grpc = err instanceof ServiceError ? err.cause : err;
+  // An action the server held until its own timeout: no worker took it to the case meanwhile.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'worker';
   if (isGrpcDeadlineError(err) || (isGrpcServiceError(grpc) && temporalUnreachable.has(grpc.code))) return 'temporal';
   return undefined;
 }

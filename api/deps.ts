@@ -22,8 +22,8 @@ export interface ApiDeps {
   policy: Policy;
   org: OrgDirectory;
   taskQueue: string;
-  /** Where each request's access line and errors go, as JSON (stdout unless given) */
-  log?: Logger;
+  /** Where each request's access line and errors go, as JSON */
+  log: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */
   caseCountsMaxAgeMs?: number;
   /** How long a request may wait for Temporal before it answers 503 (30 s unless given) */

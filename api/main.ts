@@ -12,6 +12,7 @@ import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
+import { createLogger, Logger } from '../common/log';
 import { startApi } from './server';
 
 /**
@@ -21,6 +22,8 @@ import { startApi } from './server';
  */
 const storeSelectionTimeoutMs = 1_500;
 
+const log = createLogger().child({ process: 'api' });
+
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   installQuietRuntime();
@@ -28,16 +31,16 @@ async function main(): Promise<void> {
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
-  db.on('error', (err: Error) => console.error(`mongodb: ${err.message}`));
+  db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
   const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
-  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE }, env.API_HOST, env.API_PORT);
-  console.log(`api listening on ${api.url}/api/v1`);
-  void connectStore(db, () => db.openUri(env.MONGODB_URI, storeOptions), env.FERRETDB_POSTGRES_URL || undefined);
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE, log }, env.API_HOST, env.API_PORT);
+  log.info({ url: `${api.url}/api/v1`, metrics: `${api.url}/metrics` }, 'api listening');
+  void connectStore(db, () => db.openUri(env.MONGODB_URI, storeOptions), env.FERRETDB_POSTGRES_URL || undefined, log);
   const stop = async () => {
     await api.stop();
     await connection.close();
@@ -52,20 +55,20 @@ async function main(): Promise<void> {
  * Connects until the store answers, then makes its indexes; until then its reads answer 503. Once
  * connected, the driver itself reconnects after the store comes back from a restart.
  */
-async function connectStore(db: mongoose.Connection, open: () => Promise<unknown>, postgresUrl: string | undefined): Promise<void> {
+async function connectStore(db: mongoose.Connection, open: () => Promise<unknown>, postgresUrl: string | undefined, log: Logger): Promise<void> {
   for (let wait = 1_000; ; wait = Math.min(30_000, wait * 2)) {
     try {
       if (db.readyState !== mongoose.ConnectionStates.connected) await open();
       await prepareStore(db, postgresUrl);
       return;
     } catch (err) {
-      console.error(`mongodb: store not prepared (${(err as Error).message}); retrying in ${wait / 1000} s`);
+      log.warn({ err, retryInS: wait / 1000 }, 'mongodb: store not prepared; retrying');
       await sleep(wait);
     }
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  log.fatal({ err }, 'api stopped');
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels, Models } from '../activities/db/models';
 import { startApi } from '../api/server';
+import { createLogger } from '../common/log';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
@@ -93,7 +94,7 @@ async function startOn(servers: E2eServers | undefined, given: { temporal?: stri
   const temporal = new Client({ connection, namespace });
   const auditor = new CaseAuditor({ temporal, archiveDir }, () => bundleWorkflows());
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-bench-outbox-')));
-  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), actionLogOutbox, auditor, policy, org, taskQueue }, '127.0.0.1', 0);
+  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'warn' }) }, '127.0.0.1', 0);
 
   const cpu = () => cpuByRole(worker.pid, markers);
   return {

@@ -64,6 +64,8 @@ export const envSchema = z.object({
    * answer goes out, and moves into the hash-chained log in MongoDB as soon as it can.
    */
   ACTION_LOG_SPOOL_DIR: z.string().min(1).default('.data/action-log-spool'),
+  /** How long `npm start` waits before restarting a process that died; it doubles with each fast failure in a row, up to 30 s. */
+  SUPERVISOR_RESTART_DELAY_MS: count(0).default(1_000),
   /** Where `npm start` keeps its embedded servers' data (the Temporal SQLite file, PostgreSQL under FerretDB). */
   DATA_DIR: z.string().min(1).default('.data'),
   /** The embedded servers' ports; a UI port of 0 runs Temporal's dev server without its web UI. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Env, loadEnvOrExit } from '../config/env';
 import { freePort, ServerProcess, spawnChild, startFerretDbProcess, startPostgres, startTemporalDevServer, waitUntil } from './servers';
-import { Service, Supervisor } from './supervisor';
+import { defaultRestartPolicy, Service, Supervisor } from './supervisor';
 
 /**
  * `npm start`: the embedded Temporal dev server and FerretDB over PostgreSQL (unless TEMPORAL_ADDRESS /
@@ -13,11 +13,11 @@ const ROOT = path.resolve(__dirname, '..');
 const TS_NODE = require.resolve('ts-node/dist/bin.js');
 
 const say = (line: string) => console.log(`[supervisor] ${line}`);
-const supervisor = new Supervisor(say, () => void shutdown(1));
+let supervisor: Supervisor | undefined;
 let stopping: Promise<never> | undefined;
 
 function shutdown(code: number): Promise<never> {
-  stopping ??= supervisor.stopAll().then(() => process.exit(code));
+  stopping ??= (supervisor?.stopAll() ?? Promise.resolve()).then(() => process.exit(code));
   return stopping; // a second Ctrl-C waits for the first shutdown
 }
 
@@ -34,7 +34,8 @@ function nodeService(name: string, entry: string, env: NodeJS.ProcessEnv, readin
         cwd: ROOT,
         env,
         onLine: (line, stream) => {
-          (stream === 'stderr' ? console.error : console.log)(`[${name}] ${line}`);
+          // JSON lines (the worker's and the API's logs) stay JSON for whatever collects them; they name their process.
+          (stream === 'stderr' ? console.error : console.log)(line.startsWith('{') ? line : `[${name}] ${line}`);
           if ('logLine' in readiness) logged ||= line.includes(readiness.logLine);
         },
       });
@@ -44,7 +45,7 @@ function nodeService(name: string, entry: string, env: NodeJS.ProcessEnv, readin
   };
 }
 
-async function startEmbeddedServers(env: Env, childEnv: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function startEmbeddedServers(supervisor: Supervisor, env: Env, childEnv: NodeJS.ProcessEnv): Promise<string | undefined> {
   const data = path.resolve(ROOT, env.DATA_DIR);
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -67,9 +68,10 @@ async function startEmbeddedServers(env: Env, childEnv: NodeJS.ProcessEnv): Prom
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
+  supervisor = new Supervisor(say, () => void shutdown(1), { ...defaultRestartPolicy, firstDelayMs: env.SUPERVISOR_RESTART_DELAY_MS });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) };
-  const temporalUi = await startEmbeddedServers(env, childEnv);
+  const temporalUi = await startEmbeddedServers(supervisor, env, childEnv);
 
   await supervisor.start(nodeService('worker', 'worker/main.ts', childEnv, { logLine: 'worker running' }));
   const base = `http://${env.API_HOST}:${env.API_PORT}/api/v1`;

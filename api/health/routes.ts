@@ -39,12 +39,12 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get('/readyz', async (_req, res) => {
     const { connection, options } = deps.temporal;
-    const checks: Record<Dependency, string> = Object.fromEntries(
+    const checks: Partial<Record<Dependency, string>> = Object.fromEntries(
       await Promise.all([
         check(() => connection.withDeadline(Date.now() + probeTimeoutMs, () => deps.temporal.workflowService.describeNamespace({ namespace: options.namespace }))).then((s) => ['temporal', s] as const),
         check(() => (deps.db.db ? deps.db.db.admin().ping() : Promise.reject(new Error('not connected yet')))).then((s) => ['mongodb', s] as const),
       ]),
-    ) as Record<Dependency, string>;
+    ) as Partial<Record<Dependency, string>>;
     const failing = Object.entries(checks).filter(([, state]) => state !== 'ok').map(([name]) => name);
     res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unready' : 'ready', failing, ...checks });
   });
