@@ -57,7 +57,7 @@ export class ActionLogOutbox {
    * `idleMs` for what other processes left. While the log cannot be written it waits,
    * from 1 s doubling to 30 s, and the entries stay where they are.
    */
-  async drain(appender: ActionLogAppender, signal: AbortSignal, onError: (err: Error) => void, idleMs = 5_000): Promise<void> {
+  async drain(appender: Pick<ActionLogAppender, 'append'>, signal: AbortSignal, onError: (err: Error) => void, idleMs = 5_000): Promise<void> {
     let backoff = 0;
     while (!signal.aborted) {
       try {
@@ -73,7 +73,7 @@ export class ActionLogOutbox {
   }
 
   /** Appends every pending entry once; answers how many it appended. */
-  async drainOnce(appender: ActionLogAppender): Promise<number> {
+  async drainOnce(appender: Pick<ActionLogAppender, 'append'>): Promise<number> {
     let appended = 0;
     for (const name of await this.pending()) {
       const file = path.join(this.dir, name);
