@@ -1,14 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { KeyedNotice } from '../common/notifications';
 import { ReadModel, ReadModelStates } from '../common/projection';
 import { citizenRequestWorkflowType } from '../common/requests';
 import { isArchiveFile, readArchive } from '../audit/archive';
 import { CaseHistory, CaseRef, fetchCaseHistory, listCases } from '../audit/history';
-import { replayCases } from '../audit/replay';
+import { CaseState, replayCases } from '../audit/replay';
 import { HistorySources } from '../audit/source';
 import { caseNotices } from '../audit/timeline';
+import { Channel } from './channel';
 
 /** What Temporal's record says a case's read models must hold: its newest state, timeline included, and every notice it sent. */
 export type CaseTruth = {
@@ -26,41 +28,70 @@ export interface Unread {
 export type CaseReading = { truth: CaseTruth } | { unread: Unread };
 
 /**
- * Every case's truth, refolded from its histories by the workflow code itself (audit/replay.ts):
- * no worker is needed, closed cases read like open ones, and the live worker's cache and task
- * slots are left to live work. The history is fetched anyway for the notices, which no query
- * returns; replaying it on one replay worker costs less than a query that the worker would
- * answer by fetching and replaying the same history whenever the case is not in its cache.
- * Histories are fetched `prefetch` at a time ahead of the replay.
+ * Every case's truth, read from its histories. An ended case's last run records the state its
+ * workflow returned, which is its last committed state: it is read there. Any other case is
+ * refolded by the workflow code itself (audit/replay.ts): no worker is needed, and the live
+ * worker's cache and task slots are left to live work. The history is fetched anyway for the
+ * notices, which no query returns; replaying it on one replay worker costs about what a query
+ * costs the worker whenever the case is not in its cache (it fetches and replays the same
+ * history), without evicting the cases it holds. Histories are fetched `prefetch` at a time.
  */
 export async function* readCases(sources: HistorySources, workflowCode: WorkflowBundleOption, cases: AsyncIterable<CaseSource>, prefetch = 8): AsyncGenerator<CaseReading> {
-  const loaded = new Map<string, CaseHistory>();
-  const unread: Unread[] = [];
-  async function* histories(): AsyncGenerator<CaseHistory> {
-    for await (const result of ahead(cases, prefetch, load(sources))) {
-      if ('unread' in result) unread.push(result.unread);
-      else {
-        loaded.set(result.history.caseId, result.history);
-        yield result.history;
+  const out = new Channel<CaseReading>(prefetch);
+  const toReplay = new Channel<CaseHistory>(prefetch);
+  const replaying = new Map<string, CaseHistory>();
+  const sort = async () => {
+    try {
+      for await (const result of ahead(cases, prefetch, load(sources))) {
+        if (out.isClosed) break;
+        const ended = 'history' in result ? endedState(result.history) : undefined;
+        if ('unread' in result) await out.push(result);
+        else if (ended) await out.push({ truth: truthOf(result.history, ended) });
+        else {
+          replaying.set(result.history.caseId, result.history);
+          await toReplay.push(result.history);
+        }
       }
+    } finally {
+      toReplay.close();
     }
-  }
-  for await (const report of replayCases(workflowCode, histories())) {
-    yield* unread.splice(0).map((u) => ({ unread: u }));
-    const history = loaded.get(report.caseId);
-    loaded.delete(report.caseId);
-    if (!history) continue; // a case that failed in an early run is reported once, at that run
-    const last = report.commits.at(-1);
-    const workflowType = report.workflowType;
-    if (!report.deterministic) yield { unread: { caseId: report.caseId, workflowType, reason: `does not replay: ${report.failure!.message}` } };
-    else if (!last) yield { unread: { caseId: report.caseId, workflowType, reason: 'has committed nothing yet', pending: true } };
-    else {
-      const state = { ...last.state, timeline: report.timeline };
-      const readModel: ReadModel = workflowType === citizenRequestWorkflowType ? 'request' : 'commitment';
-      yield { truth: { caseId: report.caseId, workflowType, readModel, state, notices: caseNotices(history) } as CaseTruth };
+  };
+  const replay = async () => {
+    for await (const report of replayCases(workflowCode, toReplay)) {
+      const history = replaying.get(report.caseId);
+      replaying.delete(report.caseId);
+      if (!history) continue; // a case that failed in an early run is reported once, at that run
+      const { caseId, workflowType } = report;
+      const last = report.commits.at(-1);
+      if (!report.deterministic) await out.push({ unread: { caseId, workflowType, reason: `does not replay: ${report.failure!.message}` } });
+      else if (!last) await out.push({ unread: { caseId, workflowType, reason: 'has committed nothing yet', pending: true } });
+      else await out.push({ truth: truthOf(history, { ...last.state, timeline: report.timeline }) });
     }
+  };
+  // Both stages end the output together; the first failure is rethrown to the reader.
+  let failure: unknown;
+  const stages = Promise.all([sort(), replay()]).catch((err) => (failure = err)).finally(() => out.close());
+  try {
+    yield* out;
+  } finally {
+    // The reader stopped early (or all is done): let both stages and the replay worker end.
+    out.close();
+    toReplay.close();
   }
-  yield* unread.splice(0).map((u) => ({ unread: u }));
+  await stages;
+  if (failure) throw failure;
+}
+
+function truthOf(history: CaseHistory, state: CaseState): CaseTruth {
+  const readModel: ReadModel = history.workflowType === citizenRequestWorkflowType ? 'request' : 'commitment';
+  return { caseId: history.caseId, workflowType: history.workflowType, readModel, state, notices: caseNotices(history) } as CaseTruth;
+}
+
+/** The state an ended case's workflow returned (its newest); undefined while it runs, or when it ended otherwise (terminated, failed). */
+function endedState(history: CaseHistory): CaseState | undefined {
+  const last = history.runs.at(-1)?.history.events?.at(-1);
+  const result = last?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
+  return result ? defaultPayloadConverter.fromPayload<CaseState>(result) : undefined;
 }
 
 /** Where a case's history is read: Temporal (by its latest run), or the archive once retention removed it there. */
