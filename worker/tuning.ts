@@ -38,5 +38,9 @@ export function workerOptions(tuning: WorkerTuning): Partial<WorkerOptions> {
     stickyQueueScheduleToStartTimeout: tuning.stickyQueueTimeoutMs,
     maxConcurrentWorkflowTaskPolls: tuning.workflowPollers,
     maxConcurrentActivityTaskPolls: tuning.activityPollers,
+    // On SIGTERM, running activities (a commit's retry, a webhook, an audit job) get this long to
+    // finish before they are cancelled and handed back to Temporal for another attempt; `npm start`
+    // waits 35 s before it kills.
+    shutdownGraceTime: '20s',
   };
 }
