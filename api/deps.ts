@@ -22,6 +22,8 @@ export interface ApiDeps {
   policy: Policy;
   org: OrgDirectory;
   taskQueue: string;
+  /** FerretDB's PostgreSQL, when the store is FerretDB over PostgreSQL: counts that FerretDB would make by decoding every document are made there */
+  postgresUrl?: string;
   /** Where each request's access line and errors go, as JSON */
   log: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */

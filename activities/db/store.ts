@@ -48,6 +48,14 @@ export function ginIndexName(table: string, field: string): string {
   return `lianxin_gin_${createHash('sha256').update(`${table}\u0000${field}`).digest('hex').slice(0, 16)}`;
 }
 
+/** FerretDB's PostgreSQL table of each collection of a database, from its own metadata. */
+export async function ferretDbTables(client: pg.ClientBase | pg.Pool, database: string): Promise<Map<string, string>> {
+  const tables = await client.query<{ collection: string; table: string }>(
+    `SELECT _jsonb->>'_id' AS collection, _jsonb->>'table' AS table FROM ${pg.escapeIdentifier(database)}._ferretdb_database_metadata`,
+  );
+  return new Map(tables.rows.map(({ collection, table }) => [collection, table]));
+}
+
 async function createGinIndexes(postgresUrl: string, database: string, collections: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
@@ -55,10 +63,8 @@ async function createGinIndexes(postgresUrl: string, database: string, collectio
     // The worker and the API start together; one of them builds at a time.
     await client.query(`SELECT pg_advisory_lock(hashtext('lianxin pushdown indexes'))`);
     const ident = (name: string) => client.escapeIdentifier(name);
-    const tables = await client.query<{ collection: string; table: string }>(
-      `SELECT _jsonb->>'_id' AS collection, _jsonb->>'table' AS table FROM ${ident(database)}._ferretdb_database_metadata`,
-    );
-    for (const { collection, table } of tables.rows.filter((row) => collections.includes(row.collection))) {
+    const tables = await ferretDbTables(client, database);
+    for (const [collection, table] of [...tables].filter(([name]) => collections.includes(name))) {
       for (const field of ['_id', ...(lookupFields[collection] ?? [])]) {
         await client.query(
           `CREATE INDEX IF NOT EXISTS ${ident(ginIndexName(table, field))} ON ${ident(database)}.${ident(table)} USING gin ((_jsonb->${client.escapeLiteral(field)}))`,

@@ -1,7 +1,8 @@
 import { RequestHandler } from 'express';
+import pg from 'pg';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ApiDeps } from '../deps';
-import { countOpenCases } from './caseCounts';
+import { countOpenCases, postgresRequestCounter } from './caseCounts';
 import { caseGauges } from './caseGauges';
 import { dependencyGauge } from './dependencyGauge';
 import { observeRequests } from './httpMetrics';
@@ -17,11 +18,15 @@ export interface ApiMetrics {
 const scrapeWaitMs = 2_000;
 
 /** The API's metrics on a registry of its own (never prom-client's global one): each app, and each test, counts apart. */
-export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db'>, caseCountsMaxAgeMs: number): ApiMetrics {
+export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db' | 'postgresUrl'>, caseCountsMaxAgeMs: number): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const observe = observeRequests(registry);
-  caseGauges(registry, () => countOpenCases(deps.models, new Date()), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
+  // One connection, closed when idle: a scrape's count is the only query the API sends there.
+  const requestCounter = deps.postgresUrl
+    ? postgresRequestCounter(new pg.Pool({ connectionString: deps.postgresUrl, max: 1, allowExitOnIdle: true }), { database: () => deps.db.name, name: deps.models.Request.collection.collectionName })
+    : undefined;
+  caseGauges(registry, () => countOpenCases(deps.models, new Date(), requestCounter), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
   dependencyGauge(registry, deps, scrapeWaitMs);
   return {
     observe,

@@ -81,7 +81,7 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   };
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
-  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0 }, '127.0.0.1', 0);
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0, postgresUrl: servers.postgresUrl }, '127.0.0.1', 0);
 
   return {
     url: api.url,
