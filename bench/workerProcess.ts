@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { spawnChild, waitUntil } from '../scripts/servers';
+import { freePort, spawnChild, waitUntil } from '../scripts/servers';
 import { rssMiB } from './processes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -20,7 +20,8 @@ export async function startWorkerProcess(env: Record<string, string>, log: (line
   let running = false;
   const child = spawnChild(process.execPath, [TS_NODE, '--transpile-only', 'worker/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, WEBHOOK_URL: '', ...env },
+    // Its metrics on ports of its own, beside any `npm start` on this machine.
+    env: { ...process.env, WEBHOOK_URL: '', WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`, WORKER_SDK_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`, ...env },
     onLine: (line) => {
       running ||= line.includes('worker running');
       if (/error|warn/i.test(line)) log(`[worker] ${line}`);
