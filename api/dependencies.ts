@@ -1,4 +1,5 @@
 import { RequestHandler } from 'express';
+import { Connection } from 'mongoose';
 import { Client, isGrpcDeadlineError, isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
 /**
@@ -44,4 +45,33 @@ export function temporalDeadline(temporal: Client, ms: number): RequestHandler {
       res.once('close', resolve);
       next();
     }));
+}
+
+/** Whether each server the API talks to answers now: `ok`, or why not. */
+export type DependencyStates = Record<Exclude<Dependency, 'worker'>, string>;
+
+/**
+ * Asks Temporal and MongoDB at once, each given `waitMs` at most: a server that is gone would
+ * otherwise hold the answer for the driver's whole timeout. For /readyz and the metrics alike.
+ */
+export async function probeDependencies(deps: { temporal: Client; db: Connection }, waitMs: number): Promise<DependencyStates> {
+  const { connection, options } = deps.temporal;
+  const [temporal, mongodb] = await Promise.all([
+    within(waitMs, () => connection.withDeadline(Date.now() + waitMs, () => connection.workflowService.describeNamespace({ namespace: options.namespace }))),
+    within(waitMs, () => (deps.db.db ? deps.db.db.admin().ping() : Promise.reject(new Error('not connected yet')))),
+  ]);
+  return { temporal, mongodb };
+}
+
+async function within(waitMs: number, probe: () => Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${waitMs} ms`)), waitMs)));
+  try {
+    await Promise.race([probe(), late]);
+    return 'ok';
+  } catch (err) {
+    return `unreachable: ${(err as Error).message.split('\n')[0]}`;
+  } finally {
+    clearTimeout(timer);
+  }
 }

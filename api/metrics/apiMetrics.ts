@@ -6,6 +6,7 @@ import { countOpenCases, postgresRequestCounter } from './caseCounts';
 import { caseGauges } from './caseGauges';
 import { dependencyGauge } from './dependencyGauge';
 import { observeRequests } from './httpMetrics';
+import { outboxGauge } from './outboxGauge';
 
 export interface ApiMetrics {
   /** Counts and times every request; mount before the routes */
@@ -18,7 +19,7 @@ export interface ApiMetrics {
 const scrapeWaitMs = 2_000;
 
 /** The API's metrics on a registry of its own (never prom-client's global one): each app, and each test, counts apart. */
-export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db' | 'postgresUrl'>, caseCountsMaxAgeMs: number): ApiMetrics {
+export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db' | 'postgresUrl' | 'actionLogOutbox'>, caseCountsMaxAgeMs: number): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const observe = observeRequests(registry);
@@ -28,6 +29,7 @@ export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db
     : undefined;
   caseGauges(registry, () => countOpenCases(deps.models, new Date(), requestCounter), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
   dependencyGauge(registry, deps, scrapeWaitMs);
+  outboxGauge(registry, deps.actionLogOutbox);
   return {
     observe,
     serve: async (_req, res) => {
