@@ -26,12 +26,18 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
  * happened to the three-year plan in one CI run of four (an update re-arming the shell's timer just
  * as it fired). Bounded here, a stranded scenario fails, its worker stops instead of polling a torn
  * down server for the rest of the run, and jest.retryTimes in the test file runs it again on a
- * fresh task queue. A real server times the task out and sends it again; production is not affected.
+ * fresh task queue of a fresh server. A real server times the task out and sends it again; production is not affected.
  */
-export function unlessStranded<T>(scenario: () => Promise<T>, ms: number): Promise<T> {
+export function unlessStranded<T>(env: TestWorkflowEnvironment, scenario: () => Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  // Cancels the scenario's calls still waiting on the server: left to the client's retries, they
+  // would outlive the torn-down server and throw in a later test ("Channel has been shut down").
+  const abandon = new AbortController();
   const stranded = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`scenario still waiting after ${ms / 1000} s: a run stranded by the time-skipping server?`)), ms);
+    timer = setTimeout(() => {
+      abandon.abort();
+      reject(new Error(`scenario still waiting after ${ms / 1000} s: a run stranded by the time-skipping server?`));
+    }, ms);
   });
-  return Promise.race([scenario(), stranded]).finally(() => clearTimeout(timer));
+  return Promise.race([env.client.connection.withAbortSignal(abandon.signal, scenario), stranded]).finally(() => clearTimeout(timer));
 }

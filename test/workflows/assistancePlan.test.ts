@@ -24,10 +24,15 @@ let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
   bundle = await bundleWorkflows();
+});
+
+// A server per attempt: a stranded task keeps the server from skipping time, so a retry on the
+// same server would strand as well (three attempts in a row did, once).
+beforeEach(async () => {
   env = await createTimeSkippingEnv();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await env?.teardown();
 });
 
@@ -42,7 +47,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
     const input: CommitmentInput = { submission: planSubmission({ id, startDate }), policy, continueAfterEvents: 500 };
     const workflowId = commitmentWorkflowId('enterprise', id);
 
-    await worker.runUntil(unlessStranded(async () => {
+    await worker.runUntil(unlessStranded(env, async () => {
       const handle = await env.client.workflow.start('assistancePlan', { taskQueue, workflowId, args: [input] });
       const act = (command: CommitmentCommand) => handle.executeUpdate(commitmentActionUpdate, { args: [command] });
       const state = () => env.client.workflow.getHandle(workflowId).query(commitmentStateQuery) as Promise<CommitmentState>;

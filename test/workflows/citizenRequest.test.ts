@@ -46,7 +46,7 @@ async function withRequest(overrides: Parameters<typeof submission>[0], body: (c
   const id = randomUUID();
   // As the API files it: with the time it decided the first state at.
   const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy, submittedAt: new Date().toISOString() };
-  await worker.runUntil(unlessStranded(async () => {
+  await worker.runUntil(unlessStranded(env, async () => {
     const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
     await body({ handle, recorder, act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }) });
   }, 120_000));
