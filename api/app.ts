@@ -28,7 +28,7 @@ export function createApp(deps: ApiDeps): Express {
   app.get('/metrics', metrics.serve);
   app.use('/api/v1', recordWrites(deps.actionLogOutbox, (requestId, err) => log.error({ err, requestId }, 'action log entry not recorded')));
   app.use(express.json({ limit: '256kb' }));
-  app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 30_000));
+  app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
   v1.use(healthRoutes(deps, doc));

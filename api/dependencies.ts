@@ -36,8 +36,7 @@ export function unreachableDependency(err: unknown): Dependency | undefined {
 /**
  * Bounds every Temporal call a request makes, so that a request never hangs on a server that is
  * gone: past the deadline it answers 503 naming Temporal. Mounted after the body parser, whose
- * stream callbacks would leave the deadline's async context behind. Generous, because an update
- * waits for its workflow's commit, which waits for the store under load.
+ * stream callbacks would leave the deadline's async context behind (config/env.ts says why it is generous).
  */
 export function temporalDeadline(temporal: Client, ms: number): RequestHandler {
   return (_req, res, next) =>

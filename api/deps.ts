@@ -28,6 +28,6 @@ export interface ApiDeps {
   log: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */
   caseCountsMaxAgeMs?: number;
-  /** How long a request may wait for Temporal before it answers 503 (30 s unless given) */
+  /** How long a request may wait for Temporal before it answers 503 (API_TEMPORAL_DEADLINE_MS; 120 s unless given) */
   temporalDeadlineMs?: number;
 }

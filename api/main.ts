@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
-  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE, log, postgresUrl: env.FERRETDB_POSTGRES_URL || undefined }, env.API_HOST, env.API_PORT);
+  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE, log, postgresUrl: env.FERRETDB_POSTGRES_URL || undefined, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS }, env.API_HOST, env.API_PORT);
   log.info({ url: `${api.url}/api/v1`, metrics: `${api.url}/metrics` }, 'api listening');
   void connectStore(db, () => db.openUri(env.MONGODB_URI, storeOptions), env.FERRETDB_POSTGRES_URL || undefined, log);
   const stop = async () => {

@@ -56,6 +56,12 @@ export const envSchema = z.object({
   ORG_FILE: z.string().min(1).default('config/org.default.json'),
   ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
   WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+  /**
+   * How long an API request may wait for Temporal before it answers 503. Generous: an action waits
+   * for its case to commit, which waits for the store; a burst of 150 dispatches on a small worker
+   * through a 12 s store pause took over 30 s to answer (test/e2e/overload.test.ts), all of them 200.
+   */
+  API_TEMPORAL_DEADLINE_MS: count(1_000).default(120_000),
   /** Where the worker serves Prometheus metrics: the Temporal SDK's (task slots, latencies, polls) and the app's (reminders, escalations, projection lag). */
   WORKER_SDK_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9464'),
   WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9465'),
