@@ -72,8 +72,14 @@ export async function* listClosedCases(client: Client, range: ClosedRange): Asyn
   for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) yield execution.workflowId;
 }
 
-/** Every case Temporal holds, open or closed, by its latest run (a run that continued as new is listed under its successor). */
-export async function* listCases(client: Client): AsyncGenerator<CaseRef> {
-  const query = `WorkflowType IN (${caseWorkflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus != 'ContinuedAsNew'`;
+/**
+ * Every case Temporal holds, open or closed, by its latest run (a run that continued as new is
+ * listed under its successor). With `changedSince`: only the open ones and those started or
+ * closed since then.
+ */
+export async function* listCases(client: Client, changedSince?: Date): AsyncGenerator<CaseRef> {
+  const since = changedSince?.toISOString();
+  const changed = since ? ` AND (ExecutionStatus = 'Running' OR StartTime >= '${since}' OR CloseTime >= '${since}')` : '';
+  const query = `WorkflowType IN (${caseWorkflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus != 'ContinuedAsNew'${changed}`;
   for await (const execution of client.workflow.list({ query })) yield { caseId: execution.workflowId, workflowType: execution.type, runId: execution.runId };
 }

@@ -126,6 +126,15 @@ export async function* allCases(sources: HistorySources): AsyncGenerator<CaseSou
   }
 }
 
+/**
+ * The cases that may have moved since `since`: every open case, and every case started or closed
+ * since then. A closed case's read models are final once written, so a nightly run needs no more;
+ * archived cases, closed long before, are left to a full run.
+ */
+export async function* changedCases(sources: HistorySources, since: Date): AsyncGenerator<CaseSource> {
+  for await (const ref of listCases(sources.temporal, since)) yield { temporal: ref };
+}
+
 /** Maps a stream through an async function with up to `depth` calls in flight, keeping the order. */
 export async function* ahead<T, R>(source: AsyncIterable<T>, depth: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
   const inFlight: Promise<R>[] = [];

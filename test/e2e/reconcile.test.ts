@@ -8,6 +8,7 @@ import { requestLanded } from '../../activities/requests/projection';
 import { KeyedNotice } from '../../common/notifications';
 import { reconcileScheduleId, reconcileWorkflowType } from '../../common/readModelJobs';
 import { reconcileReadModels, ReconcileOptions, ReconcileSummary } from '../../reconcile/reconciler';
+import { changedCases } from '../../reconcile/truth';
 import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { bundleWorkflows } from '../../worker/bundle';
 import { actors, repoRoot } from '../support/fixtures';
@@ -135,6 +136,10 @@ describe('read-model reconciliation and rebuild', () => {
 
     const summary = await reconcile();
     expect(summary).toMatchObject({ mode: 'reconcile', checked: 6, drifted: 0, repaired: 0, failed: 0, unread: 0 });
+    // As nightly: the open cases, and the closed ones only when they closed within the window.
+    const sources = { temporal: e2e.system.temporal, archiveDir: e2e.system.archiveDir };
+    expect(await reconcile({ cases: changedCases(sources, new Date(Date.now() + 60_000)) })).toMatchObject({ checked: 5, byKind: { citizenRequest: expect.objectContaining({ checked: 4 }) } });
+    expect(await reconcile({ cases: changedCases(sources, new Date(Date.now() - 3_600_000)) })).toMatchObject({ checked: 6 });
     expect(summary.byKind).toEqual({ citizenRequest: expect.objectContaining({ checked: 5, drifted: 0 }), assistancePlan: expect.objectContaining({ checked: 1, drifted: 0 }) });
     // FerretDB may lose an increment of two concurrent filings (activities/db/slices.ts): such a count is raised, nothing else is written.
     expect(Object.keys(summary.documents).filter((name) => name !== 'slices')).toEqual([]);
