@@ -1,13 +1,10 @@
 import { Request, RequestHandler, Response } from 'express';
 import { ActionActor, ActionBody } from '../audit/actionLog/chain';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
-import { commitmentKinds } from '../domain/policy/policy';
-import { commitmentWorkflowId } from '../common/commitments';
-import { requestWorkflowId } from '../common/requests';
+import { caseKindAt, caseWorkflowId } from '../common/caseKinds';
 import { actorFromHeaders } from './actor';
 import { ApiError } from './errors';
 import { requestIdOf } from './requestId';
-import { kindRoutes } from './commitments/schema';
 
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -80,13 +77,9 @@ function routePattern(path: string, route: unknown): string {
   return [...segments.slice(0, segments.length - own.length), ...own].join('/');
 }
 
-const caseIds = new Map<string, (id: string) => string>([
-  ['requests', requestWorkflowId],
-  ...commitmentKinds.map((kind) => [kindRoutes[kind].path, (id: string) => commitmentWorkflowId(kind, id)] as const),
-]);
-
 /** The case (workflow ID) a path names, e.g. `request-<id>` for /api/v1/requests/<id>/dispatch. */
 function caseOf(path: string): string | undefined {
   const [, collection, id] = /^\/api\/v1\/([^/]+)\/([^/]+)/.exec(path) ?? [];
-  return collection ? caseIds.get(collection)?.(id) : undefined;
+  const kind = collection && caseKindAt(collection);
+  return kind ? caseWorkflowId(kind.kind, id) : undefined;
 }

@@ -1,4 +1,5 @@
 import { Client } from '@temporalio/client';
+import { caseWorkflowTypes } from '../common/caseKinds';
 import type { History } from '@temporalio/common/lib/proto-utils';
 
 /** One run of a case's workflow; continue-as-new starts the next one under the same workflow ID. */
@@ -15,7 +16,6 @@ export interface CaseHistory {
 }
 
 /** The workflow types that are cases; closed ones are what auditors verify and archive. */
-export const caseWorkflowTypes = ['citizenRequest', 'assistancePlan', 'householdPairing', 'memberPledge'];
 
 /** The latest run of a case, as visibility lists it. */
 export interface CaseRef {

@@ -5,6 +5,7 @@ import type { Activities } from '../activities';
 import { KeyedNotice, noticeRevision } from '../common/notifications';
 import { CommittedRevision, Projection, RevisionReceipt } from '../common/projection';
 import { TimelineEntry } from '../domain/timeline';
+import { caseKinds } from '../common/caseKinds';
 import { CaseHistory } from './history';
 
 type HistoryEvent = NonNullable<History['events']>[number];
@@ -21,7 +22,7 @@ export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>>
   notices?: Pick<KeyedNotice, 'recipient' | 'kind' | 'message'>[];
 }
 
-const projections: (keyof Activities)[] = ['projectRequest', 'projectCommitment'];
+const projections: (keyof Activities)[] = [...new Set(caseKinds.map((k) => k.projectionActivity))];
 const inbox: keyof Activities = 'deliverInbox';
 const revision: keyof Activities = 'commitRevision';
 

@@ -1,7 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { CommitmentCommand } from '../domain/commitments/commands';
 import { CommitmentState, CommitmentSubmission } from '../domain/commitments/state';
-import { CommitmentKind, Policy } from '../domain/policy/policy';
+import type { CommitmentKind, Policy } from '../domain/policy/policy';
+import { caseKinds, caseWorkflowId } from './caseKinds';
 
 /**
  * The contract between api/ and workflows/ for three-year commitments (enterprise plans,
@@ -25,14 +26,8 @@ export interface CommitmentInput {
 
 export const commitmentActionUpdate = defineUpdate<CommitmentState, [CommitmentCommand]>('commitmentAction');
 export const commitmentStateQuery = defineQuery<CommitmentState>('commitmentState');
-export const commitmentWorkflowTypes: Record<CommitmentKind, string> = {
-  enterprise: 'assistancePlan',
-  pairing: 'householdPairing',
-  pledge: 'memberPledge',
-};
-
-const prefixes: Record<CommitmentKind, string> = { enterprise: 'plan', pairing: 'pairing', pledge: 'pledge' };
+export const commitmentWorkflowTypes = Object.fromEntries(caseKinds.filter((k) => k.readModel === 'commitment').map((k) => [k.kind, k.workflowType])) as Record<CommitmentKind, string>;
 
 export function commitmentWorkflowId(kind: CommitmentKind, id: string): string {
-  return `${prefixes[kind]}-${id}`;
+  return caseWorkflowId(kind, id);
 }

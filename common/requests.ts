@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { RequestCommand } from '../domain/requests/commands';
 import { CitizenRequestState, RequestSubmission } from '../domain/requests/state';
 import { Policy } from '../domain/policy/policy';
+import { caseKind, caseWorkflowId } from './caseKinds';
 
 /**
  * The contract between api/ and workflows/ for citizen requests: names, payloads and IDs,
@@ -26,9 +27,9 @@ export const requestActionUpdate = defineUpdate<CitizenRequestState, [RequestCom
 export const absorbDuplicateSignal = defineSignal<[RequestCommand & { type: 'absorbDuplicate' }]>('absorbDuplicate');
 export const requestStateQuery = defineQuery<CitizenRequestState>('requestState');
 
-export const citizenRequestWorkflowType = 'citizenRequest';
+export const citizenRequestWorkflowType = caseKind('request').workflowType;
 
 /** Workflow IDs come from business keys: the request's own id, itself derived from the Idempotency-Key when given. */
 export function requestWorkflowId(requestId: string): string {
-  return `request-${requestId}`;
+  return caseWorkflowId('request', requestId);
 }

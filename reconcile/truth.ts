@@ -4,7 +4,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { KeyedNotice } from '../common/notifications';
 import { ReadModel, ReadModelStates } from '../common/projection';
-import { citizenRequestWorkflowType } from '../common/requests';
+import { caseKinds } from '../common/caseKinds';
 import { isArchiveFile, readArchive } from '../audit/archive';
 import { CaseHistory, CaseRef, fetchCaseHistory, listCases } from '../audit/history';
 import { CaseState, replayCases } from '../audit/replay';
@@ -83,7 +83,7 @@ export async function* readCases(sources: HistorySources, workflowCode: Workflow
 }
 
 function truthOf(history: CaseHistory, state: CaseState): CaseTruth {
-  const readModel: ReadModel = history.workflowType === citizenRequestWorkflowType ? 'request' : 'commitment';
+  const readModel: ReadModel = caseKinds.find((k) => k.workflowType === history.workflowType)!.readModel;
   return { caseId: history.caseId, workflowType: history.workflowType, readModel, state, notices: caseNotices(history) } as CaseTruth;
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import '../openapi';
+import { caseIdPattern, caseKinds } from '../../common/caseKinds';
 
 export const caseIdParams = z.object({
   caseId: z
     .string()
-    .regex(/^(request|plan|pairing|pledge)-[A-Za-z0-9._-]{1,100}$/, 'expected a case id such as request-<id> or plan-<id>')
+    .regex(caseIdPattern, `expected a case id: ${caseKinds.map((k) => `${k.idPrefix}-<id>`).join(', ')}`)
     .openapi({ description: 'the case: its workflow ID', example: 'request-6f1c0d2e' }),
 });
 

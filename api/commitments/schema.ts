@@ -2,6 +2,7 @@ import { z } from 'zod';
 import '../openapi';
 import { CommitmentStatus, focusAreas } from '../../domain/commitments/state';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
+import { caseKind } from '../../common/caseKinds';
 
 /**
  * One schema per endpoint for the three kinds of three-year commitment. The kinds share most
@@ -20,11 +21,14 @@ const yuan = z.number().positive().max(1e12).refine(
 ).openapi({ example: 500000 });
 
 /** The URL each kind lives under, and the names users know it by. */
-export const kindRoutes: Record<CommitmentKind, { path: string; noun: string; schemaName: string; tag: string }> = {
-  enterprise: { path: 'plans', noun: 'plan', schemaName: 'Plan', tag: 'plans' },
-  pairing: { path: 'pairings', noun: 'pairing', schemaName: 'Pairing', tag: 'pairings' },
-  pledge: { path: 'pledges', noun: 'pledge', schemaName: 'Pledge', tag: 'pledges' },
+const presentation: Record<CommitmentKind, { noun: string; schemaName: string }> = {
+  enterprise: { noun: 'plan', schemaName: 'Plan' },
+  pairing: { noun: 'pairing', schemaName: 'Pairing' },
+  pledge: { noun: 'pledge', schemaName: 'Pledge' },
 };
+export const kindRoutes = Object.fromEntries(
+  commitmentKinds.map((kind) => [kind, { ...presentation[kind], path: caseKind(kind).apiPath, tag: caseKind(kind).apiPath }]),
+) as Record<CommitmentKind, { path: string; noun: string; schemaName: string; tag: string }>;
 
 export const commitmentStatuses = ['active', 'suspended', 'closed'] as const satisfies readonly CommitmentStatus[];
 
