@@ -153,6 +153,8 @@ export interface CommitmentState {
   deadlines: Deadline[];
   closedReason?: string;
   updatedAt: string;
+  /** When it closed (absent from commitments closed before it was kept). */
+  closedAt?: string;
   timeline: TimelineEntry[];
 }
 

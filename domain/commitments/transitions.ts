@@ -1,4 +1,5 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
+import { closedAtAfter, Closing } from '../cases/ending';
 import { Deadline, DeadlineEvent, escalate, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { addDuration } from '../policy/calendar';
@@ -60,7 +61,9 @@ interface Change {
 
 function apply(state: CommitmentState, change: Change, ctx: Context): Decision<CommitmentState> {
   const at = new Date(ctx.now).toISOString();
-  const next: CommitmentState = { ...state, ...change.patch, status: change.status ?? state.status, revision: state.revision + 1, updatedAt: at };
+  const status = change.status ?? state.status;
+  const closedAt = closedAtAfter({ final: state.status === 'closed', closedAt: state.closedAt }, status === 'closed', at);
+  const next: CommitmentState = { ...state, ...change.patch, status, revision: state.revision + 1, updatedAt: at, ...(closedAt ? { closedAt } : {}) };
   const entry = timelineEntry(at, next.revision, state.status, next.status, change);
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
@@ -356,4 +359,12 @@ function endOfYear(state: CommitmentState, ctx: Context): Decision<CommitmentSta
       deadlines: [...state.deadlines.filter((d) => !d.id.startsWith('letter:') && d.id !== `assessment:${year}`), ...letter, anniversary(next, nextYear, ctx.policy)],
     },
   }, ctx);
+}
+
+/**
+ * A closed commitment stays open to comments on its final assessment for the reopen window,
+ * counted from its closing (`updatedAt` for one closed before `closedAt` was kept).
+ */
+export function commitmentClosing(state: CommitmentState): Closing | undefined {
+  return state.status === 'closed' ? { closedAt: state.closedAt ?? state.updatedAt, reopenable: true } : undefined;
 }

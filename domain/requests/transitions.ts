@@ -1,4 +1,5 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
+import { closedAtAfter, Closing } from '../cases/ending';
 import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
 import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
@@ -10,6 +11,12 @@ import { deadlineSpec, settingsOf } from './deadlines';
 export interface Context {
   policy: Policy;
   now: number;
+  /**
+   * Stamp `closedAt` only on entering a final status. Runs recorded before this rule restamped it on
+   * every change to a final request, so each duplicate absorbed into a closed one restarted its
+   * reopen window; their replays keep that (workflows/requests/citizenRequest.ts).
+   */
+  closedAtOnEntry?: boolean;
 }
 
 const stageOf: Partial<Record<RequestStatus, RequestStage>> = {
@@ -68,7 +75,10 @@ function apply(state: CitizenRequestState, change: Change, ctx: Context): Decisi
     const stage = currentStage(next);
     next = { ...next, deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined, pendingExtension: undefined };
   }
-  if (finalStatuses.includes(next.status)) next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt: at };
+  if (finalStatuses.includes(next.status)) {
+    const closedAt = ctx.closedAtOnEntry ? closedAtAfter({ final: finalStatuses.includes(state.status), closedAt: state.closedAt }, true, at) : at;
+    next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt };
+  }
   const rule = change.rule ?? (next.deadline && change.freshDeadline ? next.deadline.rule : undefined);
   const entry = timelineEntry(at, next.revision, state.status, next.status, { ...change, rule }, ctx.policy.ladder[next.level].id);
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
@@ -289,4 +299,10 @@ export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx
     action: pressure.action, actor: systemActor, rule: pressure.rule, notices: pressure.notices,
     patch: { level: escalation.toLevel, deadline: escalation.deadline, onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy) },
   }, ctx);
+}
+
+/** How a final request ends: a closed one after its reopen window, a withdrawn, merged or rejected one at once. */
+export function requestClosing(state: CitizenRequestState): Closing | undefined {
+  if (!finalStatuses.includes(state.status) || !state.closedAt) return undefined;
+  return { closedAt: state.closedAt, reopenable: state.status === 'closed' };
 }

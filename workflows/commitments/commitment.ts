@@ -1,7 +1,8 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { commitmentActionUpdate, CommitmentInput, commitmentStateQuery } from '../../common/commitments';
 import { CommitmentState } from '../../domain/commitments/state';
-import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
+import { commitmentClosing, decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
+import { endsAt } from '../../domain/cases/ending';
 import { addDuration } from '../../domain/policy/calendar';
 import { Decision } from '../../domain/timeline';
 import { CaseShell, firstDecisionAt } from '../shared/caseShell';
@@ -15,6 +16,8 @@ import { handleActions } from '../shared/actions';
 export async function runCommitment(input: CommitmentInput): Promise<CommitmentState> {
   const { policy } = input;
   const ctx = () => ({ policy, now: Date.now() });
+  // Runs recorded before counted the window from the last change, so each comment pushed the end out.
+  const endsFromClosing = patched('case-ends-from-its-closing');
   const first: Decision<CommitmentState> = input.carried
     ? { state: input.carried, notices: [] }
     : openCommitment(input.submission, { policy, now: firstDecisionAt(input.openedAt) });
@@ -23,8 +26,8 @@ export async function runCommitment(input: CommitmentInput): Promise<CommitmentS
     caseId: workflowInfo().workflowId,
     projectedRevision: input.carried?.revision,
     deadlinesOf: (state) => state.deadlines,
-    // A closed commitment stays open to comments on its final assessment for the reopen window.
-    endsAt: (state) => (state.status === 'closed' ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar) : undefined),
+    endsAt: (state) =>
+      endsFromClosing ? endsAt(commitmentClosing(state), policy) : state.status === 'closed' ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar) : undefined,
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
     readModel: 'commitment',
     continueAfterEvents: input.continueAfterEvents,

@@ -1,4 +1,4 @@
-import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   absorbDuplicateSignal,
   CitizenRequestInput,
@@ -8,19 +8,22 @@ import {
 } from '../../common/requests';
 import { addDuration } from '../../domain/policy/calendar';
 import { CitizenRequestState } from '../../domain/requests/state';
-import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
+import { decide, onDeadline, requestClosing, submitRequest } from '../../domain/requests/transitions';
+import { endsAt } from '../../domain/cases/ending';
 import { Decision } from '../../domain/timeline';
 import { CaseShell, firstDecisionAt } from '../shared/caseShell';
 import { handleActions } from '../shared/actions';
 import { ignoringRefusal } from '../shared/refusals';
 
-
+/** Before `closedAt` was stamped once: an ended request's last change, a closed one's latest restamp. */
 const endedStatuses = ['withdrawn', 'merged', 'rejected'];
 
 /** 民情诉求: one resident's request from filing to return visit, reminding and escalating on every deadline. */
 export async function citizenRequest(input: CitizenRequestInput): Promise<CitizenRequestState> {
   const { policy } = input;
-  const ctx = () => ({ policy, now: Date.now() });
+  // Runs recorded before keep ending as they did (domain/requests/transitions.ts, Context.closedAtOnEntry).
+  const closedAtOnEntry = patched('case-ends-from-its-closing');
+  const ctx = () => ({ policy, now: Date.now(), closedAtOnEntry });
   const first: Decision<CitizenRequestState> = input.carried
     ? { state: input.carried, notices: [] }
     : submitRequest(input.submission, { policy, now: firstDecisionAt(input.submittedAt) });
@@ -30,11 +33,12 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
     projectedRevision: input.carried?.revision,
     deadlinesOf: (state) => (state.deadline ? [state.deadline] : []),
     endsAt: (state) => {
+      if (closedAtOnEntry) return endsAt(requestClosing(state), policy);
       if (endedStatuses.includes(state.status)) return Date.parse(state.updatedAt);
       if (state.status === 'closed' && state.closedAt) return addDuration(Date.parse(state.closedAt), policy.reopenWindow, policy.calendar);
       return undefined;
     },
-    onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
+    onDeadline: (state, event, now) => onDeadline(state, event, { policy, now, closedAtOnEntry }),
     readModel: 'request',
   });
   shell.commit(first);
