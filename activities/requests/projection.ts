@@ -1,4 +1,4 @@
-import { requestSummary, RequestSummary } from '../../domain/requests/summary';
+import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
@@ -24,8 +24,7 @@ export function requestLanded(doc: RequestDoc): Landed[] {
 
 export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
   const { submission } = state;
-  // The newest timeline entry records the ladder id of the policy the case runs under.
-  const { id, ...summary } = requestSummary(state, entries[entries.length - 1]?.level ?? String(state.level));
+  const { id, ...summary } = requestSummary(state, caseLevelId(state, entries.at(-1)));
   return {
     _id: id,
     ...summary,

@@ -2,6 +2,7 @@ import { commitmentStatusLabels, CommitmentState, Funding, Letter, problemStatus
 import { Deadline } from '../../domain/deadlines/deadline';
 import { Policy } from '../../domain/policy/policy';
 import { ProblemCase } from './service';
+import { sumYuan } from '../../domain/commitments/money';
 import { CommitmentListItem, CommitmentView, LedgerView, ProblemView } from './schema';
 
 /** The shapes clients see for commitments and their problems, whether read live from Temporal or from a projection. */
@@ -14,9 +15,6 @@ const isObligation = (d: Deadline) => d.purpose !== 'assessment';
 function presentDeadline(d: Deadline, policy: Policy) {
   return { id: d.id, purpose: d.purpose, owner: d.owner, level: levelId(policy, d.level), dueAt: d.dueAt, rule: d.rule, reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })) };
 }
-
-/** Sums in fen, so ¥0.1 + ¥0.2 is ¥0.3. */
-const sumYuan = (amounts: number[]) => amounts.reduce((total, a) => total + Math.round(a * 100), 0) / 100;
 
 function fundsTotals(funds: Funding[], letters: Letter[], termYears: number) {
   return {

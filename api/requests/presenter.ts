@@ -1,6 +1,6 @@
 import { Policy } from '../../domain/policy/policy';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
-import { requestSummary, RequestSummary } from '../../domain/requests/summary';
+import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 
 /** A list item: the stored summary with its labels. */
 export function presentListItem(summary: RequestSummary, policy: Policy) {
@@ -13,7 +13,7 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
 
 /** The one shape clients see for a request, whether read live from Temporal or from the projection. */
 export function presentRequest(state: CitizenRequestState, policy: Policy) {
-  const summary = requestSummary(state, policy.ladder[state.level]?.id ?? String(state.level));
+  const summary = requestSummary(state, caseLevelId(state));
   const { requester } = state.submission;
   return { ...presentListItem(summary, policy), description: state.submission.description, requester: { id: requester.id, name: requester.name } };
 }

@@ -1,10 +1,9 @@
 import { CommitmentPolicy, Policy } from '../policy/policy';
 import { periodsBetween, yearStart } from './calendar';
+import { sumYuan } from './money';
 import { Assessment, AssessmentFigures, CommitmentState, Rating } from './state';
 
 const weights = { letter: 20, visits: 30, problems: 30, funds: 20, deeds: 40 };
-
-const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 
 /**
  * 年度考核: a year's rating computed only from what was recorded. Each obligation that applies
@@ -40,7 +39,7 @@ export function assessYear(state: CommitmentState, year: number, now: number, po
     reasons.push(`问题 problems: ${figures.problemsSolved} of ${handled.length} solved`);
   }
   if (state.submission.kind === 'enterprise') {
-    figures.fundsYuan = sum(state.funds.filter((f) => f.year === year).map((f) => f.amountYuan));
+    figures.fundsYuan = sumYuan(state.funds.filter((f) => f.year === year).map((f) => f.amountYuan));
     figures.fundsTargetYuan = letter?.fundsTargetYuan;
     const score = figures.fundsTargetYuan ? Math.min(1, figures.fundsYuan / figures.fundsTargetYuan) : figures.fundsYuan > 0 ? 1 : 0.5;
     parts.push({ weight: weights.funds, score });
