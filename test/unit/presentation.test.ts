@@ -4,9 +4,9 @@ import { toRequestDoc } from '../../activities/requests/projection';
 import { assessYear } from '../../domain/commitments/assessment';
 import { decide as decideCommitment, openCommitment } from '../../domain/commitments/transitions';
 import { Policy } from '../../domain/policy/policy';
-import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
+import { onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { dueEvents } from '../../domain/deadlines/deadline';
-import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
+import { defaultPolicy, planSubmission, submission } from '../support/fixtures';
 
 const policy = defaultPolicy();
 const t0 = Date.parse('2026-12-01T02:00:00Z');
