@@ -2,6 +2,7 @@ import { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
 import { ApiError } from './errors';
+import { readOnlyRefusal } from '../domain/cases/guards';
 import './openapi';
 
 /**
@@ -28,7 +29,7 @@ export function actorFromHeaders(headers: unknown): Actor | ApiError {
 export const requireActor: RequestHandler = (req, res, next) => {
   const actor = actorFromHeaders(req.headers);
   if (actor instanceof ApiError) return next(actor);
-  if (actor.role === 'auditor') return next(new ApiError(403, 'forbidden', 'auditors have read-only access'));
+  if (actor.role === 'auditor') return next(new ApiError(403, 'forbidden', readOnlyRefusal));
   res.locals.actor = actor;
   next();
 };

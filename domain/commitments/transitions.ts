@@ -1,5 +1,6 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
 import { closedAtAfter, Closing } from '../cases/ending';
+import { refuseReadOnly, requireOneOfOrSupervisor, requireStatus, requireSupervisor } from '../cases/guards';
 import { Deadline, DeadlineEvent, escalate, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { addDuration } from '../policy/calendar';
@@ -133,13 +134,11 @@ function withdrawOpen(problems: Problem[], reason: string, at: string): Problem[
 }
 
 function requireHolderOrSupervisor(state: CommitmentState, actor: Actor, action: string): void {
-  if (!currentHolders(state).includes(actor.id) && !supervisorRoles.includes(actor.role)) {
-    throw new Refusal('forbidden', `only the team (${currentHolders(state).join(', ')}) or a supervisor may ${action}`);
-  }
+  requireOneOfOrSupervisor(actor, currentHolders(state), `the team (${currentHolders(state).join(', ')})`, action);
 }
 
-function requireStatus(state: CommitmentState, allowed: CommitmentStatus[], action: string): void {
-  if (!allowed.includes(state.status)) throw new Refusal('not_allowed_in_state', `cannot ${action} a commitment that is ${state.status}`);
+function requireCommitmentStatus(state: CommitmentState, allowed: CommitmentStatus[], action: string): void {
+  requireStatus(state.status, allowed, action, 'a commitment');
 }
 
 function withoutDeadline(deadlines: Deadline[], id: string): Deadline[] {
@@ -148,11 +147,11 @@ function withoutDeadline(deadlines: Deadline[], id: string): Deadline[] {
 
 export function decide(state: CommitmentState, command: CommitmentCommand, ctx: Context): Decision<CommitmentState> {
   const { actor } = command;
-  if (actor.role === 'auditor') throw new Refusal('forbidden', 'auditors have read-only access');
+  refuseReadOnly(actor);
   const kind = state.submission.kind;
   switch (command.type) {
     case 'signLetter': {
-      requireStatus(state, ['active'], 'sign a letter for');
+      requireCommitmentStatus(state, ['active'], 'sign a letter for');
       requireHolderOrSupervisor(state, actor, 'sign the letter');
       const letter = state.letters.find((l) => l.year === command.year);
       if (!letter) throw new Refusal('invalid', `no responsibility letter is due for year ${command.year} (the plan is in year ${state.year})`);
@@ -168,7 +167,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'recordVisit': {
-      requireStatus(state, ['active'], 'record a visit on');
+      requireCommitmentStatus(state, ['active'], 'record a visit on');
       requireHolderOrSupervisor(state, actor, 'record a visit');
       const at = command.at ? Date.parse(command.at) : ctx.now;
       if (at > ctx.now || at < Date.parse(state.startsAt)) throw new Refusal('invalid', `visit date ${command.at} must lie between the plan start and now`);
@@ -183,7 +182,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'openProblem': {
-      requireStatus(state, ['active'], 'open a problem on');
+      requireCommitmentStatus(state, ['active'], 'open a problem on');
       requireHolderOrSupervisor(state, actor, 'open a problem');
       const problem = newProblem(state, `p${state.problems.length + 1}`, command.title, command.area, actor.id, ctx);
       const deadline = problemDeadline(state, problem, ctx.now, ctx.policy);
@@ -215,7 +214,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'recordFunding': {
-      requireStatus(state, ['active', 'suspended'], 'record funds on');
+      requireCommitmentStatus(state, ['active', 'suspended'], 'record funds on');
       requireHolderOrSupervisor(state, actor, 'record funds');
       if (kind !== 'enterprise') throw new Refusal('invalid', `funds are recorded on enterprise plans, not on ${kind} commitments`);
       const date = localMidnight(command.date, ctx.policy);
@@ -224,7 +223,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       return apply(state, { action: 'record_funding', actor, note: `¥${command.amountYuan} from ${command.source}`, patch: { funds: [...state.funds, funding] } }, ctx);
     }
     case 'promiseDeed': {
-      requireStatus(state, ['active'], 'promise a deed on');
+      requireCommitmentStatus(state, ['active'], 'promise a deed on');
       requireHolderOrSupervisor(state, actor, 'promise a deed');
       if (kind === 'enterprise') throw new Refusal('invalid', 'deeds belong to pairings and pledges; enterprise plans record problems and funds');
       if (command.household && !state.submission.households?.some((h) => h.id === command.household)) {
@@ -234,7 +233,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       return apply(state, { action: 'promise_deed', actor, note: `${deed.id}: ${command.title}`, patch: { deeds: [...state.deeds, deed] } }, ctx);
     }
     case 'completeDeed': {
-      requireStatus(state, ['active'], 'complete a deed on');
+      requireCommitmentStatus(state, ['active'], 'complete a deed on');
       requireHolderOrSupervisor(state, actor, 'complete a deed');
       const deed = state.deeds.find((d) => d.id === command.deedId);
       if (!deed) throw new Refusal('invalid', `unknown deed ${command.deedId}`);
@@ -255,7 +254,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'handover': {
-      requireStatus(state, ['active', 'suspended'], 'hand over');
+      requireCommitmentStatus(state, ['active', 'suspended'], 'hand over');
       const lead = currentLead(state);
       if (!supervisorRoles.includes(actor.role) && !(command.role === 'member' && actor.id === lead)) {
         throw new Refusal('forbidden', command.role === 'lead' ? 'only a supervisor may hand over the lead' : `only the lead ${lead} or a supervisor may hand over a member`);
@@ -276,14 +275,14 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'suspend':
-      requireStatus(state, ['active'], 'suspend');
+      requireCommitmentStatus(state, ['active'], 'suspend');
       requireSupervisor(actor, 'suspend');
       return apply(state, {
         status: 'suspended', action: 'suspend', actor, note: command.reason,
         patch: { deadlines: state.deadlines.filter((d) => d.purpose === 'assessment') },
       }, ctx);
     case 'resume': {
-      requireStatus(state, ['suspended'], 'resume');
+      requireCommitmentStatus(state, ['suspended'], 'resume');
       requireSupervisor(actor, 'resume');
       // A year that began while suspended gets its letter now, counted from the resumption.
       const signed = state.letters.some((l) => l.year === state.year && l.signedAt);
@@ -298,7 +297,7 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
     case 'close': {
-      requireStatus(state, ['active', 'suspended'], 'close');
+      requireCommitmentStatus(state, ['active', 'suspended'], 'close');
       requireSupervisor(actor, 'close early');
       const assessment = assessYear(state, state.year, ctx.now, ctx.policy, true);
       return apply(state, {
@@ -308,10 +307,6 @@ export function decide(state: CommitmentState, command: CommitmentCommand, ctx: 
       }, ctx);
     }
   }
-}
-
-function requireSupervisor(actor: Actor, action: string): void {
-  if (!supervisorRoles.includes(actor.role)) throw new Refusal('forbidden', `role ${actor.role} may not ${action}`);
 }
 
 /** What the clock decides: reminders and escalation of letters and visits, and the yearly assessment. */

@@ -1,5 +1,6 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
 import { closedAtAfter, Closing } from '../cases/ending';
+import { refuseReadOnly, requireOneOfOrSupervisor, requireRole, requireStatus } from '../cases/guards';
 import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
 import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
@@ -85,19 +86,11 @@ function apply(state: CitizenRequestState, change: Change, ctx: Context): Decisi
 }
 
 function refuseUnless(state: CitizenRequestState, allowed: RequestStatus[], action: string): void {
-  if (!allowed.includes(state.status)) {
-    throw new Refusal('not_allowed_in_state', `cannot ${action} a request that is ${state.status}`);
-  }
-}
-
-function requireRole(actor: Actor, allowed: string[], action: string): void {
-  if (!allowed.includes(actor.role)) throw new Refusal('forbidden', `role ${actor.role} may not ${action}`);
+  requireStatus(state.status, allowed, action, 'a request');
 }
 
 function requireAssigneeOrSupervisor(state: CitizenRequestState, actor: Actor, action: string): void {
-  if (actor.id !== state.assignee && !supervisorRoles.includes(actor.role)) {
-    throw new Refusal('forbidden', `only the assignee ${state.assignee ?? '(none)'} or a supervisor may ${action}`);
-  }
+  requireOneOfOrSupervisor(actor, state.assignee ? [state.assignee] : [], `the assignee ${state.assignee ?? '(none)'}`, action);
 }
 
 const open: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
@@ -148,7 +141,7 @@ export function submitRequest(submission: RequestSubmission, ctx: Context): Deci
 /** Decides one person's action: the next state and notices, or a Refusal that leaves the case unchanged. */
 export function decide(state: CitizenRequestState, command: RequestCommand, ctx: Context): Decision<CitizenRequestState> {
   const { actor } = command;
-  if (actor.role === 'auditor') throw new Refusal('forbidden', 'auditors have read-only access');
+  refuseReadOnly(actor);
   const title = state.submission.title;
   switch (command.type) {
     case 'dispatch':
