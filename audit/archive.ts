@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 import { CaseHistory } from './history';
@@ -40,6 +41,16 @@ export function toArchive(history: CaseHistory, exportedAt = new Date()): CaseAr
   return { ...body, sha256: checksum(body) };
 }
 
+/**
+ * A history in Temporal's JSON format, as the client would fetch it. Since SDK 1.24 (protobufjs 8)
+ * `historyFromJSON` leaves the seconds of timestamps and durations plain numbers, while the types,
+ * `tsToMs` and fetched histories have a Long there: one pass through the binary form makes them alike.
+ */
+export function historyFromJson(json: unknown): temporal.api.history.v1.IHistory {
+  const { History } = temporal.api.history.v1;
+  return History.decode(History.encode(historyFromJSON(json)).finish());
+}
+
 /** Checks an archive's shape and seal, and turns it back into the histories the replayer reads. */
 export function fromArchive(raw: unknown, source = 'archive'): CaseHistory {
   const parsed = archiveSchema.safeParse(raw);
@@ -53,7 +64,7 @@ export function fromArchive(raw: unknown, source = 'archive'): CaseHistory {
   return {
     caseId: body.caseId,
     workflowType: body.workflowType,
-    runs: body.runs.map((run) => ({ runId: run.runId, history: historyFromJSON(run.history) })),
+    runs: body.runs.map((run) => ({ runId: run.runId, history: historyFromJson(run.history) })),
   };
 }
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { fromArchive } from '../../audit/archive';
+import { fromArchive, historyFromJson } from '../../audit/archive';
 import { CaseHistory, startedAttributes } from '../../audit/history';
 
 /** The library of recorded cases that every CI run replays on the current workflow code. */
@@ -18,6 +17,6 @@ export function historyFiles(dir = libraryRoot): string[] {
 export function readRecorded(file: string): CaseHistory {
   const raw = JSON.parse(readFileSync(file, 'utf8'));
   if (raw.format) return fromArchive(raw, file);
-  const history = historyFromJSON(raw);
+  const history = historyFromJson(raw);
   return { caseId: relative(libraryRoot, file), workflowType: startedAttributes(history).workflowType!.name!, runs: [{ runId: 'recorded', history }] };
 }
