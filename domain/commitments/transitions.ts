@@ -1,8 +1,8 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
 import { closedAtAfter, Closing } from '../cases/ending';
+import { breachStep, deadlineSettings, reminderStep } from '../cases/deadlineSteps';
 import { refuseReadOnly, requireOneOfOrSupervisor, requireStatus, requireSupervisor } from '../cases/guards';
-import { Deadline, DeadlineEvent, escalate, markReminderSent, setDeadline } from '../deadlines/deadline';
-import { breachPressure, reminderNotices } from '../deadlines/pressure';
+import { Deadline, DeadlineEvent, setDeadline } from '../deadlines/deadline';
 import { addDuration } from '../policy/calendar';
 import { CommitmentPolicy, Policy } from '../policy/policy';
 import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
@@ -22,10 +22,6 @@ function rulesOf(state: { submission: CommitmentSubmission }, policy: Policy): C
   return rules;
 }
 
-function settings(policy: Policy, reminders = true) {
-  return { calendar: policy.calendar, reminderFractions: reminders ? policy.reminderFractions : [] };
-}
-
 /** Level 0 belongs to whoever leads now; above it, to the unit at that rung. */
 function ownerAt(state: CommitmentState, level: number): string {
   return level === 0 ? currentLead(state) : state.submission.jurisdiction[level];
@@ -34,19 +30,19 @@ function ownerAt(state: CommitmentState, level: number): string {
 function letterDeadline(state: CommitmentState, year: number, from: number, policy: Policy): Deadline[] {
   const rules = rulesOf(state, policy);
   if (!rules.letterDue) return [];
-  return [setDeadline({ id: `letter:${year}`, purpose: `letter year ${year}`, owner: currentLead(state), level: 0, from, spec: rules.letterDue, rule: `policy ${policy.version} ${state.submission.kind}.letterDue` }, settings(policy))];
+  return [setDeadline({ id: `letter:${year}`, purpose: `letter year ${year}`, owner: currentLead(state), level: 0, from, spec: rules.letterDue, rule: `policy ${policy.version} ${state.submission.kind}.letterDue` }, deadlineSettings(policy))];
 }
 
 function visitDeadline(state: CommitmentState, from: number, policy: Policy): Deadline[] {
   const rules = rulesOf(state, policy);
   if (!rules.visitEvery) return [];
-  return [setDeadline({ id: 'visit', purpose: 'follow-up visit', owner: currentLead(state), level: 0, from, spec: rules.visitEvery, rule: `policy ${policy.version} ${state.submission.kind}.visitEvery` }, settings(policy))];
+  return [setDeadline({ id: 'visit', purpose: 'follow-up visit', owner: currentLead(state), level: 0, from, spec: rules.visitEvery, rule: `policy ${policy.version} ${state.submission.kind}.visitEvery` }, deadlineSettings(policy))];
 }
 
 /** The anniversary is a milestone, not an obligation: no reminders, and reaching it assesses the year. */
 function anniversary(state: CommitmentState, year: number, policy: Policy): Deadline {
   const from = yearStart(state.startsAt, year, policy);
-  return setDeadline({ id: `assessment:${year}`, purpose: 'assessment', owner: currentLead(state), level: 0, from, spec: 'P1Y', rule: `plan year ${year} ends` }, settings(policy, false));
+  return setDeadline({ id: `assessment:${year}`, purpose: 'assessment', owner: currentLead(state), level: 0, from, spec: 'P1Y', rule: `plan year ${year} ends` }, deadlineSettings(policy, false));
 }
 
 interface Change {
@@ -120,7 +116,7 @@ function problemDeadline(state: CommitmentState, problem: Problem, from: number,
   const rules = rulesOf(state, policy);
   return setDeadline(
     { id: `problem:${problem.id}`, purpose: `problem ${problem.id}`, owner: currentLead(state), level: 0, from, spec: rules.problemResolve, rule: `policy ${policy.version} ${state.submission.kind}.problemResolve` },
-    settings(policy),
+    deadlineSettings(policy),
   );
 }
 
@@ -316,17 +312,13 @@ export function onDeadline(state: CommitmentState, event: DeadlineEvent, ctx: Co
   const replace = (next: Deadline) => state.deadlines.map((d) => (d.id === deadline.id ? next : d));
   const about = deadline.id.startsWith('problem:') ? deadline.id.slice('problem:'.length) : undefined;
   if (event.kind === 'reminder') {
-    return apply(state, {
-      action: 'reminder', actor: systemActor, about, rule: `reminder at ${deadline.reminders[event.index].fraction} of ${deadline.rule}`,
-      patch: { deadlines: replace(markReminderSent(deadline, event.index)) },
-      notices: reminderNotices(deadline, state.submission.title),
-    }, ctx);
+    const step = reminderStep(deadline, event.index, state.submission.title);
+    return apply(state, { action: 'reminder', actor: systemActor, about, rule: step.rule, patch: { deadlines: replace(step.deadline) }, notices: step.notices }, ctx);
   }
   if (deadline.purpose === 'assessment') return endOfYear(state, ctx);
-  const escalation = escalate(deadline, ctx.policy.ladder, (level) => ownerAt(state, level), ctx.now, settings(ctx.policy));
-  const pressure = breachPressure(deadline, escalation, ctx.policy.ladder, state.submission.jurisdiction, state.submission.title);
+  const { escalation, action, rule, notices } = breachStep(deadline, (level) => ownerAt(state, level), state.submission.jurisdiction, state.submission.title, ctx.policy, ctx.now);
   const problems = state.problems.map((p) => (p.id === about ? { ...p, level: escalation.toLevel } : p));
-  return apply(state, { action: pressure.action, actor: systemActor, about, rule: pressure.rule, notices: pressure.notices, patch: { deadlines: replace(escalation.deadline), problems } }, ctx);
+  return apply(state, { action, actor: systemActor, about, rule, notices, patch: { deadlines: replace(escalation.deadline), problems } }, ctx);
 }
 
 /** At each anniversary the year is assessed; the last one is the final assessment and closes the commitment. */

@@ -1,11 +1,6 @@
 import { DurationSpec } from '../policy/duration';
 import { Policy, RequestStage } from '../policy/policy';
-import { DeadlineSettings } from '../deadlines/deadline';
 import { RequestSubmission } from './state';
-
-export function settingsOf(policy: Policy): DeadlineSettings {
-  return { calendar: policy.calendar, reminderFractions: policy.reminderFractions };
-}
 
 /**
  * The length of a stage: at grid level the policy's rule for the request's category and

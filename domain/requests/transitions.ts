@@ -1,13 +1,13 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
 import { closedAtAfter, Closing } from '../cases/ending';
+import { breachStep, deadlineSettings, reminderStep } from '../cases/deadlineSteps';
 import { refuseReadOnly, requireOneOfOrSupervisor, requireRole, requireStatus } from '../cases/guards';
-import { Deadline, DeadlineEvent, escalate, extendDeadline, markReminderSent, setDeadline } from '../deadlines/deadline';
+import { Deadline, DeadlineEvent, extendDeadline, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
 import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
-import { breachPressure, reminderNotices } from '../deadlines/pressure';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses } from './state';
-import { deadlineSpec, settingsOf } from './deadlines';
+import { deadlineSpec } from './deadlines';
 
 export interface Context {
   policy: Policy;
@@ -47,7 +47,7 @@ function stageDeadline(state: CitizenRequestState, stage: RequestStage, level: n
   const { spec, rule } = deadlineSpec(state.submission, stage, level, ctx.policy);
   return setDeadline(
     { id: `stage:${stage}`, purpose: stage, owner: responsibleFor(state, stage, level), level, from: ctx.now, spec, rule },
-    settingsOf(ctx.policy),
+    deadlineSettings(ctx.policy),
   );
 }
 
@@ -185,7 +185,7 @@ export function decide(state: CitizenRequestState, command: RequestCommand, ctx:
       if (!pending || !state.deadline) throw new Refusal('not_allowed_in_state', `no extension request is waiting (request is ${state.status})`);
       requireRole(actor, supervisorRoles, 'decide an extension');
       const deadline = command.approve
-        ? extendDeadline(state.deadline, pending.duration, settingsOf(ctx.policy), `extension approved by ${actor.id}`)
+        ? extendDeadline(state.deadline, pending.duration, deadlineSettings(ctx.policy), `extension approved by ${actor.id}`)
         : state.deadline;
       const verdict = command.approve ? '延期已批准 extension approved' : '延期未批准 extension refused';
       return apply(state, {
@@ -273,12 +273,8 @@ export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx
   const deadline = state.deadline;
   if (!deadline || deadline.id !== event.deadlineId) return { state, notices: [] };
   if (event.kind === 'reminder') {
-    const reminder = deadline.reminders[event.index];
-    return apply(state, {
-      action: 'reminder', actor: systemActor, patch: { deadline: markReminderSent(deadline, event.index) },
-      rule: `reminder at ${reminder.fraction} of ${deadline.rule}`,
-      notices: reminderNotices(deadline, state.submission.title, state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : []),
-    }, ctx);
+    const step = reminderStep(deadline, event.index, state.submission.title, state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : []);
+    return apply(state, { action: 'reminder', actor: systemActor, patch: { deadline: step.deadline }, rule: step.rule, notices: step.notices }, ctx);
   }
   if (deadline.purpose === 'returnVisit') {
     return apply(state, {
@@ -286,10 +282,10 @@ export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx
       rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
     }, ctx);
   }
-  const escalation = escalate(deadline, ctx.policy.ladder, (level) => responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level), ctx.now, settingsOf(ctx.policy));
-  const pressure = breachPressure(deadline, escalation, ctx.policy.ladder, state.submission.jurisdiction, state.submission.title);
+  const ownerAt = (level: number) => responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
+  const { escalation, action, rule, notices } = breachStep(deadline, ownerAt, state.submission.jurisdiction, state.submission.title, ctx.policy, ctx.now);
   return apply(state, {
-    action: pressure.action, actor: systemActor, rule: pressure.rule, notices: pressure.notices,
+    action, actor: systemActor, rule, notices,
     patch: { level: escalation.toLevel, deadline: escalation.deadline, onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy) },
   }, ctx);
 }
