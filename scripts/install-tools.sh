@@ -11,7 +11,9 @@ ROOT=$PWD
 TOOLS=$ROOT/.tools
 BIN=$TOOLS/bin
 JARS=$TOOLS/temporal-test-server
-TEMPORAL_VERSION=1.5.1   # later tags carry a replace directive and cannot be go-installed
+TEMPORAL_VERSION=1.5.1   # the newest that builds from the Go module proxy: later tags (1.9.1 is served) replace their nested
+                         # module github.com/temporalio/cli/cliext with ./cliext, which the module zip leaves out and the
+                         # proxy does not serve, so neither go install nor a go build of the downloaded source works
 FERRETDB_VERSION=1.24.2  # 1.x pushes equality filters down to plain PostgreSQL; 2.x needs the DocumentDB extension
 POSTGRES_MAJOR=15        # Debian bookworm's postgresql-15, behind FerretDB
 mkdir -p "$BIN"
@@ -89,8 +91,11 @@ fetch_jars() {
     -DoutputDirectory="$JARS.tmp" -DincludeScope=runtime >"$TOOLS/mvn.log" 2>&1 || { cat "$TOOLS/mvn.log"; return 1; }
   rm -rf "$JARS" && mv "$JARS.tmp" "$JARS"
 }
-if [ -z "$(ls -A "$JARS" 2>/dev/null)" ]; then
-  timed "temporal-test-server jars (maven)" fetch_jars
+# Fetched again when the version pinned in the pom changes (its own jar is then missing).
+TEST_SERVER_VERSION=$(grep -A1 '<artifactId>temporal-test-server</artifactId>' scripts/tools/temporal-test-server.pom.xml | sed -n 's:.*<version>\(.*\)</version>.*:\1:p')
+[ -n "$TEST_SERVER_VERSION" ] || { echo "install-tools: no temporal-test-server version in scripts/tools/temporal-test-server.pom.xml" >&2; exit 1; }
+if [ ! -f "$JARS/temporal-test-server-$TEST_SERVER_VERSION.jar" ]; then
+  timed "temporal-test-server $TEST_SERVER_VERSION jars (maven)" fetch_jars
 fi
 # The wrapper finds the jars relative to itself, so the checkout can move.
 WRAPPER=$BIN/temporal-test-server
