@@ -1,6 +1,9 @@
 import { ErrorRequestHandler } from 'express';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { ArchiveError } from '../audit/archive';
+import { NotReplayableError } from '../audit/auditor';
+import { CaseNotFoundError } from '../audit/source';
 import { Refusal } from '../domain/timeline';
 import { requestLogOf } from './requestLog';
 import { Dependency, unreachableDependency } from './dependencies';
@@ -24,6 +27,11 @@ export function dependencyUnavailable(dependency: Dependency, err: Error): ApiEr
   return new ApiError(503, 'dependency_unavailable', `${dependency} is unavailable: ${err.message.split('\n')[0]}`, undefined, { dependency });
 }
 
+/** 400 naming every bad field, in the message and one by one in `errors`. */
+export function invalid(errors: { field: string; message: string }[]): ApiError {
+  return new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+}
+
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
 const refusalStatus: Record<string, number> = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 };
@@ -38,13 +46,21 @@ export function fromTemporal(err: unknown, what: string): unknown {
   return err;
 }
 
+/** The auditor's failures: an unknown case, a record the code no longer replays, a damaged archive. */
+function fromAudit(err: unknown): ApiError | undefined {
+  if (err instanceof CaseNotFoundError) return new ApiError(404, 'not_found', err.message);
+  if (err instanceof NotReplayableError) return new ApiError(409, 'not_replayable', err.message);
+  if (err instanceof ArchiveError) return new ApiError(500, 'archive_damaged', err.message);
+  return undefined;
+}
+
 /** A refusal the API met deciding a case's first state itself, as the workflow would have. */
 function fromRefusal(refusal: Refusal): ApiError {
   return new ApiError(refusalStatus[refusal.code], refusal.code, refusal.message);
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : bodyParserError(err) ?? unavailable(err);
+  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : (fromAudit(err) ?? bodyParserError(err) ?? unavailable(err));
   if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
   // The action log records the stable code with the outcome.

@@ -1,6 +1,6 @@
-import { RequestHandler } from 'express';
+import { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { ApiError } from './errors';
+import { invalid } from './errors';
 
 export interface RequestSchemas {
   params?: z.ZodType;
@@ -9,34 +9,30 @@ export interface RequestSchemas {
   headers?: z.ZodType;
 }
 
-/** Parsed inputs are kept on res.locals, so handlers use the typed, defaulted values. */
-export interface Validated {
-  params: any;
-  query: any;
-  body: any;
-  headers: any;
-}
+/** What a handler receives: each part parsed by its schema, typed, with defaults applied. */
+export type Inputs<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.output<S[K]> : never };
 
-/** The one validation middleware: every bad field is named in a 400 problem. */
-export function validate(schemas: RequestSchemas): RequestHandler {
-  return (req, res, next) => {
+/**
+ * The one validation of the API's inputs: every bad field of every part is named in a 400
+ * problem; otherwise `handler` gets the parsed parts, typed from the same schemas that generate
+ * the OpenAPI document. Errors it throws (or rejects with) reach the problem handler.
+ */
+export function validated<S extends RequestSchemas>(schemas: S, handler: (input: Inputs<S>, res: Response, req: Request) => unknown): RequestHandler {
+  return async (req, res, next) => {
     const errors: { field: string; message: string }[] = [];
-    const validated: Partial<Validated> = {};
+    const input: Record<string, unknown> = {};
     for (const part of ['params', 'query', 'body', 'headers'] as const) {
       const schema = schemas[part];
       if (!schema) continue;
       const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part]);
-      if (result.success) validated[part] = result.data;
+      if (result.success) input[part] = result.data;
       else errors.push(...result.error.issues.map((issue) => ({ field: [part, ...issue.path].join('.'), message: issue.message })));
     }
-    if (errors.length) {
-      return next(new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors));
+    if (errors.length) return next(invalid(errors));
+    try {
+      await handler(input as Inputs<S>, res, req);
+    } catch (err) {
+      next(err);
     }
-    res.locals.validated = validated;
-    next();
   };
-}
-
-export function validated(res: { locals: Record<string, unknown> }): Validated {
-  return res.locals.validated as Validated;
 }

@@ -5,8 +5,8 @@ import { verifyAgainstAnchor } from '../../audit/actionLog/anchor';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
-import { validate, validated } from '../validate';
-import { actionLogPage, ActionLogQuery, actionLogQuery, chainVerdictView } from './actionLogSchema';
+import { validated } from '../validate';
+import { actionLogPage, actionLogQuery, chainVerdictView } from './actionLogSchema';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** The entry as recorded, hashes included, so an auditor can recompute the chain elsewhere. */
@@ -25,8 +25,8 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { headers: actorHeadersSchema, query: actionLogQuery },
     responses: { 200: { description: 'a page', ...json(actionLogPage) }, ...readerRefusals },
   });
-  router.get('/audit/actions', requireAuditor, validate({ query: actionLogQuery }), async (_req, res) => {
-    const q = validated(res).query as ActionLogQuery;
+  router.get('/audit/actions', requireAuditor, validated({ query: actionLogQuery }, async (input, res) => {
+    const q = input.query;
     const filter: Record<string, unknown> = {};
     if (q.target) filter.target = q.target;
     if (q.actor) filter['actor.id'] = q.actor;
@@ -36,7 +36,7 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       model.countDocuments(filter),
     ]);
     res.json({ items: entries.map(present), page: q.page, pageSize: q.pageSize, total });
-  });
+  }));
 
   doc.path({
     method: 'get', path: '/api/v1/audit/actions/verify', summary: 'check the hash chain of the action log; a break is a finding, answered 200', tags: ['audit'],

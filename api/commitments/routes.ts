@@ -5,7 +5,7 @@ import { CommitmentCommand } from '../../domain/commitments/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
-import { validate, validated } from '../validate';
+import { validated } from '../validate';
 import { presentCommitment, presentLedger, presentListItem, presentProblem } from './presenter';
 import {
   actionBodies,
@@ -21,7 +21,6 @@ import {
   kindRoutes,
   ledgerView,
   listQueryFor,
-  ListQuery,
   ProblemAction,
   problemActionBodies,
   problemParams,
@@ -32,7 +31,7 @@ import { commitmentService } from './service';
 type Command = Omit<CommitmentCommand, 'actor'>;
 
 /** Each action: where it lives under /{kind}/{id}, and how its body and path become a domain command. */
-const actions: Record<CommitmentAction, { path: string; params: z.ZodObject; summary: string; created?: boolean; command(body: any, params: any): Command }> = {
+const actions: Record<CommitmentAction, { path: string; params: z.ZodObject<{ id: z.ZodString }>; summary: string; created?: boolean; command(body: any, params: any): Command }> = {
   letters: { path: '/letters', params: commitmentIdParams, summary: '签订年度帮扶责任书 sign the annual responsibility letter with its targets', command: (b) => ({ type: 'signLetter', ...b }) },
   visits: { path: '/visits', params: commitmentIdParams, summary: '走访 record a follow-up visit', command: (b) => ({ type: 'recordVisit', ...b }) },
   problems: { path: '/problems', params: commitmentIdParams, summary: '问题 open a problem (bottleneck), a case of its own with a deadline', created: true, command: (b) => ({ type: 'openProblem', ...b }) },
@@ -79,48 +78,48 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createBody) },
     responses: { 201: { description: 'opened, with its first obligations', ...json(commitmentView) }, 400: problemResponses[400], 403: problemResponses[403] },
   });
-  router.post(base, requireActor, validate({ body: createBody, headers: idempotencyHeaders }), async (_req, res) => {
-    const { body, headers } = validated(res);
+  router.post(base, requireActor, validated({ body: createBody, headers: idempotencyHeaders }, async (input, res) => {
+    const { body, headers } = input;
     const { state, replayed } = await service.create(body, actorOf(res), headers['idempotency-key']);
     res.status(201).set('Idempotent-Replayed', String(replayed)).location(`${api}/${state.submission.id}`).json(present(state));
-  });
+  }));
 
   const listQuery = listQueryFor(kind);
   doc.path({
     method: 'get', path: api, summary: `list ${path} (from the projection)`, tags: [tag],
     request: { query: listQuery }, responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
   });
-  router.get(base, validate({ query: listQuery }), async (_req, res) => {
-    const q = validated(res).query as ListQuery;
+  router.get(base, validated({ query: listQuery }, async (input, res) => {
+    const q = input.query;
     const { states, total } = await service.list(q);
     res.json({ items: states.map((s) => presentListItem(s, deps.policy)), page: q.page, pageSize: q.pageSize, total });
-  });
+  }));
 
   doc.path({
     method: 'get', path: `${api}/{id}`, summary: `live state of one ${noun}`, tags: [tag],
     request: { params: commitmentIdParams }, responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id`, validate({ params: commitmentIdParams }), async (_req, res) => {
-    res.json(present(await service.liveState(validated(res).params.id)));
-  });
+  router.get(`${base}/:id`, validated({ params: commitmentIdParams }, async (input, res) => {
+    res.json(present(await service.liveState(input.params.id)));
+  }));
 
   doc.path({
     method: 'get', path: `${api}/{id}/history`, summary: 'timeline: who did what when, who was responsible, reminders, escalations, assessments', tags: [tag],
     request: { params: commitmentIdParams }, responses: { 200: { description: 'the timeline', ...json(commitmentTimeline) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id/history`, validate({ params: commitmentIdParams }), async (_req, res) => {
-    const state = await service.liveState(validated(res).params.id);
+  router.get(`${base}/:id/history`, validated({ params: commitmentIdParams }, async (input, res) => {
+    const state = await service.liveState(input.params.id);
     res.json({ id: state.submission.id, entries: state.timeline });
-  });
+  }));
 
   if (kind === 'enterprise') {
     doc.path({
       method: 'get', path: `${api}/{id}/funds`, summary: '台账 the funds ledger, with totals per plan year and over the term', tags: [tag],
       request: { params: commitmentIdParams }, responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
     });
-    router.get(`${base}/:id/funds`, validate({ params: commitmentIdParams }), async (_req, res) => {
-      res.json(presentLedger(await service.liveState(validated(res).params.id)));
-    });
+    router.get(`${base}/:id/funds`, validated({ params: commitmentIdParams }, async (input, res) => {
+      res.json(presentLedger(await service.liveState(input.params.id)));
+    }));
   }
 
   for (const action of Object.keys(actions) as CommitmentAction[]) {
@@ -132,15 +131,15 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       request: { params, headers: actorHeadersSchema, body: json(body) },
       responses: { [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) }, ...problemResponses },
     });
-    router.post(`${base}/:id${suffix}`, requireActor, validate({ params, body }), async (_req, res) => {
-      const v = validated(res);
+    router.post(`${base}/:id${suffix}`, requireActor, validated({ params, body }, async (input, res) => {
+      const v = input;
       const state = await service.act(v.params.id, { ...command(v.body, v.params), actor: actorOf(res) } as CommitmentCommand);
       if (created) {
         const problem = state.problems[state.problems.length - 1];
         res.status(201).location(`${api}/${v.params.id}/problems/${problem.id}`);
       }
       res.json(present(state));
-    });
+    }));
   }
 
   if (!hasProblems) return;
@@ -148,10 +147,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     method: 'get', path: `${api}/{id}/problems/{problemId}`, summary: 'live state of one problem, with its own timeline', tags: [tag],
     request: { params: problemParams }, responses: { 200: { description: 'the problem', ...json(problemView) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id/problems/:problemId`, validate({ params: problemParams }), async (_req, res) => {
-    const { id, problemId } = validated(res).params;
+  router.get(`${base}/:id/problems/:problemId`, validated({ params: problemParams }, async (input, res) => {
+    const { id, problemId } = input.params;
     res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
-  });
+  }));
 
   for (const action of Object.keys(problemActionBodies) as ProblemAction[]) {
     const body = problemActionBodies[action];
@@ -160,11 +159,11 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       request: { params: problemParams, headers: actorHeadersSchema, body: json(body) },
       responses: { 200: { description: 'the problem after the action', ...json(problemView) }, ...problemResponses },
     });
-    router.post(`${base}/:id/problems/:problemId/${action}`, requireActor, validate({ params: problemParams, body }), async (_req, res) => {
-      const v = validated(res);
+    router.post(`${base}/:id/problems/:problemId/${action}`, requireActor, validated({ params: problemParams, body }, async (input, res) => {
+      const v = input;
       const command = { type: problemCommandTypes[action], problemId: v.params.problemId, ...v.body, actor: actorOf(res) } as CommitmentCommand;
       const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
       res.json(presentProblem(state, deps.policy));
-    });
+    }));
   }
 }

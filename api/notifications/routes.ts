@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
-import { validate, validated } from '../validate';
+import { validated } from '../validate';
 import { inboxScope } from '../../activities/notifications/inbox';
 import { newestFirst } from '../paging/newestFirst';
 import { inboxPage, inboxQuery } from './schema';
@@ -13,8 +13,8 @@ export function notificationRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { query: inboxQuery },
     responses: { 200: { description: 'a page', content: { 'application/json': { schema: inboxPage } } }, 400: problemResponses[400] },
   });
-  router.get('/notifications', validate({ query: inboxQuery }), async (_req, res) => {
-    const q = validated(res).query;
+  router.get('/notifications', validated({ query: inboxQuery }, async (input, res) => {
+    const q = input.query;
     const list = { model: deps.models.Notification, slices: deps.models.Slice, list: 'notifications', scope: inboxScope(q.recipient), filter: { recipient: q.recipient }, time: 'createdAt', storedAsDate: true };
     const { items, next } = await newestFirst(list, q);
     res.json({
@@ -22,6 +22,6 @@ export function notificationRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       pageSize: q.pageSize,
       next,
     });
-  });
+  }));
   return router;
 }

@@ -4,7 +4,7 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
-import { validate, validated } from '../validate';
+import { validated } from '../validate';
 import { presentListItem, presentRequest } from './presenter';
 import {
   actionBodies,
@@ -69,38 +69,38 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createRequestBody) },
     responses: { 201: { description: 'filed', ...json(requestView) }, 400: problemResponses[400] },
   });
-  router.post('/requests', requireActor, validate({ body: createRequestBody, headers: idempotencyHeaders }), async (_req, res) => {
-    const { body, headers } = validated(res);
+  router.post('/requests', requireActor, validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
+    const { body, headers } = input;
     const { state, replayed } = await service.create(body, headers['idempotency-key']);
     res.status(201).set('Idempotent-Replayed', String(replayed)).location(`/api/v1/requests/${state.submission.id}`).json(present(state));
-  });
+  }));
 
   doc.path({
     method: 'get', path: '/api/v1/requests', summary: 'list requests newest first (from the projection): open ones by scope, final ones by filing day', tags: ['requests'],
     request: { query: listRequestsQuery }, responses: { 200: { description: 'a page', ...json(requestPage) }, 400: problemResponses[400] },
   });
-  router.get('/requests', validate({ query: listRequestsQuery }), async (_req, res) => {
-    const q = validated(res).query as z.infer<typeof listRequestsQuery>;
+  router.get('/requests', validated({ query: listRequestsQuery }, async (input, res) => {
+    const q = input.query;
     const { items, next } = await listRequests(deps.models, deps.org, q);
     res.json({ items: items.map((doc) => presentListItem(summaryOf(doc), deps.policy)), pageSize: q.pageSize, next });
-  });
+  }));
 
   doc.path({
     method: 'get', path: '/api/v1/requests/{id}', summary: 'live state of one request', tags: ['requests'],
     request: { params: requestIdParams }, responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id', validate({ params: requestIdParams }), async (_req, res) => {
-    res.json(present(await service.liveState(validated(res).params.id)));
-  });
+  router.get('/requests/:id', validated({ params: requestIdParams }, async (input, res) => {
+    res.json(present(await service.liveState(input.params.id)));
+  }));
 
   doc.path({
     method: 'get', path: '/api/v1/requests/{id}/history', summary: 'timeline: who did what when, reminders, escalations', tags: ['requests'],
     request: { params: requestIdParams }, responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id/history', validate({ params: requestIdParams }), async (_req, res) => {
-    const state = await service.liveState(validated(res).params.id);
+  router.get('/requests/:id/history', validated({ params: requestIdParams }, async (input, res) => {
+    const state = await service.liveState(input.params.id);
     res.json({ id: state.submission.id, entries: state.timeline });
-  });
+  }));
 
   for (const action of Object.keys(actionBodies) as RequestAction[]) {
     const body = actionBodies[action];
@@ -109,11 +109,11 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       request: { params: requestIdParams, headers: actorHeadersSchema, body: json(body) },
       responses: { 200: { description: 'the request after the action', ...json(requestView) }, ...problemResponses },
     });
-    router.post(`/requests/:id/${action}`, requireActor, validate({ params: requestIdParams, body }), async (_req, res) => {
-      const v = validated(res);
+    router.post(`/requests/:id/${action}`, requireActor, validated({ params: requestIdParams, body }, async (input, res) => {
+      const v = input;
       const command = { ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body), actor: actorOf(res) } as RequestCommand;
       res.json(present(await service.act(v.params.id, command)));
-    });
+    }));
   }
   return router;
 }
