@@ -1,7 +1,7 @@
 import { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
-import { ApiError } from './errors';
+import { ApiError, forbidden, invalid } from './errors';
 import { readOnlyRefusal } from '../domain/cases/guards';
 import './openapi';
 
@@ -20,7 +20,7 @@ export function actorFromHeaders(headers: unknown): Actor | ApiError {
   const parsed = actorHeadersSchema.safeParse(headers);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: `headers.${issue.path.join('.')}`, message: issue.message }));
-    return new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    return invalid(errors);
   }
   const h = parsed.data;
   return { id: h['x-actor-id'], role: h['x-actor-role'], unit: h['x-actor-unit'] };
@@ -29,7 +29,7 @@ export function actorFromHeaders(headers: unknown): Actor | ApiError {
 export const requireActor: RequestHandler = (req, res, next) => {
   const actor = actorFromHeaders(req.headers);
   if (actor instanceof ApiError) return next(actor);
-  if (actor.role === 'auditor') return next(new ApiError(403, 'forbidden', readOnlyRefusal));
+  if (actor.role === 'auditor') return next(forbidden(readOnlyRefusal));
   res.locals.actor = actor;
   next();
 };
@@ -40,7 +40,7 @@ export function requireReader(allowed: readonly Role[]): RequestHandler {
     const actor = actorFromHeaders(req.headers);
     if (actor instanceof ApiError) return next(actor);
     if (!allowed.includes(actor.role)) {
-      return next(new ApiError(403, 'forbidden', `only the roles ${allowed.join(', ')} may read this, not ${actor.role}`));
+      return next(forbidden(`only the roles ${allowed.join(', ')} may read this, not ${actor.role}`));
     }
     res.locals.actor = actor;
     next();

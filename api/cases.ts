@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { ApiError, fromTemporal } from './errors';
+import { fromTemporal, notAllowedInState } from './errors';
 
 /**
  * An Idempotency-Key names the case: the same key from the same actor, in the same scope,
@@ -49,6 +49,6 @@ export async function actOnCase<S>(send: () => Promise<S>, what: string, endedRe
     return await send();
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw fromTemporal(err, what);
-    throw new ApiError(409, 'not_allowed_in_state', await endedRefusal());
+    throw notAllowedInState(await endedRefusal());
   }
 }

@@ -32,7 +32,14 @@ export function invalid(errors: { field: string; message: string }[]): ApiError 
   return new ApiError(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
 
+/** 400 for one bad field, named as the validation names it (`body.gridId`). */
+export const invalidField = (field: string, message: string) => invalid([{ field, message }]);
+
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+
+export const notAllowedInState = (message: string) => new ApiError(409, 'not_allowed_in_state', message);
 
 const refusalStatus: Record<string, number> = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 };
 

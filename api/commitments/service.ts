@@ -18,7 +18,7 @@ import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
-import { ApiError, notFound } from '../errors';
+import { ApiError, invalidField, notFound } from '../errors';
 import { CreateBody, kindRoutes, ListQuery } from './schema';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
@@ -95,14 +95,14 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       const rules = deps.policy.commitments?.[kind];
       if (!rules) throw new ApiError(503, 'not_configured', `the policy ${deps.policy.version} has no rules for ${kind} commitments`);
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
-      if (!jurisdiction) throw new ApiError(400, 'validation', `body.gridId: unknown grid ${body.gridId}`, [{ field: 'body.gridId', message: `unknown grid ${body.gridId}` }]);
+      if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const now = Date.now();
       const startDate = body.startDate ?? today(deps.policy.calendar.utcOffsetMinutes, now);
       const termYears = body.termYears ?? rules.termYears;
       const endsAt = addDuration(localMidnight(startDate, deps.policy), `P${termYears}Y`, deps.policy.calendar);
       if (endsAt <= now) {
         const message = `a ${termYears}-year term starting ${startDate} has already ended`;
-        throw new ApiError(400, 'validation', `body.startDate: ${message}`, [{ field: 'body.startDate', message }]);
+        throw invalidField('body.startDate', message);
       }
       const id = caseIdFor(kind, actor.id, key);
       const submission: CommitmentSubmission = {

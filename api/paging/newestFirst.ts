@@ -1,6 +1,6 @@
 import { FilterQuery, Model } from 'mongoose';
 import { beijingDay, beijingHour, landedOn, SliceDoc } from '../../activities/db/slices';
-import { ApiError } from '../errors';
+import { invalidField } from '../errors';
 
 /** A list that grows without end, stored with `day` and `hour` fields (Beijing) and counted per scope-day (activities/db/slices.ts). */
 export interface SlicedList<D extends { _id: string }> {
@@ -189,5 +189,5 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // answered below
   }
-  throw new ApiError(400, 'validation', 'query.cursor: not a cursor this list gave');
+  throw invalidField('query.cursor', 'not a cursor this list gave');
 }

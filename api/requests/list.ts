@@ -3,7 +3,7 @@ import { Models, RequestDoc } from '../../activities/db/models';
 import { requestScope } from '../../activities/requests/projection';
 import { OrgDirectory } from '../../domain/org';
 import { RequestStatus } from '../../domain/requests/state';
-import { ApiError } from '../errors';
+import { invalidField } from '../errors';
 import { newestFirst, PageRequest } from '../paging/newestFirst';
 
 export interface RequestListQuery extends PageRequest {
@@ -20,7 +20,7 @@ export async function listRequests(models: Pick<Models, 'Request' | 'Slice'>, or
   let scope = requestScope();
   if (q.unit !== undefined) {
     const level = org.levelOf(q.unit);
-    if (level === undefined) throw new ApiError(400, 'validation', `query.unit: unknown unit ${q.unit}`);
+    if (level === undefined) throw invalidField('query.unit', `unknown unit ${q.unit}`);
     filter[`unit${level}`] = q.unit;
     scope = requestScope(level, q.unit);
   }

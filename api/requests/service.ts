@@ -7,7 +7,7 @@ import { submitRequest } from '../../domain/requests/transitions';
 import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
-import { ApiError, notFound } from '../errors';
+import { invalidField, notFound } from '../errors';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -31,13 +31,13 @@ export function requestService(deps: ApiDeps) {
 
     async create(body: z.infer<typeof createRequestBody>, key: string | undefined): Promise<{ state: CitizenRequestState; replayed: boolean }> {
       if (!deps.policy.categories[body.category]) {
-        throw new ApiError(400, 'validation', `body.category: unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`);
+        throw invalidField('body.category', `unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`);
       }
       if (!deps.policy.urgencies[body.urgency]) {
-        throw new ApiError(400, 'validation', `body.urgency: unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`);
+        throw invalidField('body.urgency', `unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`);
       }
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
-      if (!jurisdiction) throw new ApiError(400, 'validation', `body.gridId: unknown grid ${body.gridId}`);
+      if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
       const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction }, policy: deps.policy, submittedAt: new Date(now).toISOString() };
@@ -47,7 +47,7 @@ export function requestService(deps: ApiDeps) {
 
     async act(id: string, command: RequestCommand): Promise<CitizenRequestState> {
       if (command.type === 'merge') await liveState(command.into).catch(() => {
-        throw new ApiError(400, 'validation', `body.into: unknown request ${command.into}`);
+        throw invalidField('body.into', `unknown request ${command.into}`);
       });
       // A case whose workflow has ended (closed past its reopen window, withdrawn, merged, rejected) takes no more actions.
       return actOnCase(() => handle(id).executeUpdate(requestActionUpdate, { args: [command] }), `request ${id}`, async () =>

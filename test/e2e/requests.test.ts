@@ -108,7 +108,10 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
     const fields = missing.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.channel', 'body.title', 'body.category', 'body.description', 'body.requester', 'body.gridId']));
 
-    expect((await http.post('/requests', newRequest({ gridId: 'nowhere' }), actors.resident)).body.detail).toBe('body.gridId: unknown grid nowhere');
+    // The same problem shape as the schema's own 400s, and as the commitments' (errors[] named by field).
+    expect((await http.post('/requests', newRequest({ gridId: 'nowhere' }), actors.resident)).body).toMatchObject({
+      title: 'validation', detail: 'body.gridId: unknown grid nowhere', errors: [{ field: 'body.gridId', message: 'unknown grid nowhere' }],
+    });
     expect((await http.post('/requests', newRequest({ category: 'fireworks' }), actors.resident)).status).toBe(400);
     const noActor = await http.raw('POST', '/requests', newRequest());
     expect(noActor.status).toBe(400);
