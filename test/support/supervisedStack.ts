@@ -55,6 +55,9 @@ export async function startSupervisedStack(policyFile: string) {
 
   const pids = new Map<ServiceName, number>();
   const lines: string[] = [];
+  // When each service last restarted, and last took a SIGKILL: a restart may land before a test asks for it.
+  const restartedAt = new Map<string, number>();
+  const killedAt = new Map<string, number>();
   const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
   // Outside dataDir, which stop() removes: what every process said stays for a failed run's reader.
   const logFile = `${dataDir}.log`;
@@ -65,6 +68,7 @@ export async function startSupervisedStack(policyFile: string) {
       fs.appendFileSync(logFile, `${line}\n`);
       const started = /^\[supervisor\] (\w+) (?:started|restarted) \(pid (\d+)\)/.exec(line);
       if (started) pids.set(started[1] as ServiceName, Number(started[2]));
+      if (started && line.includes(' restarted ')) restartedAt.set(started[1], Date.now());
       if (line.startsWith('[supervisor]') || line.startsWith('Lianxin is running')) lines.push(line);
       for (const waiter of waiters) if (waiter.pattern.test(line)) (waiters.delete(waiter), waiter.resolve(line));
     },
@@ -98,10 +102,17 @@ export async function startSupervisedStack(policyFile: string) {
       const pid = pids.get(name);
       if (!pid) throw new Error(`no pid for ${name}`);
       process.kill(pid, signal);
+      if (signal === 'SIGKILL') killedAt.set(name, Date.now());
       return Date.now();
     },
-    /** Resolves when the supervisor has restarted `name` after a kill, with the time it did. */
-    restarted: (name: ServiceName, timeoutMs = 180_000) => nextLine(new RegExp(`^\\[supervisor\\] ${name} restarted`), timeoutMs).then(() => Date.now()),
+    /** Resolves when the supervisor has restarted `name` since its last SIGKILL, with the time it did. */
+    async restarted(name: ServiceName, timeoutMs = 180_000): Promise<number> {
+      const since = killedAt.get(name) ?? 0;
+      const done = restartedAt.get(name);
+      if (done !== undefined && done >= since) return done;
+      await nextLine(new RegExp(`^\\[supervisor\\] ${name} restarted`), timeoutMs);
+      return restartedAt.get(name)!;
+    },
     async stop(): Promise<void> {
       await connection.close();
       await db.close();
