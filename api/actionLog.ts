@@ -16,13 +16,18 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
  * body parser, so malformed bodies are recorded too. A caller who hangs up before the answer is
  * recorded when the connection closes.
  */
-export function recordWrites(outbox: ActionLogOutbox, onUnrecorded: (requestId: string, err: Error) => void): RequestHandler {
+export function recordWrites(
+  outbox: ActionLogOutbox,
+  onUnrecorded: (requestId: string, err: Error) => void,
+): RequestHandler {
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
     const requestId = requestIdOf(res);
     let recorded: Promise<unknown> | undefined;
     const record = (answered: boolean) => {
-      recorded ??= outbox.put(actionOf(req, res, requestId, answered)).catch((err: Error) => onUnrecorded(requestId, err));
+      recorded ??= outbox
+        .put(actionOf(req, res, requestId, answered))
+        .catch((err: Error) => onUnrecorded(requestId, err));
       return recorded;
     };
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -40,7 +45,9 @@ function actionOf(req: Request, res: Response, requestId: string, answered: bool
   const path = req.originalUrl.split('?')[0].replace(/(.)\/+$/, '$1');
   const location = res.getHeader('location');
   // 499 (as nginx logs it): the caller hung up before the answer, so its outcome is unknown here.
-  const outcome = answered ? { status: res.statusCode, ...(problem ? { problem } : {}) } : { status: 499, problem: 'client_closed' };
+  const outcome = answered
+    ? { status: res.statusCode, ...(problem ? { problem } : {}) }
+    : { status: 499, problem: 'client_closed' };
   const target = caseOf(typeof location === 'string' ? location : path);
   return {
     at: new Date().toISOString(),

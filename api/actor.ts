@@ -19,7 +19,10 @@ export const actorHeadersSchema = z.object({
 export function actorFromHeaders(headers: unknown): Actor | ApiError {
   const parsed = actorHeadersSchema.safeParse(headers);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ field: `headers.${issue.path.join('.')}`, message: issue.message }));
+    const errors = parsed.error.issues.map((issue) => ({
+      field: `headers.${issue.path.join('.')}`,
+      message: issue.message,
+    }));
     return invalid(errors);
   }
   const h = parsed.data;

@@ -26,7 +26,12 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
-  app.use('/api/v1', recordWrites(deps.actionLogOutbox, (requestId, err) => log.error({ err, requestId }, 'action log entry not recorded')));
+  app.use(
+    '/api/v1',
+    recordWrites(deps.actionLogOutbox, (requestId, err) =>
+      log.error({ err, requestId }, 'action log entry not recorded'),
+    ),
+  );
   app.use(express.json({ limit: '256kb' }));
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();

@@ -34,7 +34,8 @@ export async function startCase<T>(
     });
     return { state: first, replayed: false };
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError && keyed) return { state: await read(), replayed: true };
+    if (err instanceof WorkflowExecutionAlreadyStartedError && keyed)
+      return { state: await read(), replayed: true };
     throw err;
   }
 }
@@ -44,7 +45,11 @@ export async function startCase<T>(
  * has ended answers 409 with `endedRefusal`'s words (which read the last state, and answer 404
  * for an id that never existed).
  */
-export async function actOnCase<S>(send: () => Promise<S>, what: string, endedRefusal: () => Promise<string>): Promise<S> {
+export async function actOnCase<S>(
+  send: () => Promise<S>,
+  what: string,
+  endedRefusal: () => Promise<string>,
+): Promise<S> {
   try {
     return await send();
   } catch (err) {

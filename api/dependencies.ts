@@ -1,6 +1,12 @@
 import { RequestHandler } from 'express';
 import { Connection } from 'mongoose';
-import { Client, isGrpcDeadlineError, isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  Client,
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 
 /**
  * What the API relies on: Temporal holds every case, MongoDB (FerretDB) the lists and the action
@@ -25,11 +31,13 @@ const temporalUnreachable = new Set<number>([14, 4]);
 /** The dependency an error says is unreachable, if it says so. */
 export function unreachableDependency(err: unknown): Dependency | undefined {
   if (!(err instanceof Error)) return undefined;
-  if (mongoUnreachable.has(err.name) || /before initial connection is complete/.test(err.message)) return 'mongodb';
+  if (mongoUnreachable.has(err.name) || /before initial connection is complete/.test(err.message))
+    return 'mongodb';
   const grpc = err instanceof ServiceError ? err.cause : err;
   // An action the server held until its own timeout: no worker took it to the case meanwhile.
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'worker';
-  if (isGrpcDeadlineError(err) || (isGrpcServiceError(grpc) && temporalUnreachable.has(grpc.code))) return 'temporal';
+  if (isGrpcDeadlineError(err) || (isGrpcServiceError(grpc) && temporalUnreachable.has(grpc.code)))
+    return 'temporal';
   return undefined;
 }
 
@@ -40,10 +48,14 @@ export function unreachableDependency(err: unknown): Dependency | undefined {
  */
 export function temporalDeadline(temporal: Client, ms: number): RequestHandler {
   return (_req, res, next) =>
-    void temporal.connection.withDeadline(Date.now() + ms, () => new Promise<void>((resolve) => {
-      res.once('close', resolve);
-      next();
-    }));
+    void temporal.connection.withDeadline(
+      Date.now() + ms,
+      () =>
+        new Promise<void>((resolve) => {
+          res.once('close', resolve);
+          next();
+        }),
+    );
 }
 
 /** Whether each server the API talks to answers now: `ok`, or why not. */
@@ -53,18 +65,29 @@ export type DependencyStates = Record<Exclude<Dependency, 'worker'>, string>;
  * Asks Temporal and MongoDB at once, each given `waitMs` at most: a server that is gone would
  * otherwise hold the answer for the driver's whole timeout. For /readyz and the metrics alike.
  */
-export async function probeDependencies(deps: { temporal: Client; db: Connection }, waitMs: number): Promise<DependencyStates> {
+export async function probeDependencies(
+  deps: { temporal: Client; db: Connection },
+  waitMs: number,
+): Promise<DependencyStates> {
   const { connection, options } = deps.temporal;
   const [temporal, mongodb] = await Promise.all([
-    within(waitMs, () => connection.withDeadline(Date.now() + waitMs, () => connection.workflowService.describeNamespace({ namespace: options.namespace }))),
-    within(waitMs, () => (deps.db.db ? deps.db.db.admin().ping() : Promise.reject(new Error('not connected yet')))),
+    within(waitMs, () =>
+      connection.withDeadline(Date.now() + waitMs, () =>
+        connection.workflowService.describeNamespace({ namespace: options.namespace }),
+      ),
+    ),
+    within(waitMs, () =>
+      deps.db.db ? deps.db.db.admin().ping() : Promise.reject(new Error('not connected yet')),
+    ),
   ]);
   return { temporal, mongodb };
 }
 
 async function within(waitMs: number, probe: () => Promise<unknown>): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${waitMs} ms`)), waitMs)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${waitMs} ms`)), waitMs)),
+  );
   try {
     await Promise.race([probe(), late]);
     return 'ok';

@@ -24,7 +24,13 @@ export class ApiError extends Error {
 
 /** 503 naming the dependency: the caller may retry (with its Idempotency-Key, a write is not doubled). */
 export function dependencyUnavailable(dependency: Dependency, err: Error): ApiError {
-  return new ApiError(503, 'dependency_unavailable', `${dependency} is unavailable: ${err.message.split('\n')[0]}`, undefined, { dependency });
+  return new ApiError(
+    503,
+    'dependency_unavailable',
+    `${dependency} is unavailable: ${err.message.split('\n')[0]}`,
+    undefined,
+    { dependency },
+  );
 }
 
 /** 400 naming every bad field, in the message and one by one in `errors`. */
@@ -67,7 +73,12 @@ function fromRefusal(refusal: Refusal): ApiError {
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof ApiError ? err : err instanceof Refusal ? fromRefusal(err) : (fromAudit(err) ?? bodyParserError(err) ?? unavailable(err));
+  const known =
+    err instanceof ApiError
+      ? err
+      : err instanceof Refusal
+        ? fromRefusal(err)
+        : (fromAudit(err) ?? bodyParserError(err) ?? unavailable(err));
   if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
   const problem = known ?? new ApiError(500, 'internal', 'internal error');
   // The action log records the stable code with the outcome.
@@ -93,8 +104,10 @@ function unavailable(err: unknown): ApiError | undefined {
 }
 
 function bodyParserError(err: { type?: string; status?: number; message?: string }): ApiError | undefined {
-  if (err.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
+  if (err.type === 'entity.parse.failed')
+    return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
   if (err.type === 'entity.too.large') return new ApiError(413, 'too_large', 'request body is too large');
-  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'bad_request', err.message ?? 'bad request');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500)
+    return new ApiError(err.status, 'bad_request', err.message ?? 'bad request');
   return undefined;
 }

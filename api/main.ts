@@ -38,9 +38,31 @@ async function main(): Promise<void> {
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
-  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue: env.TEMPORAL_TASK_QUEUE, log, postgresUrl: env.FERRETDB_POSTGRES_URL || undefined, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS }, env.API_HOST, env.API_PORT);
+  const api = await startApi(
+    {
+      temporal,
+      db,
+      models,
+      actionLog,
+      actionLogOutbox,
+      auditor,
+      policy,
+      org,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      log,
+      postgresUrl: env.FERRETDB_POSTGRES_URL || undefined,
+      temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS,
+    },
+    env.API_HOST,
+    env.API_PORT,
+  );
   log.info({ url: `${api.url}/api/v1`, metrics: `${api.url}/metrics` }, 'api listening');
-  void connectStore(db, () => db.openUri(env.MONGODB_URI, storeOptions), env.FERRETDB_POSTGRES_URL || undefined, log);
+  void connectStore(
+    db,
+    () => db.openUri(env.MONGODB_URI, storeOptions),
+    env.FERRETDB_POSTGRES_URL || undefined,
+    log,
+  );
   const stop = async () => {
     await api.stop();
     await connection.close();
@@ -55,7 +77,12 @@ async function main(): Promise<void> {
  * Connects until the store answers, then makes its indexes; until then its reads answer 503. Once
  * connected, the driver itself reconnects after the store comes back from a restart.
  */
-async function connectStore(db: mongoose.Connection, open: () => Promise<unknown>, postgresUrl: string | undefined, log: Logger): Promise<void> {
+async function connectStore(
+  db: mongoose.Connection,
+  open: () => Promise<unknown>,
+  postgresUrl: string | undefined,
+  log: Logger,
+): Promise<void> {
   for (let wait = 1_000; ; wait = Math.min(30_000, wait * 2)) {
     try {
       if (db.readyState !== mongoose.ConnectionStates.connected) await open();

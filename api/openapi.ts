@@ -1,18 +1,28 @@
-import { extendZodWithOpenApi, OpenApiGeneratorV31, OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  extendZodWithOpenApi,
+  OpenApiGeneratorV31,
+  OpenAPIRegistry,
+  RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
 extendZodWithOpenApi(z);
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-}).openapi('Problem');
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
 
 export const problemResponses = {
   400: problem('Bad input: each bad field is named'),
@@ -32,7 +42,11 @@ export class ApiDocument {
   generate(): object {
     return new OpenApiGeneratorV31(this.registry.definitions).generateDocument({
       openapi: '3.1.0',
-      info: { title: 'Lianxin (连心) API', version: '1', description: 'Citizen requests and three-year commitments on Temporal' },
+      info: {
+        title: 'Lianxin (连心) API',
+        version: '1',
+        description: 'Citizen requests and three-year commitments on Temporal',
+      },
       servers: [{ url: '/' }],
     });
   }

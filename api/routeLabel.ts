@@ -12,5 +12,7 @@ export const markRouteBase: RequestHandler = (req, res, next) => {
 /** The route pattern that answered (`/api/v1/requests/:id/dispatch`), never the path itself: a few dozen values at most. */
 export function routeLabel(req: Request, res: Response): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? `${(res.locals.routeBase as string | undefined) ?? ''}${path}` : 'unmatched';
+  return typeof path === 'string'
+    ? `${(res.locals.routeBase as string | undefined) ?? ''}${path}`
+    : 'unmatched';
 }

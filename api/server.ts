@@ -20,7 +20,9 @@ export async function startApi(deps: ApiDeps, host: string, port: number): Promi
   const { port: bound } = server.address() as AddressInfo;
   const draining = new AbortController();
   const appender = new ActionLogAppender(deps.actionLog);
-  const drained = deps.actionLogOutbox.drain(appender, draining.signal, (err) => deps.log.warn({ err }, 'action log: outbox not drained; retrying'));
+  const drained = deps.actionLogOutbox.drain(appender, draining.signal, (err) =>
+    deps.log.warn({ err }, 'action log: outbox not drained; retrying'),
+  );
   return {
     url: `http://${host}:${bound}`,
     async stop() {

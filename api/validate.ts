@@ -10,14 +10,19 @@ export interface RequestSchemas {
 }
 
 /** What a handler receives: each part parsed by its schema, typed, with defaults applied. */
-export type Inputs<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.output<S[K]> : never };
+export type Inputs<S extends RequestSchemas> = {
+  [K in keyof S]: S[K] extends z.ZodType ? z.output<S[K]> : never;
+};
 
 /**
  * The one validation of the API's inputs: every bad field of every part is named in a 400
  * problem; otherwise `handler` gets the parsed parts, typed from the same schemas that generate
  * the OpenAPI document. Errors it throws (or rejects with) reach the problem handler.
  */
-export function validated<S extends RequestSchemas>(schemas: S, handler: (input: Inputs<S>, res: Response, req: Request) => unknown): RequestHandler {
+export function validated<S extends RequestSchemas>(
+  schemas: S,
+  handler: (input: Inputs<S>, res: Response, req: Request) => unknown,
+): RequestHandler {
   return async (req, res, next) => {
     const errors: { field: string; message: string }[] = [];
     const input: Record<string, unknown> = {};
@@ -26,7 +31,13 @@ export function validated<S extends RequestSchemas>(schemas: S, handler: (input:
       if (!schema) continue;
       const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part]);
       if (result.success) input[part] = result.data;
-      else errors.push(...result.error.issues.map((issue) => ({ field: [part, ...issue.path].join('.'), message: issue.message })));
+      else
+        errors.push(
+          ...result.error.issues.map((issue) => ({
+            field: [part, ...issue.path].join('.'),
+            message: issue.message,
+          })),
+        );
     }
     if (errors.length) return next(invalid(errors));
     try {

@@ -17,7 +17,11 @@ const archiveSchema = z.object({
   caseId: z.string().min(1),
   workflowType: z.string().min(1),
   exportedAt: z.iso.datetime(),
-  runs: z.array(z.object({ runId: z.string().min(1), history: z.looseObject({ events: z.array(z.unknown()).min(1) }) })).min(1),
+  runs: z
+    .array(
+      z.object({ runId: z.string().min(1), history: z.looseObject({ events: z.array(z.unknown()).min(1) }) }),
+    )
+    .min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
@@ -56,11 +60,16 @@ export function fromArchive(raw: unknown, source = 'archive'): CaseHistory {
   const parsed = archiveSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArchiveError(`${source}: not a case archive (${issue.path.join('.') || 'root'}: ${issue.message})`);
+    throw new ArchiveError(
+      `${source}: not a case archive (${issue.path.join('.') || 'root'}: ${issue.message})`,
+    );
   }
   const { sha256, ...body } = parsed.data;
   const actual = checksum(body);
-  if (actual !== sha256) throw new ArchiveError(`${source}: checksum mismatch for ${body.caseId}: sealed ${sha256}, content ${actual}`);
+  if (actual !== sha256)
+    throw new ArchiveError(
+      `${source}: checksum mismatch for ${body.caseId}: sealed ${sha256}, content ${actual}`,
+    );
   return {
     caseId: body.caseId,
     workflowType: body.workflowType,

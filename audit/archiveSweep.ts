@@ -19,6 +19,10 @@ export async function archiveCase(sources: HistorySources, caseId: string): Prom
 }
 
 /** Archives every case closed in the range that is not archived yet; safe to run again at any time. */
-export async function* archiveClosedCases(sources: HistorySources, range: ClosedRange): AsyncGenerator<Archived> {
-  for await (const caseId of listClosedCases(sources.temporal, range)) yield await archiveCase(sources, caseId);
+export async function* archiveClosedCases(
+  sources: HistorySources,
+  range: ClosedRange,
+): AsyncGenerator<Archived> {
+  for await (const caseId of listClosedCases(sources.temporal, range))
+    yield await archiveCase(sources, caseId);
 }

@@ -9,7 +9,13 @@ export interface HeldState extends Omit<Commit, 'state'> {
 }
 
 export function heldState(report: ReplayReport, commit: Commit): HeldState {
-  return { ...commit, state: { ...commit.state, timeline: report.timeline.filter((entry) => entry.revision <= commit.state.revision) } };
+  return {
+    ...commit,
+    state: {
+      ...commit.state,
+      timeline: report.timeline.filter((entry) => entry.revision <= commit.state.revision),
+    },
+  };
 }
 
 /**
@@ -21,7 +27,13 @@ export function stateAsOf(report: ReplayReport, moment: Moment): HeldState | und
   const commit =
     'revision' in moment
       ? commits.find((c) => c.state.revision === moment.revision)
-      : commits.filter((c) => ('at' in moment ? c.at <= moment.at : c.run < moment.run || (c.run === moment.run && c.eventId <= moment.eventId))).at(-1);
+      : commits
+          .filter((c) =>
+            'at' in moment
+              ? c.at <= moment.at
+              : c.run < moment.run || (c.run === moment.run && c.eventId <= moment.eventId),
+          )
+          .at(-1);
   return commit && heldState(report, commit);
 }
 

@@ -25,7 +25,9 @@ export interface StateAtMoment extends CaseSummary {
 /** A refolded state cannot be trusted past a replay failure: the current code no longer reproduces the record. */
 export class NotReplayableError extends Error {
   constructor(readonly report: ReplayReport) {
-    super(`case ${report.caseId} does not replay on the current code (run ${report.failure!.run}, ${report.failure!.kind}): ${report.failure!.message}`);
+    super(
+      `case ${report.caseId} does not replay on the current code (run ${report.failure!.run}, ${report.failure!.kind}): ${report.failure!.message}`,
+    );
   }
 }
 
@@ -65,7 +67,16 @@ export class CaseAuditor {
     const { report, ...summary } = await this.replay(caseId);
     if (!report.deterministic) throw new NotReplayableError(report);
     const held = stateAsOf(report, moment);
-    return held && { ...summary, revision: held.state.revision, committedAt: new Date(held.at).toISOString(), run: held.run, eventId: held.eventId, state: held.state };
+    return (
+      held && {
+        ...summary,
+        revision: held.state.revision,
+        committedAt: new Date(held.at).toISOString(),
+        run: held.run,
+        eventId: held.eventId,
+        state: held.state,
+      }
+    );
   }
 
   async export(caseId: string): Promise<CaseArchive> {

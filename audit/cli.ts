@@ -54,7 +54,8 @@ function count(value: string, flag: string): number {
 function momentOf(values: { at?: string; revision?: string; run?: string; event?: string }): Moment {
   if (values.at !== undefined) return { at: date(values.at, 'at')!.getTime() };
   if (values.revision !== undefined) return { revision: count(values.revision, 'revision') };
-  if (values.run !== undefined && values.event !== undefined) return { run: count(values.run, 'run'), eventId: count(values.event, 'event') };
+  if (values.run !== undefined && values.event !== undefined)
+    return { run: count(values.run, 'run'), eventId: count(values.event, 'event') };
   throw new UsageError('state needs --at, --revision, or --run with --event');
 }
 
@@ -80,9 +81,15 @@ async function main(): Promise<number> {
   const [command, ...ids] = positionals;
   const env = loadEnvOrExit();
   installQuietRuntime();
-  const temporal = new Client({ connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }),
+    namespace: env.TEMPORAL_NAMESPACE,
+  });
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
-  const closedRange = { closedFrom: date(values['closed-from'], 'closed-from'), closedBefore: date(values['closed-before'], 'closed-before') };
+  const closedRange = {
+    closedFrom: date(values['closed-from'], 'closed-from'),
+    closedBefore: date(values['closed-before'], 'closed-before'),
+  };
   const one = () => {
     if (ids.length !== 1) throw new UsageError(`${command} takes one case id`);
     return ids[0];
@@ -93,7 +100,9 @@ async function main(): Promise<number> {
       const timeline = await auditor.timeline(one());
       if (values.json) console.log(JSON.stringify(timeline, null, 2));
       else {
-        console.log(`${timeline.caseId} (${timeline.workflowType}) from ${timeline.source}: ${timeline.runs} runs, ${timeline.events} events`);
+        console.log(
+          `${timeline.caseId} (${timeline.workflowType}) from ${timeline.source}: ${timeline.runs} runs, ${timeline.events} events`,
+        );
         timeline.lines.forEach((line) => console.log(formatTimelineLine(line)));
       }
       return 0;
@@ -109,7 +118,10 @@ async function main(): Promise<number> {
       const started = Date.now();
       const loads: (() => Promise<LoadedCase>)[] = [
         ...ids.map((id) => () => auditor.load(id)),
-        ...(await archiveFiles(values.archive ?? [])).map((file) => async () => ({ history: (await readArchive(file)).history, source: 'archive' as const })),
+        ...(await archiveFiles(values.archive ?? [])).map((file) => async () => ({
+          history: (await readArchive(file)).history,
+          source: 'archive' as const,
+        })),
       ];
       if (closedRange.closedFrom || closedRange.closedBefore || loads.length === 0) {
         for await (const id of listClosedCases(temporal, closedRange)) loads.push(() => auditor.load(id));
@@ -133,7 +145,9 @@ async function main(): Promise<number> {
         if (!report.deterministic) failed += 1;
         console.log(formatVerdict(report));
       }
-      console.log(`verified ${loads.length} cases (${events} events) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${loads.length - failed} deterministic, ${failed} not`);
+      console.log(
+        `verified ${loads.length} cases (${events} events) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${loads.length - failed} deterministic, ${failed} not`,
+      );
       return failed ? 1 : 0;
     }
     case 'export': {
@@ -169,7 +183,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof UsageError ? `${err.message}\n${usage}` : err instanceof Error ? err.message : err);
+    console.error(
+      err instanceof UsageError ? `${err.message}\n${usage}` : err instanceof Error ? err.message : err,
+    );
     process.exit(err instanceof UsageError ? 2 : 1);
   },
 );

@@ -28,10 +28,14 @@ export interface CaseRef {
  * Reads every run of a case from Temporal, walking back from the latest run through the run each
  * one continued. A caller that listed the case already knows its latest run and saves a call.
  */
-export async function fetchCaseHistory(client: Client, caseId: string, listed?: CaseRef): Promise<CaseHistory> {
+export async function fetchCaseHistory(
+  client: Client,
+  caseId: string,
+  listed?: CaseRef,
+): Promise<CaseHistory> {
   const latest: CaseRef = listed ?? (await describeCase(client, caseId));
   const runs: CaseRun[] = [];
-  for (let runId: string | undefined = latest.runId; runId; ) {
+  for (let runId: string | undefined = latest.runId; runId;) {
     const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
     runs.unshift({ runId, history });
     runId = startedAttributes(history).continuedExecutionRunId || undefined;
@@ -69,7 +73,8 @@ export async function* listClosedCases(client: Client, range: ClosedRange): Asyn
     ...(range.closedFrom ? [`CloseTime >= '${range.closedFrom.toISOString()}'`] : []),
     ...(range.closedBefore ? [`CloseTime < '${range.closedBefore.toISOString()}'`] : []),
   ];
-  for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) yield execution.workflowId;
+  for await (const execution of client.workflow.list({ query: clauses.join(' AND ') }))
+    yield execution.workflowId;
 }
 
 /**
@@ -79,7 +84,10 @@ export async function* listClosedCases(client: Client, range: ClosedRange): Asyn
  */
 export async function* listCases(client: Client, changedSince?: Date): AsyncGenerator<CaseRef> {
   const since = changedSince?.toISOString();
-  const changed = since ? ` AND (ExecutionStatus = 'Running' OR StartTime >= '${since}' OR CloseTime >= '${since}')` : '';
+  const changed = since
+    ? ` AND (ExecutionStatus = 'Running' OR StartTime >= '${since}' OR CloseTime >= '${since}')`
+    : '';
   const query = `WorkflowType IN (${caseWorkflowTypes.map((t) => `'${t}'`).join(', ')}) AND ExecutionStatus != 'ContinuedAsNew'${changed}`;
-  for await (const execution of client.workflow.list({ query })) yield { caseId: execution.workflowId, workflowType: execution.type, runId: execution.runId };
+  for await (const execution of client.workflow.list({ query }))
+    yield { caseId: execution.workflowId, workflowType: execution.type, runId: execution.runId };
 }

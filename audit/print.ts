@@ -2,7 +2,8 @@ import { Actor } from '../domain/actors';
 import { ReplayReport } from './replay';
 import { AuditLine } from './timeline';
 
-const who = (actor?: Actor) => (!actor ? '' : actor.role === 'system' ? 'system' : `${actor.id} (${actor.role}, ${actor.unit})`);
+const who = (actor?: Actor) =>
+  !actor ? '' : actor.role === 'system' ? 'system' : `${actor.id} (${actor.role}, ${actor.unit})`;
 
 /** One line per step, in the order an auditor reads a paper file: when, what, who, why. */
 export function formatTimelineLine(line: AuditLine): string {
@@ -16,7 +17,9 @@ export function formatTimelineLine(line: AuditLine): string {
     line.about ? `about ${line.about}` : '',
     line.note ? `“${line.note}”` : '',
     line.rule ? `rule: ${line.rule}` : '',
-    line.notices?.length ? `notified: ${line.notices.map((n) => `${n.recipient} (${n.kind})`).join(', ')}` : '',
+    line.notices?.length
+      ? `notified: ${line.notices.map((n) => `${n.recipient} (${n.kind})`).join(', ')}`
+      : '',
   ]
     .filter(Boolean)
     .join('  ');

@@ -5,5 +5,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
  * every state change at INFO, which is noise there; warnings and errors still show.
  */
 export function installQuietRuntime(): void {
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
 }

@@ -43,7 +43,10 @@ export interface ReplayReport {
  * each committed state. The states come from the workflows' own pure domain functions folding the
  * recorded commands and timers, so there is no second implementation of the rules to drift.
  */
-export async function replayCase(workflowBundle: WorkflowBundleOption, history: CaseHistory): Promise<ReplayReport> {
+export async function replayCase(
+  workflowBundle: WorkflowBundleOption,
+  history: CaseHistory,
+): Promise<ReplayReport> {
   for await (const report of replayCases(workflowBundle, [history])) return report;
   throw new Error(`no replay result for ${history.caseId}`);
 }
@@ -55,7 +58,10 @@ export async function replayCase(workflowBundle: WorkflowBundleOption, history: 
  * After a run fails, the case's later runs are skipped: they would continue a state the code no
  * longer reproduces.
  */
-export async function* replayCases(workflowBundle: WorkflowBundleOption, cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>): AsyncGenerator<ReplayReport> {
+export async function* replayCases(
+  workflowBundle: WorkflowBundleOption,
+  cases: Iterable<CaseHistory> | AsyncIterable<CaseHistory>,
+): AsyncGenerator<ReplayReport> {
   let committed: Omit<Commit, 'run' | 'runId'>[] = [];
   let latestTimeline: TimelineEntry[] = [];
   const sinks: InjectedSinks<CaseAuditSinks> = {
@@ -73,7 +79,15 @@ export async function* replayCases(workflowBundle: WorkflowBundleOption, cases: 
   const pending: { report: ReplayReport; run: number; runId: string; last: boolean }[] = [];
   async function* runs() {
     for await (const history of cases) {
-      const report: ReplayReport = { caseId: history.caseId, workflowType: history.workflowType, runs: history.runs.length, events: eventCount(history), deterministic: true, commits: [], timeline: [] };
+      const report: ReplayReport = {
+        caseId: history.caseId,
+        workflowType: history.workflowType,
+        runs: history.runs.length,
+        events: eventCount(history),
+        deterministic: true,
+        commits: [],
+        timeline: [],
+      };
       for (const [index, { runId, history: recorded }] of history.runs.entries()) {
         if (!report.deterministic) break;
         pending.push({ report, run: index + 1, runId, last: index === history.runs.length - 1 });
@@ -81,14 +95,22 @@ export async function* replayCases(workflowBundle: WorkflowBundleOption, cases: 
       }
     }
   }
-  for await (const result of Worker.runReplayHistories({ workflowBundle, sinks, replayName: 'lianxin-audit' }, runs())) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle, sinks, replayName: 'lianxin-audit' },
+    runs(),
+  )) {
     const { report, run, runId, last } = pending.shift()!;
     report.commits.push(...committed.map((commit) => ({ ...commit, run, runId })));
     if (committed.length) report.timeline = latestTimeline;
     committed = [];
     if (result.error) {
       report.deterministic = false;
-      report.failure = { run, runId, kind: result.error instanceof DeterminismViolationError ? 'nondeterministic' : 'replay_failed', message: result.error.message };
+      report.failure = {
+        run,
+        runId,
+        kind: result.error instanceof DeterminismViolationError ? 'nondeterministic' : 'replay_failed',
+        message: result.error.message,
+      };
     }
     if (last || result.error) yield report;
   }

@@ -25,8 +25,13 @@ export async function loadCaseHistory(sources: HistorySources, caseId: string): 
   try {
     return { history: await fetchCaseHistory(sources.temporal, caseId), source: 'temporal' };
   } catch (err) {
-    if (await isArchived(sources.archiveDir, caseId)) return { history: (await readArchive(archivePath(sources.archiveDir, caseId))).history, source: 'archive' };
-    if (err instanceof WorkflowNotFoundError) throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
+    if (await isArchived(sources.archiveDir, caseId))
+      return {
+        history: (await readArchive(archivePath(sources.archiveDir, caseId))).history,
+        source: 'archive',
+      };
+    if (err instanceof WorkflowNotFoundError)
+      throw new CaseNotFoundError(`case ${caseId} is neither in Temporal nor in the archive`);
     throw err;
   }
 }

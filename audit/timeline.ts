@@ -40,14 +40,23 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
   history.runs.forEach(({ history }, index) => {
     const run = index + 1;
     for (const event of history.events ?? []) {
-      const base = { run, eventId: Number(event.eventId), at: new Date(tsToMs(event.eventTime)).toISOString() };
+      const base = {
+        run,
+        eventId: Number(event.eventId),
+        at: new Date(tsToMs(event.eventTime)).toISOString(),
+      };
       const decidedBy = codeOf(event);
       if (decidedBy && decidedBy !== code) {
         lines.push({ ...base, action: 'code', note: `decided by workflow code ${decidedBy}` });
         code = decidedBy;
       }
       const started = event.workflowExecutionStartedEventAttributes;
-      if (started) lines.push({ ...base, action: run === 1 ? 'opened' : 'continued', note: run === 1 ? `by ${started.identity}` : `run ${run} continues the case` });
+      if (started)
+        lines.push({
+          ...base,
+          action: run === 1 ? 'opened' : 'continued',
+          note: run === 1 ? `by ${started.identity}` : `run ${run} continues the case`,
+        });
       const { entries = [], notices: sent = [] } = committed(event);
       for (const entry of entries) {
         if (seen.has(entry.revision)) continue;
@@ -57,13 +66,20 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
       for (const notice of sent) {
         const revision = noticeRevision(notice);
         if (revision === undefined) continue;
-        notices.set(revision, [...(notices.get(revision) ?? []), { recipient: notice.recipient, kind: notice.kind, message: notice.message }]);
+        notices.set(revision, [
+          ...(notices.get(revision) ?? []),
+          { recipient: notice.recipient, kind: notice.kind, message: notice.message },
+        ]);
       }
       const closing = closingLine(event);
       if (closing) lines.push({ ...base, ...closing });
     }
   });
-  return lines.map((line) => (line.revision !== undefined && notices.has(line.revision) ? { ...line, notices: notices.get(line.revision) } : line));
+  return lines.map((line) =>
+    line.revision !== undefined && notices.has(line.revision)
+      ? { ...line, notices: notices.get(line.revision) }
+      : line,
+  );
 }
 
 /**
@@ -73,7 +89,8 @@ export function caseTimeline(history: CaseHistory): AuditLine[] {
 export function caseNotices(history: CaseHistory): KeyedNotice[] {
   const notices = new Map<string, KeyedNotice>();
   for (const { history: run } of history.runs) {
-    for (const event of run.events ?? []) for (const notice of committed(event).notices ?? []) notices.set(notice.key, notice);
+    for (const event of run.events ?? [])
+      for (const notice of committed(event).notices ?? []) notices.set(notice.key, notice);
   }
   return [...notices.values()];
 }
@@ -85,7 +102,8 @@ export function caseNotices(history: CaseHistory): KeyedNotice[] {
 function committed(event: HistoryEvent): { entries?: TimelineEntry[]; notices?: KeyedNotice[] } {
   const scheduled = event.activityTaskScheduledEventAttributes;
   const activity = scheduled?.activityType?.name as keyof Activities | undefined;
-  if (scheduled && activity && projections.includes(activity)) return { entries: projectedEntries(decodeFirst(scheduled.input)) };
+  if (scheduled && activity && projections.includes(activity))
+    return { entries: projectedEntries(decodeFirst(scheduled.input)) };
   if (scheduled && activity === inbox) return { notices: decodeFirst(scheduled.input) };
   if (scheduled && activity === revision) return decodeFirst<CommittedRevision>(scheduled.input);
   const marker = event.markerRecordedEventAttributes;
@@ -105,7 +123,12 @@ function projectedEntries(input: Projection<unknown> | { timeline: TimelineEntry
  */
 function codeOf(event: HistoryEvent): string | undefined {
   const completed = event.workflowTaskCompletedEventAttributes;
-  return completed?.deploymentVersion?.buildId || completed?.workerVersion?.buildId || completed?.binaryChecksum || undefined;
+  return (
+    completed?.deploymentVersion?.buildId ||
+    completed?.workerVersion?.buildId ||
+    completed?.binaryChecksum ||
+    undefined
+  );
 }
 
 /** The SDK's marker for a local activity: its details hold `data` (type, attempt, times) and, on success, `result`. */
@@ -119,7 +142,11 @@ function decodeFirst<T>(payloads: { payloads?: Payload[] | null } | null | undef
 function closingLine(event: HistoryEvent): Pick<AuditLine, 'action' | 'note'> | undefined {
   if (event.workflowExecutionCompletedEventAttributes) return { action: 'closed' };
   const terminated = event.workflowExecutionTerminatedEventAttributes;
-  if (terminated) return { action: 'terminated', note: `${terminated.reason || 'no reason given'} (by ${terminated.identity || 'unknown'})` };
+  if (terminated)
+    return {
+      action: 'terminated',
+      note: `${terminated.reason || 'no reason given'} (by ${terminated.identity || 'unknown'})`,
+    };
   const failed = event.workflowExecutionFailedEventAttributes;
   if (failed) return { action: 'failed', note: failed.failure?.message ?? undefined };
   if (event.workflowExecutionTimedOutEventAttributes) return { action: 'timed_out' };

@@ -11,10 +11,18 @@ export interface Flags {
   render: boolean;
 }
 
-const usage = 'usage: npm run bench -- [--only a,b] [--scale 0.1] [--scale section=0.5]... [--label "what changed"] [--budget-minutes 15] [--render]';
+const usage =
+  'usage: npm run bench -- [--only a,b] [--scale 0.1] [--scale section=0.5]... [--label "what changed"] [--budget-minutes 15] [--render]';
 
 export function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { only: [], scale: 1, sectionScales: {}, label: 'unlabelled', budgetMinutes: 15, render: false };
+  const flags: Flags = {
+    only: [],
+    scale: 1,
+    sectionScales: {},
+    label: 'unlabelled',
+    budgetMinutes: 15,
+    render: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const value = () => {
       const v = argv[++i];
@@ -28,7 +36,10 @@ export function parseFlags(argv: string[]): Flags {
     };
     switch (argv[i]) {
       case '--only':
-        flags.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+        flags.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       case '--scale': {
         const v = value();

@@ -18,5 +18,9 @@ export async function meanHistoryCost(temporal: Client, workflowIds: string[]): 
     total.workflowTasks += events.filter((e) => e.workflowTaskScheduledEventAttributes).length;
   }
   const n = Math.max(workflowIds.length, 1);
-  return { events: total.events / n, activities: total.activities / n, workflowTasks: total.workflowTasks / n };
+  return {
+    events: total.events / n,
+    activities: total.activities / n,
+    workflowTasks: total.workflowTasks / n,
+  };
 }

@@ -21,26 +21,37 @@ type WithDeadline = { revision: number; deadline?: Deadline };
  * state before it: the due moment comes from the deadline that state held (a reminder's `at`, or
  * `dueAt` for a breach), the moment it fired from the workflow clock of the commit.
  */
-export async function deadlineLateness(temporal: Client, bundle: WorkflowBundle, workflowIds: string[], until: number): Promise<Lateness> {
+export async function deadlineLateness(
+  temporal: Client,
+  bundle: WorkflowBundle,
+  workflowIds: string[],
+  until: number,
+): Promise<Lateness> {
   const result: Lateness = { lateMs: [], fired: 0, missed: 0 };
   async function* histories(): AsyncGenerator<CaseHistory> {
     for (const id of workflowIds) yield await fetchCaseHistory(temporal, id);
   }
   for await (const report of replayCases(bundle, histories())) {
-    if (!report.deterministic) throw new Error(`${report.caseId} does not replay: ${report.failure?.message}`);
+    if (!report.deterministic)
+      throw new Error(`${report.caseId} does not replay: ${report.failure?.message}`);
     const actionAt = new Map(report.timeline.map((entry) => [entry.revision, entry.action]));
     const commits = report.commits.map((c) => ({ at: c.at, state: c.state as WithDeadline }));
     for (let i = 1; i < commits.length; i += 1) {
       const [before, after] = [commits[i - 1].state, commits[i].state];
       const action = actionAt.get(after.revision);
       if (!action || !clockActions.has(action) || !before.deadline) continue;
-      const due = action === 'reminder' ? firstNewlySent(before.deadline, after.deadline) : before.deadline.dueAt;
+      const due =
+        action === 'reminder' ? firstNewlySent(before.deadline, after.deadline) : before.deadline.dueAt;
       if (!due) continue;
       result.lateMs.push(commits[i].at - Date.parse(due));
       result.fired += 1;
     }
     const last = commits[commits.length - 1]?.state.deadline;
-    const overdue = last ? [...last.reminders.filter((r) => !r.sent).map((r) => r.at), last.dueAt].map(Date.parse).filter((t) => t < until) : [];
+    const overdue = last
+      ? [...last.reminders.filter((r) => !r.sent).map((r) => r.at), last.dueAt]
+          .map(Date.parse)
+          .filter((t) => t < until)
+      : [];
     for (const due of overdue) result.lateMs.push(until - due);
     result.missed += overdue.length;
   }

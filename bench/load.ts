@@ -1,7 +1,12 @@
 import { performance } from 'node:perf_hooks';
 
 /** Runs `count` tasks, `concurrency` at a time, in order of their index; returns the wall time. */
-export async function runConcurrently(count: number, concurrency: number, task: (index: number) => Promise<void>, until = Infinity): Promise<{ ms: number; done: number }> {
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+  until = Infinity,
+): Promise<{ ms: number; done: number }> {
   const started = performance.now();
   let next = 0;
   let done = 0;

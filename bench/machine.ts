@@ -26,13 +26,18 @@ export function machine(): Machine {
 /** The versions that shape the figures; servers given by address report what they say they are. */
 export async function versions(stack: Stack): Promise<Record<string, string>> {
   const system = await stack.temporal.workflowService.getSystemInfo({}).catch(() => undefined);
-  const build = await stack.db.db!.admin().command({ buildInfo: 1 }).catch(() => undefined);
+  const build = await stack.db
+    .db!.admin()
+    .command({ buildInfo: 1 })
+    .catch(() => undefined);
   const cli = firstLine(path.join(TOOLS_BIN, 'temporal'), ['--version']);
   return {
     node: process.version,
     temporalServer: system?.serverVersion || 'unknown',
     ...(cli && !process.env.TEMPORAL_ADDRESS ? { temporalCli: cli } : {}),
-    store: build?.ferretdbVersion ? `FerretDB ${build.ferretdbVersion}` : `MongoDB ${build?.version ?? 'unknown'}`,
+    store: build?.ferretdbVersion
+      ? `FerretDB ${build.ferretdbVersion}`
+      : `MongoDB ${build?.version ?? 'unknown'}`,
     ...(build?.ferretdbVersion && !process.env.MONGODB_URI ? { storeBackend: embeddedBackend(stack) } : {}),
   };
 }
@@ -54,8 +59,15 @@ function firstLine(command: string, args: string[]): string | undefined {
 /** The code measured: the commit, and whether anything outside the benchmark itself was changed from it. */
 export function codeVersion(root: string): { commit: string; dirty: boolean } {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const changed = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench', ':!BENCHMARKS.md', ':!node_modules', ':!.tools'], { cwd: root, encoding: 'utf8' }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const changed = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', '.', ':!bench', ':!BENCHMARKS.md', ':!node_modules', ':!.tools'],
+      { cwd: root, encoding: 'utf8' },
+    ).trim();
     return { commit, dirty: changed.length > 0 };
   } catch {
     return { commit: 'unknown', dirty: true };

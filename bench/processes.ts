@@ -20,14 +20,22 @@ function readStat(pid: number): ProcStat | undefined {
     // The name sits in parentheses and may itself hold spaces or parentheses.
     const close = text.lastIndexOf(')');
     const fields = text.slice(close + 2).split(' ');
-    return { pid, ppid: Number(fields[1]), name: text.slice(text.indexOf('(') + 1, close), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      name: text.slice(text.indexOf('(') + 1, close),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+    };
   } catch {
     return undefined; // gone meanwhile
   }
 }
 
 function allPids(): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
 }
 
 function cmdline(pid: number): string {
@@ -40,7 +48,9 @@ function cmdline(pid: number): string {
 
 /** CPU-seconds used so far per role: temporal, ferretdb, postgres, worker, bench (the API and the load, this process). */
 export function cpuByRole(workerPid: number | undefined, markers: string[]): Record<string, number> {
-  const stats = allPids().map(readStat).filter((s): s is ProcStat => !!s);
+  const stats = allPids()
+    .map(readStat)
+    .filter((s): s is ProcStat => !!s);
   const byPid = new Map(stats.map((s) => [s.pid, s]));
   const descends = (s: ProcStat): boolean => {
     for (let p = byPid.get(s.ppid); p; p = byPid.get(p.ppid)) if (p.pid === process.pid) return true;
@@ -59,8 +69,13 @@ export function cpuByRole(workerPid: number | undefined, markers: string[]): Rec
 }
 
 /** What each role used between two readings. */
-export function cpuSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([role, seconds]) => [role, seconds - (before[role] ?? 0)]));
+export function cpuSince(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after).map(([role, seconds]) => [role, seconds - (before[role] ?? 0)]),
+  );
 }
 
 export function rssMiB(pid: number): { nowMiB: number; peakMiB: number } {

@@ -46,10 +46,17 @@ export function loadResults(file: string): Results {
 
 /** Adds or replaces `run` in the history and recomputes the newest figures. */
 export function withRun(results: Results, run: RunRecord): Results {
-  const history = [...results.history.filter((r) => r.id !== run.id), run].sort((a, b) => a.id.localeCompare(b.id));
+  const history = [...results.history.filter((r) => r.id !== run.id), run].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
   const figures: Results['figures'] = {};
-  for (const r of history) for (const [key, list] of Object.entries(r.figures)) figures[key] = list.map((m) => ({ ...m, run: r.id }));
-  return { figures: Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b))), history };
+  for (const r of history)
+    for (const [key, list] of Object.entries(r.figures))
+      figures[key] = list.map((m) => ({ ...m, run: r.id }));
+  return {
+    figures: Object.fromEntries(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b))),
+    history,
+  };
 }
 
 export function saveResults(file: string, results: Results): void {
@@ -57,7 +64,14 @@ export function saveResults(file: string, results: Results): void {
 }
 
 // A figure that could not be measured is stored as null (JSON has no NaN).
-const number = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : Number.isInteger(v) ? v.toLocaleString('en-US') : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3));
+const number = (v: number | null) =>
+  v === null || !Number.isFinite(v)
+    ? '—'
+    : Number.isInteger(v)
+      ? v.toLocaleString('en-US')
+      : Math.abs(v) >= 100
+        ? Math.round(v).toLocaleString('en-US')
+        : v.toPrecision(3);
 const stored = (m: Measurement) => m.storedRequests.toLocaleString('en-US');
 const runTitle = (r: RunRecord) => `${r.id.slice(0, 16).replace('T', ' ')} ${r.label}`;
 
@@ -88,12 +102,12 @@ export function renderMarkdown(results: Results, sections: { name: string; descr
     '## Commands',
     '',
     '```sh',
-    'npm run bench                                           # every section at the issue\'s sizes, on embedded servers',
+    "npm run bench                                           # every section at the issue's sizes, on embedded servers",
     'npm run bench -- --only intake,lifecycle --scale 0.1   # some sections, smaller',
     'npm run bench -- --scale 1 --scale worker=0.2 --label "worker cache 500"   # per-section scale; the label names the change',
     'TEMPORAL_ADDRESS=host:7233 MONGODB_URI=mongodb://host/x npm run bench   # against your servers (a scratch database per section)',
     'npm run bench -- --render                               # rewrite this file from bench/results.json',
-    'npm run bench:audit                                     # what the auditor\'s tools cost (prints only)',
+    "npm run bench:audit                                     # what the auditor's tools cost (prints only)",
     '```',
     '',
     '## Sections',
@@ -102,30 +116,64 @@ export function renderMarkdown(results: Results, sections: { name: string; descr
     '',
   ];
   if (latest) {
-    lines.push('## The machine (newest run)', '', `${latest.machine.cores} cores (${latest.machine.cpu}), ${latest.machine.memoryGiB} GiB RAM, ${latest.machine.os}.`, '');
-    lines.push('| software | version |', '| --- | --- |', ...Object.entries(latest.versions).map(([k, v]) => `| ${k} | ${v} |`), '');
+    lines.push(
+      '## The machine (newest run)',
+      '',
+      `${latest.machine.cores} cores (${latest.machine.cpu}), ${latest.machine.memoryGiB} GiB RAM, ${latest.machine.os}.`,
+      '',
+    );
+    lines.push(
+      '| software | version |',
+      '| --- | --- |',
+      ...Object.entries(latest.versions).map(([k, v]) => `| ${k} | ${v} |`),
+      '',
+    );
   }
-  lines.push('## Newest figures', '', '| figure | value | unit | stored requests | target | run | note |', '| --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '## Newest figures',
+    '',
+    '| figure | value | unit | stored requests | target | run | note |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const [key, list] of Object.entries(results.figures)) {
     for (const m of list) {
       const run = results.history.find((r) => r.id === m.run);
-      lines.push(`| ${key} | ${number(m.value)}${verdict(key, m)} | ${m.unit} | ${stored(m)} | ${targetText(key)} | ${run ? runTitle(run) : m.run} | ${m.note ?? ''} |`);
+      lines.push(
+        `| ${key} | ${number(m.value)}${verdict(key, m)} | ${m.unit} | ${stored(m)} | ${targetText(key)} | ${run ? runTitle(run) : m.run} | ${m.note ?? ''} |`,
+      );
     }
   }
-  lines.push('', '## Before and after', '', 'Each column is one recorded run, oldest first; a cell is the value @ stored requests.', '');
+  lines.push(
+    '',
+    '## Before and after',
+    '',
+    'Each column is one recorded run, oldest first; a cell is the value @ stored requests.',
+    '',
+  );
   const runs = results.history;
   const keys = Object.keys(results.figures);
-  lines.push(`| figure | ${runs.map(runTitle).join(' | ')} |`, `| --- | ${runs.map(() => '---').join(' | ')} |`);
+  lines.push(
+    `| figure | ${runs.map(runTitle).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+  );
   for (const key of keys) {
-    const cells = runs.map((r) => (r.figures[key] ?? []).map((m) => `${number(m.value)} @${stored(m)}`).join('<br>'));
+    const cells = runs.map((r) =>
+      (r.figures[key] ?? []).map((m) => `${number(m.value)} @${stored(m)}`).join('<br>'),
+    );
     lines.push(`| ${key} | ${cells.join(' | ')} |`);
   }
   lines.push('', '## Runs', '');
   for (const r of [...runs].reverse()) {
-    const scales = Object.entries(r.scales).map(([s, v]) => `${s} ${v}`).join(', ');
-    const v = Object.entries(r.versions).map(([k, x]) => `${k} ${x}`).join(', ');
+    const scales = Object.entries(r.scales)
+      .map(([s, v]) => `${s} ${v}`)
+      .join(', ');
+    const v = Object.entries(r.versions)
+      .map(([k, x]) => `${k} ${x}`)
+      .join(', ');
     const load = r.machine.loadAverage !== undefined ? `, load ${r.machine.loadAverage} at start` : '';
-    lines.push(`- **${runTitle(r)}**: commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}; \`${r.command}\`; scale: ${scales}; ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB${load}; ${v}`);
+    lines.push(
+      `- **${runTitle(r)}**: commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}; \`${r.command}\`; scale: ${scales}; ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB${load}; ${v}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -19,9 +19,15 @@ const MARKDOWN = path.join(ROOT, 'BENCHMARKS.md');
 
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2));
-  const unknown = flags.only.concat(Object.keys(flags.sectionScales)).filter((name) => !sections.some((s) => s.name === name));
-  if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((s) => s.name).join(', ')}`);
-  const write = (results = loadResults(RESULTS)) => fs.writeFileSync(MARKDOWN, renderMarkdown(results, sections));
+  const unknown = flags.only
+    .concat(Object.keys(flags.sectionScales))
+    .filter((name) => !sections.some((s) => s.name === name));
+  if (unknown.length)
+    throw new Error(
+      `unknown section ${unknown.join(', ')}; sections: ${sections.map((s) => s.name).join(', ')}`,
+    );
+  const write = (results = loadResults(RESULTS)) =>
+    fs.writeFileSync(MARKDOWN, renderMarkdown(results, sections));
   if (flags.render) {
     write();
     return 0;
@@ -35,7 +41,12 @@ async function main(): Promise<number> {
   const run: RunRecord = {
     id: new Date().toISOString(),
     label: flags.label,
-    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))] : [])].join(' '),
+    command: [
+      'npm run bench',
+      ...(process.argv.length > 2
+        ? ['--', ...process.argv.slice(2).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))]
+        : []),
+    ].join(' '),
     ...codeVersion(ROOT),
     machine: machine(),
     versions: {},
@@ -65,7 +76,9 @@ async function main(): Promise<number> {
       },
       async record(figure) {
         const { key, ...measurement } = figure;
-        console.log(`${key} = ${measurement.value} ${measurement.unit} @ ${measurement.storedRequests} stored${measurement.note ? ` (${measurement.note})` : ''}`);
+        console.log(
+          `${key} = ${measurement.value} ${measurement.unit} @ ${measurement.storedRequests} stored${measurement.note ? ` (${measurement.note})` : ''}`,
+        );
         (run.figures[key] ??= []).push(measurement);
         run.scales[section.name] = scale;
         save();
@@ -79,7 +92,8 @@ async function main(): Promise<number> {
       failed += 1;
       console.error(`[${section.name}] failed:`, err);
     } finally {
-      for (const stack of stacks) await stack.stop().catch((err) => console.error(`[${section.name}] stopping the stack:`, err));
+      for (const stack of stacks)
+        await stack.stop().catch((err) => console.error(`[${section.name}] stopping the stack:`, err));
     }
     log(`took ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   }

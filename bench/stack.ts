@@ -69,11 +69,18 @@ export async function startStack(options: StackOptions, log: (line: string) => v
   }
 }
 
-async function startOn(servers: E2eServers | undefined, given: { temporal?: string; mongo?: string }, options: StackOptions, log: (line: string) => void): Promise<Stack> {
+async function startOn(
+  servers: E2eServers | undefined,
+  given: { temporal?: string; mongo?: string },
+  options: StackOptions,
+  log: (line: string) => void,
+): Promise<Stack> {
   const stamp = Date.now().toString(36);
   const temporalAddress = given.temporal ?? servers!.temporalAddress;
   const namespace = given.temporal ? (process.env.TEMPORAL_NAMESPACE ?? 'lianxin') : servers!.namespace;
-  const mongoUri = given.mongo ? withDatabase(given.mongo, `lianxin_bench_${stamp}`) : `${servers!.mongoUri}/lianxin`;
+  const mongoUri = given.mongo
+    ? withDatabase(given.mongo, `lianxin_bench_${stamp}`)
+    : `${servers!.mongoUri}/lianxin`;
   const taskQueue = `bench-${stamp}`;
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-archive-'));
   const markers = servers ? [servers.dataDir] : [];
@@ -81,26 +88,61 @@ async function startOn(servers: E2eServers | undefined, given: { temporal?: stri
   // The worker prepares the store (indexes) at start, as in production; the API here starts after it.
   const worker = await startWorkerProcess(
     {
-      TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue, MONGODB_URI: mongoUri, ARCHIVE_DIR: archiveDir,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      MONGODB_URI: mongoUri,
+      ARCHIVE_DIR: archiveDir,
       ...(servers?.postgresUrl ? { FERRETDB_POSTGRES_URL: servers.postgresUrl } : {}),
     },
     log,
   );
   const policy = parsePolicy(JSON.parse(readFileSync(options.policyFile ?? defaultPolicyFile, 'utf8')));
-  const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
+  const org = buildOrgDirectory(
+    JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
+    policy,
+  );
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const models = createModels(db);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace });
   const auditor = new CaseAuditor({ temporal, archiveDir }, () => bundleWorkflows());
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-bench-outbox-')));
-  const api = await startApi({ temporal, db, models, actionLog: createActionLogModel(db), actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'warn' }) }, '127.0.0.1', 0);
+  const api = await startApi(
+    {
+      temporal,
+      db,
+      models,
+      actionLog: createActionLogModel(db),
+      actionLogOutbox,
+      auditor,
+      policy,
+      org,
+      taskQueue,
+      log: createLogger({ level: 'warn' }),
+    },
+    '127.0.0.1',
+    0,
+  );
 
   const cpu = () => cpuByRole(worker.pid, markers);
   return {
-    temporal, namespace, taskQueue, policy, org, db, models, worker, cpu,
+    temporal,
+    namespace,
+    taskQueue,
+    policy,
+    org,
+    db,
+    models,
+    worker,
+    cpu,
     http: httpClient(() => `${api.url}/api/v1`),
-    storedRequests: async () => (await temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}' AND TaskQueue = '${taskQueue}'`)).count,
+    storedRequests: async () =>
+      (
+        await temporal.workflow.count(
+          `WorkflowType = '${citizenRequestWorkflowType}' AND TaskQueue = '${taskQueue}'`,
+        )
+      ).count,
     async settle(maxMs = 600_000) {
       const started = Date.now();
       let before = cpu();
@@ -108,7 +150,9 @@ async function startOn(servers: E2eServers | undefined, given: { temporal?: stri
         await new Promise((r) => setTimeout(r, 2_000));
         const after = cpu();
         // Temporal's own housekeeping and this process never go fully quiet; the worker and the store do.
-        const busy = Object.entries(cpuSince(before, after)).filter(([role]) => role !== 'bench' && role !== 'temporal').reduce((n, [, s]) => n + s, 0);
+        const busy = Object.entries(cpuSince(before, after))
+          .filter(([role]) => role !== 'bench' && role !== 'temporal')
+          .reduce((n, [, s]) => n + s, 0);
         if (busy < 0.15) return Date.now() - started;
         before = after;
       }

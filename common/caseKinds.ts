@@ -21,10 +21,42 @@ export interface CaseKind {
 }
 
 export const caseKinds = [
-  { kind: 'request', workflowType: 'citizenRequest', idPrefix: 'request', readModel: 'request', projectionActivity: 'projectRequest', apiPath: 'requests', label: { zh: '民情诉求', en: 'Citizen request' } },
-  { kind: 'enterprise', workflowType: 'assistancePlan', idPrefix: 'plan', readModel: 'commitment', projectionActivity: 'projectCommitment', apiPath: 'plans', label: { zh: '一帮三年企业帮扶', en: 'Three-year enterprise assistance plan' } },
-  { kind: 'pairing', workflowType: 'householdPairing', idPrefix: 'pairing', readModel: 'commitment', projectionActivity: 'projectCommitment', apiPath: 'pairings', label: { zh: '结对帮扶', en: 'Household pairing' } },
-  { kind: 'pledge', workflowType: 'memberPledge', idPrefix: 'pledge', readModel: 'commitment', projectionActivity: 'projectCommitment', apiPath: 'pledges', label: { zh: '党员服务承诺', en: "Member's annual public pledge" } },
+  {
+    kind: 'request',
+    workflowType: 'citizenRequest',
+    idPrefix: 'request',
+    readModel: 'request',
+    projectionActivity: 'projectRequest',
+    apiPath: 'requests',
+    label: { zh: '民情诉求', en: 'Citizen request' },
+  },
+  {
+    kind: 'enterprise',
+    workflowType: 'assistancePlan',
+    idPrefix: 'plan',
+    readModel: 'commitment',
+    projectionActivity: 'projectCommitment',
+    apiPath: 'plans',
+    label: { zh: '一帮三年企业帮扶', en: 'Three-year enterprise assistance plan' },
+  },
+  {
+    kind: 'pairing',
+    workflowType: 'householdPairing',
+    idPrefix: 'pairing',
+    readModel: 'commitment',
+    projectionActivity: 'projectCommitment',
+    apiPath: 'pairings',
+    label: { zh: '结对帮扶', en: 'Household pairing' },
+  },
+  {
+    kind: 'pledge',
+    workflowType: 'memberPledge',
+    idPrefix: 'pledge',
+    readModel: 'commitment',
+    projectionActivity: 'projectCommitment',
+    apiPath: 'pledges',
+    label: { zh: '党员服务承诺', en: "Member's annual public pledge" },
+  },
 ] as const satisfies readonly CaseKind[];
 
 export type CaseKindName = (typeof caseKinds)[number]['kind'];
@@ -53,4 +85,6 @@ export function caseKindAt(apiPath: string): CaseKind | undefined {
 }
 
 /** Case workflow IDs as the API accepts them, e.g. in /audit/cases/:caseId. */
-export const caseIdPattern = new RegExp(`^(${caseKinds.map((k) => k.idPrefix).join('|')})-[A-Za-z0-9._-]{1,100}$`);
+export const caseIdPattern = new RegExp(
+  `^(${caseKinds.map((k) => k.idPrefix).join('|')})-[A-Za-z0-9._-]{1,100}$`,
+);

@@ -26,7 +26,9 @@ export interface CommitmentInput {
 
 export const commitmentActionUpdate = defineUpdate<CommitmentState, [CommitmentCommand]>('commitmentAction');
 export const commitmentStateQuery = defineQuery<CommitmentState>('commitmentState');
-export const commitmentWorkflowTypes = Object.fromEntries(caseKinds.filter((k) => k.readModel === 'commitment').map((k) => [k.kind, k.workflowType])) as Record<CommitmentKind, string>;
+export const commitmentWorkflowTypes = Object.fromEntries(
+  caseKinds.filter((k) => k.readModel === 'commitment').map((k) => [k.kind, k.workflowType]),
+) as Record<CommitmentKind, string>;
 
 export function commitmentWorkflowId(kind: CommitmentKind, id: string): string {
   return caseWorkflowId(kind, id);

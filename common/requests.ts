@@ -24,7 +24,8 @@ export interface CitizenRequestInput {
 
 export const requestActionUpdate = defineUpdate<CitizenRequestState, [RequestCommand]>('requestAction');
 /** Sent by a merged duplicate to the request it was merged into. */
-export const absorbDuplicateSignal = defineSignal<[RequestCommand & { type: 'absorbDuplicate' }]>('absorbDuplicate');
+export const absorbDuplicateSignal =
+  defineSignal<[RequestCommand & { type: 'absorbDuplicate' }]>('absorbDuplicate');
 export const requestStateQuery = defineQuery<CitizenRequestState>('requestState');
 
 export const citizenRequestWorkflowType = caseKind('request').workflowType;

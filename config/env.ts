@@ -43,51 +43,68 @@ const workerTuningEnv = {
   WORKER_ACTIVITY_POLLERS: count(1).default(2),
 };
 
-export const envSchema = z.object({
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('lianxin'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('lianxin'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').default('mongodb://127.0.0.1:27017/lianxin'),
-  /** When MONGODB_URI is FerretDB over PostgreSQL: that database, where the app makes the indexes FerretDB cannot. */
-  FERRETDB_POSTGRES_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')]).default(''),
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: port.default(8080),
-  POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
-  ORG_FILE: z.string().min(1).default('config/org.default.json'),
-  ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
-  WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
-  /**
-   * How long an API request may wait for Temporal before it answers 503. Generous: an action waits
-   * for its case to commit, which waits for the store; a burst of 150 dispatches on a small worker
-   * through a 12 s store pause took over 30 s to answer (test/e2e/overload.test.ts), all of them 200.
-   */
-  API_TEMPORAL_DEADLINE_MS: count(1_000).default(120_000),
-  /** Where the worker serves Prometheus metrics: the Temporal SDK's (task slots, latencies, polls) and the app's (reminders, escalations, projection lag). */
-  WORKER_SDK_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9464'),
-  WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('127.0.0.1:9465'),
-  /**
-   * The API's outbox for action-log entries: each write's entry lands here (fsync'd) before the
-   * answer goes out, and moves into the hash-chained log in MongoDB as soon as it can.
-   */
-  ACTION_LOG_SPOOL_DIR: z.string().min(1).default('.data/action-log-spool'),
-  /** How long `npm start` waits before restarting a process that died; it doubles with each fast failure in a row, up to 30 s. */
-  SUPERVISOR_RESTART_DELAY_MS: count(0).default(1_000),
-  /** Where `npm start` keeps its embedded servers' data (the Temporal SQLite file, PostgreSQL under FerretDB). */
-  DATA_DIR: z.string().min(1).default('.data'),
-  /** The embedded servers' ports; a UI port of 0 runs Temporal's dev server without its web UI. */
-  TEMPORAL_DEV_PORT: port.default(7233),
-  TEMPORAL_UI_PORT: port.default(8233),
-  FERRETDB_PORT: port.default(27017),
-  ...workerTuningEnv,
-}).superRefine((env, ctx) => {
-  // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.
-  const over = (field: keyof typeof env, limit: keyof typeof env) => {
-    if (env[field] > env[limit]) ctx.addIssue({ code: 'custom', path: [field], message: `must be at most ${limit} (${env[limit]})` });
-  };
-  over('WORKER_WORKFLOW_POLLERS', 'WORKER_WORKFLOW_TASK_SLOTS');
-  over('WORKER_ACTIVITY_POLLERS', 'WORKER_ACTIVITY_SLOTS');
-  if (env.WORKER_CACHED_WORKFLOWS > 0) over('WORKER_WORKFLOW_TASK_SLOTS', 'WORKER_CACHED_WORKFLOWS');
-});
+export const envSchema = z
+  .object({
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('lianxin'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('lianxin'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI')
+      .default('mongodb://127.0.0.1:27017/lianxin'),
+    /** When MONGODB_URI is FerretDB over PostgreSQL: that database, where the app makes the indexes FerretDB cannot. */
+    FERRETDB_POSTGRES_URL: z
+      .union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')])
+      .default(''),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port.default(8080),
+    POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
+    ORG_FILE: z.string().min(1).default('config/org.default.json'),
+    ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
+    WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
+    /**
+     * How long an API request may wait for Temporal before it answers 503. Generous: an action waits
+     * for its case to commit, which waits for the store; a burst of 150 dispatches on a small worker
+     * through a 12 s store pause took over 30 s to answer (test/e2e/overload.test.ts), all of them 200.
+     */
+    API_TEMPORAL_DEADLINE_MS: count(1_000).default(120_000),
+    /** Where the worker serves Prometheus metrics: the Temporal SDK's (task slots, latencies, polls) and the app's (reminders, escalations, projection lag). */
+    WORKER_SDK_METRICS_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:9464'),
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:9465'),
+    /**
+     * The API's outbox for action-log entries: each write's entry lands here (fsync'd) before the
+     * answer goes out, and moves into the hash-chained log in MongoDB as soon as it can.
+     */
+    ACTION_LOG_SPOOL_DIR: z.string().min(1).default('.data/action-log-spool'),
+    /** How long `npm start` waits before restarting a process that died; it doubles with each fast failure in a row, up to 30 s. */
+    SUPERVISOR_RESTART_DELAY_MS: count(0).default(1_000),
+    /** Where `npm start` keeps its embedded servers' data (the Temporal SQLite file, PostgreSQL under FerretDB). */
+    DATA_DIR: z.string().min(1).default('.data'),
+    /** The embedded servers' ports; a UI port of 0 runs Temporal's dev server without its web UI. */
+    TEMPORAL_DEV_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    FERRETDB_PORT: port.default(27017),
+    ...workerTuningEnv,
+  })
+  .superRefine((env, ctx) => {
+    // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.
+    const over = (field: keyof typeof env, limit: keyof typeof env) => {
+      if (env[field] > env[limit])
+        ctx.addIssue({ code: 'custom', path: [field], message: `must be at most ${limit} (${env[limit]})` });
+    };
+    over('WORKER_WORKFLOW_POLLERS', 'WORKER_WORKFLOW_TASK_SLOTS');
+    over('WORKER_ACTIVITY_POLLERS', 'WORKER_ACTIVITY_SLOTS');
+    if (env.WORKER_CACHED_WORKFLOWS > 0) over('WORKER_WORKFLOW_TASK_SLOTS', 'WORKER_CACHED_WORKFLOWS');
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -96,7 +113,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new ConfigError(`configuration: ${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`);
+  throw new ConfigError(
+    `configuration: ${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+  );
 }
 
 export class ConfigError extends Error {}

@@ -2,15 +2,23 @@ import { z } from 'zod';
 import { Policy } from './policy/policy';
 
 /** The org directory: which units sit above each grid, one per rung of the ladder. */
-export const orgSchema = z.object({
-  units: z.array(z.object({
-    id: z.string().min(1),
-    level: z.string().min(1),
-    parent: z.string().optional(),
-    grid: z.string().optional(),
-    name: z.object({ zh: z.string(), en: z.string() }),
-  }).strict()).min(1),
-}).strict();
+export const orgSchema = z
+  .object({
+    units: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            level: z.string().min(1),
+            parent: z.string().optional(),
+            grid: z.string().optional(),
+            name: z.object({ zh: z.string(), en: z.string() }),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 export type Org = z.infer<typeof orgSchema>;
 
 export interface OrgDirectory {
@@ -28,13 +36,19 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
   const chains = new Map<string, string[]>();
   for (const unit of org.units.filter((u) => u.grid)) {
     const chain: string[] = [];
-    for (let current: typeof unit | undefined = unit; current; current = current.parent ? byId.get(current.parent) : undefined) {
+    for (
+      let current: typeof unit | undefined = unit;
+      current;
+      current = current.parent ? byId.get(current.parent) : undefined
+    ) {
       chain.push(current.id);
       if (chain.length > ladder.length) break;
     }
     const levels = chain.map((id) => byId.get(id)?.level);
     if (levels.join('>') !== ladder.join('>')) {
-      throw new Error(`org: grid ${unit.grid} climbs ${levels.join(' > ')}, the ladder is ${ladder.join(' > ')}`);
+      throw new Error(
+        `org: grid ${unit.grid} climbs ${levels.join(' > ')}, the ladder is ${ladder.join(' > ')}`,
+      );
     }
     chains.set(unit.grid!, chain);
   }

@@ -62,7 +62,14 @@ export interface EntryChange {
 }
 
 /** The timeline entry for one revision: who, what, why, and the status change if there was one. */
-export function timelineEntry(at: string, revision: number, fromStatus: string, toStatus: string, change: EntryChange, level?: string): TimelineEntry {
+export function timelineEntry(
+  at: string,
+  revision: number,
+  fromStatus: string,
+  toStatus: string,
+  change: EntryChange,
+  level?: string,
+): TimelineEntry {
   return {
     at,
     revision,

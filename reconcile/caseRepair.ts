@@ -2,7 +2,12 @@ import { Model } from 'mongoose';
 import { commitmentWorkflowId } from '../common/commitments';
 import { KeyedNotice } from '../common/notifications';
 import { requestWorkflowId } from '../common/requests';
-import { commitmentProjectionActivities, toCommitmentDoc, toFundingDocs, toProblemDocs } from '../activities/commitments/projection';
+import {
+  commitmentProjectionActivities,
+  toCommitmentDoc,
+  toFundingDocs,
+  toProblemDocs,
+} from '../activities/commitments/projection';
 import { Models } from '../activities/db/models';
 import { toTimelineDoc } from '../activities/db/timeline';
 import { inboxActivities, toNotificationDoc } from '../activities/notifications/inbox';
@@ -11,7 +16,8 @@ import { Doc, DocDrift, diffDocs, drifted } from './drift';
 import { CaseTruth } from './truth';
 
 /** The read-model collections a case is projected into, as a reconciliation reports them. */
-export type ReadModelName = 'requests' | 'request_states' | 'commitments' | 'problems' | 'funds' | 'timeline' | 'notifications';
+export type ReadModelName =
+  'requests' | 'request_states' | 'commitments' | 'problems' | 'funds' | 'timeline' | 'notifications';
 
 /** Drifted documents of one case, by collection; empty when its read models match its truth. */
 export type CaseDrift = Partial<Record<ReadModelName, DocDrift>>;
@@ -31,17 +37,36 @@ export function caseRepairer(models: Models) {
   async function check(truth: CaseTruth): Promise<CaseDrift> {
     const caseId = caseIdOf(truth);
     const { revision, timeline } = truth.state;
-    const [storedTimeline, storedNotices] = await Promise.all([models.Timeline.find({ caseId }).lean(), models.Notification.find({ caseId }).lean()]);
+    const [storedTimeline, storedNotices] = await Promise.all([
+      models.Timeline.find({ caseId }).lean(),
+      models.Notification.find({ caseId }).lean(),
+    ]);
     const shared: CaseDrift = {
-      timeline: diffDocs(asStored(models.Timeline, timeline.map((entry) => toTimelineDoc(caseId, entry))), storedTimeline, { revision, extraIsDrift: true }),
-      notifications: diffDocs(asStored(models.Notification, truth.notices.map(toNotificationDoc)), storedNotices),
+      timeline: diffDocs(
+        asStored(
+          models.Timeline,
+          timeline.map((entry) => toTimelineDoc(caseId, entry)),
+        ),
+        storedTimeline,
+        { revision, extraIsDrift: true },
+      ),
+      notifications: diffDocs(
+        asStored(models.Notification, truth.notices.map(toNotificationDoc)),
+        storedNotices,
+      ),
     };
     if (truth.readModel === 'request') {
       const id = truth.state.submission.id;
-      const [state, list] = await Promise.all([models.RequestState.findById(id).lean(), models.Request.findById(id).lean()]);
+      const [state, list] = await Promise.all([
+        models.RequestState.findById(id).lean(),
+        models.Request.findById(id).lean(),
+      ]);
       return nonEmpty({
         ...shared,
-        request_states: diffDocs(asStored(models.RequestState, [{ _id: id, revision, state: { ...truth.state, timeline: [] } }]), found(state)),
+        request_states: diffDocs(
+          asStored(models.RequestState, [{ _id: id, revision, state: { ...truth.state, timeline: [] } }]),
+          found(state),
+        ),
         requests: diffDocs(asStored(models.Request, [toRequestDoc(truth.state, timeline)]), found(list)),
       });
     }
@@ -55,7 +80,10 @@ export function caseRepairer(models: Models) {
     return nonEmpty({
       ...shared,
       commitments: diffDocs(asStored(models.Commitment, [toCommitmentDoc(state)]), found(commitment)),
-      problems: diffDocs(asStored(models.Problem, toProblemDocs(state)), problems, { revision, extraIsDrift: true }),
+      problems: diffDocs(asStored(models.Problem, toProblemDocs(state)), problems, {
+        revision,
+        extraIsDrift: true,
+      }),
       funds: diffDocs(asStored(models.Funding, toFundingDocs(state)), funds),
     });
   }
@@ -89,16 +117,23 @@ export function caseRepairer(models: Models) {
   async function write(truth: CaseTruth, what: { project: boolean; notices: KeyedNotice[] }): Promise<void> {
     const projection = projected(truth);
     await Promise.all([
-      what.project && (projection.readModel === 'request' ? projectRequest(projection) : projectCommitment(projection)),
+      what.project &&
+        (projection.readModel === 'request' ? projectRequest(projection) : projectCommitment(projection)),
       what.notices.length && deliverInbox(what.notices),
     ]);
   }
 
-  return { check, repair, rebuild: (truth: CaseTruth) => write(truth, { project: true, notices: truth.notices }) };
+  return {
+    check,
+    repair,
+    rebuild: (truth: CaseTruth) => write(truth, { project: true, notices: truth.notices }),
+  };
 }
 
 export function caseIdOf(truth: CaseTruth): string {
-  return truth.readModel === 'request' ? requestWorkflowId(truth.state.submission.id) : commitmentWorkflowId(truth.state.submission.kind, truth.state.submission.id);
+  return truth.readModel === 'request'
+    ? requestWorkflowId(truth.state.submission.id)
+    : commitmentWorkflowId(truth.state.submission.kind, truth.state.submission.id);
 }
 
 export function driftedDocs(drift: CaseDrift): number {
@@ -110,9 +145,21 @@ export function driftedDocs(drift: CaseDrift): number {
  * emptied (read models keep entries apart), and the entries; here all of them.
  */
 function projected(truth: CaseTruth) {
-  return { readModel: truth.readModel, state: { ...truth.state, timeline: [] }, entries: truth.state.timeline } as
-    | { readModel: 'request'; state: Extract<CaseTruth, { readModel: 'request' }>['state']; entries: CaseTruth['state']['timeline'] }
-    | { readModel: 'commitment'; state: Extract<CaseTruth, { readModel: 'commitment' }>['state']; entries: CaseTruth['state']['timeline'] };
+  return {
+    readModel: truth.readModel,
+    state: { ...truth.state, timeline: [] },
+    entries: truth.state.timeline,
+  } as
+    | {
+        readModel: 'request';
+        state: Extract<CaseTruth, { readModel: 'request' }>['state'];
+        entries: CaseTruth['state']['timeline'];
+      }
+    | {
+        readModel: 'commitment';
+        state: Extract<CaseTruth, { readModel: 'commitment' }>['state'];
+        entries: CaseTruth['state']['timeline'];
+      };
 }
 
 function noticesToWrite(notices: KeyedNotice[], drift: DocDrift): KeyedNotice[] {

@@ -17,21 +17,36 @@ const usage = `usage: npm run reconcile [-- --rebuild] [--concurrency <n>] [--ch
 
 /** `npm run reconcile`: what the nightly schedule does, on demand; exit 1 if any case failed or could not be read. */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { rebuild: { type: 'boolean' }, concurrency: { type: 'string' }, 'changed-within-days': { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      rebuild: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'changed-within-days': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const concurrency = Number(values.concurrency ?? 4);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency: not a positive whole number: ${values.concurrency}\n${usage}`);
-  const days = values['changed-within-days'] === undefined ? undefined : Number(values['changed-within-days']);
-  if (days !== undefined && !(days > 0)) throw new Error(`--changed-within-days: not a positive number: ${values['changed-within-days']}\n${usage}`);
-  if (days !== undefined && values.rebuild) throw new Error(`--changed-within-days and --rebuild: a rebuild writes every case\n${usage}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`--concurrency: not a positive whole number: ${values.concurrency}\n${usage}`);
+  const days =
+    values['changed-within-days'] === undefined ? undefined : Number(values['changed-within-days']);
+  if (days !== undefined && !(days > 0))
+    throw new Error(
+      `--changed-within-days: not a positive number: ${values['changed-within-days']}\n${usage}`,
+    );
+  if (days !== undefined && values.rebuild)
+    throw new Error(`--changed-within-days and --rebuild: a rebuild writes every case\n${usage}`);
   const env = loadEnvOrExit();
   installQuietRuntime();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   // A small pool: each case is a few reads, and FerretDB must keep room for the workers (config/env.ts).
-  const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000, maxPoolSize: concurrency }).asPromise();
+  const db = await mongoose
+    .createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 10_000, maxPoolSize: concurrency })
+    .asPromise();
   try {
     const models = createModels(db);
     await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined);
@@ -43,11 +58,15 @@ async function main(): Promise<number> {
       {
         rebuild: values.rebuild,
         concurrency,
-        ...(days === undefined ? {} : { cases: changedCases(sources, new Date(Date.now() - days * 86_400_000)) }),
+        ...(days === undefined
+          ? {}
+          : { cases: changedCases(sources, new Date(Date.now() - days * 86_400_000)) }),
         onCase(progress) {
           if (Date.now() - shown < 10_000) return;
           shown = Date.now();
-          console.log(`… ${progress.checked} checked, ${progress.drifted} drifted (${progress.casesPerSecond} cases/s)`);
+          console.log(
+            `… ${progress.checked} checked, ${progress.drifted} drifted (${progress.casesPerSecond} cases/s)`,
+          );
         },
       },
     );

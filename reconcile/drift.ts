@@ -36,7 +36,8 @@ export function diffDocs<E extends Doc>(expected: E[], stored: Doc[], options: D
     if (!found) drift.missing.push(doc._id);
     else if (!isNewer(found, doc.revision) && !sameContent(found, doc)) drift.altered.push(doc._id);
   }
-  if (options.extraIsDrift) for (const doc of byId.values()) if (!isNewer(doc, options.revision)) drift.extra.push(doc._id);
+  if (options.extraIsDrift)
+    for (const doc of byId.values()) if (!isNewer(doc, options.revision)) drift.extra.push(doc._id);
   return drift;
 }
 

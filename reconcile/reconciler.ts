@@ -62,14 +62,32 @@ const shownProblems = 20;
  * idempotent, so a run may stop anywhere and run again. Slice counts are checked last, against
  * a tally of what every case read says landed.
  */
-export async function reconcileReadModels(deps: ReconcileDeps, options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+export async function reconcileReadModels(
+  deps: ReconcileDeps,
+  options: ReconcileOptions = {},
+): Promise<ReconcileSummary> {
   const started = Date.now();
   const { models, sources } = deps;
-  const summary: ReconcileSummary = { mode: options.rebuild ? 'rebuild' : 'reconcile', checked: 0, drifted: 0, repaired: 0, failed: 0, unread: 0, pending: 0, byKind: {}, documents: {}, problems: [], elapsedMs: 0, casesPerSecond: 0 };
+  const summary: ReconcileSummary = {
+    mode: options.rebuild ? 'rebuild' : 'reconcile',
+    checked: 0,
+    drifted: 0,
+    repaired: 0,
+    failed: 0,
+    unread: 0,
+    pending: 0,
+    byKind: {},
+    documents: {},
+    problems: [],
+    elapsedMs: 0,
+    casesPerSecond: 0,
+  };
   const repairer = caseRepairer(models);
   const tally = new SliceTally();
-  const kind = (workflowType: string) => (summary.byKind[workflowType] ??= { checked: 0, drifted: 0, repaired: 0, failed: 0 });
-  const problem = (caseId: string, reason: string) => summary.problems.length < shownProblems && summary.problems.push({ caseId, reason });
+  const kind = (workflowType: string) =>
+    (summary.byKind[workflowType] ??= { checked: 0, drifted: 0, repaired: 0, failed: 0 });
+  const problem = (caseId: string, reason: string) =>
+    summary.problems.length < shownProblems && summary.problems.push({ caseId, reason });
 
   async function handle(reading: CaseReading): Promise<void> {
     if ('unread' in reading) {
@@ -96,7 +114,9 @@ export async function reconcileReadModels(deps: ReconcileDeps, options: Reconcil
       if (!driftedDocs(drift)) return;
       summary.drifted += 1;
       tallied.drifted += 1;
-      for (const [name, d] of Object.entries(drift)) summary.documents[name as ReadModelName] = (summary.documents[name as ReadModelName] ?? 0) + driftedDocs({ [name]: d });
+      for (const [name, d] of Object.entries(drift))
+        summary.documents[name as ReadModelName] =
+          (summary.documents[name as ReadModelName] ?? 0) + driftedDocs({ [name]: d });
       await repairer.repair(truth, drift);
       summary.repaired += 1;
       tallied.repaired += 1;
@@ -110,7 +130,12 @@ export async function reconcileReadModels(deps: ReconcileDeps, options: Reconcil
   if (options.rebuild) await emptyReadModels(models);
   const running = new Set<Promise<void>>();
   const concurrency = options.concurrency ?? 4;
-  for await (const reading of readCases(sources, await deps.workflowCode(), options.cases ?? allCases(sources), options.prefetch)) {
+  for await (const reading of readCases(
+    sources,
+    await deps.workflowCode(),
+    options.cases ?? allCases(sources),
+    options.prefetch,
+  )) {
     options.signal?.throwIfAborted();
     const done: Promise<void> = handle(reading).then(() => {
       running.delete(done);
@@ -127,7 +152,9 @@ export async function reconcileReadModels(deps: ReconcileDeps, options: Reconcil
 
 function finish(summary: ReconcileSummary, started: number): ReconcileSummary {
   summary.elapsedMs = Date.now() - started;
-  summary.casesPerSecond = summary.elapsedMs ? Math.round((summary.checked / summary.elapsedMs) * 10_000) / 10 : 0;
+  summary.casesPerSecond = summary.elapsedMs
+    ? Math.round((summary.checked / summary.elapsedMs) * 10_000) / 10
+    : 0;
   return summary;
 }
 
@@ -138,5 +165,6 @@ function finish(summary: ReconcileSummary, started: number): ReconcileSummary {
  */
 async function emptyReadModels(models: Models): Promise<void> {
   const { Request, RequestState, Timeline, Slice, Notification, Commitment, Problem, Funding } = models;
-  for (const model of [Request, RequestState, Timeline, Slice, Notification, Commitment, Problem, Funding]) await (model as typeof Request).deleteMany({});
+  for (const model of [Request, RequestState, Timeline, Slice, Notification, Commitment, Problem, Funding])
+    await (model as typeof Request).deleteMany({});
 }

@@ -12,7 +12,8 @@ export class SliceTally {
   readonly counts = new Map<string, number>();
 
   add(truth: CaseTruth): void {
-    if (truth.readModel === 'request') tallyLanded('requests', requestLanded(toRequestDoc(truth.state, truth.state.timeline)), this.counts);
+    if (truth.readModel === 'request')
+      tallyLanded('requests', requestLanded(toRequestDoc(truth.state, truth.state.timeline)), this.counts);
     tallyLanded('notifications', noticesLanded(truth.notices), this.counts);
   }
 }
@@ -30,4 +31,3 @@ export async function raiseLowCounts(model: Model<SliceDoc>, tally: SliceTally):
   await countAtLeast(model, low);
   return low.size;
 }
-

@@ -14,7 +14,13 @@ import { Channel } from './channel';
 
 /** What Temporal's record says a case's read models must hold: its newest state, timeline included, and every notice it sent. */
 export type CaseTruth = {
-  [M in ReadModel]: { caseId: string; workflowType: string; readModel: M; state: ReadModelStates[M]; notices: KeyedNotice[] };
+  [M in ReadModel]: {
+    caseId: string;
+    workflowType: string;
+    readModel: M;
+    state: ReadModelStates[M];
+    notices: KeyedNotice[];
+  };
 }[ReadModel];
 
 /** A case whose truth could not be read: its history is gone or no longer replays; or it has committed nothing yet (`pending`). */
@@ -36,7 +42,12 @@ export type CaseReading = { truth: CaseTruth } | { unread: Unread };
  * costs the worker whenever the case is not in its cache (it fetches and replays the same
  * history), without evicting the cases it holds. Histories are fetched `prefetch` at a time.
  */
-export async function* readCases(sources: HistorySources, workflowCode: WorkflowBundleOption, cases: AsyncIterable<CaseSource>, prefetch = 8): AsyncGenerator<CaseReading> {
+export async function* readCases(
+  sources: HistorySources,
+  workflowCode: WorkflowBundleOption,
+  cases: AsyncIterable<CaseSource>,
+  prefetch = 8,
+): AsyncGenerator<CaseReading> {
   const out = new Channel<CaseReading>(prefetch);
   const toReplay = new Channel<CaseHistory>(prefetch);
   const replaying = new Map<string, CaseHistory>();
@@ -63,14 +74,22 @@ export async function* readCases(sources: HistorySources, workflowCode: Workflow
       if (!history) continue; // a case that failed in an early run is reported once, at that run
       const { caseId, workflowType } = report;
       const last = report.commits.at(-1);
-      if (!report.deterministic) await out.push({ unread: { caseId, workflowType, reason: `does not replay: ${report.failure!.message}` } });
-      else if (!last) await out.push({ unread: { caseId, workflowType, reason: 'has committed nothing yet', pending: true } });
+      if (!report.deterministic)
+        await out.push({
+          unread: { caseId, workflowType, reason: `does not replay: ${report.failure!.message}` },
+        });
+      else if (!last)
+        await out.push({
+          unread: { caseId, workflowType, reason: 'has committed nothing yet', pending: true },
+        });
       else await out.push({ truth: truthOf(history, { ...last.state, timeline: report.timeline }) });
     }
   };
   // Both stages end the output together; the first failure is rethrown to the reader.
   let failure: unknown;
-  const stages = Promise.all([sort(), replay()]).catch((err) => (failure = err)).finally(() => out.close());
+  const stages = Promise.all([sort(), replay()])
+    .catch((err) => (failure = err))
+    .finally(() => out.close());
   try {
     yield* out;
   } finally {
@@ -84,7 +103,13 @@ export async function* readCases(sources: HistorySources, workflowCode: Workflow
 
 function truthOf(history: CaseHistory, state: CaseState): CaseTruth {
   const readModel: ReadModel = caseKinds.find((k) => k.workflowType === history.workflowType)!.readModel;
-  return { caseId: history.caseId, workflowType: history.workflowType, readModel, state, notices: caseNotices(history) } as CaseTruth;
+  return {
+    caseId: history.caseId,
+    workflowType: history.workflowType,
+    readModel,
+    state,
+    notices: caseNotices(history),
+  } as CaseTruth;
 }
 
 /** The state an ended case's workflow returned (its newest); undefined while it runs, or when it ended otherwise (terminated, failed). */
@@ -100,10 +125,14 @@ export type CaseSource = { temporal: CaseRef } | { archived: { caseId: string; p
 function load(sources: HistorySources) {
   return async (source: CaseSource): Promise<{ history: CaseHistory } | { unread: Unread }> => {
     try {
-      if ('temporal' in source) return { history: await fetchCaseHistory(sources.temporal, source.temporal.caseId, source.temporal) };
+      if ('temporal' in source)
+        return { history: await fetchCaseHistory(sources.temporal, source.temporal.caseId, source.temporal) };
       return { history: (await readArchive(source.archived.path)).history };
     } catch (err) {
-      const [caseId, workflowType] = 'temporal' in source ? [source.temporal.caseId, source.temporal.workflowType] : [source.archived.caseId, 'archived'];
+      const [caseId, workflowType] =
+        'temporal' in source
+          ? [source.temporal.caseId, source.temporal.workflowType]
+          : [source.archived.caseId, 'archived'];
       return { unread: { caseId, workflowType, reason: `history not read: ${(err as Error).message}` } };
     }
   };
@@ -119,7 +148,9 @@ export async function* allCases(sources: HistorySources): AsyncGenerator<CaseSou
     inTemporal.add(ref.caseId);
     yield { temporal: ref };
   }
-  const files = await readdir(sources.archiveDir).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+  const files = await readdir(sources.archiveDir).catch((err: NodeJS.ErrnoException) =>
+    err.code === 'ENOENT' ? [] : Promise.reject(err),
+  );
   for (const name of files.filter(isArchiveFile)) {
     const caseId = decodeURIComponent(name.replace(/\.json(\.gz)?$/, ''));
     if (!inTemporal.has(caseId)) yield { archived: { caseId, path: join(sources.archiveDir, name) } };
@@ -136,7 +167,11 @@ export async function* changedCases(sources: HistorySources, since: Date): Async
 }
 
 /** Maps a stream through an async function with up to `depth` calls in flight, keeping the order. */
-export async function* ahead<T, R>(source: AsyncIterable<T>, depth: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+export async function* ahead<T, R>(
+  source: AsyncIterable<T>,
+  depth: number,
+  fn: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
   const inFlight: Promise<R>[] = [];
   for await (const item of source) {
     inFlight.push(fn(item));

@@ -58,12 +58,19 @@ const RUN_MARKER = '=== started ';
 const pdeathsig = process.platform === 'linux' && fs.existsSync('/usr/bin/setpriv');
 
 export function spawnChild(command: string, args: string[], opts: SpawnOptions = {}): Child {
-  const [cmd, argv] = pdeathsig ? ['/usr/bin/setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]] : [command, args];
+  const [cmd, argv] = pdeathsig
+    ? ['/usr/bin/setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]]
+    : [command, args];
   // Logs are appended across restarts; the marker lets tail() show only this run.
   if (opts.logFile) fs.appendFileSync(opts.logFile, `${RUN_MARKER}${new Date().toISOString()} ${command}\n`);
   const fd = opts.logFile ? fs.openSync(opts.logFile, 'a') : undefined;
   const out = fd ?? (opts.onLine ? 'pipe' : 'ignore');
-  const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(cmd, argv, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   if (fd !== undefined) fs.closeSync(fd);
   for (const stream of ['stdout', 'stderr'] as const) {
     let buf = '';
@@ -109,14 +116,25 @@ export function freePort(): Promise<number> {
 export function tail(file: string, lines = 30): string {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.slice(Math.max(0, text.lastIndexOf(RUN_MARKER))).trimEnd().split('\n').slice(-lines).join('\n');
+    return text
+      .slice(Math.max(0, text.lastIndexOf(RUN_MARKER)))
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no log)';
   }
 }
 
 /** Polls `ready` until it returns true; fails early if the child exits, or after `timeoutMs`. */
-export async function waitUntil(what: string, child: Child, ready: () => Promise<boolean>, timeoutMs: number, logFile?: string): Promise<void> {
+export async function waitUntil(
+  what: string,
+  child: Child,
+  ready: () => Promise<boolean>,
+  timeoutMs: number,
+  logFile?: string,
+): Promise<void> {
   let exitedWith: number | string | undefined;
   void child.exited.then((c) => (exitedWith = c));
   const deadline = Date.now() + timeoutMs;
@@ -167,15 +185,32 @@ export interface TemporalDevServer extends ServerProcess {
 }
 
 export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<TemporalDevServer> {
-  const logFile = o.logFile ?? path.join(o.dbFile ? path.dirname(o.dbFile) : fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-')), 'temporal.log');
+  const logFile =
+    o.logFile ??
+    path.join(
+      o.dbFile ? path.dirname(o.dbFile) : fs.mkdtempSync(path.join(os.tmpdir(), 'temporal-')),
+      'temporal.log',
+    );
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const address = `127.0.0.1:${o.port}`;
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--namespace',
+    o.namespace,
+    '--log-level',
+    'warn',
+  ];
   // The CLI would otherwise read TEMPORAL_* variables and ~/.config: the app's own settings are not its.
   args.push('--disable-config-env', '--disable-config-file');
   args.push(...(o.uiPort ? ['--ui-port', String(o.uiPort)] : ['--headless']));
   if (o.dbFile) args.push('--db-filename', o.dbFile);
-  for (const [k, v] of Object.entries(o.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);
+  for (const [k, v] of Object.entries(o.dynamicConfig ?? {}))
+    args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);
   const child = spawnChild(bin('temporal'), args, { logFile });
 
   let connection: Connection | undefined;
@@ -188,14 +223,25 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
     await waitUntil(`temporal dev server on ${address}`, child, ready, 60_000, logFile);
     // The dev server creates --namespace with a 1-day retention; cases must outlive that by years.
     const workflowExecutionRetentionTtl = msToTs((o.retentionDays ?? 3650) * 86_400_000);
-    await connection!.workflowService.updateNamespace({ namespace: o.namespace, config: { workflowExecutionRetentionTtl } });
+    await connection!.workflowService.updateNamespace({
+      namespace: o.namespace,
+      config: { workflowExecutionRetentionTtl },
+    });
   } catch (err) {
     await child.stop();
     throw err;
   } finally {
     await connection?.close();
   }
-  return { address, namespace: o.namespace, uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined, logFile, pid: child.pid, exited: child.exited, stop: () => child.stop() };
+  return {
+    address,
+    namespace: o.namespace,
+    uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : undefined,
+    logFile,
+    pid: child.pid,
+    exited: child.exited,
+    stop: () => child.stop(),
+  };
 }
 
 export interface Postgres extends ServerProcess {
@@ -215,7 +261,12 @@ function asUnprivileged(dir: string): { wrap: (cmd: string, args: string[]) => [
     if ((mode & 0o001) === 0) fs.chmodSync(up, mode | 0o011);
   }
   // The real binary, not .tools/bin's link to it: the checkout may sit under a folder that user cannot enter.
-  return { wrap: (cmd, args) => ['/usr/bin/setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', '--', fs.realpathSync(cmd), ...args]] };
+  return {
+    wrap: (cmd, args) => [
+      '/usr/bin/setpriv',
+      [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', '--', fs.realpathSync(cmd), ...args],
+    ],
+  };
 }
 
 /**
@@ -223,20 +274,44 @@ function asUnprivileged(dir: string): { wrap: (cmd: string, args: string[]) => [
  * created on first start, listening on loopback only with trust authentication for its one user.
  * `durable: false` (tests) turns off fsync: a crashed test machine loses its throwaway data.
  */
-export async function startPostgres(o: { port: number; dataDir: string; durable?: boolean }): Promise<Postgres> {
+export async function startPostgres(o: {
+  port: number;
+  dataDir: string;
+  durable?: boolean;
+}): Promise<Postgres> {
   const dataDir = path.resolve(o.dataDir);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logFile = path.join(path.dirname(dataDir), 'postgres.log');
   const user = asUnprivileged(dataDir);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    const [cmd, args] = user.wrap(bin('initdb'), ['-D', dataDir, '-U', 'lianxin', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions']);
+    const [cmd, args] = user.wrap(bin('initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'lianxin',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-instructions',
+    ]);
     const init = spawnChild(cmd, args, { logFile });
     const code = await init.exited;
-    if (code !== 0) throw new Error(`initdb ${dataDir} exited (${code}); last lines of ${logFile}:\n${tail(logFile)}`);
+    if (code !== 0)
+      throw new Error(`initdb ${dataDir} exited (${code}); last lines of ${logFile}:\n${tail(logFile)}`);
   }
-  const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${dataDir}`, 'max_connections=200'];
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    `unix_socket_directories=${dataDir}`,
+    'max_connections=200',
+  ];
   if (o.durable === false) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
-  const [cmd, args] = user.wrap(bin('postgres'), ['-D', dataDir, '-p', String(o.port), ...settings.flatMap((s) => ['-c', s])]);
+  const [cmd, args] = user.wrap(bin('postgres'), [
+    '-D',
+    dataDir,
+    '-p',
+    String(o.port),
+    ...settings.flatMap((s) => ['-c', s]),
+  ]);
   const child = spawnChild(cmd, args, { logFile, stopSignal: 'SIGINT' });
   const url = `postgres://lianxin@127.0.0.1:${o.port}/postgres`;
   const ready = async () => {
@@ -281,10 +356,24 @@ const ferretDbPoolSize = 180;
 /** FerretDB with its own PostgreSQL in dataDir/postgres (or its SQLite files); stop() stops both. */
 export async function startFerretDb(o: FerretDbOptions): Promise<FerretDb> {
   const dataDir = path.resolve(o.dataDir);
-  const postgres = o.backend === 'sqlite' ? undefined : await startPostgres({ port: await freePort(), dataDir: path.join(dataDir, 'postgres'), durable: o.durable });
+  const postgres =
+    o.backend === 'sqlite'
+      ? undefined
+      : await startPostgres({
+          port: await freePort(),
+          dataDir: path.join(dataDir, 'postgres'),
+          durable: o.durable,
+        });
   try {
     const ferret = await startFerretDbProcess({ port: o.port, dataDir, postgresUrl: postgres?.url });
-    return { ...ferret, postgresUrl: postgres?.url, stop: async () => { await ferret.stop(); await postgres?.stop(); } };
+    return {
+      ...ferret,
+      postgresUrl: postgres?.url,
+      stop: async () => {
+        await ferret.stop();
+        await postgres?.stop();
+      },
+    };
   } catch (err) {
     await postgres?.stop();
     throw err;
@@ -297,14 +386,20 @@ export interface FerretDbProcess extends ServerProcess {
 }
 
 /** FerretDB alone, over the given PostgreSQL database, or over SQLite files in dataDir without one. */
-export async function startFerretDbProcess(o: { port: number; dataDir: string; postgresUrl?: string }): Promise<FerretDbProcess> {
+export async function startFerretDbProcess(o: {
+  port: number;
+  dataDir: string;
+  postgresUrl?: string;
+}): Promise<FerretDbProcess> {
   const dataDir = path.resolve(o.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'ferretdb.log');
   // FerretDB holds a PostgreSQL connection per document an update command touches until the command
   // ends (activities/db/bulk.ts); its pool of 50 lets a few concurrent bulks wait on each other forever.
   const pooled = o.postgresUrl && `${o.postgresUrl}?pool_max_conns=${ferretDbPoolSize}`;
-  const handler = pooled ? ['--handler=postgresql', `--postgresql-url=${pooled}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
+  const handler = pooled
+    ? ['--handler=postgresql', `--postgresql-url=${pooled}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawnChild(
     bin('ferretdb'),
     [

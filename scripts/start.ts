@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { Env, loadEnvOrExit } from '../config/env';
-import { freePort, ServerProcess, spawnChild, startFerretDbProcess, startPostgres, startTemporalDevServer, waitUntil } from './servers';
+import {
+  freePort,
+  ServerProcess,
+  spawnChild,
+  startFerretDbProcess,
+  startPostgres,
+  startTemporalDevServer,
+  waitUntil,
+} from './servers';
 import { defaultRestartPolicy, Service, Supervisor } from './supervisor';
 
 /**
@@ -35,22 +43,41 @@ function nodeService(name: string, entry: string, env: NodeJS.ProcessEnv, readin
         env,
         onLine: (line, stream) => {
           // JSON lines (the worker's and the API's logs) stay JSON for whatever collects them; they name their process.
-          (stream === 'stderr' ? console.error : console.log)(line.startsWith('{') ? line : `[${name}] ${line}`);
+          (stream === 'stderr' ? console.error : console.log)(
+            line.startsWith('{') ? line : `[${name}] ${line}`,
+          );
           if ('logLine' in readiness) logged ||= line.includes(readiness.logLine);
         },
       });
-      await waitUntil(name, child, async () => ('logLine' in readiness ? logged : readiness.probe()), 180_000);
+      await waitUntil(
+        name,
+        child,
+        async () => ('logLine' in readiness ? logged : readiness.probe()),
+        180_000,
+      );
       return { pid: child.pid, exited: child.exited, stop: () => child.stop(35_000) }; // the worker drains its in-flight tasks
     },
   };
 }
 
-async function startEmbeddedServers(supervisor: Supervisor, env: Env, childEnv: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function startEmbeddedServers(
+  supervisor: Supervisor,
+  env: Env,
+  childEnv: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
   const data = path.resolve(ROOT, env.DATA_DIR);
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
-    const options = { port: env.TEMPORAL_DEV_PORT, uiPort: env.TEMPORAL_UI_PORT || undefined, dbFile: path.join(data, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE };
-    const temporal = await supervisor.start({ name: 'temporal', start: () => startTemporalDevServer(options) });
+    const options = {
+      port: env.TEMPORAL_DEV_PORT,
+      uiPort: env.TEMPORAL_UI_PORT || undefined,
+      dbFile: path.join(data, 'temporal.db'),
+      namespace: env.TEMPORAL_NAMESPACE,
+    };
+    const temporal = await supervisor.start({
+      name: 'temporal',
+      start: () => startTemporalDevServer(options),
+    });
     childEnv.TEMPORAL_ADDRESS = `127.0.0.1:${env.TEMPORAL_DEV_PORT}`;
     temporalUi = temporal.uiUrl;
   }
@@ -59,7 +86,11 @@ async function startEmbeddedServers(supervisor: Supervisor, env: Env, childEnv: 
     const postgres = { port: await freePort(), dataDir: path.join(data, 'ferretdb', 'postgres') };
     const postgresUrl = `postgres://lianxin@127.0.0.1:${postgres.port}/postgres`;
     await supervisor.start({ name: 'postgresql', start: () => startPostgres(postgres) });
-    await supervisor.start({ name: 'ferretdb', start: () => startFerretDbProcess({ port: env.FERRETDB_PORT, dataDir: path.join(data, 'ferretdb'), postgresUrl }) });
+    await supervisor.start({
+      name: 'ferretdb',
+      start: () =>
+        startFerretDbProcess({ port: env.FERRETDB_PORT, dataDir: path.join(data, 'ferretdb'), postgresUrl }),
+    });
     childEnv.MONGODB_URI = `mongodb://127.0.0.1:${env.FERRETDB_PORT}/lianxin`;
     childEnv.FERRETDB_POSTGRES_URL = postgresUrl;
   }
@@ -68,14 +99,22 @@ async function startEmbeddedServers(supervisor: Supervisor, env: Env, childEnv: 
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  supervisor = new Supervisor(say, () => void shutdown(1), { ...defaultRestartPolicy, firstDelayMs: env.SUPERVISOR_RESTART_DELAY_MS });
+  supervisor = new Supervisor(say, () => void shutdown(1), {
+    ...defaultRestartPolicy,
+    firstDelayMs: env.SUPERVISOR_RESTART_DELAY_MS,
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
+  };
   const temporalUi = await startEmbeddedServers(supervisor, env, childEnv);
 
   await supervisor.start(nodeService('worker', 'worker/main.ts', childEnv, { logLine: 'worker running' }));
   const base = `http://${env.API_HOST}:${env.API_PORT}/api/v1`;
-  await supervisor.start(nodeService('api', 'api/main.ts', childEnv, { probe: async () => (await fetch(`${base}/healthz`)).ok }));
+  await supervisor.start(
+    nodeService('api', 'api/main.ts', childEnv, { probe: async () => (await fetch(`${base}/healthz`)).ok }),
+  );
 
   const external = temporalUi ? '' : ' (external)';
   console.log(

@@ -16,7 +16,12 @@ export interface RestartPolicy {
   maxFastFailures: number;
 }
 
-export const defaultRestartPolicy: RestartPolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000, stableAfterMs: 60_000, maxFastFailures: 5 };
+export const defaultRestartPolicy: RestartPolicy = {
+  firstDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  stableAfterMs: 60_000,
+  maxFastFailures: 5,
+};
 
 /** The wait before restarting after the given number of fast failures in a row (1 for the first). */
 export function restartDelay(policy: RestartPolicy, fastFailures: number): number {
@@ -81,12 +86,16 @@ export class Supervisor {
     const { name } = slot.service;
     slot.fastFailures = ranMs >= this.policy.stableAfterMs ? 1 : slot.fastFailures + 1;
     if (slot.fastFailures > this.policy.maxFastFailures) {
-      this.log(`${name} ${why}; giving up after ${this.policy.maxFastFailures} failures in a row, each within ${this.policy.stableAfterMs / 1000} s of its start`);
+      this.log(
+        `${name} ${why}; giving up after ${this.policy.maxFastFailures} failures in a row, each within ${this.policy.stableAfterMs / 1000} s of its start`,
+      );
       this.onGiveUp(name, why);
       return;
     }
     const delay = restartDelay(this.policy, slot.fastFailures);
-    this.log(`${name} ${why} after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay / 1000} s (failure ${slot.fastFailures} in a row)`);
+    this.log(
+      `${name} ${why} after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay / 1000} s (failure ${slot.fastFailures} in a row)`,
+    );
     const startedAt = Date.now();
     void this.sleep(delay)
       .then(() => (this.stopping ? undefined : slot.service.start()))
@@ -97,7 +106,12 @@ export class Supervisor {
           this.log(`${name} restarted (pid ${started.pid})`);
           this.watch(slot, started);
         },
-        (err: Error) => this.restart(slot, `failed to start: ${err.message.split('\n')[0]}`, Date.now() - startedAt - delay),
+        (err: Error) =>
+          this.restart(
+            slot,
+            `failed to start: ${err.message.split('\n')[0]}`,
+            Date.now() - startedAt - delay,
+          ),
       );
   }
 

@@ -39,7 +39,18 @@ function refuseWhenOver(): void {
   }
 }
 
-const queries = ['find', 'findOne', 'countDocuments', 'distinct', 'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'deleteOne', 'deleteMany'] as const;
+const queries = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'distinct',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'findOneAndUpdate',
+  'deleteOne',
+  'deleteMany',
+] as const;
 
 /** A mongoose plugin for the worker's connection: every command an activity sends first checks the attempt it belongs to. */
 export function commandsWithinAttempt(schema: Schema): void {

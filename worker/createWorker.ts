@@ -25,12 +25,15 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     interceptors: { activity: [attemptDeadline] },
     sinks: liveSinks,
     ...workerOptions(settings.tuning),
-    ...(settings.workflowBundle ? { workflowBundle: settings.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(settings.workflowBundle
+      ? { workflowBundle: settings.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
   });
 }
 
 /** The code this worker runs, for replaying histories: its prebuilt bundle, else workflows/ bundled once, when first needed. */
 function workflowCodeOf(settings: WorkerSettings): ActivityDeps['workflowCode'] {
   let bundled: ReturnType<ActivityDeps['workflowCode']> | undefined;
-  return () => (bundled ??= settings.workflowBundle ? Promise.resolve(settings.workflowBundle) : bundleWorkflows());
+  return () =>
+    (bundled ??= settings.workflowBundle ? Promise.resolve(settings.workflowBundle) : bundleWorkflows());
 }

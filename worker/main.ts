@@ -34,11 +34,23 @@ async function main(): Promise<void> {
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { models, webhookUrl: env.WEBHOOK_URL, fetch, audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog }, metrics: metrics.cases },
+      deps: {
+        models,
+        webhookUrl: env.WEBHOOK_URL,
+        fetch,
+        audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog },
+        metrics: metrics.cases,
+      },
       tuning,
     });
     const running = worker.run();
-    log.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, metrics: [endpoint.url, `http://${env.WORKER_SDK_METRICS_ADDRESS}/metrics`] }, 'worker running');
+    log.info(
+      {
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        metrics: [endpoint.url, `http://${env.WORKER_SDK_METRICS_ADDRESS}/metrics`],
+      },
+      'worker running',
+    );
     await running;
   } finally {
     await clientConnection.close();

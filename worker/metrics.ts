@@ -16,7 +16,12 @@ export function createWorkerMetrics(): WorkerMetrics {
   return {
     registry,
     cases: {
-      remindersSent: new Counter({ name: 'lianxin_reminders_sent_total', help: 'Reminder (提醒) notices committed, one per recipient, by case kind', labelNames: ['kind'], registers: [registry] }),
+      remindersSent: new Counter({
+        name: 'lianxin_reminders_sent_total',
+        help: 'Reminder (提醒) notices committed, one per recipient, by case kind',
+        labelNames: ['kind'],
+        registers: [registry],
+      }),
       escalationsSent: new Counter({
         name: 'lianxin_escalations_sent_total',
         help: 'Notices committed past a deadline, one per recipient, by case kind and step (urge 催办, supervise 督办, agenda, public_notice 通报)',

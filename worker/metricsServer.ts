@@ -27,7 +27,8 @@ export async function serveMetrics(registry: Registry, address: string): Promise
   const bound = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${bound}/metrics`,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }
 

@@ -14,7 +14,10 @@ export function storePoolSize(tuning: WorkerTuning): number {
 
 /** The worker's own connection to the read models; create the models on it after this resolves. */
 export function connectWorkerStore(uri: string, tuning: WorkerTuning): Promise<Connection> {
-  const db = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, maxPoolSize: storePoolSize(tuning) });
+  const db = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    maxPoolSize: storePoolSize(tuning),
+  });
   db.plugin(commandsWithinAttempt);
   return db.asPromise();
 }

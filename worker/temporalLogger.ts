@@ -9,7 +9,8 @@ const pinoLevel = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', 
  * composes (workflowId, runId, activityType, taskQueue…) become fields of the line.
  */
 export function temporalLogger(log: Logger): TemporalLogger {
-  const write = (level: LogLevel, message: string, meta: LogMetadata = {}) => log[pinoLevel[level]](meta, message);
+  const write = (level: LogLevel, message: string, meta: LogMetadata = {}) =>
+    log[pinoLevel[level]](meta, message);
   return {
     log: write,
     trace: (message, meta) => write('TRACE', message, meta),

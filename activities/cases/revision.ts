@@ -16,11 +16,17 @@ export function revisionActivities({ projectors, deliverInbox, webhookConfigured
      * the notices are keyed inserts, so a retry repeats both without effect.
      */
     async commitRevision(revision: CommittedRevision): Promise<RevisionReceipt> {
-      const projected = revision.readModel === 'request' ? projectors.request(revision) : projectors.commitment(revision);
+      const projected =
+        revision.readModel === 'request' ? projectors.request(revision) : projectors.commitment(revision);
       await Promise.all([projected, deliverInbox(revision.notices)]);
       const committedAt = new Date();
       recordCommitted(metrics, revision, committedAt.getTime());
-      return { entries: revision.entries, notices: revision.notices, webhookConfigured, committedAt: committedAt.toISOString() };
+      return {
+        entries: revision.entries,
+        notices: revision.notices,
+        webhookConfigured,
+        committedAt: committedAt.toISOString(),
+      };
     },
   };
 }

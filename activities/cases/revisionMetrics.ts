@@ -30,5 +30,6 @@ export function recordCommitted(metrics: CaseMetrics, revision: CommittedRevisio
     else if (escalationSteps.has(notice.kind)) metrics.escalationsSent.inc({ kind, step: notice.kind });
   }
   const newest = Math.max(...revision.entries.map((entry) => Date.parse(entry.at)));
-  if (Number.isFinite(newest)) metrics.projectionLag.observe({ kind }, Math.max(0, writtenAt - newest) / 1000);
+  if (Number.isFinite(newest))
+    metrics.projectionLag.observe({ kind }, Math.max(0, writtenAt - newest) / 1000);
 }

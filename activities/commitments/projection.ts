@@ -41,9 +41,19 @@ export function toProblemDocs(state: CommitmentState): ProblemDoc[] {
   return state.problems.map((problem) => {
     const deadline = state.deadlines.find((d) => d.id === `problem:${problem.id}`);
     return {
-      _id: `${submission.id}:${problem.id}`, revision: state.revision, commitmentId: submission.id, problemId: problem.id,
-      title: problem.title, area: problem.area, status: problem.status, level: problem.level, owner: deadline?.owner ?? currentLead(state),
-      dueAt: deadline ? new Date(deadline.dueAt) : undefined, outcome: problem.outcome, updatedAt: new Date(state.updatedAt), state: problem,
+      _id: `${submission.id}:${problem.id}`,
+      revision: state.revision,
+      commitmentId: submission.id,
+      problemId: problem.id,
+      title: problem.title,
+      area: problem.area,
+      status: problem.status,
+      level: problem.level,
+      owner: deadline?.owner ?? currentLead(state),
+      dueAt: deadline ? new Date(deadline.dueAt) : undefined,
+      outcome: problem.outcome,
+      updatedAt: new Date(state.updatedAt),
+      state: problem,
     };
   });
 }
@@ -65,7 +75,12 @@ export function commitmentProjectionActivities(models: Models) {
       const funds = toFundingDocs(state);
       if (!funds.length) return;
       // Funding entries never change once recorded, so inserting the missing ones is idempotent.
-      await bulkUpsert(models.Funding, funds.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true } })));
+      await bulkUpsert(
+        models.Funding,
+        funds.map((doc) => ({
+          updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true },
+        })),
+      );
     },
   };
 }

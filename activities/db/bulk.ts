@@ -24,7 +24,8 @@ export async function bulkUpsert<T>(model: Model<T>, ops: AnyBulkWriteOperation<
         pending = [];
       } catch (err) {
         const refused = err instanceof mongo.MongoBulkWriteError ? [err.writeErrors].flat() : [];
-        if (attempt === duplicateRetries || !refused.length || refused.some((e) => e.code !== 11000)) throw err;
+        if (attempt === duplicateRetries || !refused.length || refused.some((e) => e.code !== 11000))
+          throw err;
         pending = refused.map((e) => pending[e.index]);
       }
     }

@@ -59,22 +59,57 @@ export interface CommitmentModels {
 export function createCommitmentModels(connection: Connection): CommitmentModels {
   const commitment = new Schema<CommitmentDoc>(
     {
-      _id: String, revision: { type: Number, required: true }, kind: { type: String, index: true }, status: String, title: String,
-      team: String, department: String, enterprise: String, lead: String, holders: [String], year: Number,
-      startsAt: Date, endsAt: Date, nextObligationDueAt: Date, escalated: Boolean, gridId: String, units: [String], updatedAt: Date,
+      _id: String,
+      revision: { type: Number, required: true },
+      kind: { type: String, index: true },
+      status: String,
+      title: String,
+      team: String,
+      department: String,
+      enterprise: String,
+      lead: String,
+      holders: [String],
+      year: Number,
+      startsAt: Date,
+      endsAt: Date,
+      nextObligationDueAt: Date,
+      escalated: Boolean,
+      gridId: String,
+      units: [String],
+      updatedAt: Date,
       state: Schema.Types.Mixed,
     },
     { versionKey: false, collection: 'commitments' },
   );
   const problem = new Schema<ProblemDoc>(
     {
-      _id: String, revision: { type: Number, required: true }, commitmentId: { type: String, index: true }, problemId: String, title: String,
-      area: String, status: String, level: Number, owner: String, dueAt: Date, outcome: String, updatedAt: Date, state: Schema.Types.Mixed,
+      _id: String,
+      revision: { type: Number, required: true },
+      commitmentId: { type: String, index: true },
+      problemId: String,
+      title: String,
+      area: String,
+      status: String,
+      level: Number,
+      owner: String,
+      dueAt: Date,
+      outcome: String,
+      updatedAt: Date,
+      state: Schema.Types.Mixed,
     },
     { versionKey: false, collection: 'problems' },
   );
   const funding = new Schema<FundingDoc>(
-    { _id: String, commitmentId: { type: String, index: true }, amountYuan: Number, source: String, date: String, year: Number, recordedBy: String, note: String },
+    {
+      _id: String,
+      commitmentId: { type: String, index: true },
+      amountYuan: Number,
+      source: String,
+      date: String,
+      year: Number,
+      recordedBy: String,
+      note: String,
+    },
     { versionKey: false, collection: 'funds' },
   );
   return {

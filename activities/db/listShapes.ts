@@ -28,7 +28,10 @@ export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatM
 );
 
 /** The inbox: one recipient's notices by the month, day or hour they were sent. */
-export const inboxListShapes: ListShape[] = periods.map((period) => ({ equal: ['recipient', period], order: { createdAt: -1, _id: -1 } }));
+export const inboxListShapes: ListShape[] = periods.map((period) => ({
+  equal: ['recipient', period],
+  order: { createdAt: -1, _id: -1 },
+}));
 
 /** The fields FerretDB must find by index: every equality field of every shape. */
 export function pushdownFields(shapes: ListShape[]): string[] {
@@ -41,5 +44,6 @@ export function pushdownFields(shapes: ListShape[]): string[] {
  */
 export function declareListIndexes(schema: Schema, shapes: ListShape[]): void {
   schema.set('autoIndex', false);
-  for (const shape of shapes) schema.index({ ...Object.fromEntries(shape.equal.map((f) => [f, 1])), ...shape.order });
+  for (const shape of shapes)
+    schema.index({ ...Object.fromEntries(shape.equal.map((f) => [f, 1])), ...shape.order });
 }

@@ -104,7 +104,17 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'request_states' },
   );
   const notification = new Schema<NotificationDoc>(
-    { _id: String, recipient: String, kind: String, message: String, caseId: { type: String, index: true }, createdAt: Date, month: String, day: String, hour: String },
+    {
+      _id: String,
+      recipient: String,
+      kind: String,
+      message: String,
+      caseId: { type: String, index: true },
+      createdAt: Date,
+      month: String,
+      day: String,
+      hour: String,
+    },
     { versionKey: false, collection: 'notifications' },
   );
   declareListIndexes(notification, inboxListShapes);
@@ -120,7 +130,10 @@ export function createModels(connection: Connection): Models {
     Timeline: connection.model<TimelineDoc>('Timeline', timeline),
     Request: connection.model<RequestDoc>('Request', request),
     RequestState: connection.model<RequestStateDoc>('RequestState', requestState),
-    Slice: connection.model<SliceDoc>('Slice', new Schema<SliceDoc>({ _id: String, n: Number }, { versionKey: false, collection: 'slices' })),
+    Slice: connection.model<SliceDoc>(
+      'Slice',
+      new Schema<SliceDoc>({ _id: String, n: Number }, { versionKey: false, collection: 'slices' }),
+    ),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     ...createCommitmentModels(connection),

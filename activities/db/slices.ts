@@ -28,9 +28,14 @@ export interface Landed {
 }
 
 /** What landed, added to the count of its day and of its month (`YYYY-MM`), so a walk skips an empty month in one lookup. */
-export function tallyLanded(list: string, landed: Landed[], counts = new Map<string, number>()): Map<string, number> {
+export function tallyLanded(
+  list: string,
+  landed: Landed[],
+  counts = new Map<string, number>(),
+): Map<string, number> {
   for (const { scope, day, n } of landed) {
-    for (const key of [sliceKey(list, scope, day), sliceKey(list, scope, day.slice(0, 7))]) counts.set(key, (counts.get(key) ?? 0) + (n ?? 1));
+    for (const key of [sliceKey(list, scope, day), sliceKey(list, scope, day.slice(0, 7))])
+      counts.set(key, (counts.get(key) ?? 0) + (n ?? 1));
   }
   return counts;
 }
@@ -39,7 +44,12 @@ export function tallyLanded(list: string, landed: Landed[], counts = new Map<str
 export async function countLanded(model: Model<SliceDoc>, list: string, landed: Landed[]): Promise<void> {
   const counts = tallyLanded(list, landed);
   if (!counts.size) return;
-  await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true } })));
+  await bulkUpsert(
+    model,
+    [...counts].map(([_id, n]) => ({
+      updateOne: { filter: { _id }, update: { $inc: { n } }, upsert: true },
+    })),
+  );
 }
 
 /**
@@ -48,11 +58,21 @@ export async function countLanded(model: Model<SliceDoc>, list: string, landed: 
  * too high only costs a list an extra query, and a concurrent writer may have counted since.
  */
 export async function countAtLeast(model: Model<SliceDoc>, counts: Map<string, number>): Promise<void> {
-  await bulkUpsert(model, [...counts].map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $max: { n } }, upsert: true } })));
+  await bulkUpsert(
+    model,
+    [...counts].map(([_id, n]) => ({
+      updateOne: { filter: { _id }, update: { $max: { n } }, upsert: true },
+    })),
+  );
 }
 
 /** How many landed in a scope on a day (`YYYY-MM-DD`) or in a month (`YYYY-MM`). */
-export async function landedOn(model: Model<SliceDoc>, list: string, scope: string, period: string): Promise<number> {
+export async function landedOn(
+  model: Model<SliceDoc>,
+  list: string,
+  scope: string,
+  period: string,
+): Promise<number> {
   return (await model.findById(sliceKey(list, scope, period)).lean())?.n ?? 0;
 }
 

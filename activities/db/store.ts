@@ -35,7 +35,11 @@ export async function prepareStore(db: Connection, postgresUrl?: string): Promis
   if (!postgresUrl) return 'ferretdb';
   // FerretDB makes a collection's table on first use; make them all now so every index has its table.
   await Promise.all(models.map((model) => model.createCollection().catch(ignoreExisting)));
-  await createGinIndexes(postgresUrl, db.db!.databaseName, models.map((model) => model.collection.collectionName));
+  await createGinIndexes(
+    postgresUrl,
+    db.db!.databaseName,
+    models.map((model) => model.collection.collectionName),
+  );
   return 'ferretdb-postgresql';
 }
 
@@ -49,7 +53,10 @@ export function ginIndexName(table: string, field: string): string {
 }
 
 /** FerretDB's PostgreSQL table of each collection of a database, from its own metadata. */
-export async function ferretDbTables(client: pg.ClientBase | pg.Pool, database: string): Promise<Map<string, string>> {
+export async function ferretDbTables(
+  client: pg.ClientBase | pg.Pool,
+  database: string,
+): Promise<Map<string, string>> {
   const tables = await client.query<{ collection: string; table: string }>(
     `SELECT _jsonb->>'_id' AS collection, _jsonb->>'table' AS table FROM ${pg.escapeIdentifier(database)}._ferretdb_database_metadata`,
   );

@@ -9,7 +9,11 @@ export function toTimelineDoc(caseId: string, entry: TimelineEntry): TimelineDoc
 }
 
 /** Entries never change once written, so inserting the missing ones makes a retry harmless. */
-export async function appendTimeline(model: Model<TimelineDoc>, caseId: string, entries: TimelineEntry[]): Promise<void> {
+export async function appendTimeline(
+  model: Model<TimelineDoc>,
+  caseId: string,
+  entries: TimelineEntry[],
+): Promise<void> {
   if (!entries.length) return;
   await bulkUpsert(
     model,

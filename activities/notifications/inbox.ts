@@ -8,7 +8,10 @@ export const inboxScope = (recipient: string) => `recipient=${recipient}`;
 
 /** Where a notice is counted: its recipient's inbox on the day it was sent. */
 export function noticesLanded(notices: KeyedNotice[]): Landed[] {
-  return notices.map((notice) => ({ scope: inboxScope(notice.recipient), day: beijingDay(notice.createdAt) }));
+  return notices.map((notice) => ({
+    scope: inboxScope(notice.recipient),
+    day: beijingDay(notice.createdAt),
+  }));
 }
 
 /** The inbox document of a notice; its key is its `_id`. */
@@ -35,7 +38,11 @@ export function inboxActivities(models: Models) {
       await countLanded(models.Slice, 'notifications', noticesLanded(notices));
       await bulkUpsert(
         models.Notification,
-        notices.map(toNotificationDoc).map(({ _id, ...doc }) => ({ updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true } })),
+        notices
+          .map(toNotificationDoc)
+          .map(({ _id, ...doc }) => ({
+            updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true },
+          })),
       );
     },
   };

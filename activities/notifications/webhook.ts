@@ -31,8 +31,16 @@ export function webhookActivities({ models, url, fetch }: WebhookDeps) {
           body: JSON.stringify(notice),
           signal: AbortSignal.timeout(10_000),
         });
-        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-          throw ApplicationFailure.nonRetryable(`webhook refused notice ${notice.key}: HTTP ${response.status}`, 'WebhookRefused');
+        if (
+          response.status >= 400 &&
+          response.status < 500 &&
+          response.status !== 408 &&
+          response.status !== 429
+        ) {
+          throw ApplicationFailure.nonRetryable(
+            `webhook refused notice ${notice.key}: HTTP ${response.status}`,
+            'WebhookRefused',
+          );
         }
         if (!response.ok) throw new Error(`webhook answered HTTP ${response.status} for ${notice.key}`);
         await models.WebhookDelivery.updateOne(

@@ -6,8 +6,12 @@ import { changedCases } from '../../reconcile/truth';
 export function reconcileActivities(deps: ReconcileDeps) {
   return {
     /** The nightly reconciliation: repairs drift, never rebuilds (a rebuild empties lists while it runs: an operator's call). */
-    async reconcileReadModels({ concurrency, changedWithinDays }: ReconcileJobInput): Promise<ReconcileJobResult> {
-      const since = changedWithinDays === undefined ? undefined : new Date(Date.now() - changedWithinDays * 86_400_000);
+    async reconcileReadModels({
+      concurrency,
+      changedWithinDays,
+    }: ReconcileJobInput): Promise<ReconcileJobResult> {
+      const since =
+        changedWithinDays === undefined ? undefined : new Date(Date.now() - changedWithinDays * 86_400_000);
       return reconcileReadModels(deps, {
         concurrency,
         cases: since && changedCases(deps.sources, since),

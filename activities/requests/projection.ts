@@ -22,7 +22,10 @@ export function requestLanded(doc: RequestDoc): Landed[] {
   return requestScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
 }
 
-export function toRequestDoc(state: CitizenRequestState, entries: CitizenRequestState['timeline']): RequestDoc {
+export function toRequestDoc(
+  state: CitizenRequestState,
+  entries: CitizenRequestState['timeline'],
+): RequestDoc {
   const { submission } = state;
   const { id, ...summary } = requestSummary(state, caseLevelId(state, entries.at(-1)));
   return {
@@ -50,7 +53,9 @@ export function requestProjectionActivities(models: Models) {
      */
     async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
       const doc = toRequestDoc(state, entries);
-      const counted = entries.some((entry) => entry.action === 'submit') ? countLanded(models.Slice, 'requests', requestLanded(doc)) : Promise.resolve();
+      const counted = entries.some((entry) => entry.action === 'submit')
+        ? countLanded(models.Slice, 'requests', requestLanded(doc))
+        : Promise.resolve();
       await Promise.all([
         appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
         upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),

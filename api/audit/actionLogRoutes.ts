@@ -11,7 +11,16 @@ import { actionLogPage, actionLogQuery, chainVerdictView } from './actionLogSche
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** The entry as recorded, hashes included, so an auditor can recompute the chain elsewhere. */
 const present = (e: ActionEntry) => ({
-  seq: e.seq, at: e.at, actor: e.actor, action: e.action, path: e.path, target: e.target, requestId: e.requestId, outcome: e.outcome, prevHash: e.prevHash, hash: e.hash,
+  seq: e.seq,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  path: e.path,
+  target: e.target,
+  requestId: e.requestId,
+  outcome: e.outcome,
+  prevHash: e.prevHash,
+  hash: e.hash,
 });
 const readerRefusals = { 400: problemResponses[400], 403: problemResponses[403] };
 
@@ -21,27 +30,45 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const model = deps.actionLog;
 
   doc.path({
-    method: 'get', path: '/api/v1/audit/actions', summary: 'the action log: every API write and its outcome, newest first', tags: ['audit'],
+    method: 'get',
+    path: '/api/v1/audit/actions',
+    summary: 'the action log: every API write and its outcome, newest first',
+    tags: ['audit'],
     request: { headers: actorHeadersSchema, query: actionLogQuery },
     responses: { 200: { description: 'a page', ...json(actionLogPage) }, ...readerRefusals },
   });
-  router.get('/audit/actions', requireAuditor, validated({ query: actionLogQuery }, async (input, res) => {
-    const q = input.query;
-    const filter: Record<string, unknown> = {};
-    if (q.target) filter.target = q.target;
-    if (q.actor) filter['actor.id'] = q.actor;
-    if (q.from || q.to) filter.at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
-    const [entries, total] = await Promise.all([
-      model.find(filter, { _id: 0 }).sort({ seq: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ActionEntry[]>(),
-      model.countDocuments(filter),
-    ]);
-    res.json({ items: entries.map(present), page: q.page, pageSize: q.pageSize, total });
-  }));
+  router.get(
+    '/audit/actions',
+    requireAuditor,
+    validated({ query: actionLogQuery }, async (input, res) => {
+      const q = input.query;
+      const filter: Record<string, unknown> = {};
+      if (q.target) filter.target = q.target;
+      if (q.actor) filter['actor.id'] = q.actor;
+      if (q.from || q.to) filter.at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+      const [entries, total] = await Promise.all([
+        model
+          .find(filter, { _id: 0 })
+          .sort({ seq: -1 })
+          .skip((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .lean<ActionEntry[]>(),
+        model.countDocuments(filter),
+      ]);
+      res.json({ items: entries.map(present), page: q.page, pageSize: q.pageSize, total });
+    }),
+  );
 
   doc.path({
-    method: 'get', path: '/api/v1/audit/actions/verify', summary: 'check the hash chain of the action log; a break is a finding, answered 200', tags: ['audit'],
+    method: 'get',
+    path: '/api/v1/audit/actions/verify',
+    summary: 'check the hash chain of the action log; a break is a finding, answered 200',
+    tags: ['audit'],
     request: { headers: actorHeadersSchema },
-    responses: { 200: { description: 'whole (with its head) or broken (where and how)', ...json(chainVerdictView) }, ...readerRefusals },
+    responses: {
+      200: { description: 'whole (with its head) or broken (where and how)', ...json(chainVerdictView) },
+      ...readerRefusals,
+    },
   });
   router.get('/audit/actions/verify', requireAuditor, async (_req, res) => {
     res.json(await verifyAgainstAnchor(model, deps.auditor.sources.archiveDir));

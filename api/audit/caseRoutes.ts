@@ -6,7 +6,15 @@ import { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { ApiDocument, problemResponses } from '../openapi';
 import { validated } from '../validate';
-import { auditStateView, auditTimelineView, caseArchiveView, caseIdParams, MomentQuery, momentQuery, replayVerdictView } from './caseSchema';
+import {
+  auditStateView,
+  auditTimelineView,
+  caseArchiveView,
+  caseIdParams,
+  MomentQuery,
+  momentQuery,
+  replayVerdictView,
+} from './caseSchema';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const refusals = { 400: problemResponses[400], 403: problemResponses[403], 404: problemResponses[404] };
@@ -21,36 +29,90 @@ function momentOf(q: MomentQuery): Moment {
 export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const { auditor } = deps;
-  const route = (path: string, summary: string, response: z.ZodType, extra: { query?: z.ZodObject; 409?: true } = {}) =>
+  const route = (
+    path: string,
+    summary: string,
+    response: z.ZodType,
+    extra: { query?: z.ZodObject; 409?: true } = {},
+  ) =>
     doc.path({
-      method: 'get', path: `/api/v1/audit/cases/{caseId}${path}`, summary, tags: ['audit'],
-      request: { headers: actorHeadersSchema, params: caseIdParams, ...(extra.query ? { query: extra.query } : {}) },
-      responses: { 200: { description: 'ok', ...json(response) }, ...refusals, ...(extra[409] ? { 409: problemResponses[409] } : {}) },
+      method: 'get',
+      path: `/api/v1/audit/cases/{caseId}${path}`,
+      summary,
+      tags: ['audit'],
+      request: {
+        headers: actorHeadersSchema,
+        params: caseIdParams,
+        ...(extra.query ? { query: extra.query } : {}),
+      },
+      responses: {
+        200: { description: 'ok', ...json(response) },
+        ...refusals,
+        ...(extra[409] ? { 409: problemResponses[409] } : {}),
+      },
     });
 
-  route('/timeline', 'the case’s timeline from its workflow history, every run stitched together', auditTimelineView);
-  router.get('/audit/cases/:caseId/timeline', requireAuditor, validated({ params: caseIdParams }, async (input, res) => {
-    res.json(await auditor.timeline(input.params.caseId));
-  }));
+  route(
+    '/timeline',
+    'the case’s timeline from its workflow history, every run stitched together',
+    auditTimelineView,
+  );
+  router.get(
+    '/audit/cases/:caseId/timeline',
+    requireAuditor,
+    validated({ params: caseIdParams }, async (input, res) => {
+      res.json(await auditor.timeline(input.params.caseId));
+    }),
+  );
 
-  route('/state', 'the case’s state at a past moment, refolded by replaying its history through the workflow code', auditStateView, { query: momentQuery, 409: true });
-  router.get('/audit/cases/:caseId/state', requireAuditor, validated({ params: caseIdParams, query: momentQuery }, async (input, res) => {
-    const { params, query } = input;
-    const held = await auditor.stateAsOf(params.caseId, momentOf(query));
-    if (!held) throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
-    res.json(held);
-  }));
+  route(
+    '/state',
+    'the case’s state at a past moment, refolded by replaying its history through the workflow code',
+    auditStateView,
+    { query: momentQuery, 409: true },
+  );
+  router.get(
+    '/audit/cases/:caseId/state',
+    requireAuditor,
+    validated({ params: caseIdParams, query: momentQuery }, async (input, res) => {
+      const { params, query } = input;
+      const held = await auditor.stateAsOf(params.caseId, momentOf(query));
+      if (!held)
+        throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
+      res.json(held);
+    }),
+  );
 
-  route('/replay', 'replay the case’s history against the current workflow code: is it deterministic?', replayVerdictView);
-  router.get('/audit/cases/:caseId/replay', requireAuditor, validated({ params: caseIdParams }, async (input, res) => {
-    const { report, ...summary } = await auditor.replay(input.params.caseId);
-    res.json({ ...summary, deterministic: report.deterministic, ...(report.failure ? { failure: report.failure } : {}) });
-  }));
+  route(
+    '/replay',
+    'replay the case’s history against the current workflow code: is it deterministic?',
+    replayVerdictView,
+  );
+  router.get(
+    '/audit/cases/:caseId/replay',
+    requireAuditor,
+    validated({ params: caseIdParams }, async (input, res) => {
+      const { report, ...summary } = await auditor.replay(input.params.caseId);
+      res.json({
+        ...summary,
+        deterministic: report.deterministic,
+        ...(report.failure ? { failure: report.failure } : {}),
+      });
+    }),
+  );
 
-  route('/export', 'the case’s full history (every run) as a sealed JSON archive, for replay elsewhere', caseArchiveView);
-  router.get('/audit/cases/:caseId/export', requireAuditor, validated({ params: caseIdParams }, async (input, res) => {
-    const archive = await auditor.export(input.params.caseId);
-    res.attachment(`${archive.caseId}.json`).json(archive);
-  }));
+  route(
+    '/export',
+    'the case’s full history (every run) as a sealed JSON archive, for replay elsewhere',
+    caseArchiveView,
+  );
+  router.get(
+    '/audit/cases/:caseId/export',
+    requireAuditor,
+    validated({ params: caseIdParams }, async (input, res) => {
+      const archive = await auditor.export(input.params.caseId);
+      res.attachment(`${archive.caseId}.json`).json(archive);
+    }),
+  );
   return router;
 }

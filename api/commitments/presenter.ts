@@ -1,4 +1,11 @@
-import { commitmentStatusLabels, CommitmentState, Funding, Letter, problemStatusLabels, ratingLabels } from '../../domain/commitments/state';
+import {
+  commitmentStatusLabels,
+  CommitmentState,
+  Funding,
+  Letter,
+  problemStatusLabels,
+  ratingLabels,
+} from '../../domain/commitments/state';
 import { Deadline } from '../../domain/deadlines/deadline';
 import { Policy } from '../../domain/policy/policy';
 import { ProblemCase } from './service';
@@ -13,7 +20,15 @@ const levelId = (policy: Policy, level: number) => policy.ladder[level]?.id ?? S
 const isObligation = (d: Deadline) => d.purpose !== 'assessment';
 
 function presentDeadline(d: Deadline, policy: Policy) {
-  return { id: d.id, purpose: d.purpose, owner: d.owner, level: levelId(policy, d.level), dueAt: d.dueAt, rule: d.rule, reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })) };
+  return {
+    id: d.id,
+    purpose: d.purpose,
+    owner: d.owner,
+    level: levelId(policy, d.level),
+    dueAt: d.dueAt,
+    rule: d.rule,
+    reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+  };
 }
 
 function fundsTotals(funds: Funding[], letters: Letter[], termYears: number) {
@@ -21,7 +36,11 @@ function fundsTotals(funds: Funding[], letters: Letter[], termYears: number) {
     termYuan: sumYuan(funds.map((f) => f.amountYuan)),
     byYear: years(termYears).map((year) => {
       const target = letters.find((l) => l.year === year)?.fundsTargetYuan;
-      return { year, amountYuan: sumYuan(funds.filter((f) => f.year === year).map((f) => f.amountYuan)), ...(target !== undefined ? { targetYuan: target } : {}) };
+      return {
+        year,
+        amountYuan: sumYuan(funds.filter((f) => f.year === year).map((f) => f.amountYuan)),
+        ...(target !== undefined ? { targetYuan: target } : {}),
+      };
     }),
   };
 }
@@ -31,7 +50,10 @@ const years = (termYears: number) => Array.from({ length: termYears }, (_, i) =>
 export function presentCommitment(state: CommitmentState, policy: Policy): CommitmentView {
   const { submission } = state;
   const current = state.holders.filter((h) => !h.to);
-  const lastVisit = state.visits.reduce<CommitmentState['visits'][number] | undefined>((last, v) => (!last || v.at >= last.at ? v : last), undefined);
+  const lastVisit = state.visits.reduce<CommitmentState['visits'][number] | undefined>(
+    (last, v) => (!last || v.at >= last.at ? v : last),
+    undefined,
+  );
   return {
     id: submission.id,
     kind: submission.kind,
@@ -41,39 +63,98 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
     statusLabel: commitmentStatusLabels[state.status],
     title: submission.title,
     team: { name: submission.team.name, department: submission.team.department },
-    ...(submission.enterprise ? { enterprise: { name: submission.enterprise.name, ...(submission.enterprise.creditCode ? { creditCode: submission.enterprise.creditCode } : {}) } } : {}),
-    ...(submission.households ? {
-      households: submission.households.map((h) => ({ id: h.id, name: h.name, visits: state.visits.filter((v) => v.household === h.id).length })),
-    } : {}),
+    ...(submission.enterprise
+      ? {
+          enterprise: {
+            name: submission.enterprise.name,
+            ...(submission.enterprise.creditCode ? { creditCode: submission.enterprise.creditCode } : {}),
+          },
+        }
+      : {}),
+    ...(submission.households
+      ? {
+          households: submission.households.map((h) => ({
+            id: h.id,
+            name: h.name,
+            visits: state.visits.filter((v) => v.household === h.id).length,
+          })),
+        }
+      : {}),
     focusAreas: submission.focusAreas,
     gridId: submission.gridId,
     units: submission.jurisdiction,
     lead: current.find((h) => h.role === 'lead')?.person,
     members: current.filter((h) => h.role === 'member').map((h) => h.person),
-    holders: state.holders.map((h) => ({ role: h.role, person: h.person, from: h.from, ...(h.to ? { to: h.to } : {}), ...(h.reason ? { reason: h.reason } : {}) })),
+    holders: state.holders.map((h) => ({
+      role: h.role,
+      person: h.person,
+      from: h.from,
+      ...(h.to ? { to: h.to } : {}),
+      ...(h.reason ? { reason: h.reason } : {}),
+    })),
     startDate: submission.startDate,
     startsAt: state.startsAt,
     endsAt: state.endsAt,
     termYears: submission.termYears,
     year: state.year,
     letters: state.letters.map((l) => ({
-      year: l.year, dueAt: l.dueAt, signed: !!l.signedAt, signedAt: l.signedAt, signedBy: l.signedBy,
-      onTime: l.signedAt ? l.signedAt <= l.dueAt : undefined, targets: l.targets, fundsTargetYuan: l.fundsTargetYuan,
+      year: l.year,
+      dueAt: l.dueAt,
+      signed: !!l.signedAt,
+      signedAt: l.signedAt,
+      signedBy: l.signedBy,
+      onTime: l.signedAt ? l.signedAt <= l.dueAt : undefined,
+      targets: l.targets,
+      fundsTargetYuan: l.fundsTargetYuan,
     })),
     visits: {
       total: state.visits.length,
-      byYear: years(submission.termYears).map((year) => ({ year, count: state.visits.filter((v) => v.year === year).length })),
-      last: lastVisit && { at: lastVisit.at, by: lastVisit.by, note: lastVisit.note, household: lastVisit.household },
+      byYear: years(submission.termYears).map((year) => ({
+        year,
+        count: state.visits.filter((v) => v.year === year).length,
+      })),
+      last: lastVisit && {
+        at: lastVisit.at,
+        by: lastVisit.by,
+        note: lastVisit.note,
+        household: lastVisit.household,
+      },
     },
-    deeds: state.deeds.map((d) => ({ id: d.id, year: d.year, title: d.title, household: d.household, done: d.done, doneAt: d.doneAt, note: d.note })),
-    problems: state.problems.map((p) => ({
-      id: p.id, title: p.title, area: p.area, year: p.year, status: p.status, statusLabel: problemStatusLabels[p.status],
-      level: levelId(policy, p.level), openedAt: p.openedAt, resolvedAt: p.resolvedAt, outcome: p.outcome,
+    deeds: state.deeds.map((d) => ({
+      id: d.id,
+      year: d.year,
+      title: d.title,
+      household: d.household,
+      done: d.done,
+      doneAt: d.doneAt,
+      note: d.note,
     })),
-    funds: submission.kind === 'enterprise' ? fundsTotals(state.funds, state.letters, submission.termYears) : undefined,
+    problems: state.problems.map((p) => ({
+      id: p.id,
+      title: p.title,
+      area: p.area,
+      year: p.year,
+      status: p.status,
+      statusLabel: problemStatusLabels[p.status],
+      level: levelId(policy, p.level),
+      openedAt: p.openedAt,
+      resolvedAt: p.resolvedAt,
+      outcome: p.outcome,
+    })),
+    funds:
+      submission.kind === 'enterprise'
+        ? fundsTotals(state.funds, state.letters, submission.termYears)
+        : undefined,
     assessments: state.assessments.map((a) => ({
-      year: a.year, final: a.final, computedAt: a.computedAt, score: a.score, rating: a.rating, ratingLabel: ratingLabels[a.rating],
-      figures: { ...a.figures } as Record<string, number | boolean>, reasons: a.reasons, comment: a.comment,
+      year: a.year,
+      final: a.final,
+      computedAt: a.computedAt,
+      score: a.score,
+      rating: a.rating,
+      ratingLabel: ratingLabels[a.rating],
+      figures: { ...a.figures } as Record<string, number | boolean>,
+      reasons: a.reasons,
+      comment: a.comment,
     })),
     obligations: state.deadlines.filter(isObligation).map((d) => presentDeadline(d, policy)),
     nextAnniversary: state.deadlines.find((d) => d.purpose === 'assessment')?.dueAt,
@@ -86,9 +167,21 @@ export function presentListItem(state: CommitmentState, policy: Policy): Commitm
   const view = presentCommitment(state, policy);
   const due = view.obligations.map((o) => o.dueAt).sort()[0];
   return {
-    id: view.id, kind: view.kind, kindLabel: view.kindLabel, status: view.status, statusLabel: view.statusLabel, title: view.title,
-    team: view.team, enterprise: view.enterprise, lead: view.lead, year: view.year, startsAt: view.startsAt, endsAt: view.endsAt,
-    updatedAt: view.updatedAt, nextObligationDueAt: due, escalated: state.deadlines.some((d) => isObligation(d) && d.level > 0),
+    id: view.id,
+    kind: view.kind,
+    kindLabel: view.kindLabel,
+    status: view.status,
+    statusLabel: view.statusLabel,
+    title: view.title,
+    team: view.team,
+    enterprise: view.enterprise,
+    lead: view.lead,
+    year: view.year,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    updatedAt: view.updatedAt,
+    nextObligationDueAt: due,
+    escalated: state.deadlines.some((d) => isObligation(d) && d.level > 0),
   };
 }
 
@@ -97,9 +190,17 @@ export function presentLedger(state: CommitmentState): LedgerView {
   return {
     id: state.submission.id,
     currency: 'CNY',
-    entries: [...state.funds].sort((a, b) => a.date.localeCompare(b.date)).map((f) => ({
-      id: f.id, date: f.date, year: f.year, amountYuan: f.amountYuan, source: f.source, note: f.note, recordedBy: f.recordedBy,
-    })),
+    entries: [...state.funds]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((f) => ({
+        id: f.id,
+        date: f.date,
+        year: f.year,
+        amountYuan: f.amountYuan,
+        source: f.source,
+        note: f.note,
+        recordedBy: f.recordedBy,
+      })),
     totals: fundsTotals(state.funds, state.letters, state.submission.termYears),
   };
 }

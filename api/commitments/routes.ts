@@ -31,21 +31,90 @@ import { commitmentService } from './service';
 type Command = Omit<CommitmentCommand, 'actor'>;
 
 /** Each action: where it lives under /{kind}/{id}, and how its body and path become a domain command. */
-const actions: Record<CommitmentAction, { path: string; params: z.ZodObject<{ id: z.ZodString }>; summary: string; created?: boolean; command(body: any, params: any): Command }> = {
-  letters: { path: '/letters', params: commitmentIdParams, summary: '签订年度帮扶责任书 sign the annual responsibility letter with its targets', command: (b) => ({ type: 'signLetter', ...b }) },
-  visits: { path: '/visits', params: commitmentIdParams, summary: '走访 record a follow-up visit', command: (b) => ({ type: 'recordVisit', ...b }) },
-  problems: { path: '/problems', params: commitmentIdParams, summary: '问题 open a problem (bottleneck), a case of its own with a deadline', created: true, command: (b) => ({ type: 'openProblem', ...b }) },
-  funds: { path: '/funds', params: commitmentIdParams, summary: '帮扶资金 record funds secured for the enterprise', command: (b) => ({ type: 'recordFunding', ...b }) },
-  deeds: { path: '/deeds', params: commitmentIdParams, summary: '实事 promise a deed', command: (b) => ({ type: 'promiseDeed', ...b }) },
-  deedDone: { path: '/deeds/:deedId/done', params: deedParams, summary: 'mark a promised deed done', command: (b, p) => ({ type: 'completeDeed', deedId: p.deedId, ...b }) },
-  assessmentComment: { path: '/assessments/:year/comment', params: assessmentParams, summary: '年度考核 comment on a year’s assessment', command: (b, p) => ({ type: 'commentAssessment', year: p.year, text: b.text }) },
-  handover: { path: '/handover', params: commitmentIdParams, summary: '事随人转 hand a role over to another person (supervisors; the lead for members)', command: (b) => ({ type: 'handover', ...b }) },
-  suspend: { path: '/suspend', params: commitmentIdParams, summary: 'suspend: obligations pause (supervisors)', command: (b) => ({ type: 'suspend', ...b }) },
-  resume: { path: '/resume', params: commitmentIdParams, summary: 'resume a suspended commitment (supervisors)', command: (b) => ({ type: 'resume', ...b }) },
-  close: { path: '/close', params: commitmentIdParams, summary: '提前结束 close early with a final assessment (supervisors)', command: (b) => ({ type: 'close', ...b }) },
+const actions: Record<
+  CommitmentAction,
+  {
+    path: string;
+    params: z.ZodObject<{ id: z.ZodString }>;
+    summary: string;
+    created?: boolean;
+    command(body: any, params: any): Command;
+  }
+> = {
+  letters: {
+    path: '/letters',
+    params: commitmentIdParams,
+    summary: '签订年度帮扶责任书 sign the annual responsibility letter with its targets',
+    command: (b) => ({ type: 'signLetter', ...b }),
+  },
+  visits: {
+    path: '/visits',
+    params: commitmentIdParams,
+    summary: '走访 record a follow-up visit',
+    command: (b) => ({ type: 'recordVisit', ...b }),
+  },
+  problems: {
+    path: '/problems',
+    params: commitmentIdParams,
+    summary: '问题 open a problem (bottleneck), a case of its own with a deadline',
+    created: true,
+    command: (b) => ({ type: 'openProblem', ...b }),
+  },
+  funds: {
+    path: '/funds',
+    params: commitmentIdParams,
+    summary: '帮扶资金 record funds secured for the enterprise',
+    command: (b) => ({ type: 'recordFunding', ...b }),
+  },
+  deeds: {
+    path: '/deeds',
+    params: commitmentIdParams,
+    summary: '实事 promise a deed',
+    command: (b) => ({ type: 'promiseDeed', ...b }),
+  },
+  deedDone: {
+    path: '/deeds/:deedId/done',
+    params: deedParams,
+    summary: 'mark a promised deed done',
+    command: (b, p) => ({ type: 'completeDeed', deedId: p.deedId, ...b }),
+  },
+  assessmentComment: {
+    path: '/assessments/:year/comment',
+    params: assessmentParams,
+    summary: '年度考核 comment on a year’s assessment',
+    command: (b, p) => ({ type: 'commentAssessment', year: p.year, text: b.text }),
+  },
+  handover: {
+    path: '/handover',
+    params: commitmentIdParams,
+    summary: '事随人转 hand a role over to another person (supervisors; the lead for members)',
+    command: (b) => ({ type: 'handover', ...b }),
+  },
+  suspend: {
+    path: '/suspend',
+    params: commitmentIdParams,
+    summary: 'suspend: obligations pause (supervisors)',
+    command: (b) => ({ type: 'suspend', ...b }),
+  },
+  resume: {
+    path: '/resume',
+    params: commitmentIdParams,
+    summary: 'resume a suspended commitment (supervisors)',
+    command: (b) => ({ type: 'resume', ...b }),
+  },
+  close: {
+    path: '/close',
+    params: commitmentIdParams,
+    summary: '提前结束 close early with a final assessment (supervisors)',
+    command: (b) => ({ type: 'close', ...b }),
+  },
 };
 
-const problemCommandTypes = { progress: 'progressProblem', resolve: 'resolveProblem', withdraw: 'withdrawProblem' } as const;
+const problemCommandTypes = {
+  progress: 'progressProblem',
+  resolve: 'resolveProblem',
+  withdraw: 'withdrawProblem',
+} as const;
 
 const problemSummaries: Record<ProblemAction, string> = {
   progress: 'record progress on a problem',
@@ -74,52 +143,103 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
 
   const createBody = createBodies[kind];
   doc.path({
-    method: 'post', path: api, summary: `open a ${noun} (${deps.policy.commitments?.[kind].label.zh ?? kind})`, tags: [tag],
+    method: 'post',
+    path: api,
+    summary: `open a ${noun} (${deps.policy.commitments?.[kind].label.zh ?? kind})`,
+    tags: [tag],
     request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createBody) },
-    responses: { 201: { description: 'opened, with its first obligations', ...json(commitmentView) }, 400: problemResponses[400], 403: problemResponses[403] },
+    responses: {
+      201: { description: 'opened, with its first obligations', ...json(commitmentView) },
+      400: problemResponses[400],
+      403: problemResponses[403],
+    },
   });
-  router.post(base, requireActor, validated({ body: createBody, headers: idempotencyHeaders }, async (input, res) => {
-    const { body, headers } = input;
-    const { state, replayed } = await service.create(body, actorOf(res), headers['idempotency-key']);
-    res.status(201).set('Idempotent-Replayed', String(replayed)).location(`${api}/${state.submission.id}`).json(present(state));
-  }));
+  router.post(
+    base,
+    requireActor,
+    validated({ body: createBody, headers: idempotencyHeaders }, async (input, res) => {
+      const { body, headers } = input;
+      const { state, replayed } = await service.create(body, actorOf(res), headers['idempotency-key']);
+      res
+        .status(201)
+        .set('Idempotent-Replayed', String(replayed))
+        .location(`${api}/${state.submission.id}`)
+        .json(present(state));
+    }),
+  );
 
   const listQuery = listQueryFor(kind);
   doc.path({
-    method: 'get', path: api, summary: `list ${path} (from the projection)`, tags: [tag],
-    request: { query: listQuery }, responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
+    method: 'get',
+    path: api,
+    summary: `list ${path} (from the projection)`,
+    tags: [tag],
+    request: { query: listQuery },
+    responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
   });
-  router.get(base, validated({ query: listQuery }, async (input, res) => {
-    const q = input.query;
-    const { states, total } = await service.list(q);
-    res.json({ items: states.map((s) => presentListItem(s, deps.policy)), page: q.page, pageSize: q.pageSize, total });
-  }));
+  router.get(
+    base,
+    validated({ query: listQuery }, async (input, res) => {
+      const q = input.query;
+      const { states, total } = await service.list(q);
+      res.json({
+        items: states.map((s) => presentListItem(s, deps.policy)),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      });
+    }),
+  );
 
   doc.path({
-    method: 'get', path: `${api}/{id}`, summary: `live state of one ${noun}`, tags: [tag],
-    request: { params: commitmentIdParams }, responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
+    method: 'get',
+    path: `${api}/{id}`,
+    summary: `live state of one ${noun}`,
+    tags: [tag],
+    request: { params: commitmentIdParams },
+    responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id`, validated({ params: commitmentIdParams }, async (input, res) => {
-    res.json(present(await service.liveState(input.params.id)));
-  }));
+  router.get(
+    `${base}/:id`,
+    validated({ params: commitmentIdParams }, async (input, res) => {
+      res.json(present(await service.liveState(input.params.id)));
+    }),
+  );
 
   doc.path({
-    method: 'get', path: `${api}/{id}/history`, summary: 'timeline: who did what when, who was responsible, reminders, escalations, assessments', tags: [tag],
-    request: { params: commitmentIdParams }, responses: { 200: { description: 'the timeline', ...json(commitmentTimeline) }, 404: problemResponses[404] },
+    method: 'get',
+    path: `${api}/{id}/history`,
+    summary: 'timeline: who did what when, who was responsible, reminders, escalations, assessments',
+    tags: [tag],
+    request: { params: commitmentIdParams },
+    responses: {
+      200: { description: 'the timeline', ...json(commitmentTimeline) },
+      404: problemResponses[404],
+    },
   });
-  router.get(`${base}/:id/history`, validated({ params: commitmentIdParams }, async (input, res) => {
-    const state = await service.liveState(input.params.id);
-    res.json({ id: state.submission.id, entries: state.timeline });
-  }));
+  router.get(
+    `${base}/:id/history`,
+    validated({ params: commitmentIdParams }, async (input, res) => {
+      const state = await service.liveState(input.params.id);
+      res.json({ id: state.submission.id, entries: state.timeline });
+    }),
+  );
 
   if (kind === 'enterprise') {
     doc.path({
-      method: 'get', path: `${api}/{id}/funds`, summary: '台账 the funds ledger, with totals per plan year and over the term', tags: [tag],
-      request: { params: commitmentIdParams }, responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
+      method: 'get',
+      path: `${api}/{id}/funds`,
+      summary: '台账 the funds ledger, with totals per plan year and over the term',
+      tags: [tag],
+      request: { params: commitmentIdParams },
+      responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
     });
-    router.get(`${base}/:id/funds`, validated({ params: commitmentIdParams }, async (input, res) => {
-      res.json(presentLedger(await service.liveState(input.params.id)));
-    }));
+    router.get(
+      `${base}/:id/funds`,
+      validated({ params: commitmentIdParams }, async (input, res) => {
+        res.json(presentLedger(await service.liveState(input.params.id)));
+      }),
+    );
   }
 
   for (const action of Object.keys(actions) as CommitmentAction[]) {
@@ -127,43 +247,78 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     if (!body) continue;
     const { path: suffix, params, summary, created, command } = actions[action];
     doc.path({
-      method: 'post', path: `${api}/{id}${docPath(suffix)}`, summary, tags: [tag],
+      method: 'post',
+      path: `${api}/{id}${docPath(suffix)}`,
+      summary,
+      tags: [tag],
       request: { params, headers: actorHeadersSchema, body: json(body) },
-      responses: { [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) }, ...problemResponses },
+      responses: {
+        [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) },
+        ...problemResponses,
+      },
     });
-    router.post(`${base}/:id${suffix}`, requireActor, validated({ params, body }, async (input, res) => {
-      const v = input;
-      const state = await service.act(v.params.id, { ...command(v.body, v.params), actor: actorOf(res) } as CommitmentCommand);
-      if (created) {
-        const problem = state.problems[state.problems.length - 1];
-        res.status(201).location(`${api}/${v.params.id}/problems/${problem.id}`);
-      }
-      res.json(present(state));
-    }));
+    router.post(
+      `${base}/:id${suffix}`,
+      requireActor,
+      validated({ params, body }, async (input, res) => {
+        const v = input;
+        const state = await service.act(v.params.id, {
+          ...command(v.body, v.params),
+          actor: actorOf(res),
+        } as CommitmentCommand);
+        if (created) {
+          const problem = state.problems[state.problems.length - 1];
+          res.status(201).location(`${api}/${v.params.id}/problems/${problem.id}`);
+        }
+        res.json(present(state));
+      }),
+    );
   }
 
   if (!hasProblems) return;
   doc.path({
-    method: 'get', path: `${api}/{id}/problems/{problemId}`, summary: 'live state of one problem, with its own timeline', tags: [tag],
-    request: { params: problemParams }, responses: { 200: { description: 'the problem', ...json(problemView) }, 404: problemResponses[404] },
+    method: 'get',
+    path: `${api}/{id}/problems/{problemId}`,
+    summary: 'live state of one problem, with its own timeline',
+    tags: [tag],
+    request: { params: problemParams },
+    responses: { 200: { description: 'the problem', ...json(problemView) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id/problems/:problemId`, validated({ params: problemParams }, async (input, res) => {
-    const { id, problemId } = input.params;
-    res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
-  }));
+  router.get(
+    `${base}/:id/problems/:problemId`,
+    validated({ params: problemParams }, async (input, res) => {
+      const { id, problemId } = input.params;
+      res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
+    }),
+  );
 
   for (const action of Object.keys(problemActionBodies) as ProblemAction[]) {
     const body = problemActionBodies[action];
     doc.path({
-      method: 'post', path: `${api}/{id}/problems/{problemId}/${action}`, summary: problemSummaries[action], tags: [tag],
+      method: 'post',
+      path: `${api}/{id}/problems/{problemId}/${action}`,
+      summary: problemSummaries[action],
+      tags: [tag],
       request: { params: problemParams, headers: actorHeadersSchema, body: json(body) },
-      responses: { 200: { description: 'the problem after the action', ...json(problemView) }, ...problemResponses },
+      responses: {
+        200: { description: 'the problem after the action', ...json(problemView) },
+        ...problemResponses,
+      },
     });
-    router.post(`${base}/:id/problems/:problemId/${action}`, requireActor, validated({ params: problemParams, body }, async (input, res) => {
-      const v = input;
-      const command = { type: problemCommandTypes[action], problemId: v.params.problemId, ...v.body, actor: actorOf(res) } as CommitmentCommand;
-      const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
-      res.json(presentProblem(state, deps.policy));
-    }));
+    router.post(
+      `${base}/:id/problems/:problemId/${action}`,
+      requireActor,
+      validated({ params: problemParams, body }, async (input, res) => {
+        const v = input;
+        const command = {
+          type: problemCommandTypes[action],
+          problemId: v.params.problemId,
+          ...v.body,
+          actor: actorOf(res),
+        } as CommitmentCommand;
+        const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
+        res.json(presentProblem(state, deps.policy));
+      }),
+    );
   }
 }

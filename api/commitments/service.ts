@@ -67,7 +67,10 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       // Past Temporal's retention the projection still holds the last state.
       const doc = await deps.models.Commitment.findOne({ _id: id, kind }).lean();
       if (!doc) throw notFound(`${noun} ${id}`);
-      return { ...(doc.state as CommitmentState), timeline: await readTimeline(deps.models.Timeline, commitmentWorkflowId(kind, id)) };
+      return {
+        ...(doc.state as CommitmentState),
+        timeline: await readTimeline(deps.models.Timeline, commitmentWorkflowId(kind, id)),
+      };
     }
   }
 
@@ -91,15 +94,28 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
     liveState,
     problemState,
 
-    async create(body: CreateBody, actor: Actor, key: string | undefined): Promise<{ state: CommitmentState; replayed: boolean }> {
+    async create(
+      body: CreateBody,
+      actor: Actor,
+      key: string | undefined,
+    ): Promise<{ state: CommitmentState; replayed: boolean }> {
       const rules = deps.policy.commitments?.[kind];
-      if (!rules) throw new ApiError(503, 'not_configured', `the policy ${deps.policy.version} has no rules for ${kind} commitments`);
+      if (!rules)
+        throw new ApiError(
+          503,
+          'not_configured',
+          `the policy ${deps.policy.version} has no rules for ${kind} commitments`,
+        );
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const now = Date.now();
       const startDate = body.startDate ?? today(deps.policy.calendar.utcOffsetMinutes, now);
       const termYears = body.termYears ?? rules.termYears;
-      const endsAt = addDuration(localMidnight(startDate, deps.policy), `P${termYears}Y`, deps.policy.calendar);
+      const endsAt = addDuration(
+        localMidnight(startDate, deps.policy),
+        `P${termYears}Y`,
+        deps.policy.calendar,
+      );
       if (endsAt <= now) {
         const message = `a ${termYears}-year term starting ${startDate} has already ended`;
         throw invalidField('body.startDate', message);
@@ -122,9 +138,24 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         gridId: body.gridId,
         jurisdiction,
       };
-      const input: CommitmentInput = { submission, policy: deps.policy, openedAt: new Date(now).toISOString() };
+      const input: CommitmentInput = {
+        submission,
+        policy: deps.policy,
+        openedAt: new Date(now).toISOString(),
+      };
       const first = openCommitment(submission, { policy: deps.policy, now });
-      return startCase(deps.temporal, { workflowType: commitmentWorkflowTypes[kind], workflowId: commitmentWorkflowId(kind, id), taskQueue: deps.taskQueue, input }, !!key, first.state, () => liveState(id));
+      return startCase(
+        deps.temporal,
+        {
+          workflowType: commitmentWorkflowTypes[kind],
+          workflowId: commitmentWorkflowId(kind, id),
+          taskQueue: deps.taskQueue,
+          input,
+        },
+        !!key,
+        first.state,
+        () => liveState(id),
+      );
     },
 
     async list(q: ListQuery): Promise<{ states: CommitmentState[]; total: number }> {
@@ -133,7 +164,8 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       if (q.team) filter.team = q.team;
       if (q.department) filter.department = q.department;
       const { enterprise } = q as { enterprise?: string };
-      if (enterprise) filter.enterprise = { $regex: enterprise.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+      if (enterprise)
+        filter.enterprise = { $regex: enterprise.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
       if (q.unit) filter.units = q.unit;
       if (q.holder) filter.holders = q.holder;
       if (q.year !== undefined) {
@@ -149,7 +181,11 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         else filter.$nor = lapsed;
       }
       const [docs, total] = await Promise.all([
-        deps.models.Commitment.find(filter).sort({ startsAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+        deps.models.Commitment.find(filter)
+          .sort({ startsAt: -1, _id: 1 })
+          .skip((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .lean(),
         deps.models.Commitment.countDocuments(filter),
       ]);
       return { states: docs.map((d) => d.state as CommitmentState), total };
@@ -157,12 +193,22 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
 
     async act(id: string, command: CommitmentCommand): Promise<CommitmentState> {
       // A commitment whose workflow has ended (closed past its comment window) takes no more actions.
-      return actOnCase(() => handle(id).executeUpdate(commitmentActionUpdate, { args: [command] }), `${noun} ${id}`, async () => {
-        const state = await liveState(id);
-        if (state.status === 'closed') return `cannot ${verbs[command.type]} a ${noun} that is ${state.status}`;
-        const ended = await handle(id).describe().then((d) => d.status.name, () => 'gone');
-        return `cannot ${verbs[command.type]} a ${noun} whose case has ended (${ended}) while ${state.status}`;
-      });
+      return actOnCase(
+        () => handle(id).executeUpdate(commitmentActionUpdate, { args: [command] }),
+        `${noun} ${id}`,
+        async () => {
+          const state = await liveState(id);
+          if (state.status === 'closed')
+            return `cannot ${verbs[command.type]} a ${noun} that is ${state.status}`;
+          const ended = await handle(id)
+            .describe()
+            .then(
+              (d) => d.status.name,
+              () => 'gone',
+            );
+          return `cannot ${verbs[command.type]} a ${noun} whose case has ended (${ended}) while ${state.status}`;
+        },
+      );
     },
 
     async actOnProblem(id: string, problemId: string, command: CommitmentCommand): Promise<ProblemCase> {

@@ -14,20 +14,33 @@ const probeTimeoutMs = 1_500;
 export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   doc.path({
-    method: 'get', path: '/api/v1/healthz', summary: 'Liveness: the API process answers', tags: ['health'],
+    method: 'get',
+    path: '/api/v1/healthz',
+    summary: 'Liveness: the API process answers',
+    tags: ['health'],
     responses: { 200: { description: 'alive' } },
   });
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
   });
   doc.path({
-    method: 'get', path: '/api/v1/readyz', summary: 'Readiness: Temporal and MongoDB reachable, each named', tags: ['health'],
-    responses: { 200: { description: 'both reachable' }, 503: { description: 'one is not; `failing` names it' } },
+    method: 'get',
+    path: '/api/v1/readyz',
+    summary: 'Readiness: Temporal and MongoDB reachable, each named',
+    tags: ['health'],
+    responses: {
+      200: { description: 'both reachable' },
+      503: { description: 'one is not; `failing` names it' },
+    },
   });
   router.get('/readyz', async (_req, res) => {
     const states = await probeDependencies(deps, probeTimeoutMs);
-    const failing = Object.entries(states).filter(([, state]) => state !== 'ok').map(([name]) => name);
-    res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unready' : 'ready', failing, ...states });
+    const failing = Object.entries(states)
+      .filter(([, state]) => state !== 'ok')
+      .map(([name]) => name);
+    res
+      .status(failing.length ? 503 : 200)
+      .json({ status: failing.length ? 'unready' : 'ready', failing, ...states });
   });
   return router;
 }

@@ -26,13 +26,24 @@ function countingPool(url: string): pg.Pool {
 }
 
 /** The API's metrics on a registry of its own (never prom-client's global one): each app, and each test, counts apart. */
-export function createApiMetrics(deps: Pick<ApiDeps, 'models' | 'temporal' | 'db' | 'postgresUrl' | 'actionLogOutbox'>, caseCountsMaxAgeMs: number): ApiMetrics {
+export function createApiMetrics(
+  deps: Pick<ApiDeps, 'models' | 'temporal' | 'db' | 'postgresUrl' | 'actionLogOutbox'>,
+  caseCountsMaxAgeMs: number,
+): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const observe = observeRequests(registry);
   // One connection, closed when idle: a scrape's count is the only query the API sends there.
-  const requestCounter = deps.postgresUrl ? postgresRequestCounter(countingPool(deps.postgresUrl), { database: () => deps.db.name, name: deps.models.Request.collection.collectionName }) : undefined;
-  caseGauges(registry, () => countOpenCases(deps.models, new Date(), requestCounter), { maxAgeMs: caseCountsMaxAgeMs, waitMs: scrapeWaitMs });
+  const requestCounter = deps.postgresUrl
+    ? postgresRequestCounter(countingPool(deps.postgresUrl), {
+        database: () => deps.db.name,
+        name: deps.models.Request.collection.collectionName,
+      })
+    : undefined;
+  caseGauges(registry, () => countOpenCases(deps.models, new Date(), requestCounter), {
+    maxAgeMs: caseCountsMaxAgeMs,
+    waitMs: scrapeWaitMs,
+  });
   dependencyGauge(registry, deps, scrapeWaitMs);
   outboxGauge(registry, deps.actionLogOutbox);
   return {

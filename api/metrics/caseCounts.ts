@@ -29,7 +29,11 @@ export type RequestCounter = (now: Date) => Promise<CaseCount[]>;
  * in PostgreSQL; caseGauges.ts bounds how often either runs. A commitment's `level` is `escalated` while any of its obligations
  * sits above the first level, else `on_time`.
  */
-export async function countOpenCases(models: Pick<Models, 'Request' | 'Commitment'>, now: Date, requestCounter?: RequestCounter): Promise<CaseCount[]> {
+export async function countOpenCases(
+  models: Pick<Models, 'Request' | 'Commitment'>,
+  now: Date,
+  requestCounter?: RequestCounter,
+): Promise<CaseCount[]> {
   const counts = new Map<string, CaseCount>();
   const add = (kind: string, state: string, level: string, dueAt: number | undefined) => {
     const key = `${kind}|${state}|${level}`;
@@ -43,13 +47,21 @@ export async function countOpenCases(models: Pick<Models, 'Request' | 'Commitmen
   if (!requestCounter) {
     for (const status of openRequestStatuses) {
       for (const doc of await models.Request.find({ status }, { level: 1, 'deadline.dueAt': 1 }).lean()) {
-        add('request', status, doc.level, doc.deadline?.dueAt === undefined ? undefined : Date.parse(doc.deadline.dueAt));
+        add(
+          'request',
+          status,
+          doc.level,
+          doc.deadline?.dueAt === undefined ? undefined : Date.parse(doc.deadline.dueAt),
+        );
       }
     }
   }
   for (const kind of commitmentKinds) {
     for (const status of openCommitmentStatuses) {
-      for (const doc of await models.Commitment.find({ kind, status }, { escalated: 1, nextObligationDueAt: 1 }).lean()) {
+      for (const doc of await models.Commitment.find(
+        { kind, status },
+        { escalated: 1, nextObligationDueAt: 1 },
+      ).lean()) {
         add(kind, status, doc.escalated ? 'escalated' : 'on_time', doc.nextObligationDueAt?.getTime());
       }
     }
@@ -63,7 +75,10 @@ export async function countOpenCases(models: Pick<Models, 'Request' | 'Commitmen
  * the open rows without FerretDB decoding each into a document. A request's due time is an ISO
  * string in UTC, so it compares as text.
  */
-export function postgresRequestCounter(pool: pg.Pool, collection: { database: () => string; name: string }): RequestCounter {
+export function postgresRequestCounter(
+  pool: pg.Pool,
+  collection: { database: () => string; name: string },
+): RequestCounter {
   let table: string | undefined;
   return async (now) => {
     const database = collection.database();

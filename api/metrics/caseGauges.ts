@@ -15,7 +15,11 @@ export interface CaseGaugeOptions {
  * FerretDB elsewhere: 11–13 s). Recounting at most every ten recounts' time keeps that under a
  * tenth of the store's time however many cases are open. A store that is down or slow delays no scrape past `waitMs`.
  */
-export function caseGauges(registry: Registry, count: () => Promise<CaseCount[]>, { maxAgeMs, waitMs }: CaseGaugeOptions): void {
+export function caseGauges(
+  registry: Registry,
+  count: () => Promise<CaseCount[]>,
+  { maxAgeMs, waitMs }: CaseGaugeOptions,
+): void {
   let last: { at: number; tookMs: number; counts: CaseCount[] } | undefined;
   let recount: Promise<void> | undefined;
   const start = () => {
@@ -35,7 +39,11 @@ export function caseGauges(registry: Registry, count: () => Promise<CaseCount[]>
     return last;
   };
   const labelNames = ['kind', 'state', 'level'] as const;
-  const fill = (gauge: Gauge<(typeof labelNames)[number]>, counts: CaseCount[] | undefined, pick: (c: CaseCount) => number) => {
+  const fill = (
+    gauge: Gauge<(typeof labelNames)[number]>,
+    counts: CaseCount[] | undefined,
+    pick: (c: CaseCount) => number,
+  ) => {
     gauge.reset();
     for (const c of counts ?? []) gauge.set({ kind: c.kind, state: c.state, level: c.level }, pick(c));
   };

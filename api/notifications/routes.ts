@@ -9,19 +9,43 @@ import { inboxPage, inboxQuery } from './schema';
 export function notificationRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   doc.path({
-    method: 'get', path: '/api/v1/notifications', summary: 'the in-app inbox of one recipient, newest first, a page at a time (keyset cursor)', tags: ['notifications'],
+    method: 'get',
+    path: '/api/v1/notifications',
+    summary: 'the in-app inbox of one recipient, newest first, a page at a time (keyset cursor)',
+    tags: ['notifications'],
     request: { query: inboxQuery },
-    responses: { 200: { description: 'a page', content: { 'application/json': { schema: inboxPage } } }, 400: problemResponses[400] },
+    responses: {
+      200: { description: 'a page', content: { 'application/json': { schema: inboxPage } } },
+      400: problemResponses[400],
+    },
   });
-  router.get('/notifications', validated({ query: inboxQuery }, async (input, res) => {
-    const q = input.query;
-    const list = { model: deps.models.Notification, slices: deps.models.Slice, list: 'notifications', scope: inboxScope(q.recipient), filter: { recipient: q.recipient }, time: 'createdAt', storedAsDate: true };
-    const { items, next } = await newestFirst(list, q);
-    res.json({
-      items: items.map((d) => ({ id: d._id, recipient: d.recipient, kind: d.kind, message: d.message, caseId: d.caseId, createdAt: d.createdAt.toISOString() })),
-      pageSize: q.pageSize,
-      next,
-    });
-  }));
+  router.get(
+    '/notifications',
+    validated({ query: inboxQuery }, async (input, res) => {
+      const q = input.query;
+      const list = {
+        model: deps.models.Notification,
+        slices: deps.models.Slice,
+        list: 'notifications',
+        scope: inboxScope(q.recipient),
+        filter: { recipient: q.recipient },
+        time: 'createdAt',
+        storedAsDate: true,
+      };
+      const { items, next } = await newestFirst(list, q);
+      res.json({
+        items: items.map((d) => ({
+          id: d._id,
+          recipient: d.recipient,
+          kind: d.kind,
+          message: d.message,
+          caseId: d.caseId,
+          createdAt: d.createdAt.toISOString(),
+        })),
+        pageSize: q.pageSize,
+        next,
+      });
+    }),
+  );
   return router;
 }

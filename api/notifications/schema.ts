@@ -8,7 +8,18 @@ export const inboxQuery = z.object({
   ...pageQuery,
 });
 
-export const inboxPage = z.object({
-  items: z.array(z.object({ id: z.string(), recipient: z.string(), kind: z.string(), message: z.string(), caseId: z.string(), createdAt: z.string() })),
-  ...pageView,
-}).openapi('InboxPage');
+export const inboxPage = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        recipient: z.string(),
+        kind: z.string(),
+        message: z.string(),
+        caseId: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+    ...pageView,
+  })
+  .openapi('InboxPage');

@@ -52,12 +52,20 @@ const endOfDay = '\uffff';
  * a partial month's day range apply within the slice. A page over a sparse scope may come short
  * with a `next`: the walk stopped at its bound.
  */
-export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>, q: PageRequest, now = Date.now()): Promise<{ items: D[]; next?: string }> {
+export async function newestFirst<D extends { _id: string }>(
+  list: SlicedList<D>,
+  q: PageRequest,
+  now = Date.now(),
+): Promise<{ items: D[]; next?: string }> {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const stored = (iso: string) => (list.storedAsDate ? new Date(iso) : iso);
   const filter: FilterQuery<D> = { ...list.filter };
   // Earlier slices were all written before the cursor, so the cut is harmless beyond its own.
-  if (cursor) filter.$or = [{ [list.time]: { $lt: stored(cursor.at) } }, { [list.time]: stored(cursor.at), _id: { $lt: cursor.id } }] as FilterQuery<D>[];
+  if (cursor)
+    filter.$or = [
+      { [list.time]: { $lt: stored(cursor.at) } },
+      { [list.time]: stored(cursor.at), _id: { $lt: cursor.id } },
+    ] as FilterQuery<D>[];
   const timeOf = (doc: D) => {
     const value = (doc as Record<string, unknown>)[list.time];
     return value instanceof Date ? value.toISOString() : String(value);
@@ -67,10 +75,20 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
   const page = () => {
     const items = found.slice(0, q.pageSize);
     const last = items[items.length - 1];
-    return { items, next: found.length > q.pageSize && last ? encodeCursor({ at: timeOf(last), id: last._id, day: beijingDay(timeOf(last)) }) : undefined };
+    return {
+      items,
+      next:
+        found.length > q.pageSize && last
+          ? encodeCursor({ at: timeOf(last), id: last._id, day: beijingDay(timeOf(last)) })
+          : undefined,
+    };
   };
   const read = (slice: FilterQuery<D>) =>
-    list.model.find({ ...filter, ...slice }).sort({ [list.time]: -1, _id: -1 }).limit(q.pageSize + 1 - found.length).lean<D[]>();
+    list.model
+      .find({ ...filter, ...slice })
+      .sort({ [list.time]: -1, _id: -1 })
+      .limit(q.pageSize + 1 - found.length)
+      .lean<D[]>();
   const take = (docs: D[]) => {
     found.push(...docs);
     return found.length > q.pageSize;
@@ -83,8 +101,9 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
     const cursorHour = cursor && cursor.at !== endOfDay ? beijingHour(cursor.at) : undefined;
     const hours = hoursDownFrom(cursorHour?.startsWith(day) ? cursorHour : `${day}T23`);
     let matched = 0;
-    for (let i = 0; i < hours.length; ) {
-      const expected = i === 0 ? landed * matchedShare : matched < 5 ? Infinity : (matched / i) * (hours.length - i);
+    for (let i = 0; i < hours.length;) {
+      const expected =
+        i === 0 ? landed * matchedShare : matched < 5 ? Infinity : (matched / i) * (hours.length - i);
       if (expected <= maxSlice) {
         // The rest of the day at once: the hours not read yet are those before the next one.
         const before = i === 0 ? {} : { [list.time]: { $lt: stored(beijingHourStart(hours[i - 1])) } };
@@ -94,7 +113,10 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
       }
       // As many hours as should fill the page at the rate seen so far: on a busy day, one.
       const perHour = i === 0 ? (landed * matchedShare) / 24 : matched / i;
-      const step = perHour > 0 ? Math.max(1, Math.min(hoursAtOnce, Math.ceil((q.pageSize + 1 - found.length) / perHour))) : hoursAtOnce;
+      const step =
+        perHour > 0
+          ? Math.max(1, Math.min(hoursAtOnce, Math.ceil((q.pageSize + 1 - found.length) / perHour)))
+          : hoursAtOnce;
       const group = await Promise.all(hours.slice(i, i + step).map((hour) => read({ hour })));
       for (const docs of group) {
         matched += docs.length;
@@ -114,7 +136,9 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
     let day = last;
     let walked = 0;
     for (let width = 1; day >= first && walked < budget; width = Math.min(width * 2, maxDaysAtOnce)) {
-      const days = Array.from({ length: Math.min(width, budget - walked) }, (_, i) => addDays(day, -i)).filter((d) => d >= first);
+      const days = Array.from({ length: Math.min(width, budget - walked) }, (_, i) =>
+        addDays(day, -i),
+      ).filter((d) => d >= first);
       const landed = await Promise.all(days.map((d) => landedOn(list.slices, list.list, list.scope, d)));
       for (const [i, d] of days.entries()) {
         if (landed[i] && (await readDay(d, landed[i]))) return 'full';
@@ -126,7 +150,7 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
   };
 
   let day = cursor?.day ?? to;
-  for (let walked = 0; day >= from && walked < daysPerCall; ) {
+  for (let walked = 0; day >= from && walked < daysPerCall;) {
     const month = day.slice(0, 7);
     const first = `${month}-01` < from ? from : `${month}-01`;
     const landed = await landedOn(list.slices, list.list, list.scope, month);
@@ -137,7 +161,10 @@ export async function newestFirst<D extends { _id: string }>(list: SlicedList<D>
     }
     if (landed * matchedShare <= maxSlice) {
       // A quiet month, or one the filters match little of, in one query.
-      const whole = first === `${month}-01` && (day === lastDayOf(month) || day >= beijingDay(new Date(now))) && cursor?.day.slice(0, 7) !== month;
+      const whole =
+        first === `${month}-01` &&
+        (day === lastDayOf(month) || day >= beijingDay(new Date(now))) &&
+        cursor?.day.slice(0, 7) !== month;
       const docs = await read(whole ? { month } : { month, day: { $gte: first, $lte: day } });
       if (take(docs)) return page();
       if (whole) matchedShare = Math.min(1, docs.length / landed);
@@ -185,7 +212,12 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string): Cursor {
   try {
     const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.at === 'string' && typeof cursor.id === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor.day)) return cursor;
+    if (
+      typeof cursor.at === 'string' &&
+      typeof cursor.id === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(cursor.day)
+    )
+      return cursor;
   } catch {
     // answered below
   }

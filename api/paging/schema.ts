@@ -12,5 +12,8 @@ export const pageQuery = {
 
 export const pageView = {
   pageSize: z.number().int(),
-  next: z.string().optional().openapi({ description: 'pass as `cursor` for the next page; absent after the last' }),
+  next: z
+    .string()
+    .optional()
+    .openapi({ description: 'pass as `cursor` for the next page; absent after the last' }),
 };

@@ -15,7 +15,12 @@ export interface RequestListQuery extends PageRequest {
 }
 
 /** Requests newest first by filing time, within one unit of their jurisdiction or all of them. */
-export async function listRequests(models: Pick<Models, 'Request' | 'Slice'>, org: OrgDirectory, q: RequestListQuery, now = Date.now()) {
+export async function listRequests(
+  models: Pick<Models, 'Request' | 'Slice'>,
+  org: OrgDirectory,
+  q: RequestListQuery,
+  now = Date.now(),
+) {
   const filter: FilterQuery<RequestDoc> = {};
   let scope = requestScope();
   if (q.unit !== undefined) {
@@ -28,6 +33,11 @@ export async function listRequests(models: Pick<Models, 'Request' | 'Slice'>, or
   if (q.level) filter.level = q.level;
   if (q.category) filter.category = q.category;
   const nowIso = new Date(now).toISOString();
-  if (q.overdue !== undefined) filter['deadline.dueAt'] = q.overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } };
-  return newestFirst({ model: models.Request, slices: models.Slice, list: 'requests', scope, filter, time: 'submittedAt' }, q, now);
+  if (q.overdue !== undefined)
+    filter['deadline.dueAt'] = q.overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } };
+  return newestFirst(
+    { model: models.Request, slices: models.Slice, list: 'requests', scope, filter, time: 'submittedAt' },
+    q,
+    now,
+  );
 }

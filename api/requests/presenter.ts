@@ -15,5 +15,9 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
 export function presentRequest(state: CitizenRequestState, policy: Policy) {
   const summary = requestSummary(state, caseLevelId(state));
   const { requester } = state.submission;
-  return { ...presentListItem(summary, policy), description: state.submission.description, requester: { id: requester.id, name: requester.name } };
+  return {
+    ...presentListItem(summary, policy),
+    description: state.submission.description,
+    requester: { id: requester.id, name: requester.name },
+  };
 }

@@ -65,55 +65,104 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const present = (state: CitizenRequestState) => presentRequest(state, deps.policy);
 
   doc.path({
-    method: 'post', path: '/api/v1/requests', summary: '点单 file a citizen request', tags: ['requests'],
+    method: 'post',
+    path: '/api/v1/requests',
+    summary: '点单 file a citizen request',
+    tags: ['requests'],
     request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createRequestBody) },
     responses: { 201: { description: 'filed', ...json(requestView) }, 400: problemResponses[400] },
   });
-  router.post('/requests', requireActor, validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
-    const { body, headers } = input;
-    const { state, replayed } = await service.create(body, headers['idempotency-key']);
-    res.status(201).set('Idempotent-Replayed', String(replayed)).location(`/api/v1/requests/${state.submission.id}`).json(present(state));
-  }));
+  router.post(
+    '/requests',
+    requireActor,
+    validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
+      const { body, headers } = input;
+      const { state, replayed } = await service.create(body, headers['idempotency-key']);
+      res
+        .status(201)
+        .set('Idempotent-Replayed', String(replayed))
+        .location(`/api/v1/requests/${state.submission.id}`)
+        .json(present(state));
+    }),
+  );
 
   doc.path({
-    method: 'get', path: '/api/v1/requests', summary: 'list requests newest first (from the projection): open ones by scope, final ones by filing day', tags: ['requests'],
-    request: { query: listRequestsQuery }, responses: { 200: { description: 'a page', ...json(requestPage) }, 400: problemResponses[400] },
+    method: 'get',
+    path: '/api/v1/requests',
+    summary: 'list requests newest first (from the projection): open ones by scope, final ones by filing day',
+    tags: ['requests'],
+    request: { query: listRequestsQuery },
+    responses: { 200: { description: 'a page', ...json(requestPage) }, 400: problemResponses[400] },
   });
-  router.get('/requests', validated({ query: listRequestsQuery }, async (input, res) => {
-    const q = input.query;
-    const { items, next } = await listRequests(deps.models, deps.org, q);
-    res.json({ items: items.map((doc) => presentListItem(summaryOf(doc), deps.policy)), pageSize: q.pageSize, next });
-  }));
+  router.get(
+    '/requests',
+    validated({ query: listRequestsQuery }, async (input, res) => {
+      const q = input.query;
+      const { items, next } = await listRequests(deps.models, deps.org, q);
+      res.json({
+        items: items.map((doc) => presentListItem(summaryOf(doc), deps.policy)),
+        pageSize: q.pageSize,
+        next,
+      });
+    }),
+  );
 
   doc.path({
-    method: 'get', path: '/api/v1/requests/{id}', summary: 'live state of one request', tags: ['requests'],
-    request: { params: requestIdParams }, responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
+    method: 'get',
+    path: '/api/v1/requests/{id}',
+    summary: 'live state of one request',
+    tags: ['requests'],
+    request: { params: requestIdParams },
+    responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id', validated({ params: requestIdParams }, async (input, res) => {
-    res.json(present(await service.liveState(input.params.id)));
-  }));
+  router.get(
+    '/requests/:id',
+    validated({ params: requestIdParams }, async (input, res) => {
+      res.json(present(await service.liveState(input.params.id)));
+    }),
+  );
 
   doc.path({
-    method: 'get', path: '/api/v1/requests/{id}/history', summary: 'timeline: who did what when, reminders, escalations', tags: ['requests'],
-    request: { params: requestIdParams }, responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
+    method: 'get',
+    path: '/api/v1/requests/{id}/history',
+    summary: 'timeline: who did what when, reminders, escalations',
+    tags: ['requests'],
+    request: { params: requestIdParams },
+    responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id/history', validated({ params: requestIdParams }, async (input, res) => {
-    const state = await service.liveState(input.params.id);
-    res.json({ id: state.submission.id, entries: state.timeline });
-  }));
+  router.get(
+    '/requests/:id/history',
+    validated({ params: requestIdParams }, async (input, res) => {
+      const state = await service.liveState(input.params.id);
+      res.json({ id: state.submission.id, entries: state.timeline });
+    }),
+  );
 
   for (const action of Object.keys(actionBodies) as RequestAction[]) {
     const body = actionBodies[action];
     doc.path({
-      method: 'post', path: `/api/v1/requests/{id}/${action}`, summary: actionSummaries[action], tags: ['requests'],
+      method: 'post',
+      path: `/api/v1/requests/{id}/${action}`,
+      summary: actionSummaries[action],
+      tags: ['requests'],
       request: { params: requestIdParams, headers: actorHeadersSchema, body: json(body) },
-      responses: { 200: { description: 'the request after the action', ...json(requestView) }, ...problemResponses },
+      responses: {
+        200: { description: 'the request after the action', ...json(requestView) },
+        ...problemResponses,
+      },
     });
-    router.post(`/requests/:id/${action}`, requireActor, validated({ params: requestIdParams, body }, async (input, res) => {
-      const v = input;
-      const command = { ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body), actor: actorOf(res) } as RequestCommand;
-      res.json(present(await service.act(v.params.id, command)));
-    }));
+    router.post(
+      `/requests/:id/${action}`,
+      requireActor,
+      validated({ params: requestIdParams, body }, async (input, res) => {
+        const v = input;
+        const command = {
+          ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
+          actor: actorOf(res),
+        } as RequestCommand;
+        res.json(present(await service.act(v.params.id, command)));
+      }),
+    );
   }
   return router;
 }

@@ -1,6 +1,12 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { citizenRequestWorkflowType, requestActionUpdate, requestStateQuery, requestWorkflowId, CitizenRequestInput } from '../../common/requests';
+import {
+  citizenRequestWorkflowType,
+  requestActionUpdate,
+  requestStateQuery,
+  requestWorkflowId,
+  CitizenRequestInput,
+} from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
@@ -22,36 +28,67 @@ export function requestService(deps: ApiDeps) {
       // Past Temporal's retention the projection still holds the last state.
       const doc = await deps.models.RequestState.findById(id).lean();
       if (!doc) throw notFound(`request ${id}`);
-      return { ...(doc.state as CitizenRequestState), timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)) };
+      return {
+        ...(doc.state as CitizenRequestState),
+        timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)),
+      };
     }
   }
 
   return {
     liveState,
 
-    async create(body: z.infer<typeof createRequestBody>, key: string | undefined): Promise<{ state: CitizenRequestState; replayed: boolean }> {
+    async create(
+      body: z.infer<typeof createRequestBody>,
+      key: string | undefined,
+    ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
       if (!deps.policy.categories[body.category]) {
-        throw invalidField('body.category', `unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`);
+        throw invalidField(
+          'body.category',
+          `unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`,
+        );
       }
       if (!deps.policy.urgencies[body.urgency]) {
-        throw invalidField('body.urgency', `unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`);
+        throw invalidField(
+          'body.urgency',
+          `unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`,
+        );
       }
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
-      const input: CitizenRequestInput = { submission: { ...body, id, jurisdiction }, policy: deps.policy, submittedAt: new Date(now).toISOString() };
+      const input: CitizenRequestInput = {
+        submission: { ...body, id, jurisdiction },
+        policy: deps.policy,
+        submittedAt: new Date(now).toISOString(),
+      };
       const first = submitRequest(input.submission, { policy: deps.policy, now });
-      return startCase(deps.temporal, { workflowType: citizenRequestWorkflowType, workflowId: requestWorkflowId(id), taskQueue: deps.taskQueue, input }, !!key, first.state, () => liveState(id));
+      return startCase(
+        deps.temporal,
+        {
+          workflowType: citizenRequestWorkflowType,
+          workflowId: requestWorkflowId(id),
+          taskQueue: deps.taskQueue,
+          input,
+        },
+        !!key,
+        first.state,
+        () => liveState(id),
+      );
     },
 
     async act(id: string, command: RequestCommand): Promise<CitizenRequestState> {
-      if (command.type === 'merge') await liveState(command.into).catch(() => {
-        throw invalidField('body.into', `unknown request ${command.into}`);
-      });
+      if (command.type === 'merge')
+        await liveState(command.into).catch(() => {
+          throw invalidField('body.into', `unknown request ${command.into}`);
+        });
       // A case whose workflow has ended (closed past its reopen window, withdrawn, merged, rejected) takes no more actions.
-      return actOnCase(() => handle(id).executeUpdate(requestActionUpdate, { args: [command] }), `request ${id}`, async () =>
-        `cannot ${command.type} a request that is ${(await liveState(id)).status}`);
+      return actOnCase(
+        () => handle(id).executeUpdate(requestActionUpdate, { args: [command] }),
+        `request ${id}`,
+        async () => `cannot ${command.type} a request that is ${(await liveState(id)).status}`,
+      );
     },
   };
 }

@@ -14,16 +14,25 @@ export interface Anchor {
   head: ChainHead;
 }
 
-export type AnchoredVerdict = (ChainVerdict | { ok: false; checked: number; brokenAt: { seq: number; kind: 'truncated' | 'rewritten' } }) & { anchor?: Anchor };
+export type AnchoredVerdict = (
+  ChainVerdict | { ok: false; checked: number; brokenAt: { seq: number; kind: 'truncated' | 'rewritten' } }
+) & { anchor?: Anchor };
 
 export const anchorsPath = (dir: string) => join(dir, 'action-log-anchors.jsonl');
 
 /** Verifies the chain and, when it is whole, appends its head to the anchors; a broken chain is never anchored. */
-export async function anchorActionLog(model: ActionLogModel, dir: string, at = new Date()): Promise<ChainVerdict> {
+export async function anchorActionLog(
+  model: ActionLogModel,
+  dir: string,
+  at = new Date(),
+): Promise<ChainVerdict> {
   const verdict = await verifyActionLog(model);
   if (verdict.ok) {
     await mkdir(dir, { recursive: true });
-    await appendFile(anchorsPath(dir), `${JSON.stringify({ at: at.toISOString(), head: verdict.head } satisfies Anchor)}\n`);
+    await appendFile(
+      anchorsPath(dir),
+      `${JSON.stringify({ at: at.toISOString(), head: verdict.head } satisfies Anchor)}\n`,
+    );
   }
   return verdict;
 }
@@ -44,5 +53,10 @@ export async function verifyAgainstAnchor(model: ActionLogModel, dir: string): P
   if (!verdict.ok || !anchor || anchor.head.seq === 0) return { ...verdict, ...(anchor ? { anchor } : {}) };
   const anchored = await model.findOne({ seq: anchor.head.seq }, { _id: 0, hash: 1 }).lean();
   if (anchored?.hash === anchor.head.hash) return { ...verdict, anchor };
-  return { ok: false, checked: verdict.checked, brokenAt: { seq: anchor.head.seq, kind: anchored ? 'rewritten' : 'truncated' }, anchor };
+  return {
+    ok: false,
+    checked: verdict.checked,
+    brokenAt: { seq: anchor.head.seq, kind: anchored ? 'rewritten' : 'truncated' },
+    anchor,
+  };
 }

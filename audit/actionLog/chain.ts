@@ -51,7 +51,9 @@ export const emptyLog: ChainHead = { seq: 0, hash: genesisHash };
  * canonicalJson) breaks every chain already written.
  */
 export function hashEntry(prevHash: string, body: object): string {
-  return createHash('sha256').update(canonicalJson({ ...body, prevHash })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...body, prevHash }))
+    .digest('hex');
 }
 
 /** The entry that follows `prev`. */
@@ -87,7 +89,9 @@ export function checkNext(check: ChainCheck, entry: ActionEntry): ChainCheck {
 }
 
 export function verdict(check: ChainCheck): ChainVerdict {
-  return check.brokenAt ? { ok: false, checked: check.checked, brokenAt: check.brokenAt } : { ok: true, checked: check.checked, head: check.head };
+  return check.brokenAt
+    ? { ok: false, checked: check.checked, brokenAt: check.brokenAt }
+    : { ok: true, checked: check.checked, head: check.head };
 }
 
 /** Verifies a whole chain given in seq order. */

@@ -48,7 +48,9 @@ export class ActionLogOutbox {
 
   /** Entries not yet in the log, oldest first. */
   async pending(): Promise<string[]> {
-    const names = await fs.readdir(this.dir).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+    const names = await fs
+      .readdir(this.dir)
+      .catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
     return names.filter((name) => name.endsWith(pendingSuffix)).sort();
   }
 
@@ -57,7 +59,12 @@ export class ActionLogOutbox {
    * `idleMs` for what other processes left. While the log cannot be written it waits,
    * from 1 s doubling to 30 s, and the entries stay where they are.
    */
-  async drain(appender: Pick<ActionLogAppender, 'append'>, signal: AbortSignal, onError: (err: Error) => void, idleMs = 5_000): Promise<void> {
+  async drain(
+    appender: Pick<ActionLogAppender, 'append'>,
+    signal: AbortSignal,
+    onError: (err: Error) => void,
+    idleMs = 5_000,
+  ): Promise<void> {
     let backoff = 0;
     while (!signal.aborted) {
       try {
@@ -77,7 +84,9 @@ export class ActionLogOutbox {
     let appended = 0;
     for (const name of await this.pending()) {
       const file = path.join(this.dir, name);
-      const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
+      const text = await fs
+        .readFile(file, 'utf8')
+        .catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
       if (text === undefined) continue; // another process drained it
       const { id, body } = JSON.parse(text) as PendingAction;
       await appender.append(body, id);

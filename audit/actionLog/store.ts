@@ -1,6 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, Model, Schema } from 'mongoose';
-import { ActionBody, ActionEntry, ChainHead, ChainVerdict, checkNext, emptyLog, linkEntry, startCheck, verdict } from './chain';
+import {
+  ActionBody,
+  ActionEntry,
+  ChainHead,
+  ChainVerdict,
+  checkNext,
+  emptyLog,
+  linkEntry,
+  startCheck,
+  verdict,
+} from './chain';
 
 export type ActionLogModel = Model<ActionEntry>;
 
@@ -56,12 +66,21 @@ export class ActionLogAppender {
     // MongoDB would store an undefined field as null, which the hash did not cover.
     const plain = JSON.parse(JSON.stringify(body)) as ActionBody;
     for (let attempt = 1; ; attempt++) {
-      const stored = id === undefined ? undefined : await this.model.collection.findOne<ActionEntry>({ _id: id as never }, { projection: { _id: 0 } });
+      const stored =
+        id === undefined
+          ? undefined
+          : await this.model.collection.findOne<ActionEntry>(
+              { _id: id as never },
+              { projection: { _id: 0 } },
+            );
       if (stored) return stored;
-      this.head ??= (await this.model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean()) ?? emptyLog;
+      this.head ??=
+        (await this.model.findOne({}, { _id: 0, seq: 1, hash: 1 }).sort({ seq: -1 }).lean()) ?? emptyLog;
       const entry = linkEntry(this.head, plain);
       try {
-        await this.model.collection.insertOne(id === undefined ? { ...entry } : { _id: id as never, ...entry });
+        await this.model.collection.insertOne(
+          id === undefined ? { ...entry } : { _id: id as never, ...entry },
+        );
         this.head = { seq: entry.seq, hash: entry.hash };
         return entry;
       } catch (err) {
@@ -76,8 +95,12 @@ export class ActionLogAppender {
 /** Verifies the whole log a page at a time, in seq order, stopping at the first break. */
 export async function verifyActionLog(model: ActionLogModel, pageSize = 1000): Promise<ChainVerdict> {
   let check = startCheck();
-  for (let after = 0; ; ) {
-    const page = await model.find({ seq: { $gt: after } }, { _id: 0 }).sort({ seq: 1 }).limit(pageSize).lean<ActionEntry[]>();
+  for (let after = 0; ;) {
+    const page = await model
+      .find({ seq: { $gt: after } }, { _id: 0 })
+      .sort({ seq: 1 })
+      .limit(pageSize)
+      .lean<ActionEntry[]>();
     for (const entry of page) {
       check = checkNext(check, entry);
       if (check.brokenAt) return verdict(check);

@@ -2,15 +2,43 @@ import { grids, requestBody, RequestBody } from '../filing';
 
 /** What a person does to a request after filing it, in the order done. */
 export type Step =
-  | 'dispatch' | 'return' | 'accept' | 'progress' | 'extend' | 'approveExtension' | 'refuseExtension'
-  | 'resolve' | 'feedbackSatisfied' | 'feedbackUnsatisfied' | 'escalate' | 'withdraw' | 'reject' | 'merge';
+  | 'dispatch'
+  | 'return'
+  | 'accept'
+  | 'progress'
+  | 'extend'
+  | 'approveExtension'
+  | 'refuseExtension'
+  | 'resolve'
+  | 'feedbackSatisfied'
+  | 'feedbackUnsatisfied'
+  | 'escalate'
+  | 'withdraw'
+  | 'reject'
+  | 'merge';
 
 /** How far a request of the day gets and by which road, with its share of the day (percent); requests left waiting escalate on the clock. */
 export const paths: { name: string; share: number; steps: Step[] }[] = [
-  { name: 'closed satisfied', share: 30, steps: ['dispatch', 'accept', 'progress', 'resolve', 'feedbackSatisfied'] },
-  { name: 'reopened after unsatisfied feedback, then closed', share: 4, steps: ['dispatch', 'accept', 'resolve', 'feedbackUnsatisfied', 'resolve', 'feedbackSatisfied'] },
-  { name: 'returned by the member, dispatched again', share: 8, steps: ['dispatch', 'return', 'dispatch', 'accept', 'progress'] },
-  { name: 'extension approved', share: 5, steps: ['dispatch', 'accept', 'extend', 'approveExtension', 'progress'] },
+  {
+    name: 'closed satisfied',
+    share: 30,
+    steps: ['dispatch', 'accept', 'progress', 'resolve', 'feedbackSatisfied'],
+  },
+  {
+    name: 'reopened after unsatisfied feedback, then closed',
+    share: 4,
+    steps: ['dispatch', 'accept', 'resolve', 'feedbackUnsatisfied', 'resolve', 'feedbackSatisfied'],
+  },
+  {
+    name: 'returned by the member, dispatched again',
+    share: 8,
+    steps: ['dispatch', 'return', 'dispatch', 'accept', 'progress'],
+  },
+  {
+    name: 'extension approved',
+    share: 5,
+    steps: ['dispatch', 'accept', 'extend', 'approveExtension', 'progress'],
+  },
   { name: 'extension refused', share: 1, steps: ['dispatch', 'accept', 'extend', 'refuseExtension'] },
   { name: 'in progress', share: 15, steps: ['dispatch', 'accept', 'progress'] },
   { name: 'accepted', share: 10, steps: ['dispatch', 'accept'] },
@@ -69,6 +97,9 @@ export function planDay(count: number): PlannedRequest[] {
       major: random() < majorShare,
       gridId: grids[Math.floor(random() * grids.length)],
     }),
-    path: pick(random, paths.map((p) => [p, p.share])),
+    path: pick(
+      random,
+      paths.map((p) => [p, p.share]),
+    ),
   }));
 }

@@ -16,8 +16,13 @@ async function file(stack: Stack, path: Path, body: RequestBody): Promise<void> 
     await startRaw(stack, body);
     return;
   }
-  const created = await stack.http.post('/requests', body, { id: body.requester.id, role: 'resident', unit: body.gridId });
-  if (created.status !== 201) throw new Error(`POST /requests answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const created = await stack.http.post('/requests', body, {
+    id: body.requester.id,
+    role: 'resident',
+    unit: body.gridId,
+  });
+  if (created.status !== 201)
+    throw new Error(`POST /requests answered ${created.status}: ${JSON.stringify(created.body)}`);
 }
 
 export const intake: Section = {
@@ -31,7 +36,8 @@ export const intake: Section = {
     const perRound = scaled(200, ctx.scale, 16);
     let n = 0;
     // The first calls pay for connections and the worker's first workflow tasks; they are not measured.
-    for (const path of ['api', 'raw'] as const) await runConcurrently(16, 8, () => file(stack, path, requestBody(n++)));
+    for (const path of ['api', 'raw'] as const)
+      await runConcurrently(16, 8, () => file(stack, path, requestBody(n++)));
     for (const concurrency of concurrencies) {
       await stack.settle();
       const storedRequests = await stack.storedRequests();
@@ -40,7 +46,9 @@ export const intake: Section = {
       for (let round = 0; round < rounds; round += 1) {
         for (const path of ['api', 'raw'] as const) {
           await stack.settle(settleAtMostMs);
-          const { ms, done } = await runConcurrently(perRound, concurrency, () => latencies.time(path, () => file(stack, path, requestBody(n++))));
+          const { ms, done } = await runConcurrently(perRound, concurrency, () =>
+            latencies.time(path, () => file(stack, path, requestBody(n++))),
+          );
           totals[path].done += done;
           totals[path].ms += ms;
           ctx.log(`c${concurrency} round ${round + 1} ${path}: ${((done / ms) * 1000).toFixed(1)}/s`);
@@ -48,11 +56,28 @@ export const intake: Section = {
       }
       const rate = (path: Path) => (totals[path].done / totals[path].ms) * 1000;
       const note = `${rounds} × ${perRound} per path, alternating; ${(await stack.storedRequests()).toLocaleString('en-US')} stored at the end`;
-      await ctx.record({ key: `intake.apiToRawRatio.c${concurrency}`, value: rate('api') / rate('raw'), unit: 'ratio', storedRequests, note });
+      await ctx.record({
+        key: `intake.apiToRawRatio.c${concurrency}`,
+        value: rate('api') / rate('raw'),
+        unit: 'ratio',
+        storedRequests,
+        note,
+      });
       for (const path of ['api', 'raw'] as const) {
-        await ctx.record({ key: `intake.${path}.c${concurrency}.perSecond`, value: rate(path), unit: 'requests/s', storedRequests, note });
+        await ctx.record({
+          key: `intake.${path}.c${concurrency}.perSecond`,
+          value: rate(path),
+          unit: 'requests/s',
+          storedRequests,
+          note,
+        });
         for (const p of [50, 95, 99]) {
-          await ctx.record({ key: `intake.${path}.c${concurrency}.p${p}Ms`, value: latencies.percentile(path, p), unit: 'ms', storedRequests });
+          await ctx.record({
+            key: `intake.${path}.c${concurrency}.p${p}Ms`,
+            value: latencies.percentile(path, p),
+            unit: 'ms',
+            storedRequests,
+          });
         }
       }
     }

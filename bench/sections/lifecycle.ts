@@ -52,23 +52,66 @@ export const lifecycle: Section = {
       const cpuBefore = stack.cpu();
       const latencies = new Latencies();
       const ids: string[] = [];
-      const { ms, done } = await runConcurrently(count, concurrency, async () => {
-        ids.push(await fileToSatisfied(stack, latencies, n++));
-      }, until);
+      const { ms, done } = await runConcurrently(
+        count,
+        concurrency,
+        async () => {
+          ids.push(await fileToSatisfied(stack, latencies, n++));
+        },
+        until,
+      );
       await stack.settle();
       const cpu = cpuSince(cpuBefore, stack.cpu());
       const note = done < count ? `${done} of ${count} lifecycles within the budget` : `${done} lifecycles`;
-      await ctx.record({ key: 'lifecycle.perSecond', value: (done / ms) * 1000, unit: 'lifecycles/s', storedRequests, note });
-      const cost = await meanHistoryCost(stack.temporal, ids.slice(0, sampledHistories).map(requestWorkflowId));
+      await ctx.record({
+        key: 'lifecycle.perSecond',
+        value: (done / ms) * 1000,
+        unit: 'lifecycles/s',
+        storedRequests,
+        note,
+      });
+      const cost = await meanHistoryCost(
+        stack.temporal,
+        ids.slice(0, sampledHistories).map(requestWorkflowId),
+      );
       const sampled = `mean of ${Math.min(ids.length, sampledHistories)} histories`;
-      await ctx.record({ key: 'lifecycle.eventsPerLifecycle', value: cost.events, unit: 'events', storedRequests, note: sampled });
-      await ctx.record({ key: 'lifecycle.activitiesPerLifecycle', value: cost.activities, unit: 'activities', storedRequests, note: sampled });
-      await ctx.record({ key: 'lifecycle.workflowTasksPerLifecycle', value: cost.workflowTasks, unit: 'workflow tasks', storedRequests, note: sampled });
+      await ctx.record({
+        key: 'lifecycle.eventsPerLifecycle',
+        value: cost.events,
+        unit: 'events',
+        storedRequests,
+        note: sampled,
+      });
+      await ctx.record({
+        key: 'lifecycle.activitiesPerLifecycle',
+        value: cost.activities,
+        unit: 'activities',
+        storedRequests,
+        note: sampled,
+      });
+      await ctx.record({
+        key: 'lifecycle.workflowTasksPerLifecycle',
+        value: cost.workflowTasks,
+        unit: 'workflow tasks',
+        storedRequests,
+        note: sampled,
+      });
       for (const action of latencies.names()) {
-        for (const p of [50, 99]) await ctx.record({ key: `lifecycle.${action}.p${p}Ms`, value: latencies.percentile(action, p), unit: 'ms', storedRequests });
+        for (const p of [50, 99])
+          await ctx.record({
+            key: `lifecycle.${action}.p${p}Ms`,
+            value: latencies.percentile(action, p),
+            unit: 'ms',
+            storedRequests,
+          });
       }
       for (const [role, seconds] of Object.entries(cpu)) {
-        await ctx.record({ key: `lifecycle.cpuSecondsPerLifecycle.${role}`, value: seconds / Math.max(done, 1), unit: 'CPU-s', storedRequests });
+        await ctx.record({
+          key: `lifecycle.cpuSecondsPerLifecycle.${role}`,
+          value: seconds / Math.max(done, 1),
+          unit: 'CPU-s',
+          storedRequests,
+        });
       }
     }
   },

@@ -8,7 +8,13 @@ import { decide, submitRequest } from '../../domain/requests/transitions';
 import { defaultPolicy, submission } from '../../test/support/fixtures';
 import { ReadModelStore, startReadModelStore } from '../../test/support/readModelStore';
 import { countLanded } from '../../activities/db/slices';
-import { demoCounty, requestLandings, syntheticGrids, syntheticJurisdiction, syntheticRequestDoc } from '../../test/support/requestDocs';
+import {
+  demoCounty,
+  requestLandings,
+  syntheticGrids,
+  syntheticJurisdiction,
+  syntheticRequestDoc,
+} from '../../test/support/requestDocs';
 import { percentile } from '../load';
 import { cpuByRole } from '../processes';
 import { BenchContext, scaled, Section } from '../section';
@@ -21,10 +27,20 @@ const sqliteSize = 1_000;
 
 /** The org directory of the synthetic county the documents are spread over. */
 function countyOrg(policy: Policy): OrgDirectory {
-  const units = new Map<string, { id: string; level: string; parent?: string; grid?: string; name: { zh: string; en: string } }>();
+  const units = new Map<
+    string,
+    { id: string; level: string; parent?: string; grid?: string; name: { zh: string; en: string } }
+  >();
   for (let grid = 0; grid < syntheticGrids(demoCounty); grid++) {
     syntheticJurisdiction(demoCounty, grid).forEach((id, level, chain) =>
-      units.set(id, { id, level: policy.ladder[level].id, parent: chain[level + 1], grid: level === 0 ? `g${grid}` : undefined, name: { zh: id, en: id } }));
+      units.set(id, {
+        id,
+        level: policy.ladder[level].id,
+        parent: chain[level + 1],
+        grid: level === 0 ? `g${grid}` : undefined,
+        name: { zh: id, en: id },
+      }),
+    );
   }
   return buildOrgDirectory({ units: [...units.values()] }, policy);
 }
@@ -43,15 +59,37 @@ const listShapes: Record<string, Omit<RequestListQuery, 'pageSize'>> = {
  * summed over the whole range and written once: each count is then one write, not one per batch
  * (nothing reads the lists while they are seeded).
  */
-async function seed(store: ReadModelStore, from: number, to: number, log: (line: string) => void): Promise<void> {
+async function seed(
+  store: ReadModelStore,
+  from: number,
+  to: number,
+  log: (line: string) => void,
+): Promise<void> {
   const started = performance.now();
   const landed = new Map<string, { scope: string; day: string; n: number }>();
   for (let i = from; i < to; i += seedBatch) {
-    const docs = Array.from({ length: Math.min(seedBatch, to - i) }, (_, k) => syntheticRequestDoc(demoCounty, i + k, sizes[sizes.length - 1]));
+    const docs = Array.from({ length: Math.min(seedBatch, to - i) }, (_, k) =>
+      syntheticRequestDoc(demoCounty, i + k, sizes[sizes.length - 1]),
+    );
     await Promise.all([
       store.models.Request.insertMany(docs, { lean: true }),
-      store.models.RequestState.insertMany(docs.map((doc) => ({ _id: doc._id, revision: doc.revision, state: { ...doc, description: '楼道灯坏了'.repeat(20) } })), { lean: true }),
-      store.models.Timeline.insertMany(docs.map((doc) => ({ _id: `request-${doc._id}:1`, caseId: `request-${doc._id}`, revision: 1, entry: { at: doc.submittedAt, action: 'submit' } })), { lean: true }),
+      store.models.RequestState.insertMany(
+        docs.map((doc) => ({
+          _id: doc._id,
+          revision: doc.revision,
+          state: { ...doc, description: '楼道灯坏了'.repeat(20) },
+        })),
+        { lean: true },
+      ),
+      store.models.Timeline.insertMany(
+        docs.map((doc) => ({
+          _id: `request-${doc._id}:1`,
+          caseId: `request-${doc._id}`,
+          revision: 1,
+          entry: { at: doc.submittedAt, action: 'submit' },
+        })),
+        { lean: true },
+      ),
     ]);
     for (const { scope, day } of requestLandings(docs)) {
       const key = `${scope}|${day}`;
@@ -62,7 +100,11 @@ async function seed(store: ReadModelStore, from: number, to: number, log: (line:
   log(`seeded ${to - from} requests in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function timeLists(store: ReadModelStore, org: OrgDirectory, now: number): Promise<Record<string, number[]>> {
+async function timeLists(
+  store: ReadModelStore,
+  org: OrgDirectory,
+  now: number,
+): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = {};
   for (const [name, shape] of Object.entries(listShapes)) {
     times[name] = [];
@@ -84,8 +126,23 @@ async function timeProjections(store: ReadModelStore, policy: Policy, offset: nu
   const times: number[] = [];
   for (let k = 0; k < projectionSamples / 2; k++) {
     const grid = (k * 131) % syntheticGrids(demoCounty);
-    const filed = submitRequest(submission({ id: `bench-${offset}-${k}`, gridId: `g${grid}`, jurisdiction: syntheticJurisdiction(demoCounty, grid) }), { policy, now: Date.now() });
-    const dispatched = decide(filed.state, { type: 'dispatch', assignee: `member-${grid}`, actor: { id: 'sec-1', role: 'branch_secretary', unit: `grid-${grid}` } }, { policy, now: Date.now() });
+    const filed = submitRequest(
+      submission({
+        id: `bench-${offset}-${k}`,
+        gridId: `g${grid}`,
+        jurisdiction: syntheticJurisdiction(demoCounty, grid),
+      }),
+      { policy, now: Date.now() },
+    );
+    const dispatched = decide(
+      filed.state,
+      {
+        type: 'dispatch',
+        assignee: `member-${grid}`,
+        actor: { id: 'sec-1', role: 'branch_secretary', unit: `grid-${grid}` },
+      },
+      { policy, now: Date.now() },
+    );
     for (const { state } of [filed, dispatched]) {
       const entries = state.timeline.filter((entry) => entry.revision === state.revision);
       const started = performance.now();
@@ -96,7 +153,14 @@ async function timeProjections(store: ReadModelStore, policy: Policy, offset: nu
   return times;
 }
 
-async function measure(ctx: BenchContext, store: ReadModelStore, org: OrgDirectory, policy: Policy, stored: number, prefix: string): Promise<void> {
+async function measure(
+  ctx: BenchContext,
+  store: ReadModelStore,
+  org: OrgDirectory,
+  policy: Policy,
+  stored: number,
+  prefix: string,
+): Promise<void> {
   const now = Date.parse(`${demoCounty.lastDay}T16:00:00Z`);
   const note = `${store.kind}, synthetic county of ${syntheticGrids(demoCounty)} grids over ${demoCounty.days} days, 1 in ${demoCounty.openEvery} open`;
   // CPU time of the store's processes (FerretDB, PostgreSQL) per operation: unlike latency, barely moved by other work on the machine.
@@ -105,26 +169,65 @@ async function measure(ctx: BenchContext, store: ReadModelStore, org: OrgDirecto
     return (cpu.ferretdb ?? 0) + (cpu.postgres ?? 0);
   };
   const cpuPer = async (key: string, count: number, since: number) =>
-    ctx.record({ key, value: round(((storeCpu() - since) * 1000) / count), unit: 'CPU ms', storedRequests: stored, note: `FerretDB + PostgreSQL CPU time per operation; ${note}` });
+    ctx.record({
+      key,
+      value: round(((storeCpu() - since) * 1000) / count),
+      unit: 'CPU ms',
+      storedRequests: stored,
+      note: `FerretDB + PostgreSQL CPU time per operation; ${note}`,
+    });
   let since = storeCpu();
   const lists = await timeLists(store, org, now);
   await cpuPer(`reads.${prefix}listStoreCpuMs`, Object.values(lists).flat().length, since);
-  for (const [name, times] of Object.entries(lists)) ctx.log(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+  for (const [name, times] of Object.entries(lists))
+    ctx.log(
+      `${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
+    );
   const all = Object.values(lists).flat();
-  await ctx.record({ key: `reads.${prefix}listP99Ms`, value: round(percentile(all, 99)), unit: 'ms', storedRequests: stored, note: `${Object.keys(listShapes).join(', ')}, ${samplesPerShape} pages each; ${note}` });
-  await ctx.record({ key: `reads.${prefix}listP50Ms`, value: round(percentile(all, 50)), unit: 'ms', storedRequests: stored, note });
+  await ctx.record({
+    key: `reads.${prefix}listP99Ms`,
+    value: round(percentile(all, 99)),
+    unit: 'ms',
+    storedRequests: stored,
+    note: `${Object.keys(listShapes).join(', ')}, ${samplesPerShape} pages each; ${note}`,
+  });
+  await ctx.record({
+    key: `reads.${prefix}listP50Ms`,
+    value: round(percentile(all, 50)),
+    unit: 'ms',
+    storedRequests: stored,
+    note,
+  });
   const byId: number[] = [];
   for (let k = 0; k < samplesPerShape; k++) {
     const started = performance.now();
     await store.models.RequestState.findById(`synthetic-${(k * 7_919) % stored}`).lean();
     byId.push(performance.now() - started);
   }
-  await ctx.record({ key: `reads.${prefix}byIdP99Ms`, value: round(percentile(byId, 99)), unit: 'ms', storedRequests: stored, note });
+  await ctx.record({
+    key: `reads.${prefix}byIdP99Ms`,
+    value: round(percentile(byId, 99)),
+    unit: 'ms',
+    storedRequests: stored,
+    note,
+  });
   since = storeCpu();
   const writes = await timeProjections(store, policy, stored);
   await cpuPer(`projection.${prefix}writeStoreCpuMs`, writes.length, since);
-  await ctx.record({ key: `projection.${prefix}writeP99Ms`, value: round(percentile(writes, 99)), unit: 'ms', storedRequests: stored, note: `${writes.length} writes of real states (timeline entry, state, list document); ${note}` });
-  await ctx.record({ key: `projection.${prefix}writeP50Ms`, value: round(percentile(writes, 50)), unit: 'ms', storedRequests: stored, note });
+  await ctx.record({
+    key: `projection.${prefix}writeP99Ms`,
+    value: round(percentile(writes, 99)),
+    unit: 'ms',
+    storedRequests: stored,
+    note: `${writes.length} writes of real states (timeline entry, state, list document); ${note}`,
+  });
+  await ctx.record({
+    key: `projection.${prefix}writeP50Ms`,
+    value: round(percentile(writes, 50)),
+    unit: 'ms',
+    storedRequests: stored,
+    note,
+  });
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -133,15 +236,20 @@ export const reads: Section = {
   name: 'reads',
   describe:
     'the read models alone, seeded directly with synthetic request documents (list, full state, one timeline entry each) at 10,000, 100,000 and 1,000,000 × scale ' +
-    '(and on FerretDB\'s SQLite backend at 1,000 whatever the scale, keys `*.sqlite.*`): ' +
+    "(and on FerretDB's SQLite backend at 1,000 whatever the scale, keys `*.sqlite.*`): " +
     `p50/p99 of ${Object.keys(listShapes).length} list shapes through the API's list query (keyset pages, ${samplesPerShape} each), of reads by id, and of projection writes of real states`,
   async run(ctx) {
     const policy = defaultPolicy();
     const org = countyOrg(policy);
     const mongoUri = process.env.MONGODB_URI?.replace(/\/[^/]*$/, '');
-    const embedded: { prefix: string; sizes: number[]; backend?: 'sqlite' } = { prefix: '', sizes: sizes.map((n) => scaled(n, ctx.scale, 1_000)) };
+    const embedded: { prefix: string; sizes: number[]; backend?: 'sqlite' } = {
+      prefix: '',
+      sizes: sizes.map((n) => scaled(n, ctx.scale, 1_000)),
+    };
     // FerretDB on SQLite only at a size it answers in minutes, for the record of why it is not the default.
-    const stores = mongoUri ? [embedded] : [embedded, { prefix: 'sqlite.', backend: 'sqlite' as const, sizes: [sqliteSize] }];
+    const stores = mongoUri
+      ? [embedded]
+      : [embedded, { prefix: 'sqlite.', backend: 'sqlite' as const, sizes: [sqliteSize] }];
     for (const run of stores) {
       const store = await startReadModelStore('lianxin_bench_reads', { mongoUri, backend: run.backend });
       try {

@@ -24,7 +24,7 @@ export const timers: Section = {
   describe:
     'how late reminders and escalations fire with 10,000 open requests (scaled): the stack is filled with requests under the default policy ' +
     `(their timers hours away), then probe requests under bench/policies/timers.json are filed at ${probesPerSecond}/s, each with four clock events ` +
-    'within 4 minutes; every probe is replayed and each event\'s due moment (from the deadline in the state before it) is compared with the ' +
+    "within 4 minutes; every probe is replayed and each event's due moment (from the deadline in the state before it) is compared with the " +
     'workflow clock when it fired; events not fired by the end count as late until then',
   async run(ctx) {
     const stack = await ctx.stack();
@@ -32,7 +32,7 @@ export const timers: Section = {
     const open = scaled(10_000, ctx.scale, 100);
     const probes = scaled(600, ctx.scale, 60);
     const until = Date.now() + ctx.budgetMinutes * 60_000;
-    await fillTo(stack, open - probes, ctx.log, until - lastDueMs - probes / probesPerSecond * 1000);
+    await fillTo(stack, open - probes, ctx.log, until - lastDueMs - (probes / probesPerSecond) * 1000);
     const bundle = await bundleWorkflows();
 
     const ids: string[] = [];
@@ -45,14 +45,34 @@ export const timers: Section = {
     });
     const storedRequests = await stack.storedRequests();
     const end = Date.now() + lastDueMs + graceMs;
-    ctx.log(`${ids.length} probes filed among ${storedRequests} stored; waiting ${((end - Date.now()) / 1000).toFixed(0)} s for their clock events`);
+    ctx.log(
+      `${ids.length} probes filed among ${storedRequests} stored; waiting ${((end - Date.now()) / 1000).toFixed(0)} s for their clock events`,
+    );
     await new Promise((r) => setTimeout(r, end - Date.now()));
 
     const lateness = await deadlineLateness(stack.temporal, bundle, ids.map(requestWorkflowId), Date.now());
     const note = `${lateness.fired} events fired, ${lateness.missed} missed, over ${ids.length} probes`;
-    await ctx.record({ key: 'timers.latenessP99Ms', value: percentile(lateness.lateMs, 99), unit: 'ms', storedRequests, note });
-    await ctx.record({ key: 'timers.latenessP50Ms', value: percentile(lateness.lateMs, 50), unit: 'ms', storedRequests, note });
-    await ctx.record({ key: 'timers.latenessMaxMs', value: Math.max(...lateness.lateMs), unit: 'ms', storedRequests, note });
+    await ctx.record({
+      key: 'timers.latenessP99Ms',
+      value: percentile(lateness.lateMs, 99),
+      unit: 'ms',
+      storedRequests,
+      note,
+    });
+    await ctx.record({
+      key: 'timers.latenessP50Ms',
+      value: percentile(lateness.lateMs, 50),
+      unit: 'ms',
+      storedRequests,
+      note,
+    });
+    await ctx.record({
+      key: 'timers.latenessMaxMs',
+      value: Math.max(...lateness.lateMs),
+      unit: 'ms',
+      storedRequests,
+      note,
+    });
     await ctx.record({ key: 'timers.missed', value: lateness.missed, unit: 'events', storedRequests, note });
   },
 };

@@ -15,7 +15,12 @@ export interface ReminderStep {
   notices: Notice[];
 }
 
-export function reminderStep(deadline: Deadline, index: number, subject: string, alsoTell: string[] = []): ReminderStep {
+export function reminderStep(
+  deadline: Deadline,
+  index: number,
+  subject: string,
+  alsoTell: string[] = [],
+): ReminderStep {
   return {
     deadline: markReminderSent(deadline, index),
     rule: `reminder at ${deadline.reminders[index].fraction} of ${deadline.rule}`,
@@ -31,7 +36,14 @@ export interface BreachStep {
   notices: Notice[];
 }
 
-export function breachStep(deadline: Deadline, ownerAt: (level: number) => string, jurisdiction: string[], subject: string, policy: Policy, now: number): BreachStep {
+export function breachStep(
+  deadline: Deadline,
+  ownerAt: (level: number) => string,
+  jurisdiction: string[],
+  subject: string,
+  policy: Policy,
+  now: number,
+): BreachStep {
   const escalation = escalate(deadline, policy.ladder, ownerAt, now, deadlineSettings(policy));
   return { escalation, ...breachPressure(deadline, escalation, policy.ladder, jurisdiction, subject) };
 }

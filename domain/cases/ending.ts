@@ -21,6 +21,10 @@ export function endsAt(closing: Closing | undefined, policy: Policy): number | u
 }
 
 /** A case's `closedAt` after a change at `at`: stamped entering a final status, unchanged otherwise. */
-export function closedAtAfter(before: { final: boolean; closedAt?: string }, final: boolean, at: string): string | undefined {
+export function closedAtAfter(
+  before: { final: boolean; closedAt?: string },
+  final: boolean,
+  at: string,
+): string | undefined {
   return final && !before.final ? at : before.closedAt;
 }

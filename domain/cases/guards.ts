@@ -9,8 +9,14 @@ export function refuseReadOnly(actor: Pick<Actor, 'role'>): void {
 }
 
 /** `noun` names the kind of case in the refusal: "cannot dispatch a request that is closed". */
-export function requireStatus<S extends string>(status: S, allowed: readonly S[], action: string, noun: string): void {
-  if (!allowed.includes(status)) throw new Refusal('not_allowed_in_state', `cannot ${action} ${noun} that is ${status}`);
+export function requireStatus<S extends string>(
+  status: S,
+  allowed: readonly S[],
+  action: string,
+  noun: string,
+): void {
+  if (!allowed.includes(status))
+    throw new Refusal('not_allowed_in_state', `cannot ${action} ${noun} that is ${status}`);
 }
 
 export function requireRole(actor: Actor, allowed: readonly Role[], action: string): void {
@@ -22,6 +28,12 @@ export function requireSupervisor(actor: Actor, action: string): void {
 }
 
 /** The people a case names (its assignee, its team), or any supervisor; `who` describes them in the refusal. */
-export function requireOneOfOrSupervisor(actor: Actor, people: readonly string[], who: string, action: string): void {
-  if (!people.includes(actor.id) && !supervisorRoles.includes(actor.role)) throw new Refusal('forbidden', `only ${who} or a supervisor may ${action}`);
+export function requireOneOfOrSupervisor(
+  actor: Actor,
+  people: readonly string[],
+  who: string,
+  action: string,
+): void {
+  if (!people.includes(actor.id) && !supervisorRoles.includes(actor.role))
+    throw new Refusal('forbidden', `only ${who} or a supervisor may ${action}`);
 }

@@ -21,6 +21,11 @@ export function yearOf(startsAt: string, termYears: number, at: number, policy: 
 /** How many visits fit in a period at the given rhythm: the visits a year should have. */
 export function periodsBetween(from: number, to: number, every: DurationSpec, policy: Policy): number {
   let count = 0;
-  for (let at = addDuration(from, every, policy.calendar); at <= to; at = addDuration(at, every, policy.calendar)) count += 1;
+  for (
+    let at = addDuration(from, every, policy.calendar);
+    at <= to;
+    at = addDuration(at, every, policy.calendar)
+  )
+    count += 1;
   return count;
 }

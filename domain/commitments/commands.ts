@@ -2,7 +2,14 @@ import { Actor } from '../actors';
 
 /** Everything people do to a plan, a pairing or a pledge; each carries who and why. */
 export type CommitmentCommand =
-  | { type: 'signLetter'; actor: Actor; year: number; targets: string[]; fundsTargetYuan?: number; note?: string }
+  | {
+      type: 'signLetter';
+      actor: Actor;
+      year: number;
+      targets: string[];
+      fundsTargetYuan?: number;
+      note?: string;
+    }
   | { type: 'recordVisit'; actor: Actor; at?: string; note: string; household?: string }
   | { type: 'openProblem'; actor: Actor; title: string; area: string; note?: string }
   | { type: 'progressProblem'; actor: Actor; problemId: string; note: string }
@@ -16,4 +23,3 @@ export type CommitmentCommand =
   | { type: 'suspend'; actor: Actor; reason: string }
   | { type: 'resume'; actor: Actor; reason: string }
   | { type: 'close'; actor: Actor; reason: string };
-

@@ -2,7 +2,16 @@ import { Deadline } from '../deadlines/deadline';
 import { CommitmentKind } from '../policy/policy';
 import { TimelineEntry } from '../timeline';
 
-export const focusAreas = ['policy', 'land', 'funds', 'talent', 'energy', 'management', 'innovation', 'party_building'] as const;
+export const focusAreas = [
+  'policy',
+  'land',
+  'funds',
+  'talent',
+  'energy',
+  'management',
+  'innovation',
+  'party_building',
+] as const;
 export type FocusArea = (typeof focusAreas)[number];
 
 export type CommitmentStatus = 'active' | 'suspended' | 'closed';

@@ -47,12 +47,21 @@ export function setDeadline(request: DeadlineRequest, settings: DeadlineSettings
     rule: `${request.rule}: ${describeDuration(request.spec)}`,
     reminders: [...settings.reminderFractions]
       .sort((a, b) => a - b)
-      .map((fraction) => ({ at: new Date(request.from + Math.round(span * fraction)).toISOString(), fraction, sent: false })),
+      .map((fraction) => ({
+        at: new Date(request.from + Math.round(span * fraction)).toISOString(),
+        fraction,
+        sent: false,
+      })),
   };
 }
 
 /** Pushes a deadline out (an approved extension) and re-arms the reminders that now lie ahead. */
-export function extendDeadline(deadline: Deadline, spec: DurationSpec, settings: DeadlineSettings, rule: string): Deadline {
+export function extendDeadline(
+  deadline: Deadline,
+  spec: DurationSpec,
+  settings: DeadlineSettings,
+  rule: string,
+): Deadline {
   const start = Date.parse(deadline.startsAt);
   const due = addDuration(Date.parse(deadline.dueAt), spec, settings.calendar);
   const span = due - start;
@@ -62,20 +71,33 @@ export function extendDeadline(deadline: Deadline, spec: DurationSpec, settings:
     rule: `${deadline.rule}; ${rule}: +${describeDuration(spec)}`,
     reminders: deadline.reminders.map((reminder) => {
       const at = start + Math.round(span * reminder.fraction);
-      return { ...reminder, at: new Date(at).toISOString(), sent: reminder.sent && at <= Date.parse(reminder.at) };
+      return {
+        ...reminder,
+        at: new Date(at).toISOString(),
+        sent: reminder.sent && at <= Date.parse(reminder.at),
+      };
     }),
   };
 }
 
 export type DeadlineEvent =
-  | { kind: 'reminder'; deadlineId: string; index: number }
-  | { kind: 'breach'; deadlineId: string };
+  { kind: 'reminder'; deadlineId: string; index: number } | { kind: 'breach'; deadlineId: string };
 
 function eventsOf(deadline: Deadline): { at: number; event: DeadlineEvent }[] {
   const reminders = deadline.reminders.flatMap((reminder, index) =>
-    reminder.sent ? [] : [{ at: Date.parse(reminder.at), event: { kind: 'reminder' as const, deadlineId: deadline.id, index } }],
+    reminder.sent
+      ? []
+      : [
+          {
+            at: Date.parse(reminder.at),
+            event: { kind: 'reminder' as const, deadlineId: deadline.id, index },
+          },
+        ],
   );
-  return [...reminders, { at: Date.parse(deadline.dueAt), event: { kind: 'breach', deadlineId: deadline.id } }];
+  return [
+    ...reminders,
+    { at: Date.parse(deadline.dueAt), event: { kind: 'breach', deadlineId: deadline.id } },
+  ];
 }
 
 /** The next moment something is due across all of a case's deadlines, or undefined if none. */
@@ -89,13 +111,20 @@ export function dueEvents(deadlines: Deadline[], now: number): DeadlineEvent[] {
   return deadlines
     .flatMap(eventsOf)
     .filter((entry) => entry.at <= now)
-    .filter((entry) => entry.event.kind === 'breach' || !deadlines.some((d) => d.id === entry.event.deadlineId && Date.parse(d.dueAt) <= now))
+    .filter(
+      (entry) =>
+        entry.event.kind === 'breach' ||
+        !deadlines.some((d) => d.id === entry.event.deadlineId && Date.parse(d.dueAt) <= now),
+    )
     .sort((a, b) => a.at - b.at)
     .map((entry) => entry.event);
 }
 
 export function markReminderSent(deadline: Deadline, index: number): Deadline {
-  return { ...deadline, reminders: deadline.reminders.map((r, i) => (i === index ? { ...r, sent: true } : r)) };
+  return {
+    ...deadline,
+    reminders: deadline.reminders.map((r, i) => (i === index ? { ...r, sent: true } : r)),
+  };
 }
 
 export interface Escalation {

@@ -35,7 +35,9 @@ export function breachPressure(
       action: 'public_notice',
       rule,
       notices: unique([escalation.deadline.owner, ...jurisdiction.slice(0, -1)]).map((recipient) => ({
-        recipient, kind: 'public_notice' as const, message: `通报 public notice, ${lapsed}`,
+        recipient,
+        kind: 'public_notice' as const,
+        message: `通报 public notice, ${lapsed}`,
       })),
     };
   }
@@ -46,7 +48,11 @@ export function breachPressure(
     rule,
     notices: [
       { recipient: breached.owner, kind: 'urge', message: `催办 urging, ${lapsed}` },
-      { recipient: escalation.deadline.owner, kind: toTop ? 'agenda' : 'supervise', message: `督办 ${level.label.zh} ${level.label.en} supervises, ${lapsed}` },
+      {
+        recipient: escalation.deadline.owner,
+        kind: toTop ? 'agenda' : 'supervise',
+        message: `督办 ${level.label.zh} ${level.label.en} supervises, ${lapsed}`,
+      },
     ],
   };
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * A deadline length as users write it in the policy: an ISO-8601 duration in calendar time
  * ("PT2H", "P7D", "P1M") or a count of working days (工作日) on the official calendar.
  */
-export const isoDurationPattern = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+export const isoDurationPattern =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
 export const durationSpecSchema = z.union([
   z.string().regex(isoDurationPattern, 'expected an ISO-8601 duration such as PT2H or P7D'),
@@ -25,7 +26,9 @@ export interface IsoDuration {
 export function parseIsoDuration(text: string): IsoDuration {
   const match = isoDurationPattern.exec(text);
   if (!match) throw new RangeError(`not an ISO-8601 duration: ${text}`);
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+  const [years, months, weeks, days, hours, minutes, seconds] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
   return { years, months, weeks, days, hours, minutes, seconds };
 }
 

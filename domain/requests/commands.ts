@@ -17,4 +17,3 @@ export type RequestCommand =
   | { type: 'reject'; actor: Actor; reason: string }
   | { type: 'merge'; actor: Actor; into: string; note?: string }
   | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string };
-

@@ -23,6 +23,12 @@ export function deadlineSpec(
     const rung = policy.ladder[level];
     return { spec: rung.deadline, rule: `policy ${policy.version} ladder ${rung.id} ${stage}` };
   }
-  const when = Object.entries(rule.when).map(([k, v]) => `${k}=${v}`).join(',') || 'default';
-  return { spec: rule[stage], rule: `policy ${policy.version} requestDeadlines[${index}] (${when}) ${stage}` };
+  const when =
+    Object.entries(rule.when)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',') || 'default';
+  return {
+    spec: rule[stage],
+    rule: `policy ${policy.version} requestDeadlines[${index}] (${when}) ${stage}`,
+  };
 }

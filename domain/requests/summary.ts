@@ -5,7 +5,10 @@ import { CitizenRequestState } from './state';
  * The id of the ladder level a request sits at, under the policy the case runs on: as its newest
  * timeline entry recorded it. The API's own policy may have renamed or reordered its levels since.
  */
-export function caseLevelId(state: CitizenRequestState, newest: TimelineEntry | undefined = state.timeline.at(-1)): string {
+export function caseLevelId(
+  state: CitizenRequestState,
+  newest: TimelineEntry | undefined = state.timeline.at(-1),
+): string {
   return newest?.level ?? String(state.level);
 }
 

@@ -43,10 +43,23 @@ export function responsibleFor(state: CitizenRequestState, stage: RequestStage, 
   return state.submission.jurisdiction[level];
 }
 
-function stageDeadline(state: CitizenRequestState, stage: RequestStage, level: number, ctx: Context): Deadline {
+function stageDeadline(
+  state: CitizenRequestState,
+  stage: RequestStage,
+  level: number,
+  ctx: Context,
+): Deadline {
   const { spec, rule } = deadlineSpec(state.submission, stage, level, ctx.policy);
   return setDeadline(
-    { id: `stage:${stage}`, purpose: stage, owner: responsibleFor(state, stage, level), level, from: ctx.now, spec, rule },
+    {
+      id: `stage:${stage}`,
+      purpose: stage,
+      owner: responsibleFor(state, stage, level),
+      level,
+      from: ctx.now,
+      spec,
+      rule,
+    },
     deadlineSettings(ctx.policy),
   );
 }
@@ -74,14 +87,27 @@ function apply(state: CitizenRequestState, change: Change, ctx: Context): Decisi
   };
   if (change.freshDeadline) {
     const stage = currentStage(next);
-    next = { ...next, deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined, pendingExtension: undefined };
+    next = {
+      ...next,
+      deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined,
+      pendingExtension: undefined,
+    };
   }
   if (finalStatuses.includes(next.status)) {
-    const closedAt = ctx.closedAtOnEntry ? closedAtAfter({ final: finalStatuses.includes(state.status), closedAt: state.closedAt }, true, at) : at;
+    const closedAt = ctx.closedAtOnEntry
+      ? closedAtAfter({ final: finalStatuses.includes(state.status), closedAt: state.closedAt }, true, at)
+      : at;
     next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt };
   }
   const rule = change.rule ?? (next.deadline && change.freshDeadline ? next.deadline.rule : undefined);
-  const entry = timelineEntry(at, next.revision, state.status, next.status, { ...change, rule }, ctx.policy.ladder[next.level].id);
+  const entry = timelineEntry(
+    at,
+    next.revision,
+    state.status,
+    next.status,
+    { ...change, rule },
+    ctx.policy.ladder[next.level].id,
+  );
   return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
 
@@ -90,7 +116,12 @@ function refuseUnless(state: CitizenRequestState, allowed: RequestStatus[], acti
 }
 
 function requireAssigneeOrSupervisor(state: CitizenRequestState, actor: Actor, action: string): void {
-  requireOneOfOrSupervisor(actor, state.assignee ? [state.assignee] : [], `the assignee ${state.assignee ?? '(none)'}`, action);
+  requireOneOfOrSupervisor(
+    actor,
+    state.assignee ? [state.assignee] : [],
+    `the assignee ${state.assignee ?? '(none)'}`,
+    action,
+  );
 }
 
 const open: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
@@ -107,7 +138,10 @@ function tell(recipients: string[], kind: Notice['kind'], message: string): Noti
 /** 点单: a new request, already on the committee agenda when it is a major livelihood matter. */
 export function submitRequest(submission: RequestSubmission, ctx: Context): Decision<CitizenRequestState> {
   if (submission.jurisdiction.length !== ctx.policy.ladder.length) {
-    throw new Refusal('invalid', `grid ${submission.gridId} has ${submission.jurisdiction.length} units, the ladder has ${ctx.policy.ladder.length} levels`);
+    throw new Refusal(
+      'invalid',
+      `grid ${submission.gridId} has ${submission.jurisdiction.length} units, the ladder has ${ctx.policy.ladder.length} levels`,
+    );
   }
   const at = new Date(ctx.now).toISOString();
   const level = submission.major ? topLevel(ctx.policy) : 0;
@@ -139,7 +173,11 @@ export function submitRequest(submission: RequestSubmission, ctx: Context): Deci
 }
 
 /** Decides one person's action: the next state and notices, or a Refusal that leaves the case unchanged. */
-export function decide(state: CitizenRequestState, command: RequestCommand, ctx: Context): Decision<CitizenRequestState> {
+export function decide(
+  state: CitizenRequestState,
+  command: RequestCommand,
+  ctx: Context,
+): Decision<CitizenRequestState> {
   const { actor } = command;
   refuseReadOnly(actor);
   const title = state.submission.title;
@@ -147,21 +185,49 @@ export function decide(state: CitizenRequestState, command: RequestCommand, ctx:
     case 'dispatch':
       refuseUnless(state, ['submitted'], 'dispatch');
       requireRole(actor, supervisorRoles, 'dispatch');
-      return apply(state, {
-        status: 'dispatched', action: 'dispatch', actor, note: command.note, patch: { assignee: command.assignee }, freshDeadline: true,
-        notices: tell([command.assignee], 'assigned', `请接单 please accept: ${title}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          status: 'dispatched',
+          action: 'dispatch',
+          actor,
+          note: command.note,
+          patch: { assignee: command.assignee },
+          freshDeadline: true,
+          notices: tell([command.assignee], 'assigned', `请接单 please accept: ${title}`),
+        },
+        ctx,
+      );
     case 'accept':
       refuseUnless(state, ['dispatched'], 'accept');
-      if (actor.id !== state.assignee) throw new Refusal('forbidden', `only the assignee ${state.assignee} may accept`);
-      return apply(state, { status: 'accepted', action: 'accept', actor, note: command.note, freshDeadline: true }, ctx);
+      if (actor.id !== state.assignee)
+        throw new Refusal('forbidden', `only the assignee ${state.assignee} may accept`);
+      return apply(
+        state,
+        { status: 'accepted', action: 'accept', actor, note: command.note, freshDeadline: true },
+        ctx,
+      );
     case 'return':
       refuseUnless(state, ['dispatched'], 'return');
-      if (actor.id !== state.assignee) throw new Refusal('forbidden', `only the assignee ${state.assignee} may return it`);
-      return apply(state, {
-        status: 'submitted', action: 'return', actor, note: command.reason, patch: { assignee: undefined }, freshDeadline: true,
-        notices: tell([state.submission.jurisdiction[state.level]], 'returned', `退单 returned by ${actor.id}: ${command.reason}`),
-      }, ctx);
+      if (actor.id !== state.assignee)
+        throw new Refusal('forbidden', `only the assignee ${state.assignee} may return it`);
+      return apply(
+        state,
+        {
+          status: 'submitted',
+          action: 'return',
+          actor,
+          note: command.reason,
+          patch: { assignee: undefined },
+          freshDeadline: true,
+          notices: tell(
+            [state.submission.jurisdiction[state.level]],
+            'returned',
+            `退单 returned by ${actor.id}: ${command.reason}`,
+          ),
+        },
+        ctx,
+      );
     case 'progress':
       refuseUnless(state, handling, 'record progress on');
       requireAssigneeOrSupervisor(state, actor, 'record progress');
@@ -169,67 +235,145 @@ export function decide(state: CitizenRequestState, command: RequestCommand, ctx:
     case 'requestExtension': {
       refuseUnless(state, [...handling, 'dispatched'], 'extend');
       requireAssigneeOrSupervisor(state, actor, 'ask for an extension');
-      if (state.pendingExtension) throw new Refusal('not_allowed_in_state', 'an extension request is already waiting for a decision');
+      if (state.pendingExtension)
+        throw new Refusal('not_allowed_in_state', 'an extension request is already waiting for a decision');
       if (!state.deadline || Date.parse(state.deadline.dueAt) <= ctx.now) {
         throw new Refusal('not_allowed_in_state', 'an extension must be asked for before the deadline');
       }
       const above = Math.min(state.level + 1, topLevel(ctx.policy));
-      return apply(state, {
-        action: 'request_extension', actor, note: command.reason,
-        patch: { pendingExtension: { by: actor, duration: command.duration, reason: command.reason, requestedAt: new Date(ctx.now).toISOString() } },
-        notices: tell([state.submission.jurisdiction[above]], 'extension', `延期申请 extension asked: ${command.reason}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          action: 'request_extension',
+          actor,
+          note: command.reason,
+          patch: {
+            pendingExtension: {
+              by: actor,
+              duration: command.duration,
+              reason: command.reason,
+              requestedAt: new Date(ctx.now).toISOString(),
+            },
+          },
+          notices: tell(
+            [state.submission.jurisdiction[above]],
+            'extension',
+            `延期申请 extension asked: ${command.reason}`,
+          ),
+        },
+        ctx,
+      );
     }
     case 'decideExtension': {
       const pending = state.pendingExtension;
-      if (!pending || !state.deadline) throw new Refusal('not_allowed_in_state', `no extension request is waiting (request is ${state.status})`);
+      if (!pending || !state.deadline)
+        throw new Refusal(
+          'not_allowed_in_state',
+          `no extension request is waiting (request is ${state.status})`,
+        );
       requireRole(actor, supervisorRoles, 'decide an extension');
       const deadline = command.approve
-        ? extendDeadline(state.deadline, pending.duration, deadlineSettings(ctx.policy), `extension approved by ${actor.id}`)
+        ? extendDeadline(
+            state.deadline,
+            pending.duration,
+            deadlineSettings(ctx.policy),
+            `extension approved by ${actor.id}`,
+          )
         : state.deadline;
       const verdict = command.approve ? '延期已批准 extension approved' : '延期未批准 extension refused';
-      return apply(state, {
-        action: command.approve ? 'approve_extension' : 'refuse_extension', actor, note: command.note,
-        patch: { deadline, pendingExtension: undefined }, rule: command.approve ? deadline.rule : undefined,
-        notices: tell([pending.by.id, ...requesters(state)], 'extension', `${verdict}: ${command.note}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          action: command.approve ? 'approve_extension' : 'refuse_extension',
+          actor,
+          note: command.note,
+          patch: { deadline, pendingExtension: undefined },
+          rule: command.approve ? deadline.rule : undefined,
+          notices: tell([pending.by.id, ...requesters(state)], 'extension', `${verdict}: ${command.note}`),
+        },
+        ctx,
+      );
     }
     case 'resolve':
       refuseUnless(state, handling, 'resolve');
       requireAssigneeOrSupervisor(state, actor, 'resolve');
-      return apply(state, {
-        status: 'resolved', action: 'resolve', actor, note: command.note, freshDeadline: true,
-        patch: { resolvedAtLevel: state.level, resolution: command.note },
-        notices: tell(requesters(state), 'return_visit', `已办结，请评价 resolved, please tell us if it is solved: ${command.note}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          status: 'resolved',
+          action: 'resolve',
+          actor,
+          note: command.note,
+          freshDeadline: true,
+          patch: { resolvedAtLevel: state.level, resolution: command.note },
+          notices: tell(
+            requesters(state),
+            'return_visit',
+            `已办结，请评价 resolved, please tell us if it is solved: ${command.note}`,
+          ),
+        },
+        ctx,
+      );
     case 'feedback':
       refuseUnless(state, ['resolved'], 'give feedback on');
-      if (actor.role === 'resident' && !requesters(state).includes(actor.id)) throw new Refusal('forbidden', 'only a requester may give feedback');
+      if (actor.role === 'resident' && !requesters(state).includes(actor.id))
+        throw new Refusal('forbidden', 'only a requester may give feedback');
       if (command.satisfied) {
-        return apply(state, {
-          status: 'closed', action: 'feedback_satisfied', actor, note: command.note, patch: { outcome: 'satisfied' },
-          notices: tell(requesters(state), 'outcome', `已关闭 closed: ${state.resolution ?? ''}`),
-        }, ctx);
+        return apply(
+          state,
+          {
+            status: 'closed',
+            action: 'feedback_satisfied',
+            actor,
+            note: command.note,
+            patch: { outcome: 'satisfied' },
+            notices: tell(requesters(state), 'outcome', `已关闭 closed: ${state.resolution ?? ''}`),
+          },
+          ctx,
+        );
       }
       return reopen(state, actor, 'feedback_unsatisfied', command.note ?? '不满意 unsatisfied', ctx);
     case 'escalate': {
       refuseUnless(state, open, 'escalate');
       requireRole(actor, [...supervisorRoles, 'grid_member'], 'escalate');
       const top = topLevel(ctx.policy);
-      return apply(state, {
-        action: 'escalate', actor, note: command.reason, patch: { level: top, onAgenda: true }, freshDeadline: true,
-        notices: tell([state.submission.jurisdiction[top]], 'agenda', `上报常委会 escalated to the committee: ${command.reason}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          action: 'escalate',
+          actor,
+          note: command.reason,
+          patch: { level: top, onAgenda: true },
+          freshDeadline: true,
+          notices: tell(
+            [state.submission.jurisdiction[top]],
+            'agenda',
+            `上报常委会 escalated to the committee: ${command.reason}`,
+          ),
+        },
+        ctx,
+      );
     }
     case 'withdraw':
       refuseUnless(state, open, 'withdraw');
       if (!requesters(state).includes(actor.id) && !supervisorRoles.includes(actor.role)) {
         throw new Refusal('forbidden', 'only the requester or a supervisor may withdraw');
       }
-      return apply(state, {
-        status: 'withdrawn', action: 'withdraw', actor, note: command.reason,
-        notices: tell([state.deadline?.owner ?? state.submission.jurisdiction[state.level]], 'outcome', `已撤回 withdrawn: ${command.reason}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          status: 'withdrawn',
+          action: 'withdraw',
+          actor,
+          note: command.reason,
+          notices: tell(
+            [state.deadline?.owner ?? state.submission.jurisdiction[state.level]],
+            'outcome',
+            `已撤回 withdrawn: ${command.reason}`,
+          ),
+        },
+        ctx,
+      );
     case 'reopen':
       refuseUnless(state, ['resolved', 'closed'], 'reopen');
       requireRole(actor, supervisorRoles, 'reopen');
@@ -237,57 +381,150 @@ export function decide(state: CitizenRequestState, command: RequestCommand, ctx:
     case 'reject':
       refuseUnless(state, ['submitted'], 'reject');
       requireRole(actor, supervisorRoles, 'reject');
-      return apply(state, {
-        status: 'rejected', action: 'reject', actor, note: command.reason,
-        notices: tell(requesters(state), 'outcome', `不予受理 rejected: ${command.reason}`),
-      }, ctx);
+      return apply(
+        state,
+        {
+          status: 'rejected',
+          action: 'reject',
+          actor,
+          note: command.reason,
+          notices: tell(requesters(state), 'outcome', `不予受理 rejected: ${command.reason}`),
+        },
+        ctx,
+      );
     case 'merge':
       refuseUnless(state, ['submitted', 'dispatched'], 'merge');
       requireRole(actor, supervisorRoles, 'merge');
-      if (command.into === state.submission.id) throw new Refusal('invalid', 'a request cannot be merged into itself');
-      return apply(state, {
-        status: 'merged', action: 'merge', actor, note: command.note, patch: { mergedInto: command.into },
-        notices: tell(requesters(state), 'outcome', `已合并到 ${command.into} merged into ${command.into}; you will hear its outcome`),
-      }, ctx);
+      if (command.into === state.submission.id)
+        throw new Refusal('invalid', 'a request cannot be merged into itself');
+      return apply(
+        state,
+        {
+          status: 'merged',
+          action: 'merge',
+          actor,
+          note: command.note,
+          patch: { mergedInto: command.into },
+          notices: tell(
+            requesters(state),
+            'outcome',
+            `已合并到 ${command.into} merged into ${command.into}; you will hear its outcome`,
+          ),
+        },
+        ctx,
+      );
     case 'absorbDuplicate':
       if (finalStatuses.includes(state.status) && state.status !== 'closed') {
-        throw new Refusal('not_allowed_in_state', `cannot absorb a duplicate into a request that is ${state.status}`);
+        throw new Refusal(
+          'not_allowed_in_state',
+          `cannot absorb a duplicate into a request that is ${state.status}`,
+        );
       }
-      return apply(state, {
-        action: 'absorb_duplicate', actor, note: `duplicate ${command.duplicateId}`,
-        patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
-      }, ctx);
+      return apply(
+        state,
+        {
+          action: 'absorb_duplicate',
+          actor,
+          note: `duplicate ${command.duplicateId}`,
+          patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
+        },
+        ctx,
+      );
   }
 }
 
-function reopen(state: CitizenRequestState, actor: Actor, action: string, note: string, ctx: Context): Decision<CitizenRequestState> {
+function reopen(
+  state: CitizenRequestState,
+  actor: Actor,
+  action: string,
+  note: string,
+  ctx: Context,
+): Decision<CitizenRequestState> {
   const level = state.resolvedAtLevel ?? state.level;
-  return apply(state, {
-    status: 'reopened', action, actor, note, patch: { level, outcome: undefined, closedAt: undefined }, freshDeadline: true,
-    notices: tell([responsibleFor({ ...state, level }, 'resolve', level)], 'assigned', `重办 reopened: ${note}`),
-  }, ctx);
+  return apply(
+    state,
+    {
+      status: 'reopened',
+      action,
+      actor,
+      note,
+      patch: { level, outcome: undefined, closedAt: undefined },
+      freshDeadline: true,
+      notices: tell(
+        [responsibleFor({ ...state, level }, 'resolve', level)],
+        'assigned',
+        `重办 reopened: ${note}`,
+      ),
+    },
+    ctx,
+  );
 }
 
 /** What the clock decides: a reminder before the deadline, escalation on breach, or closing an unanswered return visit. */
-export function onDeadline(state: CitizenRequestState, event: DeadlineEvent, ctx: Context): Decision<CitizenRequestState> {
+export function onDeadline(
+  state: CitizenRequestState,
+  event: DeadlineEvent,
+  ctx: Context,
+): Decision<CitizenRequestState> {
   const deadline = state.deadline;
   if (!deadline || deadline.id !== event.deadlineId) return { state, notices: [] };
   if (event.kind === 'reminder') {
-    const step = reminderStep(deadline, event.index, state.submission.title, state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : []);
-    return apply(state, { action: 'reminder', actor: systemActor, patch: { deadline: step.deadline }, rule: step.rule, notices: step.notices }, ctx);
+    const step = reminderStep(
+      deadline,
+      event.index,
+      state.submission.title,
+      state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [],
+    );
+    return apply(
+      state,
+      {
+        action: 'reminder',
+        actor: systemActor,
+        patch: { deadline: step.deadline },
+        rule: step.rule,
+        notices: step.notices,
+      },
+      ctx,
+    );
   }
   if (deadline.purpose === 'returnVisit') {
-    return apply(state, {
-      status: 'closed', action: 'close_no_feedback', actor: systemActor, patch: { outcome: 'no_feedback' },
-      rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
-    }, ctx);
+    return apply(
+      state,
+      {
+        status: 'closed',
+        action: 'close_no_feedback',
+        actor: systemActor,
+        patch: { outcome: 'no_feedback' },
+        rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
+      },
+      ctx,
+    );
   }
-  const ownerAt = (level: number) => responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
-  const { escalation, action, rule, notices } = breachStep(deadline, ownerAt, state.submission.jurisdiction, state.submission.title, ctx.policy, ctx.now);
-  return apply(state, {
-    action, actor: systemActor, rule, notices,
-    patch: { level: escalation.toLevel, deadline: escalation.deadline, onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy) },
-  }, ctx);
+  const ownerAt = (level: number) =>
+    responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
+  const { escalation, action, rule, notices } = breachStep(
+    deadline,
+    ownerAt,
+    state.submission.jurisdiction,
+    state.submission.title,
+    ctx.policy,
+    ctx.now,
+  );
+  return apply(
+    state,
+    {
+      action,
+      actor: systemActor,
+      rule,
+      notices,
+      patch: {
+        level: escalation.toLevel,
+        deadline: escalation.deadline,
+        onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy),
+      },
+    },
+    ctx,
+  );
 }
 
 /** How a final request ends: a closed one after its reopen window, a withdrawn, merged or rejected one at once. */

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
 
   started = Date.now();
   const archives = cases.map((c) => JSON.stringify(toArchive(c)));
-  report('seal archives', Date.now() - started, events, `${mib(archives.reduce((n, a) => n + a.length, 0))} MiB`);
+  report(
+    'seal archives',
+    Date.now() - started,
+    events,
+    `${mib(archives.reduce((n, a) => n + a.length, 0))} MiB`,
+  );
   started = Date.now();
   const gzipped = archives.reduce((n, a) => n + gzipSync(a).length, 0);
   report('gzip archives (as ARCHIVE_DIR keeps them)', Date.now() - started, events, `${mib(gzipped)} MiB`);
@@ -47,10 +52,20 @@ async function main(): Promise<void> {
   const reports: ReplayReport[] = [];
   for await (const replayed of replayCases(bundle, cases)) reports.push(replayed);
   const commits = reports.flatMap((r) => r.commits.map((commit) => ({ r, commit })));
-  report('replay and refold (one replay worker)', Date.now() - started, events, `${commits.length} committed states`);
-  const kept = reports.reduce((n, r) => n + JSON.stringify(r.commits).length + JSON.stringify(r.timeline).length, 0);
+  report(
+    'replay and refold (one replay worker)',
+    Date.now() - started,
+    events,
+    `${commits.length} committed states`,
+  );
+  const kept = reports.reduce(
+    (n, r) => n + JSON.stringify(r.commits).length + JSON.stringify(r.timeline).length,
+    0,
+  );
   const whole = commits.reduce((n, { r, commit }) => n + JSON.stringify(heldState(r, commit)).length, 0);
-  console.log(`committed states kept: ${mib(kept)} MiB as JSON (every state with its own timeline would be ${mib(whole)} MiB)`);
+  console.log(
+    `committed states kept: ${mib(kept)} MiB as JSON (every state with its own timeline would be ${mib(whole)} MiB)`,
+  );
 
   await actionLogFigures(2000);
 }
@@ -58,7 +73,9 @@ async function main(): Promise<void> {
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function report(what: string, ms: number, events: number, extra = ''): void {
-  console.log(`${what}: ${ms} ms, ${Math.round((events / Math.max(ms, 1)) * 1000)} events/s${extra ? `; ${extra}` : ''}`);
+  console.log(
+    `${what}: ${ms} ms, ${Math.round((events / Math.max(ms, 1)) * 1000)} events/s${extra ? `; ${extra}` : ''}`,
+  );
 }
 
 async function actionLogFigures(entries: number): Promise<void> {
@@ -67,18 +84,32 @@ async function actionLogFigures(entries: number): Promise<void> {
   const db = await mongoose.createConnection(`${ferret.uri}/bench`).asPromise();
   try {
     const model = createActionLogModel(db);
-    const body = { at: new Date().toISOString(), actor: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' }, action: 'POST /api/v1/requests/:id/accept', path: '/api/v1/requests/r1/accept', target: 'request-r1', requestId: 'bench', outcome: { status: 200 } };
+    const body = {
+      at: new Date().toISOString(),
+      actor: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' },
+      action: 'POST /api/v1/requests/:id/accept',
+      path: '/api/v1/requests/r1/accept',
+      target: 'request-r1',
+      requestId: 'bench',
+      outcome: { status: 200 },
+    };
     const appender = new ActionLogAppender(model);
     let started = Date.now();
     for (let i = 0; i < entries; i += 1) await appender.append({ ...body, requestId: `bench-${i}` });
-    console.log(`action log append (FerretDB, one appender, one at a time): ${Math.round((entries / (Date.now() - started)) * 1000)} entries/s`);
+    console.log(
+      `action log append (FerretDB, one appender, one at a time): ${Math.round((entries / (Date.now() - started)) * 1000)} entries/s`,
+    );
     // A second process's appender must find the head by sorting: the cost after every clash.
     started = Date.now();
     await new ActionLogAppender(model).append({ ...body, requestId: 'bench-other' });
-    console.log(`action log append after another process (head read by sort over ${entries} entries): ${Date.now() - started} ms`);
+    console.log(
+      `action log append after another process (head read by sort over ${entries} entries): ${Date.now() - started} ms`,
+    );
     started = Date.now();
     const verdict = await verifyActionLog(model);
-    console.log(`action log verify: ${verdict.checked} entries in ${Date.now() - started} ms (ok: ${verdict.ok})`);
+    console.log(
+      `action log verify: ${verdict.checked} entries in ${Date.now() - started} ms (ok: ${verdict.ok})`,
+    );
   } finally {
     await db.close();
     await ferret.stop();

@@ -12,12 +12,17 @@ async function main() {
   const store = await startReadModelStore('case_counts_bench');
   const pool = new pg.Pool({ connectionString: store.postgresUrl, max: 1 });
   const county = { ...demoCounty, openEvery: 2 };
-  const counter = postgresRequestCounter(pool, { database: () => store.db.name, name: store.models.Request.collection.collectionName });
+  const counter = postgresRequestCounter(pool, {
+    database: () => store.db.name,
+    name: store.models.Request.collection.collectionName,
+  });
   let seeded = 0;
   for (const total of [2_000, 20_000, 60_000]) {
     const t0 = Date.now();
     while (seeded < total) {
-      const docs = Array.from({ length: Math.min(2000, total - seeded) }, (_, k) => syntheticRequestDoc(county, seeded + k, 60_000));
+      const docs = Array.from({ length: Math.min(2000, total - seeded) }, (_, k) =>
+        syntheticRequestDoc(county, seeded + k, 60_000),
+      );
       await store.models.Request.insertMany(docs, { lean: true });
       seeded += docs.length;
     }
@@ -31,7 +36,9 @@ async function main() {
       const b = await countOpenCases(store.models, now, counter);
       const sqlMs = Number(process.hrtime.bigint() - t) / 1e6;
       const open = (c: typeof a) => c.reduce((s, x) => s + x.open, 0);
-      console.log(`stored ${total}, open ${open(b)} (${open(a)}): read ${readMs.toFixed(0)} ms, postgres ${sqlMs.toFixed(0)} ms`);
+      console.log(
+        `stored ${total}, open ${open(b)} (${open(a)}): read ${readMs.toFixed(0)} ms, postgres ${sqlMs.toFixed(0)} ms`,
+      );
     }
   }
   await pool.end();

@@ -9,11 +9,26 @@ import { join } from 'node:path';
 import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 async function main() {
   const outbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'oc-')));
-  const body = { at: new Date().toISOString(), actor: { id: 'a', role: 'resident', unit: 'g01' }, action: 'POST /api/v1/requests', path: '/api/v1/requests', requestId: 'x', outcome: { status: 201 } };
+  const body = {
+    at: new Date().toISOString(),
+    actor: { id: 'a', role: 'resident', unit: 'g01' },
+    action: 'POST /api/v1/requests',
+    path: '/api/v1/requests',
+    requestId: 'x',
+    outcome: { status: 201 },
+  };
   for (const conc of [1, 8, 32]) {
-    const n = 400; const t = Date.now(); let i = 0;
-    await Promise.all(Array.from({ length: conc }, async () => { while (i++ < n) await outbox.put(body); }));
-    console.log(`concurrency ${conc}: ${((Date.now() - t) / n).toFixed(2)} ms per put wall, ${(n / ((Date.now() - t) / 1000)).toFixed(0)}/s`);
+    const n = 400;
+    const t = Date.now();
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: conc }, async () => {
+        while (i++ < n) await outbox.put(body);
+      }),
+    );
+    console.log(
+      `concurrency ${conc}: ${((Date.now() - t) / n).toFixed(2)} ms per put wall, ${(n / ((Date.now() - t) / 1000)).toFixed(0)}/s`,
+    );
   }
 }
 void main();

@@ -17,8 +17,12 @@ const read = (path: string, actor: Who = actors.auditor) => http.get(path, actor
 const verify = async () => (await read('/audit/actions/verify')).body;
 
 const newRequest = {
-  channel: 'hotline', category: 'general', title: '井盖缺失 missing drain cover', description: 'Outside building 4.',
-  requester: { id: 'resident-1', name: '张三' }, gridId: 'g01',
+  channel: 'hotline',
+  category: 'general',
+  title: '井盖缺失 missing drain cover',
+  description: 'Outside building 4.',
+  requester: { id: 'resident-1', name: '张三' },
+  gridId: 'g01',
 };
 
 /** A request filed, dispatched, and refused twice; answers its id once all four writes are logged. */
@@ -27,11 +31,25 @@ async function fileDispatchAndRefuse(tag: string): Promise<string> {
   expect(filed.status).toBe(201);
   expect(filed.headers.get('x-request-id')).toBe(`${tag}-file`);
   const id = filed.body.id;
-  expect((await http.post(`/requests/${id}/dispatch`, { assignee: 'member-1' }, actors.secretary, { 'x-request-id': `${tag}-dispatch` })).status).toBe(200);
-  expect((await http.post(`/requests/${id}/accept`, {}, actors.auditor, { 'x-request-id': `${tag}-auditor` })).status).toBe(403);
-  const malformed = await http.raw('POST', `/requests/${id}/accept`, '{"note":', { 'content-type': 'application/json', 'x-request-id': `${tag}-malformed` });
+  expect(
+    (
+      await http.post(`/requests/${id}/dispatch`, { assignee: 'member-1' }, actors.secretary, {
+        'x-request-id': `${tag}-dispatch`,
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await http.post(`/requests/${id}/accept`, {}, actors.auditor, { 'x-request-id': `${tag}-auditor` }))
+      .status,
+  ).toBe(403);
+  const malformed = await http.raw('POST', `/requests/${id}/accept`, '{"note":', {
+    'content-type': 'application/json',
+    'x-request-id': `${tag}-malformed`,
+  });
   expect(malformed.status).toBe(400);
-  await eventually(async () => expect((await read(`/audit/actions?target=request-${id}`)).body.total).toBe(4));
+  await eventually(async () =>
+    expect((await read(`/audit/actions?target=request-${id}`)).body.total).toBe(4),
+  );
   return id;
 }
 
@@ -41,24 +59,44 @@ describe('the action log of every API write, on the real dev server and FerretDB
     const id = await fileDispatchAndRefuse('log');
 
     const page = (await read(`/audit/actions?target=request-${id}`)).body;
-    expect(page.items.map((e: { seq: number }) => e.seq)).toEqual([...page.items.map((e: { seq: number }) => e.seq)].sort((a, b) => b - a));
+    expect(page.items.map((e: { seq: number }) => e.seq)).toEqual(
+      [...page.items.map((e: { seq: number }) => e.seq)].sort((a, b) => b - a),
+    );
     expect(page.items).toEqual([
       expect.objectContaining({
         // refused by the body parser before any route matched: the concrete path stands for the action
-        actor: { headers: {} }, action: `POST /api/v1/requests/${id}/accept`, requestId: 'log-malformed', outcome: { status: 400, problem: 'malformed_json' },
+        actor: { headers: {} },
+        action: `POST /api/v1/requests/${id}/accept`,
+        requestId: 'log-malformed',
+        outcome: { status: 400, problem: 'malformed_json' },
       }),
       expect.objectContaining({
-        actor: actors.auditor, action: 'POST /api/v1/requests/:id/accept', path: `/api/v1/requests/${id}/accept`, requestId: 'log-auditor', outcome: { status: 403, problem: 'forbidden' },
+        actor: actors.auditor,
+        action: 'POST /api/v1/requests/:id/accept',
+        path: `/api/v1/requests/${id}/accept`,
+        requestId: 'log-auditor',
+        outcome: { status: 403, problem: 'forbidden' },
       }),
       expect.objectContaining({
-        actor: actors.secretary, action: 'POST /api/v1/requests/:id/dispatch', target: `request-${id}`, requestId: 'log-dispatch', outcome: { status: 200 },
+        actor: actors.secretary,
+        action: 'POST /api/v1/requests/:id/dispatch',
+        target: `request-${id}`,
+        requestId: 'log-dispatch',
+        outcome: { status: 200 },
       }),
-      expect.objectContaining({ actor: actors.resident, action: 'POST /api/v1/requests', path: '/api/v1/requests', requestId: 'log-file', outcome: { status: 201 } }),
+      expect.objectContaining({
+        actor: actors.resident,
+        action: 'POST /api/v1/requests',
+        path: '/api/v1/requests',
+        requestId: 'log-file',
+        outcome: { status: 201 },
+      }),
     ]);
     expect(page.items[0].at >= before).toBe(true);
     expect(page.items[0].prevHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const bySecretary = (await read(`/audit/actions?actor=sec-1&from=${encodeURIComponent(before)}`)).body.items;
+    const bySecretary = (await read(`/audit/actions?actor=sec-1&from=${encodeURIComponent(before)}`)).body
+      .items;
     expect(bySecretary.map((e: { requestId: string }) => e.requestId)).toEqual(['log-dispatch']);
     expect((await read(`/audit/actions?actor=sec-1&to=${encodeURIComponent(before)}`)).body.total).toBe(0);
 
@@ -68,7 +106,11 @@ describe('the action log of every API write, on the real dev server and FerretDB
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     await eventually(async () => {
       const [logged] = (await read('/audit/actions?actor=resident-1&pageSize=1')).body.items;
-      expect(logged).toMatchObject({ action: 'POST /api/v1/nowhere', requestId: generated, outcome: { status: 404, problem: 'not_found' } });
+      expect(logged).toMatchObject({
+        action: 'POST /api/v1/nowhere',
+        requestId: generated,
+        outcome: { status: 404, problem: 'not_found' },
+      });
       expect(logged.target).toBeUndefined();
     });
   });
@@ -81,7 +123,11 @@ describe('the action log of every API write, on the real dev server and FerretDB
     expect((await read('/audit/actions/verify', actors.secretary)).status).toBe(403);
     const anonymous = await http.get('/audit/actions');
     expect(anonymous.status).toBe(400);
-    expect(anonymous.body.errors.map((e: { field: string }) => e.field)).toEqual(['headers.x-actor-id', 'headers.x-actor-role', 'headers.x-actor-unit']);
+    expect(anonymous.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'headers.x-actor-id',
+      'headers.x-actor-role',
+      'headers.x-actor-unit',
+    ]);
     expect((await read('/audit/actions', committee)).status).toBe(200);
     expect((await read('/audit/actions?from=yesterday')).body.errors[0].field).toBe('query.from');
     const paths = Object.keys((await http.get('/openapi.json')).body.paths);
@@ -93,12 +139,20 @@ describe('the action log of every API write, on the real dev server and FerretDB
     const other = await mongoose.createConnection(`mongodb://${host}:${port}/${name}`).asPromise();
     try {
       // Two processes' appenders, each with ten appends in flight, racing each other (and the API's own).
-      const processes = [e2e.system.actionLog, createActionLogModel(other)].map((model) => new ActionLogAppender(model));
+      const processes = [e2e.system.actionLog, createActionLogModel(other)].map(
+        (model) => new ActionLogAppender(model),
+      );
       const body = (p: number, n: number): ActionBody => ({
-        at: new Date().toISOString(), actor: { id: `bench-${p}`, role: 'committee', unit: 'committee-c01' },
-        action: 'POST /api/v1/requests', path: '/api/v1/requests', requestId: `race-${p}-${n}`, outcome: { status: 201 },
+        at: new Date().toISOString(),
+        actor: { id: `bench-${p}`, role: 'committee', unit: 'committee-c01' },
+        action: 'POST /api/v1/requests',
+        path: '/api/v1/requests',
+        requestId: `race-${p}-${n}`,
+        outcome: { status: 201 },
       });
-      const appended = await Promise.all(processes.flatMap((appender, p) => Array.from({ length: 10 }, (_, n) => appender.append(body(p, n)))));
+      const appended = await Promise.all(
+        processes.flatMap((appender, p) => Array.from({ length: 10 }, (_, n) => appender.append(body(p, n)))),
+      );
       expect(new Set(appended.map((e) => e.seq)).size).toBe(20);
       const verdict = await verify();
       expect(verdict).toMatchObject({ ok: true, head: { seq: Math.max(...appended.map((e) => e.seq)) } });
@@ -111,19 +165,31 @@ describe('the action log of every API write, on the real dev server and FerretDB
   test('When one entry is altered or removed in MongoDB, then verify reports the break at its seq', async () => {
     const id = await fileDispatchAndRefuse('tamper');
     const model = e2e.system.actionLog;
-    const dispatch = await model.findOne({ requestId: 'tamper-dispatch' }).lean<ActionEntry & { actor: Who }>();
+    const dispatch = await model
+      .findOne({ requestId: 'tamper-dispatch' })
+      .lean<ActionEntry & { actor: Who }>();
     expect(await verify()).toMatchObject({ ok: true });
 
     await model.updateOne({ seq: dispatch!.seq }, { $set: { 'actor.id': 'someone-else' } });
-    expect(await verify()).toEqual({ ok: false, checked: dispatch!.seq - 1, brokenAt: { seq: dispatch!.seq, kind: 'altered' } });
+    expect(await verify()).toEqual({
+      ok: false,
+      checked: dispatch!.seq - 1,
+      brokenAt: { seq: dispatch!.seq, kind: 'altered' },
+    });
     const listed = (await read(`/audit/actions?target=request-${id}`)).body.items;
-    expect(listed.find((e: { requestId: string }) => e.requestId === 'tamper-dispatch').actor.id).toBe('someone-else');
+    expect(listed.find((e: { requestId: string }) => e.requestId === 'tamper-dispatch').actor.id).toBe(
+      'someone-else',
+    );
 
     await model.updateOne({ seq: dispatch!.seq }, { $set: { 'actor.id': dispatch!.actor.id } }); // key order in the document changes nothing
     expect(await verify()).toMatchObject({ ok: true });
 
     await model.deleteOne({ seq: dispatch!.seq });
-    expect(await verify()).toEqual({ ok: false, checked: dispatch!.seq - 1, brokenAt: { seq: dispatch!.seq, kind: 'missing' } });
+    expect(await verify()).toEqual({
+      ok: false,
+      checked: dispatch!.seq - 1,
+      brokenAt: { seq: dispatch!.seq, kind: 'missing' },
+    });
     await model.collection.insertOne(dispatch!);
     expect(await verify()).toMatchObject({ ok: true });
   });
@@ -140,17 +206,35 @@ describe('the action log of every API write, on the real dev server and FerretDB
     });
     expect(await verify()).toMatchObject({ ok: true, anchor });
 
-    const tail = await model.find({ seq: { $gte: anchor.head.seq - 1 } }, { _id: 0 }).sort({ seq: 1 }).lean<ActionEntry[]>();
+    const tail = await model
+      .find({ seq: { $gte: anchor.head.seq - 1 } }, { _id: 0 })
+      .sort({ seq: 1 })
+      .lean<ActionEntry[]>();
     await model.deleteMany({ seq: { $gte: anchor.head.seq - 1 } });
     expect(await verifyActionLog(model)).toMatchObject({ ok: true }); // the chain alone is whole, only shorter
-    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: anchor.head.seq, kind: 'truncated' } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      brokenAt: { seq: anchor.head.seq, kind: 'truncated' },
+    });
     await model.collection.insertMany(tail.map((entry) => ({ ...entry })));
     expect(await verify()).toMatchObject({ ok: true });
 
     const { hash: _, ...anchored } = tail.at(-1)!;
-    const rewritten = { ...anchored, actor: { id: 'someone-else', role: 'committee', unit: 'committee-c01' } };
-    await model.replaceOne({ seq: anchored.seq }, { ...rewritten, hash: hashEntry(rewritten.prevHash, (({ prevHash: __, ...content }) => content)(rewritten)) });
+    const rewritten = {
+      ...anchored,
+      actor: { id: 'someone-else', role: 'committee', unit: 'committee-c01' },
+    };
+    await model.replaceOne(
+      { seq: anchored.seq },
+      {
+        ...rewritten,
+        hash: hashEntry(rewritten.prevHash, (({ prevHash: __, ...content }) => content)(rewritten)),
+      },
+    );
     expect(await verifyActionLog(model)).toMatchObject({ ok: true });
-    expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: anchor.head.seq, kind: 'rewritten' } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      brokenAt: { seq: anchor.head.seq, kind: 'rewritten' },
+    });
   });
 });

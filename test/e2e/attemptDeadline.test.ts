@@ -30,11 +30,18 @@ afterAll(async () => {
 });
 
 const count = (key: string) => models.Slice.updateOne({ _id: key }, { $inc: { n: 1 } }, { upsert: true });
-const outcome = (write: Promise<unknown>) => write.then(() => 'written', (err: { type?: string }) => err.type);
+const outcome = (write: Promise<unknown>) =>
+  write.then(
+    () => 'written',
+    (err: { type?: string }) => err.type,
+  );
 
 describe("an activity attempt's database commands", () => {
   test('When an attempt is past 80% of its timeout, then its next command is refused and nothing more is written', async () => {
-    const attempt = new MockActivityEnvironment({ startToCloseTimeoutMs: 1_000 }, { interceptors: [attemptDeadline] });
+    const attempt = new MockActivityEnvironment(
+      { startToCloseTimeoutMs: 1_000 },
+      { interceptors: [attemptDeadline] },
+    );
     const outcomes = await attempt.run(async () => {
       const first = await outcome(count('late'));
       await sleep(850);
@@ -45,7 +52,10 @@ describe("an activity attempt's database commands", () => {
   });
 
   test('When Temporal cancels an attempt, then its next command is refused', async () => {
-    const attempt = new MockActivityEnvironment({ startToCloseTimeoutMs: 60_000 }, { interceptors: [attemptDeadline] });
+    const attempt = new MockActivityEnvironment(
+      { startToCloseTimeoutMs: 60_000 },
+      { interceptors: [attemptDeadline] },
+    );
     const outcomes = await attempt.run(async () => {
       const first = await outcome(count('cancelled'));
       attempt.cancel('TIMED_OUT');

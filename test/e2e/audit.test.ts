@@ -21,13 +21,21 @@ type Who = { id: string; role: string; unit: string };
 const audit = (path: string, actor: Who = actors.auditor) => http.get(`/audit/cases/${path}`, actor);
 
 const newRequest = {
-  channel: 'hotline', category: 'general', title: '路面塌陷 road subsidence', description: 'A hole opened on Xinhua Road.',
-  requester: { id: 'resident-1', name: '张三' }, gridId: 'g01',
+  channel: 'hotline',
+  category: 'general',
+  title: '路面塌陷 road subsidence',
+  description: 'A hole opened on Xinhua Road.',
+  requester: { id: 'resident-1', name: '张三' },
+  gridId: 'g01',
 };
 
 /** The auditor's CLI against the same Temporal server, with a given archive directory. */
 const cli = (args: string[], archiveDir: string) =>
-  runAuditCli(args, { TEMPORAL_ADDRESS: e2e.system.temporalAddress, TEMPORAL_NAMESPACE: e2e.system.namespace, ARCHIVE_DIR: archiveDir });
+  runAuditCli(args, {
+    TEMPORAL_ADDRESS: e2e.system.temporalAddress,
+    TEMPORAL_NAMESPACE: e2e.system.namespace,
+    ARCHIVE_DIR: archiveDir,
+  });
 
 describe('auditors replay a case over HTTP and the CLI, on the real dev server and FerretDB', () => {
   const moments: { at: number; live: CitizenRequestState }[] = [];
@@ -57,8 +65,18 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     expect(res.body).toMatchObject({ caseId, workflowType: 'citizenRequest', source: 'temporal', runs: 1 });
     const [opened, code, ...lines] = res.body.lines;
     expect(opened).toMatchObject({ action: 'opened', run: 1 });
-    expect(code).toMatchObject({ action: 'code', note: expect.stringMatching(/^decided by workflow code @temporalio\/worker@[\d.]+\+[0-9a-f]{64}$/) });
-    expect(lines.map((l: { revision: number; action: string; actor: Who; note?: string }) => [l.revision, l.action, l.actor.id, l.note])).toEqual([
+    expect(code).toMatchObject({
+      action: 'code',
+      note: expect.stringMatching(/^decided by workflow code @temporalio\/worker@[\d.]+\+[0-9a-f]{64}$/),
+    });
+    expect(
+      lines.map((l: { revision: number; action: string; actor: Who; note?: string }) => [
+        l.revision,
+        l.action,
+        l.actor.id,
+        l.note,
+      ]),
+    ).toEqual([
       [1, 'submit', 'resident-1', newRequest.title],
       [2, 'dispatch', 'sec-1', 'nearest member'],
       [3, 'accept', 'member-1', undefined],
@@ -66,7 +84,9 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
       [5, 'resolve', 'member-1', 'hole filled'],
     ]);
     expect(lines.map((l: { at: string }) => l.at)).toEqual(moments.at(-1)!.live.timeline.map((e) => e.at));
-    expect(lines[1].notices).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: 'member-1', kind: 'assigned' })]));
+    expect(lines[1].notices).toEqual(
+      expect.arrayContaining([expect.objectContaining({ recipient: 'member-1', kind: 'assigned' })]),
+    );
     expect(lines[4].rule).toEqual(expect.stringContaining('returnVisit'));
   });
 
@@ -85,24 +105,43 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
   test('When the audit endpoints are misused, then the answers name the problem', async () => {
     expect((await audit(`${caseId}/timeline`, actors.member)).status).toBe(403);
     const both = await audit(`${caseId}/state?at=2026-01-01T00:00:00Z&revision=2`);
-    expect(both).toMatchObject({ status: 400, body: { detail: expect.stringContaining('give exactly one of at, revision, or run with event') } });
+    expect(both).toMatchObject({
+      status: 400,
+      body: { detail: expect.stringContaining('give exactly one of at, revision, or run with event') },
+    });
     const unknown = await audit('request-nobody/timeline');
-    expect(unknown).toMatchObject({ status: 404, body: { detail: 'case request-nobody is neither in Temporal nor in the archive' } });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { detail: 'case request-nobody is neither in Temporal nor in the archive' },
+    });
     expect((await audit('not-a-case/timeline')).status).toBe(400);
     const paths = Object.keys((await http.get('/openapi.json')).body.paths);
-    expect(paths).toEqual(expect.arrayContaining(['timeline', 'state', 'replay', 'export'].map((p) => `/api/v1/audit/cases/{caseId}/${p}`)));
+    expect(paths).toEqual(
+      expect.arrayContaining(
+        ['timeline', 'state', 'replay', 'export'].map((p) => `/api/v1/audit/cases/{caseId}/${p}`),
+      ),
+    );
   });
 
   test('When an auditor tries any write endpoint in the OpenAPI document, then every one refuses with 403', async () => {
     const doc = (await http.get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const writes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((method) => ({ method: method.toUpperCase(), path })),
+      Object.keys(methods)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((method) => ({ method: method.toUpperCase(), path })),
     );
     expect(writes.length).toBeGreaterThan(20);
     const id = caseId.replace(/^request-/, '');
     for (const { method, path } of writes) {
-      const concrete = path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, (param) => (param === '{year}' ? '1' : id));
-      const res = await http.raw(method, concrete, {}, { ...actorHeaders(actors.auditor), 'content-type': 'application/json' });
+      const concrete = path
+        .replace(/^\/api\/v1/, '')
+        .replace(/\{[^}]+\}/g, (param) => (param === '{year}' ? '1' : id));
+      const res = await http.raw(
+        method,
+        concrete,
+        {},
+        { ...actorHeaders(actors.auditor), 'content-type': 'application/json' },
+      );
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
     }
   });
@@ -138,27 +177,47 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
   test('When a closed case is archived and Temporal then removes it, then auditors read the same timeline and states from the archive', async () => {
     const withdrawn = await http.post('/requests', newRequest, actors.resident);
     const closedId = requestWorkflowId(withdrawn.body.id);
-    expect((await http.post(`/requests/${withdrawn.body.id}/withdraw`, { reason: 'fixed by the neighbours' }, actors.resident)).status).toBe(200);
+    expect(
+      (
+        await http.post(
+          `/requests/${withdrawn.body.id}/withdraw`,
+          { reason: 'fixed by the neighbours' },
+          actors.resident,
+        )
+      ).status,
+    ).toBe(200);
     await e2e.system.temporal.workflow.getHandle(closedId).result();
     const fromTemporal = (await audit(`${closedId}/timeline`)).body;
 
     const verified = await eventually(async () => {
-      const run = await cli(['verify', '--closed-from', new Date(beforeFiling).toISOString()], e2e.system.archiveDir);
+      const run = await cli(
+        ['verify', '--closed-from', new Date(beforeFiling).toISOString()],
+        e2e.system.archiveDir,
+      );
       expect(run.stdout).toContain(`ok    ${closedId}`);
       return run;
     });
     expect(verified.stdout).toMatch(/verified 1 cases \(\d+ events\) in [\d.]+ s: 1 deterministic, 0 not/);
-    const archived = await cli(['archive', '--closed-from', new Date(beforeFiling).toISOString()], e2e.system.archiveDir);
+    const archived = await cli(
+      ['archive', '--closed-from', new Date(beforeFiling).toISOString()],
+      e2e.system.archiveDir,
+    );
     expect(archived.stdout).toContain(`archived ${closedId}`);
 
     const { temporal, namespace } = e2e.system;
-    await temporal.workflowService.deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: closedId } });
+    await temporal.workflowService.deleteWorkflowExecution({
+      namespace,
+      workflowExecution: { workflowId: closedId },
+    });
     // Temporal deletes asynchronously, behind its other work: on a busy machine that takes tens of seconds.
-    const fromArchive = await eventually(async () => {
-      const res = await audit(`${closedId}/timeline`);
-      expect(res.body.source).toBe('archive');
-      return res.body;
-    }, { timeoutMs: 90_000, intervalMs: 500 });
+    const fromArchive = await eventually(
+      async () => {
+        const res = await audit(`${closedId}/timeline`);
+        expect(res.body.source).toBe('archive');
+        return res.body;
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
     expect(fromArchive.lines).toEqual(fromTemporal.lines);
     const state = await audit(`${closedId}/state?revision=2`);
     expect(state.body).toMatchObject({ source: 'archive', state: { status: 'withdrawn' } });
@@ -168,17 +227,36 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
     const { temporal, taskQueue, archiveDir } = e2e.system;
     const withdrawn = await http.post('/requests', newRequest, actors.resident);
     const closedId = requestWorkflowId(withdrawn.body.id);
-    expect((await http.post(`/requests/${withdrawn.body.id}/withdraw`, { reason: 'duplicate call' }, actors.resident)).status).toBe(200);
+    expect(
+      (
+        await http.post(
+          `/requests/${withdrawn.body.id}/withdraw`,
+          { reason: 'duplicate call' },
+          actors.resident,
+        )
+      ).status,
+    ).toBe(200);
     await temporal.workflow.getHandle(closedId).result();
 
     await ensureAuditSchedules(temporal, taskQueue);
     await ensureAuditSchedules(temporal, taskQueue); // every worker start calls it; the second finds them there
-    await eventually(async () => {
-      // Visibility lags a little behind the close: fire again until the sweep has seen the case.
-      await temporal.schedule.getHandle(archiveScheduleId).trigger();
-      await eventually(async () => expect(await isArchived(archiveDir, closedId)).toBe(true), { timeoutMs: 5_000 });
-    }, { timeoutMs: 60_000 });
+    await eventually(
+      async () => {
+        // Visibility lags a little behind the close: fire again until the sweep has seen the case.
+        await temporal.schedule.getHandle(archiveScheduleId).trigger();
+        await eventually(async () => expect(await isArchived(archiveDir, closedId)).toBe(true), {
+          timeoutMs: 5_000,
+        });
+      },
+      { timeoutMs: 60_000 },
+    );
     const { history } = await readArchive(archivePath(archiveDir, closedId));
-    expect(caseTimeline(history).map((line) => line.action)).toEqual(['opened', 'code', 'submit', 'withdraw', 'closed']);
+    expect(caseTimeline(history).map((line) => line.action)).toEqual([
+      'opened',
+      'code',
+      'submit',
+      'withdraw',
+      'closed',
+    ]);
   });
 });

@@ -24,8 +24,12 @@ afterAll(async () => {
 }, 90_000);
 
 const general = (n: number) => ({
-  channel: 'hotline', category: 'general', title: `故障测试 ${n}`, description: 'fault scenario',
-  requester: { id: actors.resident.id, name: '李四', phone: '13800000000' }, gridId: 'g01',
+  channel: 'hotline',
+  category: 'general',
+  title: `故障测试 ${n}`,
+  description: 'fault scenario',
+  requester: { id: actors.resident.id, name: '李四', phone: '13800000000' },
+  gridId: 'g01',
 });
 type Who = { id: string; role: string; unit: string };
 
@@ -33,9 +37,12 @@ type Who = { id: string; role: string; unit: string };
 async function retrying(call: () => Promise<HttpResult>, timeoutMs = 120_000): Promise<HttpResult> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const result = await call().catch((err: Error) => ({ status: 0, headers: new Headers(), body: err.message }) as HttpResult);
+    const result = await call().catch(
+      (err: Error) => ({ status: 0, headers: new Headers(), body: err.message }) as HttpResult,
+    );
     if (result.status !== 0 && result.status !== 503) return result;
-    if (over || Date.now() > deadline) throw new Error(`still ${result.status} after ${timeoutMs} ms: ${JSON.stringify(result.body)}`);
+    if (over || Date.now() > deadline)
+      throw new Error(`still ${result.status} after ${timeoutMs} ms: ${JSON.stringify(result.body)}`);
     await sleep(500);
   }
 }
@@ -46,14 +53,19 @@ async function retrying(call: () => Promise<HttpResult>, timeoutMs = 120_000): P
  */
 async function act(id: string, action: string, body: object, actor: Who, after: string): Promise<void> {
   let attempts = 0;
-  const result = await retrying(() => (attempts++, stack.http.post(`/requests/${id}/${action}`, body, actor)));
+  const result = await retrying(
+    () => (attempts++, stack.http.post(`/requests/${id}/${action}`, body, actor)),
+  );
   if (result.status === 200) return;
   const live = await retrying(() => stack.http.get(`/requests/${id}`));
-  if (!(result.status === 409 && attempts > 1 && live.body.status === after)) throw new Error(`${action} ${id}: ${result.status} ${JSON.stringify(result.body)}`);
+  if (!(result.status === 409 && attempts > 1 && live.body.status === after))
+    throw new Error(`${action} ${id}: ${result.status} ${JSON.stringify(result.body)}`);
 }
 
 async function file(n: number, key: string): Promise<string> {
-  const filed = await retrying(() => stack.http.post('/requests', general(n), actors.resident, { 'idempotency-key': key }));
+  const filed = await retrying(() =>
+    stack.http.post('/requests', general(n), actors.resident, { 'idempotency-key': key }),
+  );
   expect([200, 201]).toContain(filed.status);
   return filed.body.id;
 }
@@ -70,10 +82,20 @@ async function lifecycle(n: number): Promise<string> {
 /** What a case ended as: its status, outcome and the actions of its timeline, without times. */
 async function endState(id: string) {
   const live = (await retrying(() => stack.http.get(`/requests/${id}`))).body;
-  const state = await stack.models.RequestState.findById(id).lean<{ revision: number; state: { status: string } }>();
+  const state = await stack.models.RequestState.findById(id).lean<{
+    revision: number;
+    state: { status: string };
+  }>();
   const listed = await stack.models.Request.findById(id).lean<{ status: string; revision: number }>();
-  const timeline = await stack.models.Timeline.find({ caseId: `request-${id}` }).sort({ revision: 1 }).lean();
-  return { status: live.status, outcome: live.outcome, projected: [state?.state.status, listed?.status, listed?.revision === live.revision], actions: timeline.map((doc) => doc.entry.action) };
+  const timeline = await stack.models.Timeline.find({ caseId: `request-${id}` })
+    .sort({ revision: 1 })
+    .lean();
+  return {
+    status: live.status,
+    outcome: live.outcome,
+    projected: [state?.state.status, listed?.status, listed?.revision === live.revision],
+    actions: timeline.map((doc) => doc.entry.action),
+  };
 }
 
 /** Watches the projected revisions of some cases: none may ever go down. */
@@ -84,7 +106,9 @@ function watchRevisions(ids: () => string[]) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const docs = await stack.models.RequestState.find({ _id: { $in: ids() } }, { revision: 1 }).lean<{ _id: string; revision: number }[]>().catch(() => []);
+      const docs = await stack.models.RequestState.find({ _id: { $in: ids() } }, { revision: 1 })
+        .lean<{ _id: string; revision: number }[]>()
+        .catch(() => []);
       for (const doc of docs) {
         const before = seen.get(doc._id) ?? 0;
         if (doc.revision < before) regressions.push(`${doc._id}: ${before} → ${doc.revision}`);
@@ -112,35 +136,53 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
   test('When the worker is SIGKILLed three times during a busy run, then every case ends as without kills, each notice is delivered under one key and no projection goes backwards', async () => {
     const control = await lifecycle(0);
     const expected = await endState(control);
-    expect(expected).toMatchObject({ status: 'closed', outcome: 'satisfied', projected: ['closed', 'closed', true] });
+    expect(expected).toMatchObject({
+      status: 'closed',
+      outcome: 'satisfied',
+      projected: ['closed', 'closed', true],
+    });
 
     const ids: string[] = [];
     const watch = watchRevisions(() => ids);
-    const run = Promise.all(Array.from({ length: 24 }, async (_, i) => {
-      await sleep(i * 150);
-      const id = await lifecycle(i + 1);
-      ids.push(id);
-      return id;
-    }));
+    const run = Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        await sleep(i * 150);
+        const id = await lifecycle(i + 1);
+        ids.push(id);
+        return id;
+      }),
+    );
     const recoveries: string[] = [];
     for (let kill = 0; kill < 3; kill++) {
       await sleep(3_000);
       const killedAt = stack.kill('worker');
       const restartedAt = await stack.restarted('worker');
-      await eventually(async () => expect(watch.firstProgressAfter(restartedAt)).toBeDefined(), { timeoutMs: 60_000, intervalMs: 200 }).catch(() => undefined);
+      await eventually(async () => expect(watch.firstProgressAfter(restartedAt)).toBeDefined(), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      }).catch(() => undefined);
       const progress = watch.firstProgressAfter(restartedAt);
-      recoveries.push(`kill ${kill + 1}: worker ready ${seconds(restartedAt - killedAt)} after SIGKILL, first projection ${progress ? seconds(progress - restartedAt) : 'none yet'} after that`);
+      recoveries.push(
+        `kill ${kill + 1}: worker ready ${seconds(restartedAt - killedAt)} after SIGKILL, first projection ${progress ? seconds(progress - restartedAt) : 'none yet'} after that`,
+      );
     }
     const finished = await run;
-    await eventually(async () => {
-      for (const id of finished) expect(await endState(id)).toEqual(expected);
-    }, { timeoutMs: 90_000, intervalMs: 1_000 });
+    await eventually(
+      async () => {
+        for (const id of finished) expect(await endState(id)).toEqual(expected);
+      },
+      { timeoutMs: 90_000, intervalMs: 1_000 },
+    );
     await watch.stop();
     expect(watch.regressions).toEqual([]);
 
     // Inbox notices are keyed inserts: one per key, whatever was retried.
-    const notices = await stack.models.Notification.find({ caseId: { $in: finished.map((id) => `request-${id}`) } }, { _id: 1 }).lean<{ _id: string }[]>();
-    const expectedNotices = (await stack.models.Notification.countDocuments({ caseId: `request-${control}` })) * finished.length;
+    const notices = await stack.models.Notification.find(
+      { caseId: { $in: finished.map((id) => `request-${id}`) } },
+      { _id: 1 },
+    ).lean<{ _id: string }[]>();
+    const expectedNotices =
+      (await stack.models.Notification.countDocuments({ caseId: `request-${control}` })) * finished.length;
     expect(notices.length).toBe(expectedNotices);
     // Each reached the webhook under its own key, and no call carried a key that is not one of them,
     // so a receiver that honours Idempotency-Key acts on each notice once. A worker killed between
@@ -148,27 +190,37 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
     // call it never heard back from arrived, which is what the key is for.
     const keys = new Set(notices.map(({ _id }) => _id));
     expect(notices.filter(({ _id }) => !stack.deliveries.has(_id))).toEqual([]);
-    const ours = [...stack.deliveries.keys()].filter((key) => finished.some((id) => key.startsWith(`request-${id}:`)));
+    const ours = [...stack.deliveries.keys()].filter((key) =>
+      finished.some((id) => key.startsWith(`request-${id}:`)),
+    );
     expect(ours.filter((key) => !keys.has(key))).toEqual([]);
     const redelivered = notices.filter(({ _id }) => stack.deliveries.get(_id)! > 1).length;
-    console.log(`worker SIGKILL ×3 during 24 lifecycles:\n  ${recoveries.join('\n  ')}\n  ${notices.length} notices, ${redelivered} POSTed again after a kill (same key)`);
+    console.log(
+      `worker SIGKILL ×3 during 24 lifecycles:\n  ${recoveries.join('\n  ')}\n  ${notices.length} notices, ${redelivered} POSTed again after a kill (same key)`,
+    );
   }, 420_000);
 
   test('When the API is SIGKILLed while clients file with Idempotency-Keys and retry, then no accepted request is lost or doubled', async () => {
-    const before = (await stack.temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}'`)).count;
+    const before = (await stack.temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}'`))
+      .count;
     const keys = Array.from({ length: 40 }, (_, i) => `api-restart-${i}`);
     const answered = new Map<string, string[]>();
     let filedSoFar = 0;
-    const clients = Promise.all(keys.map(async (key, i) => {
-      await sleep(i * 100);
-      for (let attempt = 0; attempt < 2; attempt++) {
-        // A client that got its answer retries once anyway (a lost answer looks the same to it).
-        const id = await file(1000 + i, key);
-        answered.set(key, [...(answered.get(key) ?? []), id]);
-      }
-      filedSoFar++;
-    }));
-    await eventually(async () => expect(filedSoFar).toBeGreaterThanOrEqual(8), { timeoutMs: 60_000, intervalMs: 100 });
+    const clients = Promise.all(
+      keys.map(async (key, i) => {
+        await sleep(i * 100);
+        for (let attempt = 0; attempt < 2; attempt++) {
+          // A client that got its answer retries once anyway (a lost answer looks the same to it).
+          const id = await file(1000 + i, key);
+          answered.set(key, [...(answered.get(key) ?? []), id]);
+        }
+        filedSoFar++;
+      }),
+    );
+    await eventually(async () => expect(filedSoFar).toBeGreaterThanOrEqual(8), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+    });
     const killedAt = stack.kill('api');
     const restartedAt = await stack.restarted('api');
     await clients;
@@ -176,22 +228,34 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
     const ids = keys.map((key) => answered.get(key)!);
     expect(ids.filter(([first, retried]) => first !== retried)).toEqual([]);
     expect(new Set(ids.map(([id]) => id)).size).toBe(keys.length);
-    await eventually(async () => expect((await stack.temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}'`)).count).toBe(before + keys.length));
-    console.log(`API SIGKILL under 40 keyed filings: ready again ${seconds(restartedAt - killedAt)} after it`);
+    await eventually(async () =>
+      expect(
+        (await stack.temporal.workflow.count(`WorkflowType = '${citizenRequestWorkflowType}'`)).count,
+      ).toBe(before + keys.length),
+    );
+    console.log(
+      `API SIGKILL under 40 keyed filings: ready again ${seconds(restartedAt - killedAt)} after it`,
+    );
   }, 240_000);
 
   test('When the API is killed between a write and its action-log entry, then the entry is found afterwards', async () => {
     const ferretdb = 'ferretdb';
     stack.kill(ferretdb, 'SIGSTOP'); // the log cannot be written: the entry can only be in the outbox
     try {
-      const filed = await stack.http.post('/requests', general(2000), actors.resident, { 'x-request-id': 'outbox-survives-a-crash' });
+      const filed = await stack.http.post('/requests', general(2000), actors.resident, {
+        'x-request-id': 'outbox-survives-a-crash',
+      });
       expect(filed.status).toBe(201);
       stack.kill('api');
     } finally {
       stack.kill(ferretdb, 'SIGCONT');
     }
     await stack.restarted('api');
-    await eventually(async () => expect(await stack.actionLog.countDocuments({ requestId: 'outbox-survives-a-crash' })).toBe(1), { timeoutMs: 60_000, intervalMs: 500 });
+    await eventually(
+      async () =>
+        expect(await stack.actionLog.countDocuments({ requestId: 'outbox-survives-a-crash' })).toBe(1),
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     expect((await stack.http.get('/audit/actions/verify', actors.auditor)).body).toMatchObject({ ok: true });
   }, 180_000);
 
@@ -200,27 +264,41 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
     await sleep(200); // until the kernel has closed its sockets
     const started = Date.now();
     // Both at once: the supervisor brings FerretDB back 3 s after the kill.
-    const [read, readiness] = await Promise.all([stack.http.get('/requests?unit=grid-g01'), stack.http.get('/readyz')]);
+    const [read, readiness] = await Promise.all([
+      stack.http.get('/requests?unit=grid-g01'),
+      stack.http.get('/readyz'),
+    ]);
     const readMs = Date.now() - started;
     expect(read.status).toBe(503);
     expect(read.body).toMatchObject({ title: 'dependency_unavailable', dependency: 'mongodb' });
     expect(readiness).toMatchObject({ status: 503, body: { status: 'unready', failing: ['mongodb'] } });
-    const filed = await Promise.all([1, 2, 3].map((n) => stack.http.post('/requests', general(3000 + n), actors.resident)));
+    const filed = await Promise.all(
+      [1, 2, 3].map((n) => stack.http.post('/requests', general(3000 + n), actors.resident)),
+    );
     expect(filed.map((r) => r.status)).toEqual([201, 201, 201]);
 
     const backAt = await stack.restarted('ferretdb');
-    await eventually(async () => {
-      const listed = await stack.models.Request.countDocuments({ _id: { $in: filed.map((r) => r.body.id) } });
-      expect(listed).toBe(3);
-    }, { timeoutMs: 90_000, intervalMs: 250 });
+    await eventually(
+      async () => {
+        const listed = await stack.models.Request.countDocuments({
+          _id: { $in: filed.map((r) => r.body.id) },
+        });
+        expect(listed).toBe(3);
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
     const caughtUpAt = Date.now();
     await eventually(async () => expect((await stack.http.get('/readyz')).status).toBe(200));
-    console.log(`FerretDB SIGKILL: a read answered 503 in ${readMs} ms; FerretDB back ${seconds(backAt - killedAt)} after the kill, projections caught up ${seconds(caughtUpAt - backAt)} after that`);
+    console.log(
+      `FerretDB SIGKILL: a read answered 503 in ${readMs} ms; FerretDB back ${seconds(backAt - killedAt)} after the kill, projections caught up ${seconds(caughtUpAt - backAt)} after that`,
+    );
   }, 180_000);
 
   test('When the Temporal dev server is SIGKILLed, then cases, timers and schedules continue, and deadlines due while it was down fire after the restart', async () => {
     const emergency = { ...general(4000), category: 'emergency', title: '燃气泄漏 gas leak' };
-    const filed = await Promise.all([1, 2, 3].map(() => retrying(() => stack.http.post('/requests', emergency, actors.resident))));
+    const filed = await Promise.all(
+      [1, 2, 3].map(() => retrying(() => stack.http.post('/requests', emergency, actors.resident))),
+    );
     const ids = filed.map((r) => r.body.id as string);
     const dueAt = Math.min(...filed.map((r) => Date.parse(r.body.deadline.dueAt)));
     await sleep(Math.max(0, dueAt - Date.now() - 1_500));
@@ -228,18 +306,25 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
     const backAt = await stack.restarted('temporal');
     expect(backAt).toBeGreaterThan(dueAt); // the premise: the dispatch deadline came due while the server was down
 
-    await eventually(async () => {
-      for (const id of ids) expect((await stack.http.get(`/requests/${id}`)).body.level).not.toBe('grid');
-    }, { timeoutMs: 120_000, intervalMs: 250 });
+    await eventually(
+      async () => {
+        for (const id of ids) expect((await stack.http.get(`/requests/${id}`)).body.level).not.toBe('grid');
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
     const firedAt = Date.now();
     for (const id of ids) {
-      const actions = (await stack.http.get(`/requests/${id}/history`)).body.entries.map((e: { action: string }) => e.action);
+      const actions = (await stack.http.get(`/requests/${id}/history`)).body.entries.map(
+        (e: { action: string }) => e.action,
+      );
       expect(actions).toEqual(expect.arrayContaining(['submit', 'reminder', 'escalate_on_breach']));
     }
     const schedule = await stack.temporal.schedule.getHandle(archiveScheduleId).describe();
     expect(schedule.info.nextActionTimes[0].getTime()).toBeGreaterThan(Date.now());
     // A case filed after the restart runs as any other.
     expect(await lifecycle(5000)).toBeDefined();
-    console.log(`Temporal SIGKILL: back ${seconds(backAt - killedAt)} after the kill, overdue deadlines fired ${seconds(firedAt - backAt)} after that`);
+    console.log(
+      `Temporal SIGKILL: back ${seconds(backAt - killedAt)} after the kill, overdue deadlines fired ${seconds(firedAt - backAt)} after that`,
+    );
   }, 240_000);
 });

@@ -20,8 +20,11 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)\{(.*)\} (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...match[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]));
-    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(match[3]);
+    const found = Object.fromEntries(
+      [...match[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]),
+    );
+    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort()))
+      return Number(match[3]);
   }
   return undefined;
 }
@@ -44,20 +47,33 @@ describe('Prometheus metrics of the API and the worker, on the real dev server a
 
     const text = await eventually(async () => {
       const scraped = await scrapeApi();
-      expect(sample(scraped, 'lianxin_open_cases', { kind: 'request', state: 'submitted', level: 'grid' })).toBe(1);
+      expect(
+        sample(scraped, 'lianxin_open_cases', { kind: 'request', state: 'submitted', level: 'grid' }),
+      ).toBe(1);
       return scraped;
     });
-    const answered = (method: string, route: string, status: string) => sample(text, 'lianxin_http_requests_total', { method, route, status });
+    const answered = (method: string, route: string, status: string) =>
+      sample(text, 'lianxin_http_requests_total', { method, route, status });
     expect([
       answered('POST', '/api/v1/requests', '201'),
       answered('POST', '/api/v1/requests', '400'),
       answered('GET', '/api/v1/requests/:id', '200'),
       answered('GET', 'unmatched', '404'),
     ]).toEqual([1, 1, 1, 1]);
-    expect(sample(text, 'lianxin_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/requests', status: '201' })).toBe(1);
-    expect(sample(text, 'lianxin_overdue_cases', { kind: 'request', state: 'submitted', level: 'grid' })).toBe(0);
+    expect(
+      sample(text, 'lianxin_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/v1/requests',
+        status: '201',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'lianxin_overdue_cases', { kind: 'request', state: 'submitted', level: 'grid' }),
+    ).toBe(0);
     // A state and level no case is in has no series at all.
-    expect(sample(text, 'lianxin_open_cases', { kind: 'request', state: 'dispatched', level: 'grid' })).toBeUndefined();
+    expect(
+      sample(text, 'lianxin_open_cases', { kind: 'request', state: 'dispatched', level: 'grid' }),
+    ).toBeUndefined();
     expect(sample(text, 'lianxin_dependency_up', { dependency: 'mongodb' })).toBe(1);
     expect(sample(text, 'lianxin_dependency_up', { dependency: 'temporal' })).toBe(1);
     expect(text).toMatch(/^process_cpu_seconds_total \d/m);
@@ -68,16 +84,33 @@ describe('Prometheus metrics of the API and the worker, on the real dev server a
     const observed = sample(text, 'lianxin_projection_lag_seconds_count', { kind: 'request' })!;
     expect(observed).toBeGreaterThanOrEqual(1);
     // Seconds, not milliseconds: a projection on an idle test system lands well within a minute.
-    expect(sample(text, 'lianxin_projection_lag_seconds_sum', { kind: 'request' })! / observed).toBeLessThan(60);
+    expect(sample(text, 'lianxin_projection_lag_seconds_sum', { kind: 'request' })! / observed).toBeLessThan(
+      60,
+    );
   });
 
   test('When an emergency is left alone, then the worker counts its reminders and the escalation notices it sends', async () => {
-    expect((await http.post('/requests', newRequest({ category: 'emergency', title: '燃气泄漏 gas smell' }), actors.resident)).status).toBe(201);
-    await eventually(async () => {
-      const text = await e2e.system.workerMetrics.metrics();
-      expect(sample(text, 'lianxin_reminders_sent_total', { kind: 'request' })).toBeGreaterThanOrEqual(1);
-      expect(sample(text, 'lianxin_escalations_sent_total', { kind: 'request', step: 'urge' })).toBeGreaterThanOrEqual(1);
-      expect(sample(text, 'lianxin_escalations_sent_total', { kind: 'request', step: 'supervise' })).toBeGreaterThanOrEqual(1);
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    expect(
+      (
+        await http.post(
+          '/requests',
+          newRequest({ category: 'emergency', title: '燃气泄漏 gas smell' }),
+          actors.resident,
+        )
+      ).status,
+    ).toBe(201);
+    await eventually(
+      async () => {
+        const text = await e2e.system.workerMetrics.metrics();
+        expect(sample(text, 'lianxin_reminders_sent_total', { kind: 'request' })).toBeGreaterThanOrEqual(1);
+        expect(
+          sample(text, 'lianxin_escalations_sent_total', { kind: 'request', step: 'urge' }),
+        ).toBeGreaterThanOrEqual(1);
+        expect(
+          sample(text, 'lianxin_escalations_sent_total', { kind: 'request', step: 'supervise' }),
+        ).toBeGreaterThanOrEqual(1);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
   });
 });

@@ -11,14 +11,22 @@ import { pauseStore } from '../support/storeProcess';
  * activities, 40 workflow tasks, a 10 s sticky queue) 113 workflow tasks timed out here, each then
  * replayed; on FerretDB's default pool of 50 the same burst deadlocked the store for good.
  */
-const e2e = useE2eSystem(undefined, defaultTuning({ activitySlots: 2, localActivitySlots: 2, workflowTaskSlots: 4 }));
+const e2e = useE2eSystem(
+  undefined,
+  defaultTuning({ activitySlots: 2, localActivitySlots: 2, workflowTaskSlots: 4 }),
+);
 
 const burst = 150;
 const pausedMs = 12_000;
 
 describe('a worker past its capacity, on the real dev server and FerretDB', () => {
   test('When a burst meets a small worker and the store pauses for longer than an attempt may take, then every case converges and nothing times out', async () => {
-    const { ids, answers, answeredWhilePaused } = await fileAndDispatch(e2e.http, burst, pausedMs, pauseStore);
+    const { ids, answers, answeredWhilePaused } = await fileAndDispatch(
+      e2e.http,
+      burst,
+      pausedMs,
+      pauseStore,
+    );
 
     expect(answeredWhilePaused).toBe(0);
     expect(answers).toEqual(ids.map(() => '200 dispatched'));

@@ -10,14 +10,27 @@ import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
 import { repoRoot } from '../support/fixtures';
 import { ReadModelStore, startReadModelStore } from '../support/readModelStore';
-import { demoCounty, seedRequestDocs, SyntheticCounty, syntheticGrids, syntheticJurisdiction, syntheticRequestDoc } from '../support/requestDocs';
+import {
+  demoCounty,
+  seedRequestDocs,
+  SyntheticCounty,
+  syntheticGrids,
+  syntheticJurisdiction,
+  syntheticRequestDoc,
+} from '../support/requestDocs';
 
 /**
  * The read models on FerretDB over PostgreSQL, seeded directly: every hot query is served by the
  * GIN indexes the app makes (a query reshaped past FerretDB's pushdown, or an index gone, fails
  * here), and lists page through bounded slices without losing or repeating a request.
  */
-const county: SyntheticCounty = { ...demoCounty, townships: 2, villagesPerTownship: 3, gridsPerVillage: 4, days: 12 };
+const county: SyntheticCounty = {
+  ...demoCounty,
+  townships: 2,
+  villagesPerTownship: 3,
+  gridsPerVillage: 4,
+  days: 12,
+};
 const total = 3_000;
 const docs = Array.from({ length: total }, (_, i) => syntheticRequestDoc(county, i, total));
 let store: ReadModelStore;
@@ -26,7 +39,14 @@ beforeAll(async () => {
   store = await startReadModelStore('readmodels');
   expect(store.kind).toBe('ferretdb-postgresql');
   await seedRequestDocs(store.models, docs);
-  await store.models.Timeline.insertMany(Array.from({ length: 2_000 }, (_, i) => ({ _id: `request-r${i % 500}:${i}`, caseId: `request-r${i % 500}`, revision: i, entry: {} })));
+  await store.models.Timeline.insertMany(
+    Array.from({ length: 2_000 }, (_, i) => ({
+      _id: `request-r${i % 500}:${i}`,
+      caseId: `request-r${i % 500}`,
+      revision: i,
+      entry: {},
+    })),
+  );
   await withPostgres((client) => client.query('ANALYZE'));
 });
 
@@ -45,30 +65,73 @@ async function withPostgres<T>(use: (client: pg.Client) => Promise<T>): Promise<
 describe('pushdown indexes', () => {
   /** How PostgreSQL's plan for this find reads the table: the indexes it uses, and whether it scans. */
   async function planOf(collection: string, filter: object): Promise<{ indexes: string[]; scans: boolean }> {
-    const plan = JSON.stringify((await store.db.db!.command({ explain: { find: collection, filter } })).queryPlanner);
-    return { indexes: [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]), scans: plan.includes('"Seq Scan"') };
+    const plan = JSON.stringify(
+      (await store.db.db!.command({ explain: { find: collection, filter } })).queryPlanner,
+    );
+    return {
+      indexes: [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]),
+      scans: plan.includes('"Seq Scan"'),
+    };
   }
 
   test.each([
     ['a projection write or a read by id', 'requests', { _id: 'synthetic-77' }, ['_id']],
-    ['a unit’s requests in one status filed in one hour', 'requests', { unit1: 'village-3', hour: docs[1234].hour, status: 'accepted' }, ['unit1', 'hour', 'status']],
-    ['the requests at one ladder level filed on one day', 'requests', { day: docs[1234].day, level: 'committee' }, ['day', 'level']],
-    ['a unit’s requests in one status filed on one day', 'requests', { unit0: 'grid-7', day: docs[1234].day, status: 'closed' }, ['unit0', 'day', 'status']],
-    ['a quiet unit’s requests filed in one month', 'requests', { unit0: 'grid-7', month: docs[1234].month }, ['unit0', 'month']],
+    [
+      'a unit’s requests in one status filed in one hour',
+      'requests',
+      { unit1: 'village-3', hour: docs[1234].hour, status: 'accepted' },
+      ['unit1', 'hour', 'status'],
+    ],
+    [
+      'the requests at one ladder level filed on one day',
+      'requests',
+      { day: docs[1234].day, level: 'committee' },
+      ['day', 'level'],
+    ],
+    [
+      'a unit’s requests in one status filed on one day',
+      'requests',
+      { unit0: 'grid-7', day: docs[1234].day, status: 'closed' },
+      ['unit0', 'day', 'status'],
+    ],
+    [
+      'a quiet unit’s requests filed in one month',
+      'requests',
+      { unit0: 'grid-7', month: docs[1234].month },
+      ['unit0', 'month'],
+    ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
-  ])('When %s is queried, then PostgreSQL finds it through the GIN index', async (_what, collection, filter, fields) => {
-    const table = await withPostgres(async (client) =>
-      (await client.query(`SELECT _jsonb->>'table' AS t FROM readmodels._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`, [collection])).rows[0].t as string);
-    const ours = fields.map((field) => ginIndexName(table, field));
-    const plan = await planOf(collection, filter);
-    expect(plan.scans).toBe(false);
-    expect(plan.indexes.length).toBeGreaterThan(0);
-    expect(plan.indexes.filter((name) => !ours.includes(name))).toEqual([]);
-  });
+  ])(
+    'When %s is queried, then PostgreSQL finds it through the GIN index',
+    async (_what, collection, filter, fields) => {
+      const table = await withPostgres(
+        async (client) =>
+          (
+            await client.query(
+              `SELECT _jsonb->>'table' AS t FROM readmodels._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
+              [collection],
+            )
+          ).rows[0].t as string,
+      );
+      const ours = fields.map((field) => ginIndexName(table, field));
+      const plan = await planOf(collection, filter);
+      expect(plan.scans).toBe(false);
+      expect(plan.indexes.length).toBeGreaterThan(0);
+      expect(plan.indexes.filter((name) => !ours.includes(name))).toEqual([]);
+    },
+  );
 
   test('When the store is prepared again, then it makes nothing twice and the indexes stay', async () => {
-    const count = () => withPostgres(async (client) =>
-      Number((await client.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'readmodels' AND indexname LIKE 'lianxin_gin_%'`)).rows[0].n));
+    const count = () =>
+      withPostgres(async (client) =>
+        Number(
+          (
+            await client.query(
+              `SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'readmodels' AND indexname LIKE 'lianxin_gin_%'`,
+            )
+          ).rows[0].n,
+        ),
+      );
     const before = await count();
     await prepareStore(store.db, store.postgresUrl);
     expect(await count()).toBe(before);
@@ -77,13 +140,33 @@ describe('pushdown indexes', () => {
 });
 
 describe('request lists', () => {
-  const policy = parsePolicy(JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')));
-  const units = Array.from({ length: syntheticGrids(county) }, (_, grid) => syntheticJurisdiction(county, grid));
-  const org = buildOrgDirectory({
-    units: [...new Map(units.flatMap((chain) => chain.map((id, level) => [id, {
-      id, level: policy.ladder[level].id, parent: chain[level + 1], grid: level === 0 ? `g${id.slice(5)}` : undefined, name: { zh: id, en: id },
-    }]))).values()],
-  }, policy);
+  const policy = parsePolicy(
+    JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')),
+  );
+  const units = Array.from({ length: syntheticGrids(county) }, (_, grid) =>
+    syntheticJurisdiction(county, grid),
+  );
+  const org = buildOrgDirectory(
+    {
+      units: [
+        ...new Map(
+          units.flatMap((chain) =>
+            chain.map((id, level) => [
+              id,
+              {
+                id,
+                level: policy.ladder[level].id,
+                parent: chain[level + 1],
+                grid: level === 0 ? `g${id.slice(5)}` : undefined,
+                name: { zh: id, en: id },
+              },
+            ]),
+          ),
+        ).values(),
+      ],
+    },
+    policy,
+  );
   const now = Date.parse(`${county.lastDay}T16:00:00Z`);
 
   async function everyPage(q: Omit<RequestListQuery, 'cursor'>): Promise<{ ids: string[]; pages: number }> {
@@ -100,7 +183,10 @@ describe('request lists', () => {
   }
 
   const expected = (keep: (doc: (typeof docs)[number]) => boolean) =>
-    docs.filter(keep).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b._id.localeCompare(a._id)).map((doc) => doc._id);
+    docs
+      .filter(keep)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b._id.localeCompare(a._id))
+      .map((doc) => doc._id);
 
   test('When a village’s closed requests are paged through, then every one comes once, newest first', async () => {
     const { ids, pages } = await everyPage({ unit: 'village-2', status: 'closed', pageSize: 25 });
@@ -109,19 +195,26 @@ describe('request lists', () => {
   });
 
   /** Which slice each query of `list` read: a month, a day or an hour. */
-  async function slicesRead<T>(list: () => Promise<T>): Promise<{ result: T; slices: Set<string | undefined> }> {
+  async function slicesRead<T>(
+    list: () => Promise<T>,
+  ): Promise<{ result: T; slices: Set<string | undefined> }> {
     const find = jest.spyOn(store.models.Request, 'find');
     try {
       const result = await list();
       const filters = find.mock.calls as unknown as [object][];
-      return { result, slices: new Set(filters.map(([filter]) => ['month', 'day', 'hour'].find((key) => key in filter))) };
+      return {
+        result,
+        slices: new Set(filters.map(([filter]) => ['month', 'day', 'hour'].find((key) => key in filter))),
+      };
     } finally {
       find.mockRestore();
     }
   }
 
   test('When the county’s requests in a rare status are listed, then its busy days are sampled by the hour, then read whole', async () => {
-    const { result, slices } = await slicesRead(() => everyPage({ unit: 'committee-c01', status: 'accepted', pageSize: 7 }));
+    const { result, slices } = await slicesRead(() =>
+      everyPage({ unit: 'committee-c01', status: 'accepted', pageSize: 7 }),
+    );
     expect(result.ids).toEqual(expected((doc) => doc.status === 'accepted'));
     expect(result.ids.length).toBeGreaterThan(7);
     expect(slices).toEqual(new Set(['hour', 'day']));
@@ -146,7 +239,11 @@ describe('request lists', () => {
   test('When a busy recipient’s inbox is paged through, then every notice comes once, newest first, no day counted short of what it holds', async () => {
     const { deliverInbox } = inboxActivities(store.models);
     const notices = Array.from({ length: 400 }, (_, i) => ({
-      key: `request-r${i}:1:0:committee-c01`, caseId: `request-r${i}`, recipient: 'committee-c01', kind: 'agenda' as const, message: `议程 ${i}`,
+      key: `request-r${i}:1:0:committee-c01`,
+      caseId: `request-r${i}`,
+      recipient: 'committee-c01',
+      kind: 'agenda' as const,
+      message: `议程 ${i}`,
       createdAt: new Date(now - i * 180_000).toISOString(),
     }));
     await deliverInbox(notices.slice(0, 250));
@@ -154,16 +251,36 @@ describe('request lists', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await newestFirst({ model: store.models.Notification, slices: store.models.Slice, list: 'notifications', scope: inboxScope('committee-c01'), filter: { recipient: 'committee-c01' }, time: 'createdAt', storedAsDate: true }, { pageSize: 30, cursor }, now);
+      const page = await newestFirst(
+        {
+          model: store.models.Notification,
+          slices: store.models.Slice,
+          list: 'notifications',
+          scope: inboxScope('committee-c01'),
+          filter: { recipient: 'committee-c01' },
+          time: 'createdAt',
+          storedAsDate: true,
+        },
+        { pageSize: 30, cursor },
+        now,
+      );
       ids.push(...page.items.map((doc) => doc._id));
       cursor = page.next;
     } while (cursor);
     expect(ids).toEqual(notices.map((notice) => notice.key));
-    expect((await store.models.Slice.findById(sliceKey('notifications', inboxScope('committee-c01'), beijingDay(new Date(now - 1)))).lean())?.n).toBe(449);
+    expect(
+      (
+        await store.models.Slice.findById(
+          sliceKey('notifications', inboxScope('committee-c01'), beijingDay(new Date(now - 1))),
+        ).lean()
+      )?.n,
+    ).toBe(449);
   });
 
   test('When many writers count the same new day at once, then none is refused and the day is counted', async () => {
-    const writers = Array.from({ length: 24 }, () => countLanded(store.models.Slice, 'requests', [{ scope: 'unit0=grid-new', day: '2026-10-03' }]));
+    const writers = Array.from({ length: 24 }, () =>
+      countLanded(store.models.Slice, 'requests', [{ scope: 'unit0=grid-new', day: '2026-10-03' }]),
+    );
     await expect(Promise.all(writers)).resolves.toHaveLength(24);
     // FerretDB may lose concurrent increments (see slices.ts); it never loses them all.
     const counted = await landedOn(store.models.Slice, 'requests', 'unit0=grid-new', '2026-10-03');
@@ -172,7 +289,11 @@ describe('request lists', () => {
   });
 
   test('When a list names an unknown unit or a cursor it never gave, then it is refused naming the field', async () => {
-    await expect(listRequests(store.models, org, { unit: 'nowhere', pageSize: 5 }, now)).rejects.toMatchObject({ status: 400, message: 'query.unit: unknown unit nowhere' });
-    await expect(listRequests(store.models, org, { pageSize: 5, cursor: 'bm9wZQ' }, now)).rejects.toMatchObject({ status: 400, message: 'query.cursor: not a cursor this list gave' });
+    await expect(
+      listRequests(store.models, org, { unit: 'nowhere', pageSize: 5 }, now),
+    ).rejects.toMatchObject({ status: 400, message: 'query.unit: unknown unit nowhere' });
+    await expect(
+      listRequests(store.models, org, { pageSize: 5, cursor: 'bm9wZQ' }, now),
+    ).rejects.toMatchObject({ status: 400, message: 'query.cursor: not a cursor this list gave' });
   });
 });

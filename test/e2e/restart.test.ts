@@ -7,10 +7,18 @@ const { http } = e2e;
 
 describe('no case is lost when the worker goes away and comes back', () => {
   test('When the worker is down while the deadlines of a request pass, then a returning worker escalates it and nothing is lost', async () => {
-    const filed = await http.post('/requests', {
-      channel: 'app', category: 'emergency', title: '停电 power cut', description: 'whole building dark',
-      requester: { id: 'resident-9', name: '王五' }, gridId: 'g02',
-    }, actors.resident);
+    const filed = await http.post(
+      '/requests',
+      {
+        channel: 'app',
+        category: 'emergency',
+        title: '停电 power cut',
+        description: 'whole building dark',
+        requester: { id: 'resident-9', name: '王五' },
+        gridId: 'g02',
+      },
+      actors.resident,
+    );
     expect(filed.status).toBe(201);
     const id = filed.body.id;
     await e2e.system.stopWorker();
@@ -19,13 +27,22 @@ describe('no case is lost when the worker goes away and comes back', () => {
     expect((await e2e.system.models.Request.findById(id).lean())?.level).toBe('grid');
     await e2e.system.startWorker();
     // Deadlines that passed while no worker ran are handled on return: the request has climbed past the grid.
-    await eventually(async () => {
-      const live = await http.get(`/requests/${id}`);
-      expect(['village', 'township', 'committee']).toContain(live.body.level);
-    }, { timeoutMs: 60_000, intervalMs: 500 });
-    const actions = (await http.get(`/requests/${id}/history`)).body.entries.map((e: { action: string }) => e.action);
+    await eventually(
+      async () => {
+        const live = await http.get(`/requests/${id}`);
+        expect(['village', 'township', 'committee']).toContain(live.body.level);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    const actions = (await http.get(`/requests/${id}/history`)).body.entries.map(
+      (e: { action: string }) => e.action,
+    );
     expect(actions[0]).toBe('submit');
     expect(actions).toContain('escalate_on_breach');
-    await eventually(async () => expect((await http.get('/requests?unit=grid-g02')).body.items.map((r: { id: string }) => r.id)).toContain(id));
+    await eventually(async () =>
+      expect(
+        (await http.get('/requests?unit=grid-g02')).body.items.map((r: { id: string }) => r.id),
+      ).toContain(id),
+    );
   }, 120_000);
 });

@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { archivePath, ArchiveError, fromArchive, readArchive, toArchive, writeArchive } from '../../audit/archive';
+import {
+  archivePath,
+  ArchiveError,
+  fromArchive,
+  readArchive,
+  toArchive,
+  writeArchive,
+} from '../../audit/archive';
 import { heldState, lastState, stateAsOf } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
@@ -26,7 +33,9 @@ describe('an auditor reads a recorded request', () => {
     const lines = caseTimeline(request);
     expect(lines[0]).toMatchObject({ action: 'opened', run: 1 });
     // Which code decided: recorded by Temporal with every workflow task, shown when it changes.
-    expect(lines.filter((line) => line.action === 'code').map((line) => line.note)).toEqual([expect.stringMatching(/^decided by workflow code @temporalio\/worker@1\.13\.2\+[0-9a-f]{64}$/)]);
+    expect(lines.filter((line) => line.action === 'code').map((line) => line.note)).toEqual([
+      expect.stringMatching(/^decided by workflow code @temporalio\/worker@1\.13\.2\+[0-9a-f]{64}$/),
+    ]);
     const entries = lines.filter((line) => line.revision !== undefined);
     expect(entries.map((line) => line.revision)).toEqual(entries.map((_, index) => index + 1));
     expect(entries.map((line) => [line.action, line.actor?.id])).toEqual(
@@ -38,16 +47,23 @@ describe('an auditor reads a recorded request', () => {
         ['feedback_unsatisfied', 'resident-1'],
       ]),
     );
-    expect(entries.find((line) => line.action === 'feedback_unsatisfied')).toMatchObject({ note: 'not fixed', from: 'resolved', to: 'reopened' });
+    expect(entries.find((line) => line.action === 'feedback_unsatisfied')).toMatchObject({
+      note: 'not fixed',
+      from: 'resolved',
+      to: 'reopened',
+    });
     const dispatched = entries.find((line) => line.action === 'dispatch');
-    expect(dispatched?.notices?.map((n) => [n.recipient, n.kind])).toEqual(expect.arrayContaining([['member-1', 'assigned']]));
+    expect(dispatched?.notices?.map((n) => [n.recipient, n.kind])).toEqual(
+      expect.arrayContaining([['member-1', 'assigned']]),
+    );
     expect(entries.every((line) => !Number.isNaN(Date.parse(line.at)))).toBe(true);
   });
 
   test('When a new version of the workflow code took over mid-case, then the timeline shows where', () => {
     const deployed = recorded('requests', 'v2-reopened-after-unsatisfied');
     const tasks = deployed.runs[0].history.events!.filter((e) => e.workflowTaskCompletedEventAttributes);
-    for (const task of tasks.slice(3)) task.workflowTaskCompletedEventAttributes!.binaryChecksum = 'lianxin-next';
+    for (const task of tasks.slice(3))
+      task.workflowTaskCompletedEventAttributes!.binaryChecksum = 'lianxin-next';
     const code = caseTimeline(deployed).filter((line) => line.action === 'code');
     expect(code.map((line) => line.eventId)).toEqual([Number(tasks[0].eventId), Number(tasks[3].eventId)]);
     expect(code[1].note).toBe('decided by workflow code lianxin-next');
@@ -59,7 +75,9 @@ describe('an auditor reads a recorded request', () => {
     expect(report.events).toBe(request.runs[0].history.events!.length);
     const final = lastState(report)!.state;
     const lines = caseTimeline(request).filter((line) => line.revision !== undefined);
-    expect(final.timeline.map((entry) => [entry.revision, entry.action, entry.at])).toEqual(lines.map((line) => [line.revision, line.action, line.at]));
+    expect(final.timeline.map((entry) => [entry.revision, entry.action, entry.at])).toEqual(
+      lines.map((line) => [line.revision, line.action, line.at]),
+    );
     for (const commit of report.commits) {
       const held = stateAsOf(report, { revision: commit.state.revision })!;
       expect(held.state.revision).toBe(commit.state.revision);
@@ -82,7 +100,9 @@ describe('an archived case', () => {
     expect(caseTimeline(imported)).toEqual(caseTimeline(plan));
     const [original, again] = await Promise.all([replayCase(bundle, plan), replayCase(bundle, imported)]);
     expect(again.deterministic).toBe(true);
-    expect(again.commits.map((c) => heldState(again, c).state)).toEqual(original.commits.map((c) => heldState(original, c).state));
+    expect(again.commits.map((c) => heldState(again, c).state)).toEqual(
+      original.commits.map((c) => heldState(original, c).state),
+    );
   });
 
   test('When it is filed in an archive directory, then it is stored gzipped and reads back whole', async () => {
@@ -98,11 +118,19 @@ describe('an archived case', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
     await writeArchive(dir, toArchive(plan));
     // Nothing listens there; without the retrying interceptor the call fails at once instead of after ~20 s of retries.
-    const unreachable = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [], connectTimeout: 1_000 }) });
+    const unreachable = new Client({
+      connection: Connection.lazy({
+        address: `127.0.0.1:${await freePort()}`,
+        interceptors: [],
+        connectTimeout: 1_000,
+      }),
+    });
     const loaded = await loadCaseHistory({ temporal: unreachable, archiveDir: dir }, plan.caseId);
     expect(loaded.source).toBe('archive');
     expect(caseTimeline(loaded.history)).toEqual(caseTimeline(plan));
-    await expect(loadCaseHistory({ temporal: unreachable, archiveDir: dir }, 'plan-never-archived')).rejects.not.toBeInstanceOf(CaseNotFoundError);
+    await expect(
+      loadCaseHistory({ temporal: unreachable, archiveDir: dir }, 'plan-never-archived'),
+    ).rejects.not.toBeInstanceOf(CaseNotFoundError);
   });
 
   test('When one byte of an exported history is altered, then the import refuses it naming the checksum', () => {
@@ -114,6 +142,8 @@ describe('an archived case', () => {
   });
 
   test('When a file is not an archive, then the import names what is wrong', () => {
-    expect(() => fromArchive({ format: 'something else' }, 'x.json')).toThrow(/x.json: not a case archive \(format/);
+    expect(() => fromArchive({ format: 'something else' }, 'x.json')).toThrow(
+      /x.json: not a case archive \(format/,
+    );
   });
 });

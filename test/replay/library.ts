@@ -18,5 +18,9 @@ export function readRecorded(file: string): CaseHistory {
   const raw = JSON.parse(readFileSync(file, 'utf8'));
   if (raw.format) return fromArchive(raw, file);
   const history = historyFromJson(raw);
-  return { caseId: relative(libraryRoot, file), workflowType: startedAttributes(history).workflowType!.name!, runs: [{ runId: 'recorded', history }] };
+  return {
+    caseId: relative(libraryRoot, file),
+    workflowType: startedAttributes(history).workflowType!.name!,
+    runs: [{ runId: 'recorded', history }],
+  };
 }

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { toArchive } from '../../audit/archive';
 import { bundleWorkflows } from '../../worker/bundle';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
-import { auditJobScenarios, commitmentScenarios, recordAuditJob, recordCommitmentScenario, recordScenario, requestScenarios } from './scenarios';
+import {
+  auditJobScenarios,
+  commitmentScenarios,
+  recordAuditJob,
+  recordCommitmentScenario,
+  recordScenario,
+  requestScenarios,
+} from './scenarios';
 
 type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
 
@@ -15,12 +22,25 @@ type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
  */
 async function main(): Promise<void> {
   const [label, only] = process.argv.slice(2);
-  if (!label || !/^[a-z0-9.-]+$/.test(label)) throw new Error('usage: record.ts <label> [requests|commitments|audit-jobs], e.g. v1');
+  if (!label || !/^[a-z0-9.-]+$/.test(label))
+    throw new Error('usage: record.ts <label> [requests|commitments|audit-jobs], e.g. v1');
   const bundle = await bundleWorkflows();
   const jobs = [
-    ...requestScenarios.map((scenario) => ({ folder: 'requests', name: scenario.name, record: (env: Env) => recordScenario(env, bundle, scenario) })),
-    ...commitmentScenarios.map((scenario) => ({ folder: 'commitments', name: scenario.name, record: (env: Env) => recordCommitmentScenario(env, bundle, scenario) })),
-    ...auditJobScenarios.map((job) => ({ folder: 'audit-jobs', name: job.name, record: (env: Env) => recordAuditJob(env, bundle, job) })),
+    ...requestScenarios.map((scenario) => ({
+      folder: 'requests',
+      name: scenario.name,
+      record: (env: Env) => recordScenario(env, bundle, scenario),
+    })),
+    ...commitmentScenarios.map((scenario) => ({
+      folder: 'commitments',
+      name: scenario.name,
+      record: (env: Env) => recordCommitmentScenario(env, bundle, scenario),
+    })),
+    ...auditJobScenarios.map((job) => ({
+      folder: 'audit-jobs',
+      name: job.name,
+      record: (env: Env) => recordAuditJob(env, bundle, job),
+    })),
   ].filter((job) => !only || job.folder === only);
   for (const job of jobs) {
     const dir = join(__dirname, 'histories', job.folder);
@@ -30,7 +50,9 @@ async function main(): Promise<void> {
       const archive = toArchive(await job.record(env));
       const file = join(dir, `${label}-${job.name}.json`);
       writeFileSync(file, JSON.stringify(archive) + '\n');
-      console.log(`${file}: ${archive.runs.length} runs, ${archive.runs.reduce((n, run) => n + run.history.events.length, 0)} events`);
+      console.log(
+        `${file}: ${archive.runs.length} runs, ${archive.runs.reduce((n, run) => n + run.history.events.length, 0)} events`,
+      );
     } finally {
       await env.teardown();
     }

@@ -21,23 +21,35 @@ describe('recorded histories replay on the current workflow code', () => {
     expect(files.some((f) => readRecorded(f).runs.length > 1)).toBe(true);
   });
 
-  test.each(files.map((f) => [relative(root, f), f]))('When %s is replayed, then every run is deterministic and its timeline tells the replayed story', async (_name, file) => {
-    const recorded = readRecorded(file);
-    const report = await replayCase(bundle, recorded);
-    expect(report.failure).toBeUndefined();
-    expect(report.deterministic).toBe(true);
-    // The nightly audit jobs are no cases: they commit no state and tell no story.
-    const timeline = lastState(report)?.state.timeline ?? [];
-    const told = caseTimeline(recorded).filter((line) => line.revision !== undefined);
-    expect(told.map((line) => [line.revision, line.action, line.at])).toEqual(timeline.map((entry) => [entry.revision, entry.action, entry.at]));
-  });
+  test.each(files.map((f) => [relative(root, f), f]))(
+    'When %s is replayed, then every run is deterministic and its timeline tells the replayed story',
+    async (_name, file) => {
+      const recorded = readRecorded(file);
+      const report = await replayCase(bundle, recorded);
+      expect(report.failure).toBeUndefined();
+      expect(report.deterministic).toBe(true);
+      // The nightly audit jobs are no cases: they commit no state and tell no story.
+      const timeline = lastState(report)?.state.timeline ?? [];
+      const told = caseTimeline(recorded).filter((line) => line.revision !== undefined);
+      expect(told.map((line) => [line.revision, line.action, line.at])).toEqual(
+        timeline.map((entry) => [entry.revision, entry.action, entry.at]),
+      );
+    },
+  );
 });
 
 describe('the replay check itself', () => {
   test('When workflow code changes without patching, then replaying a recorded history reports it as non-deterministic', async () => {
     const changed = await bundleWorkflows(require.resolve('./fixtures/changedWorkflows'));
-    const report = await replayCase(changed, readRecorded(join(root, 'requests', 'v2-closed-satisfied.json')));
+    const report = await replayCase(
+      changed,
+      readRecorded(join(root, 'requests', 'v2-closed-satisfied.json')),
+    );
     expect(report.deterministic).toBe(false);
-    expect(report.failure).toMatchObject({ run: 1, kind: 'nondeterministic', message: expect.stringContaining('Nondeterminism') });
+    expect(report.failure).toMatchObject({
+      run: 1,
+      kind: 'nondeterministic',
+      message: expect.stringContaining('Nondeterminism'),
+    });
   });
 });

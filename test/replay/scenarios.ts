@@ -5,7 +5,12 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
-import { commitmentActionUpdate, CommitmentInput, commitmentWorkflowId, commitmentWorkflowTypes } from '../../common/commitments';
+import {
+  commitmentActionUpdate,
+  CommitmentInput,
+  commitmentWorkflowId,
+  commitmentWorkflowTypes,
+} from '../../common/commitments';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { recordingActivities } from '../support/recordingActivities';
 import { fetchCaseHistory } from '../../audit/history';
@@ -31,7 +36,13 @@ export const requestScenarios: Scenario[] = [
   {
     name: 'closed-satisfied',
     run: async (_env, act) => {
-      for (const c of [dispatch, accept, { type: 'progress', actor: actors.member, note: 'on it' } as const, resolve]) await act(c);
+      for (const c of [
+        dispatch,
+        accept,
+        { type: 'progress', actor: actors.member, note: 'on it' } as const,
+        resolve,
+      ])
+        await act(c);
       await act({ type: 'feedback', actor: actors.resident, satisfied: true });
     },
   },
@@ -72,14 +83,32 @@ export const requestScenarios: Scenario[] = [
 ];
 
 /** Runs one scenario on a fresh server and returns its recorded history (every run). */
-export async function recordScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: Scenario) {
+export async function recordScenario(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  scenario: Scenario,
+) {
   const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: recordingActivities().activities,
+    sinks: liveSinks,
+  });
   const id = `replay-${scenario.name}`;
   // As the API files it since v6: with the time it decided the first state at.
-  const input: CitizenRequestInput = { submission: submission({ id, major: scenario.major ?? false }), policy: defaultPolicy(), submittedAt: new Date().toISOString() };
+  const input: CitizenRequestInput = {
+    submission: submission({ id, major: scenario.major ?? false }),
+    policy: defaultPolicy(),
+    submittedAt: new Date().toISOString(),
+  };
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
+    const handle = await env.client.workflow.start('citizenRequest', {
+      taskQueue,
+      workflowId: requestWorkflowId(id),
+      args: [input],
+    });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
     return fetchCaseHistory(env.client, handle.workflowId);
   });
@@ -104,7 +133,13 @@ export const commitmentScenarios: CommitmentScenario[] = [
       await act({ type: 'recordVisit', actor: lead, note: 'visit' });
       await act({ type: 'progressProblem', actor: lead, problemId: 'p1', note: 'filed' });
       await act({ type: 'openProblem', actor: lead, title: 'talent', area: 'talent' });
-      await act({ type: 'recordFunding', actor: lead, amountYuan: 120_000, source: 'loan', date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) });
+      await act({
+        type: 'recordFunding',
+        actor: lead,
+        amountYuan: 120_000,
+        source: 'loan',
+        date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      });
       await env.sleep('10 days');
     },
   },
@@ -112,11 +147,23 @@ export const commitmentScenarios: CommitmentScenario[] = [
     name: 'plan-handover-suspended-resumed',
     submission: {},
     run: async (env, act) => {
-      await act({ type: 'handover', actor: actors.leader, role: 'lead', from: 'lead-1', to: 'lead-2', reason: 'transfer' });
+      await act({
+        type: 'handover',
+        actor: actors.leader,
+        role: 'lead',
+        from: 'lead-1',
+        to: 'lead-2',
+        reason: 'transfer',
+      });
       await act({ type: 'suspend', actor: actors.leader, reason: 'restructuring' });
       await env.sleep('20 days');
       await act({ type: 'resume', actor: actors.leader, reason: 'back' });
-      await act({ type: 'resolveProblem', actor: { ...lead, id: 'lead-2' }, problemId: 'p1', outcome: 'solved' });
+      await act({
+        type: 'resolveProblem',
+        actor: { ...lead, id: 'lead-2' },
+        problemId: 'p1',
+        outcome: 'solved',
+      });
     },
   },
   {
@@ -140,7 +187,13 @@ export const commitmentScenarios: CommitmentScenario[] = [
   },
   {
     name: 'pairing-visits-and-deeds',
-    submission: { kind: 'pairing', enterprise: undefined, households: [{ id: 'h1', name: '李家' }], focusAreas: [], initialProblems: [] },
+    submission: {
+      kind: 'pairing',
+      enterprise: undefined,
+      households: [{ id: 'h1', name: '李家' }],
+      focusAreas: [],
+      initialProblems: [],
+    },
     run: async (env, act) => {
       await act({ type: 'recordVisit', actor: lead, note: 'first visit', household: 'h1' });
       await act({ type: 'promiseDeed', actor: lead, title: 'fix the roof', household: 'h1' });
@@ -150,7 +203,14 @@ export const commitmentScenarios: CommitmentScenario[] = [
   },
   {
     name: 'pledge-year-assessed-and-closed',
-    submission: { kind: 'pledge', termYears: 1, enterprise: undefined, focusAreas: [], initialProblems: [], promisedDeeds: ['clean the lane', 'teach a class'] },
+    submission: {
+      kind: 'pledge',
+      termYears: 1,
+      enterprise: undefined,
+      focusAreas: [],
+      initialProblems: [],
+      promisedDeeds: ['clean the lane', 'teach a class'],
+    },
     run: async (env, act) => {
       await act({ type: 'completeDeed', actor: lead, deedId: 'd1' });
       await env.sleep('400 days');
@@ -159,14 +219,41 @@ export const commitmentScenarios: CommitmentScenario[] = [
 ];
 
 /** Runs one commitment scenario on a fresh server and returns its recorded history (every run). */
-export async function recordCommitmentScenario(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, scenario: CommitmentScenario) {
+export async function recordCommitmentScenario(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  scenario: CommitmentScenario,
+) {
   const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
-  const submission = planSubmission({ id: `replay-${scenario.name}`, startDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), ...scenario.submission });
-  const input: CommitmentInput = { submission, policy: defaultPolicy(), continueAfterEvents: scenario.continueAfterEvents, openedAt: new Date().toISOString() };
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: recordingActivities().activities,
+    sinks: liveSinks,
+  });
+  const submission = planSubmission({
+    id: `replay-${scenario.name}`,
+    startDate: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+    ...scenario.submission,
+  });
+  const input: CommitmentInput = {
+    submission,
+    policy: defaultPolicy(),
+    continueAfterEvents: scenario.continueAfterEvents,
+    openedAt: new Date().toISOString(),
+  };
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], { taskQueue, workflowId: commitmentWorkflowId(submission.kind, submission.id), args: [input] });
-    await scenario.run(env, (command) => env.client.workflow.getHandle(handle.workflowId).executeUpdate(commitmentActionUpdate, { args: [command] }));
+    const handle = await env.client.workflow.start(commitmentWorkflowTypes[submission.kind], {
+      taskQueue,
+      workflowId: commitmentWorkflowId(submission.kind, submission.id),
+      args: [input],
+    });
+    await scenario.run(env, (command) =>
+      env.client.workflow
+        .getHandle(handle.workflowId)
+        .executeUpdate(commitmentActionUpdate, { args: [command] }),
+    );
     return fetchCaseHistory(env.client, handle.workflowId);
   });
 }
@@ -190,15 +277,35 @@ export const auditJobScenarios: AuditJobScenario[] = [
     name: 'action-log-anchor',
     workflowType: anchorWorkflowType,
     args: [],
-    activities: { anchorActionLog: async () => ({ ok: true as const, checked: 3, head: { seq: 3, hash: 'f'.repeat(64) } }) },
+    activities: {
+      anchorActionLog: async () => ({
+        ok: true as const,
+        checked: 3,
+        head: { seq: 3, hash: 'f'.repeat(64) },
+      }),
+    },
   },
 ];
 
-export async function recordAuditJob(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, job: AuditJobScenario) {
+export async function recordAuditJob(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  job: AuditJobScenario,
+) {
   const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: job.activities, sinks: liveSinks });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: job.activities,
+    sinks: liveSinks,
+  });
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(job.workflowType, { taskQueue, workflowId: `replay-${job.name}`, args: job.args });
+    const handle = await env.client.workflow.start(job.workflowType, {
+      taskQueue,
+      workflowId: `replay-${job.name}`,
+      args: job.args,
+    });
     await handle.result();
     return fetchCaseHistory(env.client, handle.workflowId);
   });

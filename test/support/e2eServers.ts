@@ -20,11 +20,18 @@ export interface E2eServers {
  * so end-to-end suites never meet each other's data or a developer's `npm start`.
  * `dynamicConfig` e.g. { 'limit.historyCount.suggestContinueAsNew': 40 } to test continue-as-new.
  */
-export async function startE2eServers(opts: { namespace?: string; dynamicConfig?: Record<string, string | number | boolean> } = {}): Promise<E2eServers> {
+export async function startE2eServers(
+  opts: { namespace?: string; dynamicConfig?: Record<string, string | number | boolean> } = {},
+): Promise<E2eServers> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
   const namespace = opts.namespace ?? 'lianxin';
   const started = await Promise.allSettled([
-    startTemporalDevServer({ port: await freePort(), namespace, dynamicConfig: opts.dynamicConfig, logFile: path.join(dataDir, 'temporal.log') }),
+    startTemporalDevServer({
+      port: await freePort(),
+      namespace,
+      dynamicConfig: opts.dynamicConfig,
+      logFile: path.join(dataDir, 'temporal.log'),
+    }),
     startFerretDb({ port: await freePort(), dataDir: path.join(dataDir, 'ferretdb'), durable: false }),
   ] as const);
   const [temporal, ferret] = started;

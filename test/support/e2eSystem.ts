@@ -35,7 +35,10 @@ export interface WebhookCall {
  * and a short policy (seconds) so deadlines pass while the test watches. The worker has its own
  * connection to the store, as in production, tuned by `tuning` (the defaults unless given).
  */
-export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'), tuning: WorkerTuning = defaultTuning()) {
+export async function startE2eSystem(
+  policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
+  tuning: WorkerTuning = defaultTuning(),
+) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
   const receiver = createServer((req, res) => {
@@ -50,7 +53,10 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const policy = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
-  const org = buildOrgDirectory(JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')), policy);
+  const org = buildOrgDirectory(
+    JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
+    policy,
+  );
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
@@ -68,11 +74,25 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   // One registry for every worker this system runs, as one process keeps its counters across restarts of its worker.
   const workerMetrics = createWorkerMetrics();
   const runWorker = async () => {
-    const deps = { models: workerModels, webhookUrl, fetch, audit: { temporal, archiveDir, actionLog: workerActionLog }, metrics: workerMetrics.cases };
-    const worker = await createWorker({ connection: nativeConnection, namespace: servers.namespace, taskQueue, deps, tuning, workflowBundle });
+    const deps = {
+      models: workerModels,
+      webhookUrl,
+      fetch,
+      audit: { temporal, archiveDir, actionLog: workerActionLog },
+      metrics: workerMetrics.cases,
+    };
+    const worker = await createWorker({
+      connection: nativeConnection,
+      namespace: servers.namespace,
+      taskQueue,
+      deps,
+      tuning,
+      workflowBundle,
+    });
     return { worker, running: worker.run() };
   };
-  let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined = await runWorker();
+  let current: { worker: Awaited<ReturnType<typeof createWorker>>; running: Promise<void> } | undefined =
+    await runWorker();
   const stopWorker = async () => {
     if (!current) return;
     current.worker.shutdown();
@@ -81,7 +101,24 @@ export async function startE2eSystem(policyFile = join(repoRoot, 'test', 'e2e', 
   };
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
-  const api = await startApi({ temporal, db, models, actionLog, actionLogOutbox, auditor, policy, org, taskQueue, log: createLogger({ level: 'error' }), caseCountsMaxAgeMs: 0, postgresUrl: servers.postgresUrl }, '127.0.0.1', 0);
+  const api = await startApi(
+    {
+      temporal,
+      db,
+      models,
+      actionLog,
+      actionLogOutbox,
+      auditor,
+      policy,
+      org,
+      taskQueue,
+      log: createLogger({ level: 'error' }),
+      caseCountsMaxAgeMs: 0,
+      postgresUrl: servers.postgresUrl,
+    },
+    '127.0.0.1',
+    0,
+  );
 
   return {
     url: api.url,
@@ -126,8 +163,14 @@ export interface HttpResult {
  * One system per test file: started before its tests, stopped after them. The HTTP client
  * reads the API's address when a test calls it, so it can be made at module level.
  */
-export function useE2eSystem(policyFile?: string, tuning?: WorkerTuning): { system: E2eSystem; http: HttpClient } {
-  const e2e: { system: E2eSystem; http: HttpClient } = { system: undefined as unknown as E2eSystem, http: httpClient((): string => `${e2e.system.url}/api/v1`) };
+export function useE2eSystem(
+  policyFile?: string,
+  tuning?: WorkerTuning,
+): { system: E2eSystem; http: HttpClient } {
+  const e2e: { system: E2eSystem; http: HttpClient } = {
+    system: undefined as unknown as E2eSystem,
+    http: httpClient((): string => `${e2e.system.url}/api/v1`),
+  };
   beforeAll(async () => {
     e2e.system = await startE2eSystem(policyFile, tuning);
   }, 240_000);
@@ -137,11 +180,20 @@ export function useE2eSystem(policyFile?: string, tuning?: WorkerTuning): { syst
   return e2e;
 }
 
-export const actorHeaders = (actor: { id: string; role: string; unit: string }) => ({ 'x-actor-id': actor.id, 'x-actor-role': actor.role, 'x-actor-unit': actor.unit });
+export const actorHeaders = (actor: { id: string; role: string; unit: string }) => ({
+  'x-actor-id': actor.id,
+  'x-actor-role': actor.role,
+  'x-actor-unit': actor.unit,
+});
 
 /** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
 export function httpClient(baseUrl: () => string) {
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult> {
     const response = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -152,9 +204,14 @@ export function httpClient(baseUrl: () => string) {
   }
   return {
     /** Reads need no actor, except the auditor's endpoints. */
-    get: (path: string, actor?: { id: string; role: string; unit: string }) => call('GET', path, undefined, actor ? actorHeaders(actor) : {}),
-    post: (path: string, body: unknown, actor: { id: string; role: string; unit: string }, headers: Record<string, string> = {}) =>
-      call('POST', path, body, { ...actorHeaders(actor), ...headers }),
+    get: (path: string, actor?: { id: string; role: string; unit: string }) =>
+      call('GET', path, undefined, actor ? actorHeaders(actor) : {}),
+    post: (
+      path: string,
+      body: unknown,
+      actor: { id: string; role: string; unit: string },
+      headers: Record<string, string> = {},
+    ) => call('POST', path, body, { ...actorHeaders(actor), ...headers }),
     raw: call,
   };
 }

@@ -25,15 +25,30 @@ export interface Burst {
 
 const grids = ['g01', 'g02', 'g03'];
 
-export async function fileAndDispatch(http: HttpClient, size: number, pausedMs: number, pause: () => { resume(): void }): Promise<Burst> {
+export async function fileAndDispatch(
+  http: HttpClient,
+  size: number,
+  pausedMs: number,
+  pause: () => { resume(): void },
+): Promise<Burst> {
   const filed = await Promise.all(
     Array.from({ length: size }, (_, n) => {
-      const body = { channel: 'hotline', category: 'general', title: `楼道灯坏了 #${n}`, description: 'out for a week', requester: { id: `resident-${n}`, name: '张三' }, gridId: grids[n % grids.length] };
+      const body = {
+        channel: 'hotline',
+        category: 'general',
+        title: `楼道灯坏了 #${n}`,
+        description: 'out for a week',
+        requester: { id: `resident-${n}`, name: '张三' },
+        gridId: grids[n % grids.length],
+      };
       return http.post('/requests', body, { id: `resident-${n}`, role: 'resident', unit: body.gridId });
     }),
   );
   const refused = filed.filter((res) => res.status !== 201);
-  if (refused.length) throw new Error(`${refused.length} of ${size} filings refused, e.g. ${refused[0].status} ${JSON.stringify(refused[0].body)}`);
+  if (refused.length)
+    throw new Error(
+      `${refused.length} of ${size} filings refused, e.g. ${refused[0].status} ${JSON.stringify(refused[0].body)}`,
+    );
   const ids: string[] = filed.map((res) => res.body.id);
 
   const store = pause();
@@ -43,7 +58,11 @@ export async function fileAndDispatch(http: HttpClient, size: number, pausedMs: 
   const dispatched = Promise.all(
     ids.map(async (id, n) => {
       const started = Date.now();
-      const res = await http.post(`/requests/${id}/dispatch`, { assignee: `member-${n % 20}` }, { id: 'sec-1', role: 'branch_secretary', unit: `grid-${grids[n % grids.length]}` });
+      const res = await http.post(
+        `/requests/${id}/dispatch`,
+        { assignee: `member-${n % 20}` },
+        { id: 'sec-1', role: 'branch_secretary', unit: `grid-${grids[n % grids.length]}` },
+      );
       dispatchMs[n] = Date.now() - started;
       if (paused) answeredWhilePaused += 1;
       return `${res.status} ${res.body?.status}`;
@@ -66,7 +85,8 @@ export async function laggingProjections(temporal: Client, models: Models, ids: 
   for (const id of ids) {
     const state = await temporal.workflow.getHandle(requestWorkflowId(id)).query(requestStateQuery);
     const projected = await models.RequestState.findById(id).lean();
-    if (projected?.revision !== state.revision) lagging.push(`${id}: ${projected?.revision} ≠ ${state.revision}`);
+    if (projected?.revision !== state.revision)
+      lagging.push(`${id}: ${projected?.revision} ≠ ${state.revision}`);
   }
   return lagging;
 }
@@ -83,7 +103,11 @@ const { TIMEOUT_TYPE_SCHEDULE_TO_START } = proto.api.enums.v1.TimeoutType;
 
 /** What the burst's histories record: timeouts, and the waits of workflow tasks. */
 export async function readBurstHistories(temporal: Client, ids: string[]): Promise<BurstHistories> {
-  const read: BurstHistories = { timeouts: { activity: 0, workflowTaskStartToClose: 0, workflowTaskScheduleToStart: 0 }, workflowTaskWaitMs: [], activities: 0 };
+  const read: BurstHistories = {
+    timeouts: { activity: 0, workflowTaskStartToClose: 0, workflowTaskScheduleToStart: 0 },
+    workflowTaskWaitMs: [],
+    activities: 0,
+  };
   for (const id of ids) {
     const history = await fetchCaseHistory(temporal, requestWorkflowId(id));
     const scheduledAt = new Map<string, number>();
@@ -95,7 +119,12 @@ export async function readBurstHistories(temporal: Client, ids: string[]): Promi
       if (event.activityTaskScheduledEventAttributes) read.activities += 1;
       if (event.activityTaskTimedOutEventAttributes) read.timeouts.activity += 1;
       const timedOut = event.workflowTaskTimedOutEventAttributes;
-      if (timedOut) read.timeouts[timedOut.timeoutType === TIMEOUT_TYPE_SCHEDULE_TO_START ? 'workflowTaskScheduleToStart' : 'workflowTaskStartToClose'] += 1;
+      if (timedOut)
+        read.timeouts[
+          timedOut.timeoutType === TIMEOUT_TYPE_SCHEDULE_TO_START
+            ? 'workflowTaskScheduleToStart'
+            : 'workflowTaskStartToClose'
+        ] += 1;
     }
   }
   return read;

@@ -15,9 +15,14 @@ export interface ReadModelStore {
 }
 
 /** The read models alone on a fresh FerretDB (or the MongoDB at `mongoUri`), prepared as the app prepares them. */
-export async function startReadModelStore(database: string, opts: { backend?: FerretDbOptions['backend']; mongoUri?: string } = {}): Promise<ReadModelStore> {
+export async function startReadModelStore(
+  database: string,
+  opts: { backend?: FerretDbOptions['backend']; mongoUri?: string } = {},
+): Promise<ReadModelStore> {
   const dataDir = opts.mongoUri ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-readmodels-'));
-  const ferret = dataDir ? await startFerretDb({ port: await freePort(), dataDir, durable: false, backend: opts.backend }) : undefined;
+  const ferret = dataDir
+    ? await startFerretDb({ port: await freePort(), dataDir, durable: false, backend: opts.backend })
+    : undefined;
   const db = await mongoose.createConnection(`${opts.mongoUri ?? ferret!.uri}/${database}`).asPromise();
   const models = createModels(db);
   const kind = await prepareStore(db, ferret?.postgresUrl);

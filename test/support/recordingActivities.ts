@@ -12,7 +12,11 @@ import type { Activities } from '../../activities';
  * `localAttemptsFail` stands for a database that is down while a revision's local attempts run,
  * `commitMs` for one that takes that long to write a revision.
  */
-export function recordingActivities({ webhookConfigured = false, localAttemptsFail = false, commitMs = 0 } = {}) {
+export function recordingActivities({
+  webhookConfigured = false,
+  localAttemptsFail = false,
+  commitMs = 0,
+} = {}) {
   const notices = new Map<string, KeyedNotice>();
   const posted: KeyedNotice[] = [];
   const projections: { id: string; revision: number; status: string }[] = [];
@@ -42,6 +46,9 @@ export function recordingActivities({ webhookConfigured = false, localAttemptsFa
     projections,
     posted,
     notices: () => [...notices.values()],
-    kinds: (caseId?: string) => [...notices.values()].filter((n) => !caseId || n.caseId === caseId).map((n) => `${n.kind}:${n.recipient}`),
+    kinds: (caseId?: string) =>
+      [...notices.values()]
+        .filter((n) => !caseId || n.caseId === caseId)
+        .map((n) => `${n.kind}:${n.recipient}`),
   };
 }

@@ -14,7 +14,14 @@ export interface SyntheticCounty {
   openEvery: number;
 }
 
-export const demoCounty: SyntheticCounty = { townships: 10, villagesPerTownship: 10, gridsPerVillage: 10, days: 365, lastDay: '2026-11-28', openEvery: 10 };
+export const demoCounty: SyntheticCounty = {
+  townships: 10,
+  villagesPerTownship: 10,
+  gridsPerVillage: 10,
+  days: 365,
+  lastDay: '2026-11-28',
+  openEvery: 10,
+};
 
 /** The jurisdiction of the i-th grid, bottom-up, with the ids the synthetic documents use. */
 export function syntheticJurisdiction(county: SyntheticCounty, grid: number): string[] {
@@ -31,9 +38,17 @@ export function syntheticGrids(county: SyntheticCounty): number {
 export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: number): RequestDoc {
   const grid = (i * 7919) % syntheticGrids(county);
   const units = syntheticJurisdiction(county, grid);
-  const submittedAt = new Date(Date.parse(`${county.lastDay}T15:59:59Z`) - Math.floor((i / total) * county.days * 86_400_000)).toISOString();
+  const submittedAt = new Date(
+    Date.parse(`${county.lastDay}T15:59:59Z`) - Math.floor((i / total) * county.days * 86_400_000),
+  ).toISOString();
   const open = i % county.openEvery === 0;
-  const status = open ? (['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved'] as const)[Math.floor(i / county.openEvery) % 5] : i % 17 === 1 ? 'withdrawn' : 'closed';
+  const status = open
+    ? (['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved'] as const)[
+        Math.floor(i / county.openEvery) % 5
+      ]
+    : i % 17 === 1
+      ? 'withdrawn'
+      : 'closed';
   return {
     _id: `synthetic-${i}`,
     revision: 7,
@@ -51,7 +66,15 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     units,
     ...Object.fromEntries(units.map((unit, level) => [`unit${level}`, unit])),
     assignee: `member-${grid}`,
-    deadline: open ? { stage: 'resolve', owner: `member-${grid}`, dueAt: new Date(Date.parse(submittedAt) + 7 * 86_400_000).toISOString(), rule: 'general/normal resolve P7D', reminders: [] } : undefined,
+    deadline: open
+      ? {
+          stage: 'resolve',
+          owner: `member-${grid}`,
+          dueAt: new Date(Date.parse(submittedAt) + 7 * 86_400_000).toISOString(),
+          rule: 'general/normal resolve P7D',
+          reminders: [],
+        }
+      : undefined,
     pendingExtension: undefined,
     outcome: open ? undefined : 'satisfied',
     mergedInto: undefined,
@@ -67,7 +90,10 @@ export function requestLandings(docs: RequestDoc[]): { scope: string; day: strin
 }
 
 /** Stores list documents as the projection would, with the per-day counts lists walk by. */
-export async function seedRequestDocs(models: Pick<Models, 'Request' | 'Slice'>, docs: RequestDoc[]): Promise<void> {
+export async function seedRequestDocs(
+  models: Pick<Models, 'Request' | 'Slice'>,
+  docs: RequestDoc[],
+): Promise<void> {
   await models.Request.insertMany(docs, { lean: true });
   await countLanded(models.Slice, 'requests', requestLandings(docs));
 }

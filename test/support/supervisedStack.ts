@@ -34,7 +34,13 @@ export async function startSupervisedStack(policyFile: string) {
   }).listen(0, '127.0.0.1');
   await once(receiver, 'listening');
 
-  const ports = { api: await freePort(), temporal: await freePort(), ferretdb: await freePort(), sdkMetrics: await freePort(), metrics: await freePort() };
+  const ports = {
+    api: await freePort(),
+    temporal: await freePort(),
+    ferretdb: await freePort(),
+    sdkMetrics: await freePort(),
+    metrics: await freePort(),
+  };
   const env = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -51,7 +57,8 @@ export async function startSupervisedStack(policyFile: string) {
     SUPERVISOR_RESTART_DELAY_MS: '3000',
     WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
   };
-  for (const name of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'FERRETDB_POSTGRES_URL']) delete (env as Record<string, unknown>)[name];
+  for (const name of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'FERRETDB_POSTGRES_URL'])
+    delete (env as Record<string, unknown>)[name];
 
   const pids = new Map<ServiceName, number>();
   const lines: string[] = [];
@@ -61,31 +68,43 @@ export async function startSupervisedStack(policyFile: string) {
   const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
   // Outside dataDir, which stop() removes: what every process said stays for a failed run's reader.
   const logFile = `${dataDir}.log`;
-  const supervisor = spawnChild(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/start.ts'], {
-    cwd: repoRoot,
-    env,
-    onLine: (line) => {
-      fs.appendFileSync(logFile, `${line}\n`);
-      const started = /^\[supervisor\] (\w+) (?:started|restarted) \(pid (\d+)\)/.exec(line);
-      if (started) pids.set(started[1] as ServiceName, Number(started[2]));
-      if (started && line.includes(' restarted ')) restartedAt.set(started[1], Date.now());
-      if (line.startsWith('[supervisor]') || line.startsWith('Lianxin is running')) lines.push(line);
-      for (const waiter of waiters) if (waiter.pattern.test(line)) (waiters.delete(waiter), waiter.resolve(line));
+  const supervisor = spawnChild(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/start.ts'],
+    {
+      cwd: repoRoot,
+      env,
+      onLine: (line) => {
+        fs.appendFileSync(logFile, `${line}\n`);
+        const started = /^\[supervisor\] (\w+) (?:started|restarted) \(pid (\d+)\)/.exec(line);
+        if (started) pids.set(started[1] as ServiceName, Number(started[2]));
+        if (started && line.includes(' restarted ')) restartedAt.set(started[1], Date.now());
+        if (line.startsWith('[supervisor]') || line.startsWith('Lianxin is running')) lines.push(line);
+        for (const waiter of waiters)
+          if (waiter.pattern.test(line)) (waiters.delete(waiter), waiter.resolve(line));
+      },
     },
-  });
+  );
   /** The next supervisor line matching `pattern`, from now on. */
   const nextLine = (pattern: RegExp, timeoutMs: number) =>
     new Promise<string>((resolve, reject) => {
       const waiter = { pattern, resolve };
       waiters.add(waiter);
-      setTimeout(() => waiters.delete(waiter) && reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; see ${logFile}`)), timeoutMs).unref();
+      setTimeout(
+        () =>
+          waiters.delete(waiter) &&
+          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; see ${logFile}`)),
+        timeoutMs,
+      ).unref();
     });
   await nextLine(/^Lianxin is running/, 240_000);
 
   const temporalAddress = `127.0.0.1:${ports.temporal}`;
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'lianxin' });
-  const db = await mongoose.createConnection(`mongodb://127.0.0.1:${ports.ferretdb}/lianxin`, { serverSelectionTimeoutMS: 60_000 }).asPromise();
+  const db = await mongoose
+    .createConnection(`mongodb://127.0.0.1:${ports.ferretdb}/lianxin`, { serverSelectionTimeoutMS: 60_000 })
+    .asPromise();
   const models: Models = createModels(db);
 
   return {

@@ -12,7 +12,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   // The SDK gives the JVM 5 s to listen, which a busy 2-core machine sometimes misses: try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER_PATH } } });
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: TEST_SERVER_PATH } },
+      });
     } catch (err) {
       if (attempt === 3 || !/Failed connecting to test server/.test(String(err))) throw err;
     }
@@ -28,7 +30,11 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
  * down server for the rest of the run, and jest.retryTimes in the test file runs it again on a
  * fresh task queue of a fresh server. A real server times the task out and sends it again; production is not affected.
  */
-export function unlessStranded<T>(env: TestWorkflowEnvironment, scenario: () => Promise<T>, ms: number): Promise<T> {
+export function unlessStranded<T>(
+  env: TestWorkflowEnvironment,
+  scenario: () => Promise<T>,
+  ms: number,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   // Cancels the scenario's calls still waiting on the server: left to the client's retries, they
   // would outlive the torn-down server and throw in a later test ("Channel has been shut down").
@@ -36,8 +42,12 @@ export function unlessStranded<T>(env: TestWorkflowEnvironment, scenario: () => 
   const stranded = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       abandon.abort();
-      reject(new Error(`scenario still waiting after ${ms / 1000} s: a run stranded by the time-skipping server?`));
+      reject(
+        new Error(`scenario still waiting after ${ms / 1000} s: a run stranded by the time-skipping server?`),
+      );
     }, ms);
   });
-  return Promise.race([env.client.connection.withAbortSignal(abandon.signal, scenario), stranded]).finally(() => clearTimeout(timer));
+  return Promise.race([env.client.connection.withAbortSignal(abandon.signal, scenario), stranded]).finally(
+    () => clearTimeout(timer),
+  );
 }

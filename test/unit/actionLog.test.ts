@@ -1,4 +1,12 @@
-import { ActionBody, ActionEntry, emptyLog, genesisHash, hashEntry, linkEntry, verifyChain } from '../../audit/actionLog/chain';
+import {
+  ActionBody,
+  ActionEntry,
+  emptyLog,
+  genesisHash,
+  hashEntry,
+  linkEntry,
+  verifyChain,
+} from '../../audit/actionLog/chain';
 
 const body = (n: number): ActionBody => ({
   at: `2026-11-27T08:00:0${n}.000Z`,
@@ -17,12 +25,20 @@ function chainOf(length: number): ActionEntry[] {
 }
 
 /** What someone with write access could do: rewrite an entry and recompute its own hash. */
-const rehash = ({ hash: _, prevHash, ...content }: ActionEntry): ActionEntry => ({ ...content, prevHash, hash: hashEntry(prevHash, content) });
+const rehash = ({ hash: _, prevHash, ...content }: ActionEntry): ActionEntry => ({
+  ...content,
+  prevHash,
+  hash: hashEntry(prevHash, content),
+});
 
 /** The same entry with every object's keys in reverse order, as another database might return it. */
 function reversedKeys(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
 }
 
 describe('the action log hash chain', () => {
@@ -58,7 +74,11 @@ describe('the action log hash chain', () => {
 
   test('When an entry is rewritten with a fresh hash, then the next entry no longer links to it', () => {
     const entries = chainOf(5);
-    entries[1] = rehash({ ...entries[1], outcome: { status: 200 }, actor: { id: 'someone-else', role: 'committee', unit: 'committee-c01' } });
+    entries[1] = rehash({
+      ...entries[1],
+      outcome: { status: 200 },
+      actor: { id: 'someone-else', role: 'committee', unit: 'committee-c01' },
+    });
     expect(verifyChain(entries)).toEqual({ ok: false, checked: 2, brokenAt: { seq: 3, kind: 'relinked' } });
   });
 

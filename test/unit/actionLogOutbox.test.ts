@@ -5,8 +5,12 @@ import { ActionBody } from '../../audit/actionLog/chain';
 import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 
 const body = (n: number): ActionBody => ({
-  at: `2026-11-29T08:00:0${n}.000Z`, actor: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' },
-  action: 'POST /api/v1/requests/:id/accept', path: `/api/v1/requests/r${n}/accept`, requestId: `req-${n}`, outcome: { status: 200 },
+  at: `2026-11-29T08:00:0${n}.000Z`,
+  actor: { id: 'member-1', role: 'grid_member', unit: 'grid-g01' },
+  action: 'POST /api/v1/requests/:id/accept',
+  path: `/api/v1/requests/r${n}/accept`,
+  requestId: `req-${n}`,
+  outcome: { status: 200 },
 });
 
 /** The log as the outbox sees it: appends in order, under the outbox's ids; `down` refuses them as a store that is gone would. */

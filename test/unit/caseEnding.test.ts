@@ -1,5 +1,9 @@
 import { endsAt } from '../../domain/cases/ending';
-import { commitmentClosing, decide as decideCommitment, openCommitment } from '../../domain/commitments/transitions';
+import {
+  commitmentClosing,
+  decide as decideCommitment,
+  openCommitment,
+} from '../../domain/commitments/transitions';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { decide, requestClosing, submitRequest } from '../../domain/requests/transitions';
@@ -18,7 +22,11 @@ function closedRequest(closedAtOnEntry: boolean): CitizenRequestState {
     { type: 'resolve', actor: actors.member, note: 'fixed' },
     { type: 'feedback', actor: actors.resident, satisfied: true },
   ];
-  return commands.reduce((state, command, i) => decide(state, command, { policy, now: t0 + day + i * 60_000, closedAtOnEntry }).state, submitRequest(submission(), { policy, now: t0 }).state);
+  return commands.reduce(
+    (state, command, i) =>
+      decide(state, command, { policy, now: t0 + day + i * 60_000, closedAtOnEntry }).state,
+    submitRequest(submission(), { policy, now: t0 }).state,
+  );
 }
 
 describe('when a case ends (domain/cases/ending.ts)', () => {
@@ -33,7 +41,11 @@ describe('when a case ends (domain/cases/ending.ts)', () => {
     const closed = closedRequest(true);
     expect(closed.status).toBe('closed');
     const end = endsAt(requestClosing(closed), policy);
-    const absorbed = decide(closed, { type: 'absorbDuplicate', actor: actors.secretary, duplicateId: 'r2', requesterId: 'resident-2' }, { policy, now: t0 + 20 * day, closedAtOnEntry: true }).state;
+    const absorbed = decide(
+      closed,
+      { type: 'absorbDuplicate', actor: actors.secretary, duplicateId: 'r2', requesterId: 'resident-2' },
+      { policy, now: t0 + 20 * day, closedAtOnEntry: true },
+    ).state;
     expect(absorbed.coRequesters).toEqual(['resident-2']);
     expect(absorbed.closedAt).toBe(closed.closedAt);
     expect(endsAt(requestClosing(absorbed), policy)).toBe(end);
@@ -41,22 +53,38 @@ describe('when a case ends (domain/cases/ending.ts)', () => {
 
   test('When runs recorded before the rule replay, then a duplicate absorbed into a closed request restamps its closing as it did', () => {
     const closed = closedRequest(false);
-    const absorbed = decide(closed, { type: 'absorbDuplicate', actor: actors.secretary, duplicateId: 'r2', requesterId: 'resident-2' }, { policy, now: t0 + 20 * day }).state;
+    const absorbed = decide(
+      closed,
+      { type: 'absorbDuplicate', actor: actors.secretary, duplicateId: 'r2', requesterId: 'resident-2' },
+      { policy, now: t0 + 20 * day },
+    ).state;
     expect(absorbed.closedAt).toBe(new Date(t0 + 20 * day).toISOString());
   });
 
   test('When a withdrawn request is final, then it ends at once, at its withdrawal', () => {
-    const withdrawn = decide(submitRequest(submission(), { policy, now: t0 }).state, { type: 'withdraw', actor: actors.resident, reason: 'solved' }, { policy, now: t0 + day, closedAtOnEntry: true }).state;
+    const withdrawn = decide(
+      submitRequest(submission(), { policy, now: t0 }).state,
+      { type: 'withdraw', actor: actors.resident, reason: 'solved' },
+      { policy, now: t0 + day, closedAtOnEntry: true },
+    ).state;
     expect(endsAt(requestClosing(withdrawn), policy)).toBe(t0 + day);
   });
 
   test('When the final assessment of a closed commitment is commented on, then its end does not move', () => {
     const opened = openCommitment(planSubmission({ startDate: '2026-12-01' }), { policy, now: t0 }).state;
-    const closed = decideCommitment(opened, { type: 'close', actor: actors.leader, reason: 'enterprise moved away' }, { policy, now: t0 + 10 * day }).state;
+    const closed = decideCommitment(
+      opened,
+      { type: 'close', actor: actors.leader, reason: 'enterprise moved away' },
+      { policy, now: t0 + 10 * day },
+    ).state;
     expect(closed).toMatchObject({ status: 'closed', closedAt: new Date(t0 + 10 * day).toISOString() });
     const end = endsAt(commitmentClosing(closed), policy);
     expect(end).toBe(t0 + 40 * day);
-    const commented = decideCommitment(closed, { type: 'commentAssessment', actor: lead, year: 1, text: '资金缺口 funding gap' }, { policy, now: t0 + 25 * day }).state;
+    const commented = decideCommitment(
+      closed,
+      { type: 'commentAssessment', actor: lead, year: 1, text: '资金缺口 funding gap' },
+      { policy, now: t0 + 25 * day },
+    ).state;
     expect(commented.assessments[0].comment).toMatchObject({ text: '资金缺口 funding gap' });
     expect(endsAt(commitmentClosing(commented), policy)).toBe(end);
   });

@@ -2,7 +2,13 @@ import { Registry } from 'prom-client';
 import { CaseCount } from '../../api/metrics/caseCounts';
 import { caseGauges } from '../../api/metrics/caseGauges';
 
-const submitted = (open: number): CaseCount => ({ kind: 'request', state: 'submitted', level: 'grid', open, overdue: 1 });
+const submitted = (open: number): CaseCount => ({
+  kind: 'request',
+  state: 'submitted',
+  level: 'grid',
+  open,
+  overdue: 1,
+});
 
 async function gauge(registry: Registry, name: string) {
   return (await registry.getSingleMetric(name)!.get()).values;
@@ -16,14 +22,19 @@ describe('open and overdue case gauges', () => {
     await registry.metrics();
     await registry.metrics();
     expect(counted).toBe(1);
-    expect(await gauge(registry, 'lianxin_open_cases')).toEqual([{ labels: { kind: 'request', state: 'submitted', level: 'grid' }, value: 1 }]);
-    expect(await gauge(registry, 'lianxin_overdue_cases')).toEqual([{ labels: { kind: 'request', state: 'submitted', level: 'grid' }, value: 1 }]);
+    expect(await gauge(registry, 'lianxin_open_cases')).toEqual([
+      { labels: { kind: 'request', state: 'submitted', level: 'grid' }, value: 1 },
+    ]);
+    expect(await gauge(registry, 'lianxin_overdue_cases')).toEqual([
+      { labels: { kind: 'request', state: 'submitted', level: 'grid' }, value: 1 },
+    ]);
   });
 
   test('When a recount takes longer than a scrape may wait, then the scrape answers in time with the last counts and their age', async () => {
     const registry = new Registry();
     let calls = 0;
-    const count = () => (++calls === 1 ? Promise.resolve([submitted(5)]) : new Promise<CaseCount[]>(() => undefined));
+    const count = () =>
+      ++calls === 1 ? Promise.resolve([submitted(5)]) : new Promise<CaseCount[]>(() => undefined);
     caseGauges(registry, count, { maxAgeMs: 0, waitMs: 50 });
     await registry.metrics();
     const started = Date.now();

@@ -1,6 +1,13 @@
 import * as workflows from '../../workflows';
 import { anchorWorkflowType, archiveWorkflowType } from '../../common/auditJobs';
-import { caseIdPattern, caseKindAt, caseKinds, caseOfWorkflowId, caseWorkflowId, caseWorkflowTypes } from '../../common/caseKinds';
+import {
+  caseIdPattern,
+  caseKindAt,
+  caseKinds,
+  caseOfWorkflowId,
+  caseWorkflowId,
+  caseWorkflowTypes,
+} from '../../common/caseKinds';
 import { reconcileWorkflowType } from '../../common/readModelJobs';
 
 /** Workflows that are jobs over cases, not cases: they are never archived or listed as cases. */
@@ -9,7 +16,9 @@ const jobWorkflowTypes = [archiveWorkflowType, anchorWorkflowType, reconcileWork
 describe('the registry of case kinds', () => {
   test('When a workflow is exported to the worker, then it is a registered case kind or a known job, so no case escapes the archive sweep', () => {
     const exported = Object.keys(workflows);
-    expect(exported.filter((type) => !caseWorkflowTypes.includes(type) && !jobWorkflowTypes.includes(type))).toEqual([]);
+    expect(
+      exported.filter((type) => !caseWorkflowTypes.includes(type) && !jobWorkflowTypes.includes(type)),
+    ).toEqual([]);
     expect(caseWorkflowTypes.filter((type) => !exported.includes(type))).toEqual([]);
   });
 

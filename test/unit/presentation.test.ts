@@ -16,10 +16,15 @@ const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-b
 describe('what the API shows agrees with what the read models hold', () => {
   test("When the policy renames its ladder after a request escalated, then the API and the lists both show the level id of the case's own policy", () => {
     const filed = submitRequest(submission(), { policy, now: t0 }).state;
-    const [breach] = dueEvents([filed.deadline!], Date.parse(filed.deadline!.dueAt)).filter((e) => e.kind === 'breach');
+    const [breach] = dueEvents([filed.deadline!], Date.parse(filed.deadline!.dueAt)).filter(
+      (e) => e.kind === 'breach',
+    );
     const escalated = onDeadline(filed, breach, { policy, now: Date.parse(filed.deadline!.dueAt) }).state;
     expect(escalated.level).toBe(1);
-    const renamed: Policy = { ...policy, ladder: policy.ladder.map((rung, i) => (i === 1 ? { ...rung, id: 'community' } : rung)) };
+    const renamed: Policy = {
+      ...policy,
+      ladder: policy.ladder.map((rung, i) => (i === 1 ? { ...rung, id: 'community' } : rung)),
+    };
 
     const shown = presentRequest(escalated, renamed);
     const listed = toRequestDoc(escalated, escalated.timeline);
@@ -30,7 +35,11 @@ describe('what the API shows agrees with what the read models hold', () => {
   test('When funds in fractions of a yuan are recorded, then the assessment and the ledger give the same total', () => {
     let plan = openCommitment(planSubmission({ startDate: '2026-12-01' }), { policy, now: t0 }).state;
     for (const amountYuan of [0.1, 0.2, 1_000_000.07, 0.35]) {
-      plan = decideCommitment(plan, { type: 'recordFunding', actor: lead, amountYuan, source: '补贴 subsidy', date: '2026-12-02' }, { policy, now: t0 + 2 * day }).state;
+      plan = decideCommitment(
+        plan,
+        { type: 'recordFunding', actor: lead, amountYuan, source: '补贴 subsidy', date: '2026-12-02' },
+        { policy, now: t0 + 2 * day },
+      ).state;
     }
     const assessed = assessYear(plan, 1, t0 + 366 * day, policy, false);
     const ledger = presentLedger(plan);

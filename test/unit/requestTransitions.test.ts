@@ -9,7 +9,10 @@ const t0 = Date.parse('2026-11-27T01:00:00Z');
 const hour = 3_600_000;
 const ctx = (now = t0) => ({ policy, now });
 
-function run(commands: RequestCommand[], start = submitRequest(submission(), ctx()).state): CitizenRequestState {
+function run(
+  commands: RequestCommand[],
+  start = submitRequest(submission(), ctx()).state,
+): CitizenRequestState {
   return commands.reduce((state, command) => decide(state, command, ctx()).state, start);
 }
 
@@ -35,13 +38,20 @@ describe('citizen request transitions', () => {
   test('When a request is filed, then the grid branch must dispatch it by the policy deadline', () => {
     const { state, notices } = submitRequest(submission(), ctx());
     expect(state).toMatchObject({ status: 'submitted', level: 0, revision: 1 });
-    expect(state.deadline).toMatchObject({ purpose: 'dispatch', owner: 'grid-g01', dueAt: '2026-11-27T05:00:00.000Z' });
+    expect(state.deadline).toMatchObject({
+      purpose: 'dispatch',
+      owner: 'grid-g01',
+      dueAt: '2026-11-27T05:00:00.000Z',
+    });
     expect(state.deadline?.rule).toContain('requestDeadlines[4] (default) dispatch: PT4H');
     expect(notices).toEqual([expect.objectContaining({ recipient: 'grid-g01', kind: 'assigned' })]);
   });
 
   test('When category and urgency differ, then the matching rule sets the resolve deadline', () => {
-    const emergency = run([dispatch, accept], submitRequest(submission({ category: 'emergency' }), ctx()).state);
+    const emergency = run(
+      [dispatch, accept],
+      submitRequest(submission({ category: 'emergency' }), ctx()).state,
+    );
     expect(emergency.deadline).toMatchObject({ purpose: 'resolve', dueAt: '2026-11-27T03:00:00.000Z' });
     const water = run([dispatch, accept], submitRequest(submission({ category: 'utilities' }), ctx()).state);
     expect(water.deadline?.dueAt).toBe('2026-11-28T01:00:00.000Z');
@@ -57,7 +67,12 @@ describe('citizen request transitions', () => {
       resolve,
       { type: 'feedback', actor: actors.resident, satisfied: true, note: 'thanks' },
     ]);
-    expect(state).toMatchObject({ status: 'closed', outcome: 'satisfied', resolvedAtLevel: 0, deadline: undefined });
+    expect(state).toMatchObject({
+      status: 'closed',
+      outcome: 'satisfied',
+      resolvedAtLevel: 0,
+      deadline: undefined,
+    });
     expect(state.timeline.map((e) => [e.action, e.actor.id, e.to])).toEqual([
       ['submit', 'resident-1', undefined],
       ['dispatch', 'sec-1', 'dispatched'],
@@ -71,15 +86,23 @@ describe('citizen request transitions', () => {
   test('When an action is not allowed now, then it is refused naming the current state and nothing changes', () => {
     const state = submitRequest(submission(), ctx()).state;
     expect(() => decide(state, accept, ctx())).toThrow('cannot accept a request that is submitted');
-    expect(() => decide(state, { type: 'feedback', actor: actors.resident, satisfied: true }, ctx())).toThrow('is submitted');
+    expect(() => decide(state, { type: 'feedback', actor: actors.resident, satisfied: true }, ctx())).toThrow(
+      'is submitted',
+    );
     expect(state.status).toBe('submitted');
   });
 
   test('When someone other than the assignee accepts, or an auditor writes, then it is forbidden', () => {
     const dispatched = run([dispatch]);
-    expect(() => decide(dispatched, { type: 'accept', actor: actors.otherMember }, ctx())).toThrow('only the assignee member-1 may accept');
-    expect(() => decide(dispatched, { type: 'withdraw', actor: actors.auditor, reason: 'x' }, ctx())).toThrow('read-only');
-    expect(() => decide(run([]), { type: 'dispatch', actor: actors.member, assignee: 'x' }, ctx())).toThrow('role grid_member may not dispatch');
+    expect(() => decide(dispatched, { type: 'accept', actor: actors.otherMember }, ctx())).toThrow(
+      'only the assignee member-1 may accept',
+    );
+    expect(() => decide(dispatched, { type: 'withdraw', actor: actors.auditor, reason: 'x' }, ctx())).toThrow(
+      'read-only',
+    );
+    expect(() => decide(run([]), { type: 'dispatch', actor: actors.member, assignee: 'x' }, ctx())).toThrow(
+      'role grid_member may not dispatch',
+    );
   });
 
   test('When the assignee returns a request (退单), then it goes back to the dispatcher with a fresh deadline', () => {
@@ -91,19 +114,43 @@ describe('citizen request transitions', () => {
 
   test('When an extension is asked and approved, then the deadline moves and the resident is told', () => {
     const accepted = run([dispatch, accept]);
-    const asked = decide(accepted, { type: 'requestExtension', actor: actors.member, duration: 'P3D', reason: 'parts on order' }, ctx()).state;
-    expect(() => decide(asked, { type: 'requestExtension', actor: actors.member, duration: 'P1D', reason: 'again' }, ctx())).toThrow('already waiting');
-    const approved = decide(asked, { type: 'decideExtension', actor: actors.leader, approve: true, note: 'ok' }, ctx());
+    const asked = decide(
+      accepted,
+      { type: 'requestExtension', actor: actors.member, duration: 'P3D', reason: 'parts on order' },
+      ctx(),
+    ).state;
+    expect(() =>
+      decide(
+        asked,
+        { type: 'requestExtension', actor: actors.member, duration: 'P1D', reason: 'again' },
+        ctx(),
+      ),
+    ).toThrow('already waiting');
+    const approved = decide(
+      asked,
+      { type: 'decideExtension', actor: actors.leader, approve: true, note: 'ok' },
+      ctx(),
+    );
     expect(Date.parse(approved.state.deadline!.dueAt) - Date.parse(accepted.deadline!.dueAt)).toBe(72 * hour);
     expect(approved.notices.map((n) => n.recipient)).toEqual(['member-1', 'resident-1']);
-    const refused = decide(asked, { type: 'decideExtension', actor: actors.leader, approve: false, note: 'no' }, ctx()).state;
+    const refused = decide(
+      asked,
+      { type: 'decideExtension', actor: actors.leader, approve: false, note: 'no' },
+      ctx(),
+    ).state;
     expect(refused.deadline!.dueAt).toBe(accepted.deadline!.dueAt);
   });
 
   test('When an extension is asked after the deadline, then it is refused', () => {
     const accepted = run([dispatch, accept]);
     const late = Date.parse(accepted.deadline!.dueAt) + 1;
-    expect(() => decide(accepted, { type: 'requestExtension', actor: actors.member, duration: 'P1D', reason: 'late' }, ctx(late))).toThrow('before the deadline');
+    expect(() =>
+      decide(
+        accepted,
+        { type: 'requestExtension', actor: actors.member, duration: 'P1D', reason: 'late' },
+        ctx(late),
+      ),
+    ).toThrow('before the deadline');
   });
 
   test('When nobody dispatches, then reminders go out and the request climbs the ladder to the committee, then is publicly notified', () => {
@@ -111,13 +158,27 @@ describe('citizen request transitions', () => {
     const fired = fireDue(submitRequest(submission(), ctx()).state, Date.parse('2026-12-03T05:00:00Z'));
     const state = fired.state;
     expect(fired.notices.map((n) => `${n.kind}:${n.recipient}`)).toEqual([
-      'reminder:grid-g01', 'reminder:grid-g01', 'urge:grid-g01', 'supervise:village-v01',
-      'reminder:village-v01', 'reminder:village-v01', 'urge:village-v01', 'supervise:township-t01',
-      'reminder:township-t01', 'reminder:township-t01', 'urge:township-t01', 'agenda:committee-c01',
+      'reminder:grid-g01',
+      'reminder:grid-g01',
+      'urge:grid-g01',
+      'supervise:village-v01',
+      'reminder:village-v01',
+      'reminder:village-v01',
+      'urge:village-v01',
+      'supervise:township-t01',
+      'reminder:township-t01',
+      'reminder:township-t01',
+      'urge:township-t01',
+      'agenda:committee-c01',
     ]);
     expect(state).toMatchObject({ level: 3, onAgenda: true, status: 'submitted' });
     const atTop = fireDue(state, Date.parse(state.deadline!.dueAt));
-    expect(atTop.notices.filter((n) => n.kind === 'public_notice').map((n) => n.recipient)).toEqual(['committee-c01', 'grid-g01', 'village-v01', 'township-t01']);
+    expect(atTop.notices.filter((n) => n.kind === 'public_notice').map((n) => n.recipient)).toEqual([
+      'committee-c01',
+      'grid-g01',
+      'village-v01',
+      'township-t01',
+    ]);
     expect(atTop.state.level).toBe(3);
   });
 
@@ -129,7 +190,11 @@ describe('citizen request transitions', () => {
   });
 
   test('When a handler escalates manually, then it goes straight to the committee', () => {
-    const state = run([dispatch, accept, { type: 'escalate', actor: actors.member, reason: 'needs funding' }]);
+    const state = run([
+      dispatch,
+      accept,
+      { type: 'escalate', actor: actors.member, reason: 'needs funding' },
+    ]);
     expect(state).toMatchObject({ level: 3, onAgenda: true, status: 'accepted' });
     expect(state.deadline?.owner).toBe('committee-c01');
   });
@@ -138,7 +203,11 @@ describe('citizen request transitions', () => {
     const escalated = fireDue(run([dispatch, accept]), Date.parse('2026-12-04T01:00:00Z')).state;
     expect(escalated.level).toBe(1);
     const resolved = decide(escalated, resolve, ctx()).state;
-    const reopened = decide(resolved, { type: 'feedback', actor: actors.resident, satisfied: false, note: 'still dark' }, ctx()).state;
+    const reopened = decide(
+      resolved,
+      { type: 'feedback', actor: actors.resident, satisfied: false, note: 'still dark' },
+      ctx(),
+    ).state;
     expect(reopened).toMatchObject({ status: 'reopened', level: 1 });
     expect(reopened.deadline).toMatchObject({ purpose: 'resolve', owner: 'village-v01' });
   });
@@ -150,8 +219,14 @@ describe('citizen request transitions', () => {
   });
 
   test('When a request is merged or withdrawn, then nothing is due any more', () => {
-    expect(run([{ type: 'merge', actor: actors.secretary, into: 'r-2' }])).toMatchObject({ status: 'merged', mergedInto: 'r-2', deadline: undefined });
-    expect(run([dispatch, { type: 'withdraw', actor: actors.resident, reason: 'fixed it myself' }])).toMatchObject({ status: 'withdrawn', deadline: undefined });
+    expect(run([{ type: 'merge', actor: actors.secretary, into: 'r-2' }])).toMatchObject({
+      status: 'merged',
+      mergedInto: 'r-2',
+      deadline: undefined,
+    });
+    expect(
+      run([dispatch, { type: 'withdraw', actor: actors.resident, reason: 'fixed it myself' }]),
+    ).toMatchObject({ status: 'withdrawn', deadline: undefined });
     expect(() => run([{ type: 'merge', actor: actors.secretary, into: 'r-1' }])).toThrow('into itself');
   });
 });

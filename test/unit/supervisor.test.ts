@@ -35,13 +35,19 @@ describe('the supervisor of npm start', () => {
   test('When a process crashes, then it is restarted and the restart is logged with its new pid', async () => {
     const lines: string[] = [];
     const target = crashable();
-    const supervisor = new Supervisor((l) => lines.push(l), () => undefined, policy);
+    const supervisor = new Supervisor(
+      (l) => lines.push(l),
+      () => undefined,
+      policy,
+    );
     await supervisor.start(target.service);
     target.crashNewest();
     await until(() => target.starts() === 2);
     await until(() => lines.includes('worker restarted (pid 1002)'));
     expect(lines[0]).toBe('worker started (pid 1001)');
-    expect(lines[1]).toMatch(/^worker exited \(SIGKILL\) after 0\.0 s; restarting in 0\.01 s \(failure 1 in a row\)$/);
+    expect(lines[1]).toMatch(
+      /^worker exited \(SIGKILL\) after 0\.0 s; restarting in 0\.01 s \(failure 1 in a row\)$/,
+    );
     await supervisor.stopAll();
     expect(target.stopped()).toBe(1);
   });
@@ -49,18 +55,30 @@ describe('the supervisor of npm start', () => {
   test('When a restart itself fails, then it is tried again after a longer wait', async () => {
     const lines: string[] = [];
     const target = crashable(1);
-    const supervisor = new Supervisor((l) => lines.push(l), () => undefined, policy);
+    const supervisor = new Supervisor(
+      (l) => lines.push(l),
+      () => undefined,
+      policy,
+    );
     await supervisor.start(target.service);
     target.crashNewest();
     await until(() => target.starts() === 3);
-    expect(lines).toContainEqual(expect.stringMatching(/^worker failed to start: cannot start yet .*restarting in 0\.02 s \(failure 2 in a row\)$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^worker failed to start: cannot start yet .*restarting in 0\.02 s \(failure 2 in a row\)$/,
+      ),
+    );
     await supervisor.stopAll();
   });
 
   test('When a process keeps failing fast, then the supervisor gives up and says so', async () => {
     const gaveUp: string[] = [];
     const target = crashable();
-    const supervisor = new Supervisor(() => undefined, (name) => gaveUp.push(name), policy);
+    const supervisor = new Supervisor(
+      () => undefined,
+      (name) => gaveUp.push(name),
+      policy,
+    );
     await supervisor.start(target.service);
     for (let crash = 1; crash <= policy.maxFastFailures; crash++) {
       target.crashNewest();
@@ -75,7 +93,11 @@ describe('the supervisor of npm start', () => {
 
   test('When everything is stopped during a restart wait, then nothing is started again', async () => {
     const target = crashable();
-    const supervisor = new Supervisor(() => undefined, () => undefined, { ...policy, firstDelayMs: 60_000 });
+    const supervisor = new Supervisor(
+      () => undefined,
+      () => undefined,
+      { ...policy, firstDelayMs: 60_000 },
+    );
     await supervisor.start(target.service);
     target.crashNewest();
     await supervisor.stopAll();

@@ -4,7 +4,12 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { tsToMs } from '@temporalio/common/lib/time';
-import { CitizenRequestInput, requestActionUpdate, requestStateQuery, requestWorkflowId } from '../../common/requests';
+import {
+  CitizenRequestInput,
+  requestActionUpdate,
+  requestStateQuery,
+  requestWorkflowId,
+} from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
@@ -36,23 +41,58 @@ afterEach(async () => {
 });
 
 /** Runs `body` with a worker on a fresh task queue and a freshly started request. */
-async function withRequest(overrides: Parameters<typeof submission>[0], body: (ctx: {
-  handle: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>;
-  recorder: ReturnType<typeof recordingActivities>;
-  act: (command: RequestCommand) => Promise<unknown>;
-}) => Promise<void>, recorder = recordingActivities()) {
+async function withRequest(
+  overrides: Parameters<typeof submission>[0],
+  body: (ctx: {
+    handle: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>;
+    recorder: ReturnType<typeof recordingActivities>;
+    act: (command: RequestCommand) => Promise<unknown>;
+  }) => Promise<void>,
+  recorder = recordingActivities(),
+) {
   const taskQueue = `test-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recorder.activities, sinks: liveSinks });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: recorder.activities,
+    sinks: liveSinks,
+  });
   const id = randomUUID();
   // As the API files it: with the time it decided the first state at.
-  const input: CitizenRequestInput = { submission: submission({ id, ...overrides }), policy, submittedAt: new Date().toISOString() };
-  await worker.runUntil(unlessStranded(env, async () => {
-    const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(id), args: [input] });
-    await body({ handle, recorder, act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }) });
-  }, 120_000));
+  const input: CitizenRequestInput = {
+    submission: submission({ id, ...overrides }),
+    policy,
+    submittedAt: new Date().toISOString(),
+  };
+  await worker.runUntil(
+    unlessStranded(
+      env,
+      async () => {
+        const handle = await env.client.workflow.start('citizenRequest', {
+          taskQueue,
+          workflowId: requestWorkflowId(id),
+          args: [input],
+        });
+        await body({
+          handle,
+          recorder,
+          act: (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }),
+        });
+      },
+      120_000,
+    ),
+  );
 }
 
-const state = (handle: { query: (q: typeof requestStateQuery) => Promise<unknown> }) => handle.query(requestStateQuery) as Promise<{ status: string; level: number; onAgenda: boolean; outcome?: string; timeline: { action: string; rule?: string }[] }>;
+const state = (handle: { query: (q: typeof requestStateQuery) => Promise<unknown> }) =>
+  handle.query(requestStateQuery) as Promise<{
+    status: string;
+    level: number;
+    onAgenda: boolean;
+    outcome?: string;
+    timeline: { action: string; rule?: string }[];
+  }>;
 
 describe('citizenRequest workflow on the time-skipping server, default policy', () => {
   test('When nobody dispatches, then it reminds at each reminder point and escalates at each deadline up to the committee', async () => {
@@ -62,18 +102,34 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       // Dispatch is due after 4 hours, then the village has 2 days and the township 3 days.
       await env.sleep('6 days');
       expect(recorder.kinds()).toEqual([
-        'assigned:grid-g01', 'reminder:grid-g01', 'reminder:grid-g01', 'urge:grid-g01', 'supervise:village-v01',
-        'reminder:village-v01', 'reminder:village-v01', 'urge:village-v01', 'supervise:township-t01',
-        'reminder:township-t01', 'reminder:township-t01', 'urge:township-t01', 'agenda:committee-c01',
+        'assigned:grid-g01',
+        'reminder:grid-g01',
+        'reminder:grid-g01',
+        'urge:grid-g01',
+        'supervise:village-v01',
+        'reminder:village-v01',
+        'reminder:village-v01',
+        'urge:village-v01',
+        'supervise:township-t01',
+        'reminder:township-t01',
+        'reminder:township-t01',
+        'urge:township-t01',
+        'agenda:committee-c01',
       ]);
       expect(await state(handle)).toMatchObject({ status: 'submitted', level: 3, onAgenda: true });
       const escalations = (await state(handle)).timeline.filter((e) => e.action === 'escalate_on_breach');
       expect(escalations.map((e) => e.rule)).toEqual([
-        expect.stringContaining('breach of policy 2026-11-default requestDeadlines[4] (default) dispatch: PT4H'),
+        expect.stringContaining(
+          'breach of policy 2026-11-default requestDeadlines[4] (default) dispatch: PT4H',
+        ),
         expect.stringContaining('breach of dispatch escalated to village (ladder deadline): P2D'),
         expect.stringContaining('breach of dispatch escalated to township (ladder deadline): P3D'),
       ]);
-      const remindersAt = recorder.notices().filter((n) => n.kind === 'reminder').slice(0, 2).map((n) => Date.parse(n.createdAt));
+      const remindersAt = recorder
+        .notices()
+        .filter((n) => n.kind === 'reminder')
+        .slice(0, 2)
+        .map((n) => Date.parse(n.createdAt));
       // Reminders at 0.5 and 0.9 of the 4-hour dispatch deadline, give or take a workflow task.
       expect(Math.abs(remindersAt[1] - remindersAt[0] - 0.4 * 4 * 3_600_000)).toBeLessThan(1000);
     });
@@ -120,7 +176,9 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       expect(recorder.notices().length).toBe(before);
       const { events } = await handle.fetchHistory();
       const timersStarted = events!.filter((e) => e.timerStartedEventAttributes).length;
-      const timersSettled = events!.filter((e) => e.timerFiredEventAttributes || e.timerCanceledEventAttributes).length;
+      const timersSettled = events!.filter(
+        (e) => e.timerFiredEventAttributes || e.timerCanceledEventAttributes,
+      ).length;
       expect(timersStarted).toBe(timersSettled);
     });
   });
@@ -129,7 +187,9 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
     await withRequest({}, async ({ handle, act }) => {
       const refused = act({ type: 'accept', actor: actors.member });
       await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      await expect(refused).rejects.toMatchObject({ cause: { type: 'not_allowed_in_state', message: 'cannot accept a request that is submitted' } });
+      await expect(refused).rejects.toMatchObject({
+        cause: { type: 'not_allowed_in_state', message: 'cannot accept a request that is submitted' },
+      });
       expect(await state(handle)).toMatchObject({ status: 'submitted' });
       expect((await state(handle)).timeline).toHaveLength(1);
     });
@@ -145,63 +205,116 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       await act({ type: 'feedback', actor: actors.resident, satisfied: true });
       const { events } = await handle.fetchHistory();
       expect(events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
-      expect(events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(6);
+      expect(
+        events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+      ).toHaveLength(6);
       // Each patch a run takes costs two events (its marker and a search-attribute upsert); three today.
       expect(events).toHaveLength(52);
-      expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved', 'closed']);
-      expect(recorder.posted).toEqual([]);
-      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter((line) => line.revision !== undefined);
-      expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual([
-        ['submit', ['assigned:grid-g01']],
-        ['dispatch', ['assigned:member-1']],
-        ['accept', undefined],
-        ['progress', undefined],
-        ['resolve', ['return_visit:resident-1']],
-        ['feedback_satisfied', ['outcome:resident-1']],
+      expect(recorder.projections.map((p) => p.status)).toEqual([
+        'submitted',
+        'dispatched',
+        'accepted',
+        'in_progress',
+        'resolved',
+        'closed',
       ]);
+      expect(recorder.posted).toEqual([]);
+      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter(
+        (line) => line.revision !== undefined,
+      );
+      expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual(
+        [
+          ['submit', ['assigned:grid-g01']],
+          ['dispatch', ['assigned:member-1']],
+          ['accept', undefined],
+          ['progress', undefined],
+          ['resolve', ['return_visit:resident-1']],
+          ['feedback_satisfied', ['outcome:resident-1']],
+        ],
+      );
     });
   });
 
   test('When a webhook is configured, then every notice is also posted, once', async () => {
-    await withRequest({}, async ({ act, recorder }) => {
-      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
-      await eventually(() => expect(recorder.posted.map((n) => `${n.kind}:${n.recipient}`)).toEqual(['assigned:grid-g01', 'assigned:member-1']));
-      expect(recorder.posted.map((n) => n.key)).toEqual(recorder.notices().map((n) => n.key));
-    }, recordingActivities({ webhookConfigured: true }));
+    await withRequest(
+      {},
+      async ({ act, recorder }) => {
+        await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+        await eventually(() =>
+          expect(recorder.posted.map((n) => `${n.kind}:${n.recipient}`)).toEqual([
+            'assigned:grid-g01',
+            'assigned:member-1',
+          ]),
+        );
+        expect(recorder.posted.map((n) => n.key)).toEqual(recorder.notices().map((n) => n.key));
+      },
+      recordingActivities({ webhookConfigured: true }),
+    );
   });
 
   test('When the database fails every local attempt, then a durable activity commits the revision and the timeline still tells it', async () => {
-    await withRequest({}, async ({ handle, act, recorder }) => {
-      await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
-      expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched']);
-      const { events } = await handle.fetchHistory();
-      expect(events!.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name)).toEqual(['commitRevision', 'commitRevision']);
-      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter((line) => line.revision !== undefined);
-      expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual([
-        ['submit', ['assigned:grid-g01']],
-        ['dispatch', ['assigned:member-1']],
-      ]);
-    }, recordingActivities({ localAttemptsFail: true }));
+    await withRequest(
+      {},
+      async ({ handle, act, recorder }) => {
+        await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
+        expect(recorder.projections.map((p) => p.status)).toEqual(['submitted', 'dispatched']);
+        const { events } = await handle.fetchHistory();
+        expect(
+          events!
+            .filter((e) => e.activityTaskScheduledEventAttributes)
+            .map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name),
+        ).toEqual(['commitRevision', 'commitRevision']);
+        const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter(
+          (line) => line.revision !== undefined,
+        );
+        expect(
+          told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)]),
+        ).toEqual([
+          ['submit', ['assigned:grid-g01']],
+          ['dispatch', ['assigned:member-1']],
+        ]);
+      },
+      recordingActivities({ localAttemptsFail: true }),
+    );
   });
 
   test('When the API gives the filing time, then the case starts in exactly the state submitRequest decides at that time', async () => {
     const filed = submission({ id: randomUUID() });
     const submittedAt = new Date(Date.now() - 1234).toISOString();
     const taskQueue = `test-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recordingActivities().activities, sinks: liveSinks });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: recordingActivities().activities,
+      sinks: liveSinks,
+    });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('citizenRequest', { taskQueue, workflowId: requestWorkflowId(filed.id), args: [{ submission: filed, policy, submittedAt }] });
-      expect(await handle.query(requestStateQuery)).toEqual(submitRequest(filed, { policy, now: Date.parse(submittedAt) }).state);
+      const handle = await env.client.workflow.start('citizenRequest', {
+        taskQueue,
+        workflowId: requestWorkflowId(filed.id),
+        args: [{ submission: filed, policy, submittedAt }],
+      });
+      expect(await handle.query(requestStateQuery)).toEqual(
+        submitRequest(filed, { policy, now: Date.parse(submittedAt) }).state,
+      );
     });
   });
 
   test('When writing a revision takes seconds, then the timer set after it still fires when the reminder is due', async () => {
-    await withRequest({}, async ({ handle }) => {
-      const { deadline } = (await handle.query(requestStateQuery)) as { deadline: { reminders: { at: string }[] } };
-      const { events } = await handle.fetchHistory();
-      const started = events!.find((e) => e.timerStartedEventAttributes)!;
-      const firesAt = tsToMs(started.eventTime) + tsToMs(started.timerStartedEventAttributes!.startToFireTimeout);
-      expect(Math.abs(firesAt - Date.parse(deadline.reminders[0].at))).toBeLessThan(1000);
-    }, recordingActivities({ commitMs: 5000 }));
+    await withRequest(
+      {},
+      async ({ handle }) => {
+        const { deadline } = (await handle.query(requestStateQuery)) as {
+          deadline: { reminders: { at: string }[] };
+        };
+        const { events } = await handle.fetchHistory();
+        const started = events!.find((e) => e.timerStartedEventAttributes)!;
+        const firesAt =
+          tsToMs(started.eventTime) + tsToMs(started.timerStartedEventAttributes!.startToFireTimeout);
+        expect(Math.abs(firesAt - Date.parse(deadline.reminders[0].at))).toBeLessThan(1000);
+      },
+      recordingActivities({ commitMs: 5000 }),
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('time-skipping test server (local Java executable)', () => {
     });
     const before = await env.currentTimeMs();
     const result = await worker.runUntil(
-      env.client.workflow.execute(sleepWorkflow, { taskQueue: 'time-skipping-smoke', workflowId: 'sleep-30-days' }),
+      env.client.workflow.execute(sleepWorkflow, {
+        taskQueue: 'time-skipping-smoke',
+        workflowId: 'sleep-30-days',
+      }),
     );
     expect(result).toBe('woke');
     expect((await env.currentTimeMs()) - before).toBeGreaterThanOrEqual(30 * DAY_MS);

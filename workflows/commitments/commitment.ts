@@ -27,7 +27,11 @@ export async function runCommitment(input: CommitmentInput): Promise<CommitmentS
     projectedRevision: input.carried?.revision,
     deadlinesOf: (state) => state.deadlines,
     endsAt: (state) =>
-      endsFromClosing ? endsAt(commitmentClosing(state), policy) : state.status === 'closed' ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar) : undefined,
+      endsFromClosing
+        ? endsAt(commitmentClosing(state), policy)
+        : state.status === 'closed'
+          ? addDuration(Date.parse(state.updatedAt), policy.reopenWindow, policy.calendar)
+          : undefined,
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now }),
     readModel: 'commitment',
     continueAfterEvents: input.continueAfterEvents,

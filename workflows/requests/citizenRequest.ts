@@ -1,4 +1,10 @@
-import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   absorbDuplicateSignal,
   CitizenRequestInput,
@@ -35,7 +41,8 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
     endsAt: (state) => {
       if (closedAtOnEntry) return endsAt(requestClosing(state), policy);
       if (endedStatuses.includes(state.status)) return Date.parse(state.updatedAt);
-      if (state.status === 'closed' && state.closedAt) return addDuration(Date.parse(state.closedAt), policy.reopenWindow, policy.calendar);
+      if (state.status === 'closed' && state.closedAt)
+        return addDuration(Date.parse(state.closedAt), policy.reopenWindow, policy.calendar);
       return undefined;
     },
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now, closedAtOnEntry }),
@@ -44,18 +51,23 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
   shell.commit(first);
 
   setHandler(requestStateQuery, () => shell.state);
-  handleActions(shell, requestActionUpdate, (state, command) => decide(state, command, ctx()), async (command) => {
-    if (command.type !== 'merge') return;
-    // The API checked that the target exists; if it has ended since, the duplicate stays merged on its own.
-    await getExternalWorkflowHandle(requestWorkflowId(command.into))
-      .signal(absorbDuplicateSignal, {
-        type: 'absorbDuplicate',
-        actor: command.actor,
-        duplicateId: shell.state.submission.id,
-        requesterId: shell.state.submission.requester.id,
-      })
-      .catch(() => undefined);
-  });
+  handleActions(
+    shell,
+    requestActionUpdate,
+    (state, command) => decide(state, command, ctx()),
+    async (command) => {
+      if (command.type !== 'merge') return;
+      // The API checked that the target exists; if it has ended since, the duplicate stays merged on its own.
+      await getExternalWorkflowHandle(requestWorkflowId(command.into))
+        .signal(absorbDuplicateSignal, {
+          type: 'absorbDuplicate',
+          actor: command.actor,
+          duplicateId: shell.state.submission.id,
+          requesterId: shell.state.submission.requester.id,
+        })
+        .catch(() => undefined);
+    },
+  );
   setHandler(absorbDuplicateSignal, (command) => {
     ignoringRefusal(() => shell.commit(decide(shell.state, command, ctx())));
   });

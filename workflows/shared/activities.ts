@@ -25,5 +25,10 @@ export const quick = proxyLocalActivities<Activities>({
 /** The webhook backs off for longer and gives up after a day or so; the inbox keeps the notice. */
 export const webhook = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 50 },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 hour',
+    maximumAttempts: 50,
+  },
 });

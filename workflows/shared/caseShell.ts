@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, isCancellation, patched, proxySinks, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  isCancellation,
+  patched,
+  proxySinks,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { CaseAuditSinks } from '../../common/caseAudit';
 import { KeyedNotice, noticeKey } from '../../common/notifications';
 import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
@@ -33,7 +40,9 @@ export type ShellExit = 'ended' | 'continue';
  * gives no time, decide at their first workflow task, as they always did.
  */
 export function firstDecisionAt(decidedAt: string | undefined): number {
-  return decidedAt !== undefined && patched('first-decision-at-api-time') ? Date.parse(decidedAt) : Date.now();
+  return decidedAt !== undefined && patched('first-decision-at-api-time')
+    ? Date.parse(decidedAt)
+    : Date.now();
 }
 
 /**
@@ -81,7 +90,12 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
     const { caseId } = this.options;
     const createdAt = new Date(Date.now()).toISOString();
     decision.notices.forEach((notice, index) => {
-      this.outbox.push({ ...notice, key: noticeKey(caseId, decision.state.revision, index, notice.recipient), caseId, createdAt });
+      this.outbox.push({
+        ...notice,
+        key: noticeKey(caseId, decision.state.revision, index, notice.recipient),
+        caseId,
+        createdAt,
+      });
     });
   }
 
@@ -135,7 +149,12 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
    */
   private revision(state: S, notices: KeyedNotice[]): CommittedRevision {
     const entries = state.timeline.filter((entry) => entry.revision > this.projectedRevision);
-    return { readModel: this.options.readModel, state: { ...state, timeline: [] }, entries, notices } as CommittedRevision;
+    return {
+      readModel: this.options.readModel,
+      state: { ...state, timeline: [] },
+      entries,
+      notices,
+    } as CommittedRevision;
   }
 
   /** A webhook that stays down must not hold the case; its failure stays in the history. */

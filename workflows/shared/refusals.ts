@@ -6,7 +6,8 @@ export function asFailure<T>(decision: () => T): T {
   try {
     return decision();
   } catch (err) {
-    if (err instanceof Refusal) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
+    if (err instanceof Refusal)
+      throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
     throw err;
   }
 }
