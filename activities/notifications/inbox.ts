@@ -38,11 +38,9 @@ export function inboxActivities(models: Models) {
       await countLanded(models.Slice, 'notifications', noticesLanded(notices));
       await bulkUpsert(
         models.Notification,
-        notices
-          .map(toNotificationDoc)
-          .map(({ _id, ...doc }) => ({
-            updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true },
-          })),
+        notices.map(toNotificationDoc).map(({ _id, ...doc }) => ({
+          updateOne: { filter: { _id }, update: { $setOnInsert: doc }, upsert: true },
+        })),
       );
     },
   };

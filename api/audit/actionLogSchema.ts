@@ -50,12 +50,10 @@ export const actionLogPage = z
   })
   .openapi('ActionLogPage');
 
-const anchor = z
-  .object({ at: z.string(), head })
-  .openapi({
-    description:
-      'the last head anchored outside the database (nightly, next to the case archives); its entry must still be there, unchanged',
-  });
+const anchor = z.object({ at: z.string(), head }).openapi({
+  description:
+    'the last head anchored outside the database (nightly, next to the case archives); its entry must still be there, unchanged',
+});
 
 export const chainVerdictView = z
   .union([

@@ -70,11 +70,9 @@ export const auditTimelineView = z
         at: z.string(),
         run: z.number().int(),
         eventId: z.number().int(),
-        action: z
-          .string()
-          .openapi({
-            description: 'opened, continued, closed, terminated… from Temporal; the domain action otherwise',
-          }),
+        action: z.string().openapi({
+          description: 'opened, continued, closed, terminated… from Temporal; the domain action otherwise',
+        }),
         revision: z.number().int().optional(),
         actor: actorView.optional(),
         note: z.string().optional(),

@@ -29,18 +29,23 @@ import {
 import { commitmentService } from './service';
 
 type Command = Omit<CommitmentCommand, 'actor'>;
+/** The body an action takes, whichever kind of commitment it is posted to. */
+type ActionBody<A extends CommitmentAction> = z.output<
+  (typeof actionBodies)[A][keyof (typeof actionBodies)[A]]
+>;
+type ActionParams = z.output<typeof commitmentIdParams> &
+  Partial<z.output<typeof deedParams> & z.output<typeof assessmentParams>>;
 
 /** Each action: where it lives under /{kind}/{id}, and how its body and path become a domain command. */
-const actions: Record<
-  CommitmentAction,
-  {
+const actions: {
+  [A in CommitmentAction]: {
     path: string;
     params: z.ZodObject<{ id: z.ZodString }>;
     summary: string;
     created?: boolean;
-    command(body: any, params: any): Command;
-  }
-> = {
+    command(body: ActionBody<A>, params: ActionParams): Command;
+  };
+} = {
   letters: {
     path: '/letters',
     params: commitmentIdParams,
@@ -245,7 +250,9 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   for (const action of Object.keys(actions) as CommitmentAction[]) {
     const body = (actionBodies[action] as Partial<Record<CommitmentKind, z.ZodType>>)[kind];
     if (!body) continue;
-    const { path: suffix, params, summary, created, command } = actions[action];
+    const { path: suffix, params, summary, created } = actions[action];
+    // The table checks each action's body against its own schema; this loop sees them all at once.
+    const command = actions[action].command as (body: unknown, params: ActionParams) => Command;
     doc.path({
       method: 'post',
       path: `${api}/{id}${docPath(suffix)}`,
@@ -260,15 +267,14 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     router.post(
       `${base}/:id${suffix}`,
       requireActor,
-      validated({ params, body }, async (input, res) => {
-        const v = input;
-        const state = await service.act(v.params.id, {
-          ...command(v.body, v.params),
+      validated({ params, body }, async ({ params, body }, res) => {
+        const state = await service.act(params.id, {
+          ...command(body, params),
           actor: actorOf(res),
         } as CommitmentCommand);
         if (created) {
           const problem = state.problems[state.problems.length - 1];
-          res.status(201).location(`${api}/${v.params.id}/problems/${problem.id}`);
+          res.status(201).location(`${api}/${params.id}/problems/${problem.id}`);
         }
         res.json(present(state));
       }),

@@ -455,11 +455,9 @@ export const problemView = z
     status: z.string(),
     statusLabel: label,
     level: z.string(),
-    owner: z
-      .string()
-      .openapi({
-        description: 'who must act now: the lead at the first level, the unit above it after escalation',
-      }),
+    owner: z.string().openapi({
+      description: 'who must act now: the lead at the first level, the unit above it after escalation',
+    }),
     lead: z.string(),
     deadline: obligation.omit({ id: true }).optional(),
     notes: z.array(z.object({ at: z.string(), by: z.string(), note: z.string() })),

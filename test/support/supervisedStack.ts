@@ -80,8 +80,11 @@ export async function startSupervisedStack(policyFile: string) {
         if (started) pids.set(started[1] as ServiceName, Number(started[2]));
         if (started && line.includes(' restarted ')) restartedAt.set(started[1], Date.now());
         if (line.startsWith('[supervisor]') || line.startsWith('Lianxin is running')) lines.push(line);
-        for (const waiter of waiters)
-          if (waiter.pattern.test(line)) (waiters.delete(waiter), waiter.resolve(line));
+        for (const waiter of waiters) {
+          if (!waiter.pattern.test(line)) continue;
+          waiters.delete(waiter);
+          waiter.resolve(line);
+        }
       },
     },
   );
