@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Moment } from '../../audit/asOf';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiError } from '../errors';
+import { notFoundBecause } from '../errors';
 import { ApiDocument, problemResponses } from '../openapi';
 import { validated } from '../validate';
 import {
@@ -77,8 +77,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({ params: caseIdParams, query: momentQuery }, async (input, res) => {
       const { params, query } = input;
       const held = await auditor.stateAsOf(params.caseId, momentOf(query));
-      if (!held)
-        throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
+      if (!held) throw notFoundBecause(`case ${params.caseId} had no state yet at that moment`);
       res.json(held);
     }),
   );

@@ -18,7 +18,7 @@ import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
-import { ApiError, invalidField, notFound } from '../errors';
+import { invalidField, notConfigured, notFound } from '../errors';
 import { CreateBody, kindRoutes, ListQuery } from './schema';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
@@ -101,11 +101,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
     ): Promise<{ state: CommitmentState; replayed: boolean }> {
       const rules = deps.policy.commitments?.[kind];
       if (!rules)
-        throw new ApiError(
-          503,
-          'not_configured',
-          `the policy ${deps.policy.version} has no rules for ${kind} commitments`,
-        );
+        throw notConfigured(`the policy ${deps.policy.version} has no rules for ${kind} commitments`);
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const now = Date.now();
