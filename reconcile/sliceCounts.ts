@@ -2,10 +2,11 @@ import { Model } from 'mongoose';
 import { countAtLeast, SliceDoc, tallyLanded } from '../activities/db/slices';
 import { noticesLanded } from '../activities/notifications/inbox';
 import { requestLanded, toRequestDoc } from '../activities/requests/projection';
+import { commitmentLanded, commitmentList, toCommitmentDoc } from '../activities/commitments/projection';
 import { CaseTruth } from './truth';
 
 /**
- * How many requests and notices truly landed in each slice, tallied over every case read: the
+ * How many requests, commitments and notices truly landed in each slice, tallied over every case read: the
  * figure a slice count must never be below (activities/db/slices.ts).
  */
 export class SliceTally {
@@ -14,6 +15,10 @@ export class SliceTally {
   add(truth: CaseTruth): void {
     if (truth.readModel === 'request')
       tallyLanded('requests', requestLanded(toRequestDoc(truth.state, truth.state.timeline)), this.counts);
+    else {
+      const doc = toCommitmentDoc(truth.state);
+      tallyLanded(commitmentList(doc.kind), commitmentLanded(doc), this.counts);
+    }
     tallyLanded('notifications', noticesLanded(truth.notices), this.counts);
   }
 }

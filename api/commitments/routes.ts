@@ -27,6 +27,8 @@ import {
   problemView,
 } from './schema';
 import { commitmentService } from './service';
+import { listCommitments } from './list';
+import { CommitmentState } from '../../domain/commitments/state';
 
 type Command = Omit<CommitmentCommand, 'actor'>;
 /** The body an action takes, whichever kind of commitment it is posted to. */
@@ -177,7 +179,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   doc.path({
     method: 'get',
     path: api,
-    summary: `list ${path} (from the projection)`,
+    summary: `list ${path} latest term start first (from the projection), a page at a time`,
     tags: [tag],
     request: { query: listQuery },
     responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
@@ -186,12 +188,11 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     base,
     validated({ query: listQuery }, async (input, res) => {
       const q = input.query;
-      const { states, total } = await service.list(q);
+      const { items, next } = await listCommitments(deps.models, deps.org, deps.policy, kind, q);
       res.json({
-        items: states.map((s) => presentListItem(s, deps.policy)),
-        page: q.page,
+        items: items.map((doc) => presentListItem(doc.state as CommitmentState, deps.policy)),
         pageSize: q.pageSize,
-        total,
+        next,
       });
     }),
   );

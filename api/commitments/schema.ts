@@ -3,12 +3,16 @@ import '../openapi';
 import { CommitmentStatus, focusAreas } from '../../domain/commitments/state';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { caseKind } from '../../common/caseKinds';
+import { pageQuery, pageView } from '../paging/schema';
 
 /**
  * One schema per endpoint for the three kinds of three-year commitment. The kinds share most
  * endpoints; where a kind takes a different body (a pairing's visit names a household) it has
  * its own schema. The same schemas validate requests and generate the OpenAPI document.
  */
+/** The longest term a commitment may have: a list by term start looks back this far by default. */
+export const maxTermYears = 10;
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const reason = text(2000);
 const person = text(100).openapi({ example: 'cadre-1' });
@@ -83,7 +87,7 @@ const createFields = {
     .number()
     .int()
     .min(1)
-    .max(10)
+    .max(maxTermYears)
     .optional()
     .openapi({ description: 'the policy’s term for this kind by default' }),
   gridId: text(64).openapi({ example: 'g01' }),
@@ -174,8 +178,11 @@ export function listQueryFor(kind: CommitmentKind) {
       .transform((v) => v === 'true')
       .optional()
       .openapi({ description: 'true: an obligation is past due or was escalated after a breach' }),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQuery({
+      of: 'term start',
+      from: `default ${maxTermYears} years before today, the longest term`,
+      to: 'default a year after today (a term may start ahead); the end of `year` when given',
+    }),
   });
 }
 export type ListQuery = z.infer<ReturnType<typeof listQueryFor>>;
@@ -401,12 +408,7 @@ export const commitmentListItem = commitmentView
 export type CommitmentListItem = z.infer<typeof commitmentListItem>;
 
 export const commitmentPage = z
-  .object({
-    items: z.array(commitmentListItem),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-  })
+  .object({ items: z.array(commitmentListItem), ...pageView })
   .openapi('CommitmentPage');
 
 const entry = z.object({

@@ -19,7 +19,7 @@ import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
 import { invalidField, notConfigured, notFound } from '../errors';
-import { CreateBody, kindRoutes, ListQuery } from './schema';
+import { CreateBody, kindRoutes } from './schema';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
 const verbs: Record<CommitmentCommand['type'], string> = {
@@ -152,39 +152,6 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         first.state,
         () => liveState(id),
       );
-    },
-
-    async list(q: ListQuery): Promise<{ states: CommitmentState[]; total: number }> {
-      const filter: Record<string, unknown> = { kind };
-      if (q.status) filter.status = q.status;
-      if (q.team) filter.team = q.team;
-      if (q.department) filter.department = q.department;
-      const { enterprise } = q as { enterprise?: string };
-      if (enterprise)
-        filter.enterprise = { $regex: enterprise.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-      if (q.unit) filter.units = q.unit;
-      if (q.holder) filter.holders = q.holder;
-      if (q.year !== undefined) {
-        const yearStart = new Date(localMidnight(`${q.year}-01-01`, deps.policy));
-        const nextYearStart = new Date(localMidnight(`${q.year + 1}-01-01`, deps.policy));
-        filter.startsAt = { $lt: nextYearStart };
-        filter.endsAt = { $gt: yearStart };
-      }
-      if (q.overdue !== undefined) {
-        // Overdue: an obligation is past due now, or it lapsed and was escalated and is still not met.
-        const lapsed = [{ nextObligationDueAt: { $lt: new Date() } }, { escalated: true }];
-        if (q.overdue) filter.$or = lapsed;
-        else filter.$nor = lapsed;
-      }
-      const [docs, total] = await Promise.all([
-        deps.models.Commitment.find(filter)
-          .sort({ startsAt: -1, _id: 1 })
-          .skip((q.page - 1) * q.pageSize)
-          .limit(q.pageSize)
-          .lean(),
-        deps.models.Commitment.countDocuments(filter),
-      ]);
-      return { states: docs.map((d) => d.state as CommitmentState), total };
     },
 
     async act(id: string, command: CommitmentCommand): Promise<CommitmentState> {

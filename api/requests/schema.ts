@@ -61,8 +61,7 @@ export const listRequestsQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  ...pageQuery,
+  ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
 });
 
 export const actionBodies = {

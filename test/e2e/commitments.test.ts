@@ -587,6 +587,18 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
       return (page.body.items as { id: string }[]).map((p) => p.id).sort();
     };
     const both = [a.id, b.id].sort();
+    /** Every id, following `next` one item at a time. */
+    const onePerPage = async (query: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      do {
+        const page = await http.get(`/plans?department=${department}&${query}&pageSize=1${cursor}`);
+        expect(page.status).toBe(200);
+        seen.push(...(page.body.items as { id: string }[]).map((p) => p.id));
+        cursor = page.body.next ? `&cursor=${encodeURIComponent(page.body.next)}` : '';
+      } while (cursor);
+      return seen;
+    };
     // Lists read the projection, which follows the opening within moments.
     await eventually(async () => expect(await ids('')).toEqual(both));
     expect(await ids('team=team%20A')).toEqual([a.id]);
@@ -600,25 +612,39 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect(await ids(`year=${year - 1}`)).toEqual([]);
     // Both letters lapsed at opening and were escalated: overdue until signed.
     await eventually(async () => expect(await ids('overdue=true')).toEqual(both));
+    // Both start today, so the greater id comes first; the cursor's own $or leaves overdue's intact.
+    expect(await onePerPage('overdue=true')).toEqual([both[1], both[0]]);
     await http.post(`/plans/${a.id}/letters`, { year: 1, targets: ['t'] }, person(a.lead));
     await http.post(`/plans/${a.id}/visits`, { note: 'v' }, person(a.lead));
     expect(await ids('overdue=false')).toEqual([a.id]);
     expect(await ids('overdue=true')).toEqual([b.id]);
 
-    const page = await http.get(`/plans?department=${department}&pageSize=1&page=2`);
-    expect(page.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
-    expect(page.body.items).toHaveLength(1);
-    expect(page.body.items[0]).toMatchObject({
+    const first = await http.get(`/plans?department=${department}&pageSize=1`);
+    expect(first.body).toMatchObject({ pageSize: 1, next: expect.any(String) });
+    expect(first.body).not.toHaveProperty('total');
+    expect(first.body.items[0]).toMatchObject({
+      id: both[1],
       kind: 'enterprise',
       statusLabel: { en: 'Active' },
       team: { department },
     });
-    expect((await http.get(`/pairings?department=${department}`)).body.total).toBe(0);
+    expect(await onePerPage('')).toEqual([both[1], both[0]]);
+    expect((await http.get(`/pairings?department=${department}`)).body).toEqual({ items: [], pageSize: 20 });
+
+    const paged = await http.get(`/plans?department=${department}&page=2`);
+    expect(paged.status).toBe(400);
+    expect(paged.body.errors).toEqual([
+      {
+        field: 'query.page',
+        message: 'lists have no page numbers: pass the previous page’s `next` as `cursor`',
+      },
+    ]);
     expect(fields(await http.get('/plans?status=open&year=99&pageSize=1000'))).toEqual([
       'query.status',
       'query.year',
       'query.pageSize',
     ]);
+    expect(fields(await http.get('/plans?unit=nowhere&cursor=not-a-cursor'))).toEqual(['query.unit']);
   });
 
   test('When a household pairing runs, then visits name the household, deeds are promised and done, and problems are cases', async () => {
