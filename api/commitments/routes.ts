@@ -145,8 +145,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   const base = `/${path}`;
   const api = `/api/v1/${path}`;
   const service = commitmentService(deps, kind);
-  const present = (state: Parameters<typeof presentCommitment>[0]) => presentCommitment(state, deps.policy);
+  const present = async (state: CommitmentState) =>
+    presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id));
   const hasProblems = kind in actionBodies.problems;
+  const policyLadder = deps.policy.ladder.map((level) => level.id);
 
   const createBody = createBodies[kind];
   doc.path({
@@ -171,7 +173,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`${api}/${state.submission.id}`)
-        .json(present(state));
+        .json(
+          // A new case runs on the API's policy; a replayed one on whatever policy opened it.
+          replayed ? await present(state) : presentCommitment(state, deps.policy, policyLadder),
+        );
     }),
   );
 
@@ -208,7 +213,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   router.get(
     `${base}/:id`,
     validated({ params: commitmentIdParams }, async (input, res) => {
-      res.json(present(await service.liveState(input.params.id)));
+      res.json(await present(await service.liveState(input.params.id)));
     }),
   );
 
@@ -277,7 +282,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           const problem = state.problems[state.problems.length - 1];
           res.status(201).location(`${api}/${params.id}/problems/${problem.id}`);
         }
-        res.json(present(state));
+        res.json(await present(state));
       }),
     );
   }
@@ -295,7 +300,11 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     `${base}/:id/problems/:problemId`,
     validated({ params: problemParams }, async (input, res) => {
       const { id, problemId } = input.params;
-      res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
+      const [problem, ladder] = await Promise.all([
+        service.problemState(id, problemId),
+        service.ladderOf(id),
+      ]);
+      res.json(presentProblem(problem, ladder));
     }),
   );
 
@@ -324,7 +333,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           actor: actorOf(res),
         } as CommitmentCommand;
         const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
-        res.json(presentProblem(state, deps.policy));
+        res.json(presentProblem(state, await service.ladderOf(v.params.id)));
       }),
     );
   }

@@ -20,6 +20,7 @@ import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, startCase } from '../cases';
 import { invalidField, notConfigured, notFound } from '../errors';
 import { CreateBody, kindRoutes } from './schema';
+import { caseLadders } from './caseLadder';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
 const verbs: Record<CommitmentCommand['type'], string> = {
@@ -58,6 +59,7 @@ export interface ProblemCase {
 export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   const { noun } = kindRoutes[kind];
   const handle = (id: string) => deps.temporal.workflow.getHandle(commitmentWorkflowId(kind, id));
+  const ladders = caseLadders(deps.temporal, deps.auditor);
 
   async function liveState(id: string): Promise<CommitmentState> {
     try {
@@ -93,6 +95,8 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   return {
     liveState,
     problemState,
+    /** The ladder level ids of the policy the commitment runs on (caseLadder.ts). */
+    ladderOf: (id: string) => ladders(commitmentWorkflowId(kind, id)),
 
     async create(
       body: CreateBody,

@@ -1,4 +1,8 @@
-import { actors } from '../support/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitmentWorkflowId, commitmentWorkflowTypes, CommitmentInput } from '../../common/commitments';
+import { parsePolicy } from '../../domain/policy/policy';
+import { actors, jurisdiction, planSubmission, repoRoot } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
 
@@ -567,6 +571,37 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect(
       (await http.get(`/plans?status=closed&pageSize=100`)).body.items.map((p: { id: string }) => p.id),
     ).toContain(plan.id);
+  });
+
+  test("When a plan runs on a policy whose ladder the API's policy has renamed since, then its view and its problems show the plan's own level ids", async () => {
+    const apiPolicy = parsePolicy(
+      JSON.parse(readFileSync(join(repoRoot, 'test', 'e2e', 'policy.short.json'), 'utf8')),
+    );
+    const own = { ...apiPolicy, ladder: apiPolicy.ladder.map((rung) => ({ ...rung, id: `old-${rung.id}` })) };
+    const ownIds = own.ladder.map((rung) => rung.id);
+    const id = unique('own-ladder');
+    const input: CommitmentInput = {
+      submission: planSubmission({ id, lead: unique('lead'), startDate: todayLocal(), jurisdiction }),
+      policy: own,
+      openedAt: new Date().toISOString(),
+    };
+    await e2e.system.temporal.workflow.start(commitmentWorkflowTypes.enterprise, {
+      taskQueue: e2e.system.taskQueue,
+      workflowId: commitmentWorkflowId('enterprise', id),
+      args: [input],
+    });
+
+    const view = await http.get(`/plans/${id}`);
+    expect(view.status).toBe(200);
+    const levels = [
+      ...view.body.obligations.map((o: { level: string }) => o.level),
+      ...view.body.problems.map((p: { level: string }) => p.level),
+    ];
+    expect(levels.length).toBeGreaterThan(1);
+    expect(levels.filter((level) => !ownIds.includes(level))).toEqual([]);
+    const problem = await http.get(`/plans/${id}/problems/p1`);
+    expect(ownIds).toContain(problem.body.level);
+    expect(ownIds).toContain(problem.body.deadline.level);
   });
 
   test('When plans are listed, then filters by department, team, enterprise, status, overdue and year find them, page by page', async () => {
