@@ -4,7 +4,7 @@ import { Moment } from '../../audit/asOf';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
 import { notFoundBecause } from '../errors';
-import { ApiDocument, problemResponses } from '../openapi';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import {
   auditStateView,
@@ -16,7 +16,6 @@ import {
   replayVerdictView,
 } from './caseSchema';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const refusals = { 400: problemResponses[400], 403: problemResponses[403], 404: problemResponses[404] };
 
 function momentOf(q: MomentQuery): Moment {

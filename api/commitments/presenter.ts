@@ -65,6 +65,26 @@ const kindLabel = (state: CommitmentState, policy: Policy) =>
 /** Whether an obligation has been escalated after a breach. */
 const escalated = (state: CommitmentState) => state.deadlines.some((d) => isObligation(d) && d.level > 0);
 
+/** What both a list item and the full view show first. */
+function headline(state: CommitmentState, policy: Policy) {
+  const { submission } = state;
+  return {
+    id: submission.id,
+    kind: submission.kind,
+    kindLabel: kindLabel(state, policy),
+    status: state.status,
+    statusLabel: commitmentStatusLabels[state.status],
+    title: submission.title,
+    team: { name: submission.team.name, department: submission.team.department },
+    ...(submission.enterprise ? { enterprise: presentEnterprise(submission.enterprise) } : {}),
+    lead: state.holders.find((h) => h.role === 'lead' && !h.to)?.person,
+    year: state.year,
+    startsAt: state.startsAt,
+    endsAt: state.endsAt,
+    updatedAt: state.updatedAt,
+  };
+}
+
 export function presentCommitment(
   state: CommitmentState,
   policy: Policy,
@@ -77,15 +97,8 @@ export function presentCommitment(
     undefined,
   );
   return {
-    id: submission.id,
-    kind: submission.kind,
-    kindLabel: kindLabel(state, policy),
+    ...headline(state, policy),
     revision: state.revision,
-    status: state.status,
-    statusLabel: commitmentStatusLabels[state.status],
-    title: submission.title,
-    team: { name: submission.team.name, department: submission.team.department },
-    ...(submission.enterprise ? { enterprise: presentEnterprise(submission.enterprise) } : {}),
     ...(submission.households
       ? {
           households: submission.households.map((h) => ({
@@ -98,7 +111,6 @@ export function presentCommitment(
     focusAreas: submission.focusAreas,
     gridId: submission.gridId,
     units: submission.jurisdiction,
-    lead: current.find((h) => h.role === 'lead')?.person,
     members: current.filter((h) => h.role === 'member').map((h) => h.person),
     holders: state.holders.map((h) => ({
       role: h.role,
@@ -108,10 +120,7 @@ export function presentCommitment(
       ...(h.reason ? { reason: h.reason } : {}),
     })),
     startDate: submission.startDate,
-    startsAt: state.startsAt,
-    endsAt: state.endsAt,
     termYears: submission.termYears,
-    year: state.year,
     letters: state.letters.map((l) => ({
       year: l.year,
       dueAt: l.dueAt,
@@ -174,27 +183,13 @@ export function presentCommitment(
     obligations: state.deadlines.filter(isObligation).map((d) => presentDeadline(d, ladder)),
     nextAnniversary: state.deadlines.find((d) => d.purpose === 'assessment')?.dueAt,
     closedReason: state.closedReason,
-    updatedAt: state.updatedAt,
   };
 }
 
 /** A list item: what the list document's state shows, without a level id, so without the case's ladder. */
 export function presentListItem(state: CommitmentState, policy: Policy): CommitmentListItem {
-  const { submission } = state;
   return {
-    id: submission.id,
-    kind: submission.kind,
-    kindLabel: kindLabel(state, policy),
-    status: state.status,
-    statusLabel: commitmentStatusLabels[state.status],
-    title: submission.title,
-    team: { name: submission.team.name, department: submission.team.department },
-    ...(submission.enterprise ? { enterprise: presentEnterprise(submission.enterprise) } : {}),
-    lead: state.holders.find((h) => h.role === 'lead' && !h.to)?.person,
-    year: state.year,
-    startsAt: state.startsAt,
-    endsAt: state.endsAt,
-    updatedAt: state.updatedAt,
+    ...headline(state, policy),
     nextObligationDueAt: state.deadlines
       .filter(isObligation)
       .map((d) => d.dueAt)

@@ -4,7 +4,7 @@ import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiDocument, problemResponses } from '../openapi';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { presentCommitment, presentLedger, presentListItem, presentProblem } from './presenter';
 import {
@@ -129,7 +129,6 @@ const problemSummaries: Record<ProblemAction, string> = {
   withdraw: 'withdraw a problem with a reason',
 };
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** Express `/:id/x` as OpenAPI `/{id}/x`. */
 const docPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 

@@ -4,6 +4,15 @@ import { CommitmentStatus, focusAreas } from '../../domain/commitments/state';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { caseKind } from '../../common/caseKinds';
 import { pageQuery, pageView } from '../paging/schema';
+import {
+  caseIdParam,
+  idempotencyHeaders as idempotencyHeadersFor,
+  label,
+  reason,
+  text,
+  timelineEntry,
+  timelineView,
+} from '../caseSchemas';
 
 /**
  * One schema per endpoint for the three kinds of three-year commitment. The kinds share most
@@ -13,8 +22,6 @@ import { pageQuery, pageView } from '../paging/schema';
 /** The longest term a commitment may have: a list by term start looks back this far by default. */
 export const maxTermYears = 10;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const reason = text(2000);
 const person = text(100).openapi({ example: 'cadre-1' });
 const localDate = z.iso.date('expected a date as YYYY-MM-DD').openapi({ example: '2026-11-27' });
 
@@ -48,7 +55,7 @@ export const commitmentStatuses = [
   'closed',
 ] as const satisfies readonly CommitmentStatus[];
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a commitment id');
+const id = caseIdParam('commitment');
 export const commitmentIdParams = z.object({ id });
 export const problemParams = z.object({
   id,
@@ -60,14 +67,7 @@ export const deedParams = z.object({
 });
 export const assessmentParams = z.object({ id, year: z.coerce.number().int().min(1).max(10) });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .optional()
-    .openapi({ description: 'a retry with the same key returns the same commitment' }),
-});
+export const idempotencyHeaders = idempotencyHeadersFor('commitment');
 
 const planProblem = z.object({ title: text(200), area: z.enum(focusAreas) }).strict();
 const householdProblem = z
@@ -271,7 +271,6 @@ export type ProblemAction = keyof typeof problemActionBodies;
 
 // ---- responses ----
 
-const label = z.object({ zh: z.string(), en: z.string() });
 const obligation = z.object({
   id: z.string(),
   purpose: z.string(),
@@ -411,21 +410,7 @@ export const commitmentPage = z
   .object({ items: z.array(commitmentListItem), ...pageView })
   .openapi('CommitmentPage');
 
-const entry = z.object({
-  at: z.string(),
-  revision: z.number(),
-  actor: z.object({ id: z.string(), role: z.string(), unit: z.string() }),
-  action: z.string(),
-  note: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  level: z.string().optional(),
-  rule: z.string().optional(),
-  about: z.string().optional().openapi({ description: 'the problem an entry concerns' }),
-});
-export const commitmentTimeline = z
-  .object({ id: z.string(), entries: z.array(entry) })
-  .openapi('CommitmentTimeline');
+export const commitmentTimeline = timelineView('CommitmentTimeline');
 
 export const ledgerView = z
   .object({
@@ -467,7 +452,7 @@ export const problemView = z
     openedAt: z.string(),
     resolvedAt: z.string().optional(),
     updatedAt: z.string(),
-    timeline: z.array(entry),
+    timeline: z.array(timelineEntry),
   })
   .openapi('CommitmentProblem');
 export type ProblemView = z.infer<typeof problemView>;

@@ -1,5 +1,3 @@
-import { readTimeline } from '../../activities/db/timeline';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -17,7 +15,7 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
-import { actOnCase, caseIdFor, startCase } from '../cases';
+import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField, notConfigured, notFound } from '../errors';
 import { CreateBody, kindRoutes } from './schema';
 import { caseLadders } from './caseLadder';
@@ -61,20 +59,13 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   const handle = (id: string) => deps.temporal.workflow.getHandle(commitmentWorkflowId(kind, id));
   const ladders = caseLadders(deps.temporal, deps.auditor);
 
-  async function liveState(id: string): Promise<CommitmentState> {
-    try {
-      return await handle(id).query(commitmentStateQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      // Past Temporal's retention the projection still holds the last state.
-      const doc = await deps.models.Commitment.findOne({ _id: id, kind }).lean();
-      if (!doc) throw notFound(`${noun} ${id}`);
-      return {
-        ...(doc.state as CommitmentState),
-        timeline: await readTimeline(deps.models.Timeline, commitmentWorkflowId(kind, id)),
-      };
-    }
-  }
+  const liveState = (id: string): Promise<CommitmentState> =>
+    liveCaseState(deps.models.Timeline, {
+      workflowId: commitmentWorkflowId(kind, id),
+      what: `${noun} ${id}`,
+      query: () => handle(id).query(commitmentStateQuery),
+      stored: () => deps.models.Commitment.findOne({ _id: id, kind }).lean(),
+    });
 
   /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it. */
   async function problemState(id: string, problemId: string): Promise<ProblemCase> {

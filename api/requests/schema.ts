@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import '../openapi';
 import { pageQuery, pageView } from '../paging/schema';
+import {
+  caseIdParam,
+  idempotencyHeaders as idempotencyHeadersFor,
+  label,
+  reason,
+  text,
+  timelineView as timelineViewFor,
+} from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestStatuses } from '../../domain/requests/state';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const reason = text(2000);
-
-export const requestIdParams = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a request id'),
-});
+export const requestIdParams = z.object({ id: caseIdParam('request') });
 
 export const createRequestBody = z
   .object({
@@ -35,14 +38,7 @@ export const createRequestBody = z
   .strict()
   .openapi('CreateRequest');
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .optional()
-    .openapi({ description: 'a retry with the same key returns the same request' }),
-});
+export const idempotencyHeaders = idempotencyHeadersFor('request');
 
 export const listRequestsQuery = z.object({
   status: z.enum(requestStatuses).optional(),
@@ -81,7 +77,6 @@ export const actionBodies = {
 };
 export type RequestAction = keyof typeof actionBodies;
 
-const label = z.object({ zh: z.string(), en: z.string() });
 export const requestView = z
   .object({
     id: z.string(),
@@ -121,24 +116,7 @@ export const requestView = z
   })
   .openapi('Request');
 
-export const timelineView = z
-  .object({
-    id: z.string(),
-    entries: z.array(
-      z.object({
-        at: z.string(),
-        revision: z.number(),
-        actor: z.object({ id: z.string(), role: z.string(), unit: z.string() }),
-        action: z.string(),
-        note: z.string().optional(),
-        from: z.string().optional(),
-        to: z.string().optional(),
-        level: z.string().optional(),
-        rule: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('Timeline');
+export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({
