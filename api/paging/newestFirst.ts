@@ -62,9 +62,10 @@ export async function newestFirst<D extends { _id: string }>(
 ): Promise<{ items: D[]; next?: string }> {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const stored = (iso: string) => (list.storedAsDate ? new Date(iso) : iso);
-  // Earlier slices were all written before the cursor, so the cut is harmless beyond its own.
+  // Earlier slices were all written before the cursor, so the cut is harmless beyond its own. A
+  // cursor at the end of its day (a walk's bound) cuts nothing: its day is read whole.
   const filter = (
-    cursor
+    cursor && cursor.at !== endOfDay
       ? alsoMatching(list.filter, {
           $or: [
             { [list.time]: { $lt: stored(cursor.at) } },
