@@ -11,6 +11,20 @@ export const reason = text(2000);
 /** Chinese and English names, as the policy and the status tables hold them. */
 export const label = z.object({ zh: z.string(), en: z.string() });
 
+/** A list's `true`/`false` query param, such as `overdue`. */
+export const queryFlag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** A list's `unit`: cases within it at any level of their jurisdiction (paging/listQuery.ts). */
+export const unitQuery = (cases: string) =>
+  z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: `${cases} within this unit (any level of their jurisdiction)` });
+
 /** A case's id in a path: `noun` names it in the 400 ("expected a request id"). */
 export const caseIdParam = (noun: string) =>
   z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `expected a ${noun} id`);

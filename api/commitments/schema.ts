@@ -8,10 +8,12 @@ import {
   caseIdParam,
   idempotencyHeaders as idempotencyHeadersFor,
   label,
+  queryFlag,
   reason,
   text,
   timelineEntry,
   timelineView,
+  unitQuery,
 } from '../caseSchemas';
 
 /**
@@ -160,11 +162,7 @@ export function listQueryFor(kind: CommitmentKind) {
     ...(kind === 'enterprise'
       ? { enterprise: z.string().min(1).optional().openapi({ description: 'part of the enterprise name' }) }
       : {}),
-    unit: z
-      .string()
-      .min(1)
-      .optional()
-      .openapi({ description: 'within this unit (any level of the jurisdiction)' }),
+    unit: unitQuery('commitments'),
     holder: z.string().min(1).optional().openapi({ description: 'led or joined now by this person' }),
     year: z.coerce
       .number()
@@ -173,11 +171,9 @@ export function listQueryFor(kind: CommitmentKind) {
       .max(2200)
       .optional()
       .openapi({ description: 'active at some time in this calendar year' }),
-    overdue: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .openapi({ description: 'true: an obligation is past due or was escalated after a breach' }),
+    overdue: queryFlag.openapi({
+      description: 'true: an obligation is past due or was escalated after a breach',
+    }),
     ...pageQuery({
       of: 'term start',
       from: `default ${maxTermYears} years before today, the longest term`,

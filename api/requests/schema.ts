@@ -5,9 +5,11 @@ import {
   caseIdParam,
   idempotencyHeaders as idempotencyHeadersFor,
   label,
+  queryFlag,
   reason,
   text,
   timelineView as timelineViewFor,
+  unitQuery,
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestStatuses } from '../../domain/requests/state';
@@ -42,21 +44,14 @@ export const idempotencyHeaders = idempotencyHeadersFor('request');
 
 export const listRequestsQuery = z.object({
   status: z.enum(requestStatuses).optional(),
-  unit: z
-    .string()
-    .min(1)
-    .optional()
-    .openapi({ description: 'requests within this unit (any level of their jurisdiction)' }),
+  unit: unitQuery('requests'),
   category: z.string().min(1).optional(),
   level: z
     .string()
     .min(1)
     .optional()
     .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  overdue: queryFlag,
   ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
 });
 
