@@ -57,7 +57,11 @@ export interface ProblemCase {
 export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   const { noun } = kindRoutes[kind];
   const handle = (id: string) => deps.temporal.workflow.getHandle(commitmentWorkflowId(kind, id));
-  const ladders = caseLadders(deps.temporal, deps.auditor);
+  const ladders = caseLadders(
+    deps.temporal,
+    deps.auditor,
+    deps.policy.ladder.map((level) => level.id),
+  );
 
   const liveState = (id: string): Promise<CommitmentState> =>
     liveCaseState(deps.models.Timeline, {
