@@ -8,7 +8,7 @@ import {
   CitizenRequestInput,
 } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
 import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
@@ -29,7 +29,7 @@ export function requestService(deps: ApiDeps) {
       const doc = await deps.models.RequestState.findById(id).lean();
       if (!doc) throw notFound(`request ${id}`);
       return {
-        ...(doc.state as CitizenRequestState),
+        ...requestStateFrom(doc.state as StoredRequestState),
         timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)),
       };
     }

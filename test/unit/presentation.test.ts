@@ -4,6 +4,7 @@ import { toRequestDoc } from '../../activities/requests/projection';
 import { assessYear } from '../../domain/commitments/assessment';
 import { decide as decideCommitment, openCommitment } from '../../domain/commitments/transitions';
 import { Policy } from '../../domain/policy/policy';
+import { stageDeadline } from '../../domain/requests/state';
 import { onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { dueEvents } from '../../domain/deadlines/deadline';
 import { defaultPolicy, planSubmission, submission } from '../support/fixtures';
@@ -16,10 +17,13 @@ const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-b
 describe('what the API shows agrees with what the read models hold', () => {
   test("When the policy renames its ladder after a request escalated, then the API and the lists both show the level id of the case's own policy", () => {
     const filed = submitRequest(submission(), { policy, now: t0 }).state;
-    const [breach] = dueEvents([filed.deadline!], Date.parse(filed.deadline!.dueAt)).filter(
+    const [breach] = dueEvents([stageDeadline(filed)!], Date.parse(stageDeadline(filed)!.dueAt)).filter(
       (e) => e.kind === 'breach',
     );
-    const escalated = onDeadline(filed, breach, { policy, now: Date.parse(filed.deadline!.dueAt) }).state;
+    const escalated = onDeadline(filed, breach, {
+      policy,
+      now: Date.parse(stageDeadline(filed)!.dueAt),
+    }).state;
     expect(escalated.level).toBe(1);
     const renamed: Policy = {
       ...policy,
