@@ -38,6 +38,7 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
       dueAt: state.deadline.dueAt,
       rule: state.deadline.rule,
       reminders: state.deadline.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+      ...(state.deadline.calendarFallback && { calendarFallback: state.deadline.calendarFallback }),
     },
     pendingExtension: state.pendingExtension && {
       by: state.pendingExtension.by.id,
