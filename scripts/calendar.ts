@@ -23,10 +23,8 @@ const options = {
   from: { type: 'string' },
 } as const;
 
-class UsageError extends Error {}
-
 function year(value: string | undefined, what: string): number {
-  if (!value || !/^\d{4}$/.test(value)) throw new UsageError(`${what}: expected a year such as 2027`);
+  if (!value || !/^\d{4}$/.test(value)) throw new Error(`${what}: expected a year such as 2027`);
   return Number(value);
 }
 
@@ -65,7 +63,7 @@ function main(): number {
   if (command === 'status') return status(readCalendarFile(path));
   let file: CalendarFile;
   if (command === 'add') {
-    if (!values.source) throw new UsageError('add: --source names the notice the dates come from');
+    if (!values.source) throw new Error('add: --source names the notice the dates come from');
     file = addYear(readCalendarFile(path), {
       year: year(arg, 'add'),
       holidays: expandDates(values.holidays ?? ''),
@@ -75,7 +73,7 @@ function main(): number {
   } else if (command === 'seed') {
     const packageDir = values.package ?? dirname(require.resolve('chinese-days/package.json'));
     file = seed(path, packageDir, values.from ? year(values.from, '--from') : 2026);
-  } else throw new UsageError(usage);
+  } else throw new Error(usage);
   writeCalendarFile(path, file);
   console.log(
     `${path}: ${file.holidays.length} holidays, ${file.makeupWorkdays.length} make-up working days`,
