@@ -28,6 +28,7 @@ function presentDeadline(d: Deadline, policy: Policy) {
     dueAt: d.dueAt,
     rule: d.rule,
     reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+    ...(d.calendarFallback && { calendarFallback: d.calendarFallback }),
   };
 }
 

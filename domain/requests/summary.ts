@@ -39,6 +39,7 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
       dueAt: deadline.dueAt,
       rule: deadline.rule,
       reminders: deadline.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+      ...(deadline.calendarFallback && { calendarFallback: deadline.calendarFallback }),
     },
     pendingExtension: state.pendingExtension && {
       by: state.pendingExtension.by.id,

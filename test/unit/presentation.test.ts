@@ -1,4 +1,4 @@
-import { presentLedger } from '../../api/commitments/presenter';
+import { presentCommitment, presentLedger } from '../../api/commitments/presenter';
 import { presentRequest } from '../../api/requests/presenter';
 import { toRequestDoc } from '../../activities/requests/projection';
 import { assessYear } from '../../domain/commitments/assessment';
@@ -50,5 +50,30 @@ describe('what the API shows agrees with what the read models hold', () => {
     expect(assessed.figures.fundsYuan).toBe(1_000_000.72);
     expect(ledger.totals.termYuan).toBe(assessed.figures.fundsYuan);
     expect(ledger.totals.byYear[0].amountYuan).toBe(assessed.figures.fundsYuan);
+  });
+
+  test('When a working-day deadline runs past the published calendar, then the API, the list and the commitment view all flag it', () => {
+    const lateDecember = Date.parse('2026-12-28T02:00:00Z');
+    const major = submitRequest(submission({ major: true }), { policy, now: lateDecember }).state;
+    expect(stageDeadline(major)).toMatchObject({ owner: 'committee-c01', dueAt: '2027-01-04T02:00:00.000Z' });
+    expect(presentRequest(major, policy).deadline?.calendarFallback).toBe(true);
+    expect(toRequestDoc(major, major.timeline).deadline?.calendarFallback).toBe(true);
+    const early = submitRequest(submission({ major: true }), { policy, now: t0 }).state;
+    expect(presentRequest(early, policy).deadline).not.toHaveProperty('calendarFallback');
+
+    const letterInWorkingDays: Policy = {
+      ...policy,
+      commitments: {
+        ...policy.commitments!,
+        enterprise: { ...policy.commitments!.enterprise, letterDue: { workingDays: 10 } },
+      },
+    };
+    // 10 working days from Monday 28 December, 1 January counted as one: Monday 11 January.
+    const plan = openCommitment(planSubmission({ startDate: '2026-12-21' }), {
+      policy: letterInWorkingDays,
+      now: lateDecember,
+    }).state;
+    const letter = presentCommitment(plan, letterInWorkingDays).obligations.find((o) => o.id === 'letter:1');
+    expect(letter).toMatchObject({ dueAt: '2027-01-11T02:00:00.000Z', calendarFallback: true });
   });
 });
