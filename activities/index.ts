@@ -8,6 +8,7 @@ import { CaseMetrics } from './cases/revisionMetrics';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
+import { revisionProjector } from './readModels';
 import { reconcileActivities } from './readModels/reconcile';
 import { webhookActivities, webhookConfigured } from './notifications/webhook';
 import { requestProjectionActivities } from './requests/projection';
@@ -34,7 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...commitments,
     ...inbox,
     ...revisionActivities({
-      projectors: { request: requests.projectRequest, commitment: commitments.projectCommitment },
+      project: revisionProjector(deps.models),
       deliverInbox: inbox.deliverInbox,
       webhookConfigured: webhookConfigured(deps.webhookUrl),
       metrics: deps.metrics,

@@ -12,6 +12,8 @@ import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
+import { withCalendar } from '../domain/policy/calendarFile';
+import { readCalendarFile } from '../config/calendarFile';
 import { createLogger, Logger } from '../common/log';
 import { startApi } from './server';
 
@@ -27,7 +29,10 @@ const log = createLogger().child({ process: 'api' });
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   installQuietRuntime();
-  const policy = parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8')));
+  const policy = withCalendar(
+    parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))),
+    readCalendarFile(env.CALENDAR_FILE),
+  );
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };

@@ -14,7 +14,7 @@ export interface Lateness {
 
 const clockActions = new Set(['reminder', 'escalate_on_breach', 'public_notice', 'close_no_feedback']);
 
-type WithDeadline = { revision: number; deadline?: Deadline };
+type WithDeadlines = { revision: number; deadlines: Deadline[] };
 
 /**
  * Replays each case through the workflow code and pairs every state the clock produced with the
@@ -35,27 +35,32 @@ export async function deadlineLateness(
     if (!report.deterministic)
       throw new Error(`${report.caseId} does not replay: ${report.failure?.message}`);
     const actionAt = new Map(report.timeline.map((entry) => [entry.revision, entry.action]));
-    const commits = report.commits.map((c) => ({ at: c.at, state: c.state as WithDeadline }));
+    const commits = report.commits.map((c) => ({ at: c.at, state: c.state as WithDeadlines }));
     for (let i = 1; i < commits.length; i += 1) {
       const [before, after] = [commits[i - 1].state, commits[i].state];
       const action = actionAt.get(after.revision);
-      if (!action || !clockActions.has(action) || !before.deadline) continue;
-      const due =
-        action === 'reminder' ? firstNewlySent(before.deadline, after.deadline) : before.deadline.dueAt;
+      if (!action || !clockActions.has(action)) continue;
+      const due = dueMoment(action, before.deadlines, after.deadlines);
       if (!due) continue;
       result.lateMs.push(commits[i].at - Date.parse(due));
       result.fired += 1;
     }
-    const last = commits[commits.length - 1]?.state.deadline;
+    const last = commits[commits.length - 1]?.state.deadlines ?? [];
     const overdue = last
-      ? [...last.reminders.filter((r) => !r.sent).map((r) => r.at), last.dueAt]
-          .map(Date.parse)
-          .filter((t) => t < until)
-      : [];
+      .flatMap((d) => [...d.reminders.filter((r) => !r.sent).map((r) => r.at), d.dueAt])
+      .map(Date.parse)
+      .filter((t) => t < until);
     for (const due of overdue) result.lateMs.push(until - due);
     result.missed += overdue.length;
   }
   return result;
+}
+
+/** The moment the clock acted on: a reminder newly sent, or the deadline that was breached (moved on or gone). */
+function dueMoment(action: string, before: Deadline[], after: Deadline[]): string | undefined {
+  const next = (d: Deadline) => after.find((a) => a.id === d.id);
+  if (action === 'reminder') return before.map((d) => firstNewlySent(d, next(d))).find(Boolean);
+  return before.find((d) => next(d)?.dueAt !== d.dueAt || next(d)?.level !== d.level)?.dueAt;
 }
 
 function firstNewlySent(before: Deadline, after: Deadline | undefined): string | undefined {

@@ -12,6 +12,8 @@ import { CaseAuditor } from '../audit/auditor';
 import { citizenRequestWorkflowType } from '../common/requests';
 import { buildOrgDirectory, OrgDirectory } from '../domain/org';
 import { parsePolicy, Policy } from '../domain/policy/policy';
+import { withCalendar } from '../domain/policy/calendarFile';
+import { readCalendarFile } from '../config/calendarFile';
 import { bundleWorkflows } from '../worker/bundle';
 import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
@@ -97,7 +99,13 @@ async function startOn(
     },
     log,
   );
-  const policy = parsePolicy(JSON.parse(readFileSync(options.policyFile ?? defaultPolicyFile, 'utf8')));
+  // A section's own policy carries its own calendar; the default one gets the calendar file, as in production.
+  const policy = options.policyFile
+    ? parsePolicy(JSON.parse(readFileSync(options.policyFile, 'utf8')))
+    : withCalendar(
+        parsePolicy(JSON.parse(readFileSync(defaultPolicyFile, 'utf8'))),
+        readCalendarFile(join(repoRoot, 'config', 'calendar.cn.json')),
+      );
   const org = buildOrgDirectory(
     JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
     policy,

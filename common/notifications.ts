@@ -7,6 +7,9 @@ export interface KeyedNotice extends Notice {
   createdAt: string;
 }
 
+/** The inbox of whoever keeps the system running: notices about the system, not about a case. */
+export const administratorsInbox = 'administrators';
+
 /** One key per notice of a revision: `<caseId>:<revision>:<index>:<recipient>`. */
 export function noticeKey(caseId: string, revision: number, index: number, recipient: string): string {
   return `${caseId}:${revision}:${index}:${recipient}`;

@@ -62,6 +62,8 @@ export const envSchema = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port.default(8080),
     POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
+    /** The official holiday calendar (domain/policy/calendarFile.ts); it replaces the policy's own for new cases. */
+    CALENDAR_FILE: z.string().min(1).default('config/calendar.cn.json'),
     ORG_FILE: z.string().min(1).default('config/org.default.json'),
     ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
     WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),

@@ -34,7 +34,9 @@ export type NoticeKind =
   | 'outcome'
   | 'returned'
   | 'return_visit'
-  | 'handover';
+  | 'handover'
+  /** Not about a case: the holiday calendar runs out within the horizon (worker/calendarWatch.ts). */
+  | 'calendar_coverage';
 
 /** The result of a decision: the next state and what must happen because of it. */
 export interface Decision<S> {

@@ -1,7 +1,8 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { Models } from '../activities/db/models';
 import { HistorySources } from '../audit/source';
-import { caseRepairer, driftedDocs, ReadModelName } from './caseRepair';
+import { caseRepairer, driftedDocs, ReadModelName, readModelCollections } from './caseRepair';
+import { collection } from './collection';
 import { raiseLowCounts, SliceTally } from './sliceCounts';
 import { allCases, CaseReading, CaseSource, readCases } from './truth';
 
@@ -159,12 +160,10 @@ function finish(summary: ReconcileSummary, started: number): ReconcileSummary {
 }
 
 /**
- * Every read model Temporal can rebuild, emptied document by document: dropping a collection on
- * FerretDB would drop the PostgreSQL indexes made at start-up with its table. Webhook receipts
- * and the action log are not read models and stay.
+ * Every read model Temporal can rebuild, emptied document by document (see Collection.empty).
+ * Webhook receipts and the action log are not read models and stay.
  */
 async function emptyReadModels(models: Models): Promise<void> {
-  const { Request, RequestState, Timeline, Slice, Notification, Commitment, Problem, Funding } = models;
-  for (const model of [Request, RequestState, Timeline, Slice, Notification, Commitment, Problem, Funding])
-    await (model as typeof Request).deleteMany({});
+  for (const readModel of [...Object.values(readModelCollections(models)), collection(models.Slice)])
+    await readModel.empty();
 }

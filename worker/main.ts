@@ -2,9 +2,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createModels } from '../activities/db/models';
 import { prepareStore } from '../activities/db/store';
+import { inboxActivities } from '../activities/notifications/inbox';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { createLogger } from '../common/log';
+import { readCalendarFile } from '../config/calendarFile';
 import { loadEnvOrExit } from '../config/env';
+import { workingCalendarOf } from '../domain/policy/calendarFile';
+import { watchCalendarCoverage } from './calendarWatch';
 import { ensureAuditSchedules } from './auditSchedules';
 import { createWorker } from './createWorker';
 import { createWorkerMetrics } from './metrics';
@@ -17,6 +21,7 @@ const log = createLogger().child({ process: 'worker' });
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
+  const calendar = workingCalendarOf(readCalendarFile(env.CALENDAR_FILE));
   const tuning = tuningFrom(env);
   installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
   const metrics = createWorkerMetrics();
@@ -25,11 +30,17 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  let calendarWatch: { stop(): void } | undefined;
   try {
     const models = createModels(db);
     const actionLog = createActionLogModel(db);
     log.info({ store: await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined) }, 'read models ready');
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
+    calendarWatch = watchCalendarCoverage({
+      calendar,
+      log,
+      deliverInbox: inboxActivities(models).deliverInbox,
+    });
     const worker = await createWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
     );
     await running;
   } finally {
+    calendarWatch?.stop();
     await clientConnection.close();
     await connection.close();
     await db.close();

@@ -14,9 +14,10 @@ export interface CaseMetrics {
 
 const escalationSteps: ReadonlySet<NoticeKind> = new Set(['urge', 'supervise', 'agenda', 'public_notice']);
 
-/** request, or the commitment's kind (enterprise, pairing, pledge): the same `kind` the open-case gauges carry. */
+/** The case's kind where its submission names one (enterprise, pairing, pledge), else its read model's (request): the `kind` the open-case gauges carry. */
 export function caseKindOf(revision: CommittedRevision): string {
-  return revision.readModel === 'request' ? 'request' : revision.state.submission.kind;
+  const { submission } = revision.state;
+  return 'kind' in submission ? submission.kind : revision.readModel;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
@@ -42,7 +42,9 @@ export function requestProjectionActivities(models: Models) {
      * by `_id`. The filing is counted before its list document is written: a retry counts it again,
      * which only costs a list an extra query, whereas a count lost after the write would hide it.
      */
-    async projectRequest({ state, entries }: Projection<CitizenRequestState>): Promise<void> {
+    async projectRequest({ state: stored, entries }: Projection<StoredRequestState>): Promise<void> {
+      // A revision scheduled by an older worker, or an ended case's old result being reconciled, has the old shape.
+      const state = requestStateFrom(stored);
       const doc = toRequestDoc(state, entries);
       const counted = entries.some((entry) => entry.action === 'submit')
         ? countLanded(models.Slice, 'requests', requestLanded(doc))

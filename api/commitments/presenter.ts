@@ -32,6 +32,7 @@ function presentDeadline(d: Deadline, ladder: readonly string[]) {
     dueAt: d.dueAt,
     rule: d.rule,
     reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+    ...(d.calendarFallback && { calendarFallback: d.calendarFallback }),
   };
 }
 

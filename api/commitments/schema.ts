@@ -275,6 +275,9 @@ const obligation = z.object({
   dueAt: z.string(),
   rule: z.string(),
   reminders: z.array(z.object({ at: z.string(), sent: z.boolean() })),
+  calendarFallback: z.literal(true).optional().openapi({
+    description: 'working days past the published holiday calendar, counted on weekends only',
+  }),
 });
 const problemSummary = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { coverageGap, describeGap } from '../../domain/policy/coverage';
 import { probeDependencies } from '../dependencies';
 import { ApiDeps } from '../deps';
 import { ApiDocument } from '../openapi';
@@ -10,6 +11,8 @@ const probeTimeoutMs = 1_500;
  * Liveness (/healthz) says the process answers at all: restart it when it does not. Readiness
  * (/readyz) says whether it can serve: each dependency's state, 503 naming the failing ones. A
  * dependency that is down makes the API unready, never dead: restarting it would not help.
+ * `warnings` name what serves but needs an operator, such as a holiday calendar running out: taking
+ * the API out of service for it would stop every filing and help no one.
  */
 export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
@@ -29,7 +32,7 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     summary: 'Readiness: Temporal and MongoDB reachable, each named',
     tags: ['health'],
     responses: {
-      200: { description: 'both reachable' },
+      200: { description: 'both reachable; `warnings` names what needs an operator (the holiday calendar)' },
       503: { description: 'one is not; `failing` names it' },
     },
   });
@@ -38,9 +41,11 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     const failing = Object.entries(states)
       .filter(([, state]) => state !== 'ok')
       .map(([name]) => name);
+    const gap = coverageGap(deps.policy.calendar, Date.now());
+    const warnings = gap ? [{ id: 'calendar_coverage', message: describeGap(gap), ...gap }] : [];
     res
       .status(failing.length ? 503 : 200)
-      .json({ status: failing.length ? 'unready' : 'ready', failing, ...states });
+      .json({ status: failing.length ? 'unready' : 'ready', failing, ...states, warnings });
   });
   return router;
 }

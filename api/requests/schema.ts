@@ -98,6 +98,9 @@ export const requestView = z
         dueAt: z.string(),
         rule: z.string(),
         reminders: z.array(z.object({ at: z.string(), sent: z.boolean() })),
+        calendarFallback: z.literal(true).optional().openapi({
+          description: 'working days past the published holiday calendar, counted on weekends only',
+        }),
       })
       .optional(),
     pendingExtension: z

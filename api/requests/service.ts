@@ -7,7 +7,7 @@ import {
   CitizenRequestInput,
 } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
@@ -23,7 +23,11 @@ export function requestService(deps: ApiDeps) {
       workflowId: requestWorkflowId(id),
       what: `request ${id}`,
       query: () => handle(id).query(requestStateQuery),
-      stored: () => deps.models.RequestState.findById(id).lean(),
+      // A state stored before requests held a list of deadlines loads in today's shape.
+      stored: async () => {
+        const doc = await deps.models.RequestState.findById(id).lean();
+        return doc && { state: requestStateFrom(doc.state as StoredRequestState) };
+      },
     });
 
   return {

@@ -20,11 +20,12 @@ export function endsAt(closing: Closing | undefined, policy: Policy): number | u
   return closing.reopenable ? addDuration(closedAt, policy.reopenWindow, policy.calendar) : closedAt;
 }
 
-/** A case's `closedAt` after a change at `at`: stamped entering a final status, unchanged otherwise. */
+/** A case's `closedAt` after a change at `at`: stamped entering a final status, kept while final, gone on reopening. */
 export function closedAtAfter(
   before: { final: boolean; closedAt?: string },
   final: boolean,
   at: string,
 ): string | undefined {
-  return final && !before.final ? at : before.closedAt;
+  if (!final) return undefined;
+  return before.final ? before.closedAt : at;
 }

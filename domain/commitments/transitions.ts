@@ -1,11 +1,19 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
-import { closedAtAfter, Closing } from '../cases/ending';
-import { breachStep, deadlineSettings, reminderStep } from '../cases/deadlineSteps';
+import { Closing } from '../cases/ending';
+import { deadlineSettings } from '../cases/deadlineSteps';
+import {
+  applyChange,
+  CaseRules,
+  Change,
+  decideDeadline,
+  RuleContext,
+  withoutDeadline,
+} from '../cases/engine';
 import { refuseReadOnly, requireOneOfOrSupervisor, requireStatus, requireSupervisor } from '../cases/guards';
 import { Deadline, DeadlineEvent, setDeadline } from '../deadlines/deadline';
 import { addDuration } from '../policy/calendar';
 import { CommitmentPolicy, Policy } from '../policy/policy';
-import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
+import { Decision, Notice, Refusal } from '../timeline';
 import { assessYear } from './assessment';
 import { localMidnight, yearOf, yearStart } from './calendar';
 import { CommitmentCommand } from './commands';
@@ -18,10 +26,7 @@ import {
   Problem,
 } from './state';
 
-export interface Context {
-  policy: Policy;
-  now: number;
-}
+export type Context = RuleContext;
 
 function rulesOf(state: { submission: CommitmentSubmission }, policy: Policy): CommitmentPolicy {
   const rules = policy.commitments?.[state.submission.kind];
@@ -93,35 +98,24 @@ function anniversary(state: CommitmentState, year: number, policy: Policy): Dead
   );
 }
 
-interface Change {
-  action: string;
-  about?: string;
-  actor: Actor;
-  note?: string;
-  rule?: string;
-  status?: CommitmentStatus;
-  patch?: Partial<CommitmentState>;
-  notices?: Notice[];
-}
+/** What plans, pairings and pledges add to the case engine: obligations of the team's lead, problems, and yearly assessments. */
+const rules: CaseRules<CommitmentState> = {
+  isFinal: (status) => status === 'closed',
+  ownerAt: (state, _deadline, level) => ownerAt(state, level),
+  about: (deadline) =>
+    deadline.id.startsWith('problem:') ? deadline.id.slice('problem:'.length) : undefined,
+  onDue: (state, deadline, ctx) => (deadline.purpose === 'assessment' ? endOfYear(state, ctx) : undefined),
+  escalated: (state, deadline, toLevel) => ({
+    problems: state.problems.map((p) => (`problem:${p.id}` === deadline.id ? { ...p, level: toLevel } : p)),
+  }),
+};
 
-function apply(state: CommitmentState, change: Change, ctx: Context): Decision<CommitmentState> {
-  const at = new Date(ctx.now).toISOString();
-  const status = change.status ?? state.status;
-  const closedAt = closedAtAfter(
-    { final: state.status === 'closed', closedAt: state.closedAt },
-    status === 'closed',
-    at,
-  );
-  const next: CommitmentState = {
-    ...state,
-    ...change.patch,
-    status,
-    revision: state.revision + 1,
-    updatedAt: at,
-    ...(closedAt ? { closedAt } : {}),
-  };
-  const entry = timelineEntry(at, next.revision, state.status, next.status, change);
-  return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
+function apply(
+  state: CommitmentState,
+  change: Change<CommitmentState>,
+  ctx: Context,
+): Decision<CommitmentState> {
+  return applyChange(state, change, ctx, rules);
 }
 
 /** Opens a plan, a pairing or a pledge: its team, its first year's obligations and its initial problems. */
@@ -245,10 +239,6 @@ function requireHolderOrSupervisor(state: CommitmentState, actor: Actor, action:
 
 function requireCommitmentStatus(state: CommitmentState, allowed: CommitmentStatus[], action: string): void {
   requireStatus(state.status, allowed, action, 'a commitment');
-}
-
-function withoutDeadline(deadlines: Deadline[], id: string): Deadline[] {
-  return deadlines.filter((d) => d.id !== id);
 }
 
 export function decide(
@@ -655,53 +645,13 @@ export function decide(
   }
 }
 
-/** What the clock decides: reminders and escalation of letters and visits, and the yearly assessment. */
+/** What the clock decides: reminders and escalation of letters, visits and problems, and the yearly assessment. */
 export function onDeadline(
   state: CommitmentState,
   event: DeadlineEvent,
   ctx: Context,
 ): Decision<CommitmentState> {
-  const deadline = state.deadlines.find((d) => d.id === event.deadlineId);
-  if (!deadline) return { state, notices: [] };
-  const replace = (next: Deadline) => state.deadlines.map((d) => (d.id === deadline.id ? next : d));
-  const about = deadline.id.startsWith('problem:') ? deadline.id.slice('problem:'.length) : undefined;
-  if (event.kind === 'reminder') {
-    const step = reminderStep(deadline, event.index, state.submission.title);
-    return apply(
-      state,
-      {
-        action: 'reminder',
-        actor: systemActor,
-        about,
-        rule: step.rule,
-        patch: { deadlines: replace(step.deadline) },
-        notices: step.notices,
-      },
-      ctx,
-    );
-  }
-  if (deadline.purpose === 'assessment') return endOfYear(state, ctx);
-  const { escalation, action, rule, notices } = breachStep(
-    deadline,
-    (level) => ownerAt(state, level),
-    state.submission.jurisdiction,
-    state.submission.title,
-    ctx.policy,
-    ctx.now,
-  );
-  const problems = state.problems.map((p) => (p.id === about ? { ...p, level: escalation.toLevel } : p));
-  return apply(
-    state,
-    {
-      action,
-      actor: systemActor,
-      about,
-      rule,
-      notices,
-      patch: { deadlines: replace(escalation.deadline), problems },
-    },
-    ctx,
-  );
+  return decideDeadline(state, event, ctx, rules);
 }
 
 /** At each anniversary the year is assessed; the last one is the final assessment and closes the commitment. */

@@ -1,5 +1,5 @@
 import { DurationSpec, describeDuration } from '../policy/duration';
-import { addDuration, WorkingCalendar } from '../policy/calendar';
+import { addDuration, countedPastCoverage, WorkingCalendar } from '../policy/calendar';
 import { LadderLevel } from '../policy/policy';
 
 /**
@@ -17,6 +17,8 @@ export interface Deadline {
   /** Why this deadline is what it is, for auditors: the policy rule and its duration. */
   rule: string;
   reminders: { at: string; fraction: number; sent: boolean }[];
+  /** Its working days ran past the published holiday calendar and were counted on weekends only. */
+  calendarFallback?: true;
 }
 
 export interface DeadlineRequest {
@@ -34,9 +36,19 @@ export interface DeadlineSettings {
   reminderFractions: number[];
 }
 
+/** Absent unless set, so that deadlines of cases filed before the calendar file keep their shape. */
+function fallbackFlag(fallback: boolean): Pick<Deadline, 'calendarFallback'> {
+  return fallback ? { calendarFallback: true } : {};
+}
+
+function fallbackNote(fallback: boolean, calendar: WorkingCalendar): string {
+  return fallback ? ` (weekends only after ${calendar.coversThrough}: calendar not yet published)` : '';
+}
+
 export function setDeadline(request: DeadlineRequest, settings: DeadlineSettings): Deadline {
   const due = addDuration(request.from, request.spec, settings.calendar);
   const span = due - request.from;
+  const fallback = countedPastCoverage(request.spec, due, settings.calendar);
   return {
     id: request.id,
     purpose: request.purpose,
@@ -44,7 +56,7 @@ export function setDeadline(request: DeadlineRequest, settings: DeadlineSettings
     level: request.level,
     startsAt: new Date(request.from).toISOString(),
     dueAt: new Date(due).toISOString(),
-    rule: `${request.rule}: ${describeDuration(request.spec)}`,
+    rule: `${request.rule}: ${describeDuration(request.spec)}${fallbackNote(fallback, settings.calendar)}`,
     reminders: [...settings.reminderFractions]
       .sort((a, b) => a - b)
       .map((fraction) => ({
@@ -52,6 +64,7 @@ export function setDeadline(request: DeadlineRequest, settings: DeadlineSettings
         fraction,
         sent: false,
       })),
+    ...fallbackFlag(fallback),
   };
 }
 
@@ -65,10 +78,12 @@ export function extendDeadline(
   const start = Date.parse(deadline.startsAt);
   const due = addDuration(Date.parse(deadline.dueAt), spec, settings.calendar);
   const span = due - start;
+  const fallback = countedPastCoverage(spec, due, settings.calendar);
   return {
     ...deadline,
+    ...fallbackFlag(fallback),
     dueAt: new Date(due).toISOString(),
-    rule: `${deadline.rule}; ${rule}: +${describeDuration(spec)}`,
+    rule: `${deadline.rule}; ${rule}: +${describeDuration(spec)}${fallbackNote(fallback, settings.calendar)}`,
     reminders: deadline.reminders.map((reminder) => {
       const at = start + Math.round(span * reminder.fraction);
       return {

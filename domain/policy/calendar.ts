@@ -11,9 +11,14 @@ export interface WorkingCalendar {
   utcOffsetMinutes: number;
   holidays: string[];
   makeupWorkdays: string[];
+  /**
+   * The last local date the official calendar is published for; after it only weekends rest.
+   * Absent from the calendars cases carried before the calendar file: those are never flagged.
+   */
+  coversThrough?: string;
 }
 
-function localDate(ms: number, calendar: WorkingCalendar): string {
+export function localDate(ms: number, calendar: WorkingCalendar): string {
   return new Date(ms + calendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
@@ -34,6 +39,15 @@ export function addWorkingDays(from: number, count: number, calendar: WorkingCal
     if (isWorkingDay(at, calendar)) remaining -= 1;
   }
   return at;
+}
+
+/** Whether working days counted up to `due` ran past the published calendar, on weekends only. */
+export function countedPastCoverage(spec: DurationSpec, due: number, calendar: WorkingCalendar): boolean {
+  return (
+    typeof spec !== 'string' &&
+    calendar.coversThrough !== undefined &&
+    localDate(due, calendar) > calendar.coversThrough
+  );
 }
 
 function addCalendarMonths(from: number, months: number, calendar: WorkingCalendar): number {

@@ -58,13 +58,20 @@ export type CommitmentKind = (typeof commitmentKinds)[number];
 export const policySchema = z
   .object({
     version: z.string().min(1),
+    /**
+     * The calendar a case counts working days on. The processes replace it with the calendar file
+     * (CALENDAR_FILE, domain/policy/calendarFile.ts); a policy file may leave it out, and the
+     * policies running cases carry keep theirs, with or without `coversThrough`.
+     */
     calendar: z
       .object({
         utcOffsetMinutes: z.number().int().min(-720).max(840),
-        holidays: z.array(z.iso.date()),
-        makeupWorkdays: z.array(z.iso.date()),
+        holidays: z.array(z.iso.date()).default([]),
+        makeupWorkdays: z.array(z.iso.date()).default([]),
+        coversThrough: z.iso.date().optional(),
       })
-      .strict(),
+      .strict()
+      .default({ utcOffsetMinutes: 480, holidays: [], makeupWorkdays: [] }),
     reminderFractions: z.array(fraction).max(10),
     categories: z.record(z.string().regex(/^[a-z_]+$/), z.object({ label }).strict()),
     urgencies: z.record(z.string().regex(/^[a-z_]+$/), z.object({ label }).strict()),

@@ -64,7 +64,8 @@ export interface CitizenRequestState {
   level: number;
   assignee?: string;
   onAgenda: boolean;
-  deadline?: Deadline;
+  /** What is due: the current stage's deadline (`stage:<stage>`) while the request is open. */
+  deadlines: Deadline[];
   pendingExtension?: ExtensionRequest;
   resolvedAtLevel?: number;
   resolution?: string;
@@ -76,4 +77,25 @@ export interface CitizenRequestState {
   updatedAt: string;
   closedAt?: string;
   timeline: TimelineEntry[];
+}
+
+/** The deadline of the stage the request is in, if one runs. */
+export function stageDeadline(state: Pick<CitizenRequestState, 'deadlines'>): Deadline | undefined {
+  return state.deadlines.find((d) => d.id.startsWith('stage:'));
+}
+
+/** How requests were stored before they held a list of deadlines: one stage deadline at most. */
+export type StoredRequestState = Omit<CitizenRequestState, 'deadlines'> & {
+  deadlines?: Deadline[];
+  deadline?: Deadline;
+};
+
+/**
+ * A request's state as this code holds it, from a state stored in either shape: carried into a
+ * new run by continue-as-new, returned by an ended run, handed to a projection, or kept in a read model.
+ */
+export function requestStateFrom(stored: StoredRequestState): CitizenRequestState {
+  if (stored.deadlines) return stored as CitizenRequestState;
+  const { deadline, ...rest } = stored;
+  return { ...rest, deadlines: deadline ? [deadline] : [] };
 }

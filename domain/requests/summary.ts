@@ -1,5 +1,5 @@
 import { TimelineEntry } from '../timeline';
-import { CitizenRequestState } from './state';
+import { CitizenRequestState, stageDeadline } from './state';
 
 /**
  * The id of the ladder level a request sits at, under the policy the case runs on: as its newest
@@ -18,6 +18,7 @@ export function caseLevelId(
  */
 export function requestSummary(state: CitizenRequestState, levelId: string) {
   const { submission } = state;
+  const deadline = stageDeadline(state);
   return {
     id: submission.id,
     revision: state.revision,
@@ -32,12 +33,13 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
     level: levelId,
     unit: submission.jurisdiction[state.level],
     assignee: state.assignee,
-    deadline: state.deadline && {
-      stage: state.deadline.purpose,
-      owner: state.deadline.owner,
-      dueAt: state.deadline.dueAt,
-      rule: state.deadline.rule,
-      reminders: state.deadline.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+    deadline: deadline && {
+      stage: deadline.purpose,
+      owner: deadline.owner,
+      dueAt: deadline.dueAt,
+      rule: deadline.rule,
+      reminders: deadline.reminders.map((r) => ({ at: r.at, sent: r.sent })),
+      ...(deadline.calendarFallback && { calendarFallback: deadline.calendarFallback }),
     },
     pendingExtension: state.pendingExtension && {
       by: state.pendingExtension.by.id,

@@ -1,17 +1,23 @@
 import { Actor, supervisorRoles, systemActor } from '../actors';
-import { closedAtAfter, Closing } from '../cases/ending';
-import { breachStep, deadlineSettings, reminderStep } from '../cases/deadlineSteps';
+import { Closing } from '../cases/ending';
+import { deadlineSettings } from '../cases/deadlineSteps';
+import {
+  applyChange,
+  CaseRules,
+  Change,
+  decideDeadline,
+  replaceDeadline,
+  RuleContext,
+} from '../cases/engine';
 import { refuseReadOnly, requireOneOfOrSupervisor, requireRole, requireStatus } from '../cases/guards';
 import { Deadline, DeadlineEvent, extendDeadline, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
-import { Decision, Notice, Refusal, timelineEntry } from '../timeline';
+import { Decision, Notice, Refusal } from '../timeline';
 import { RequestCommand } from './commands';
-import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses } from './state';
+import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
 
-export interface Context {
-  policy: Policy;
-  now: number;
+export interface Context extends RuleContext {
   /**
    * Stamp `closedAt` only on entering a final status. Runs recorded before this rule restamped it on
    * every change to a final request, so each duplicate absorbed into a closed one restarted its
@@ -43,12 +49,7 @@ export function responsibleFor(state: CitizenRequestState, stage: RequestStage, 
   return state.submission.jurisdiction[level];
 }
 
-function stageDeadline(
-  state: CitizenRequestState,
-  stage: RequestStage,
-  level: number,
-  ctx: Context,
-): Deadline {
+function deadlineFor(state: CitizenRequestState, stage: RequestStage, level: number, ctx: Context): Deadline {
   const { spec, rule } = deadlineSpec(state.submission, stage, level, ctx.policy);
   return setDeadline(
     {
@@ -64,51 +65,67 @@ function stageDeadline(
   );
 }
 
-interface Change {
-  status?: RequestStatus;
-  action: string;
-  actor: Actor;
-  note?: string;
-  rule?: string;
-  patch?: Partial<CitizenRequestState>;
-  /** Recompute the stage deadline after the change (a new stage, level or owner). */
+interface RequestChange {
+  /** Set the stage deadline afresh after the change (a new stage, level or owner). */
   freshDeadline?: boolean;
-  notices?: Notice[];
 }
 
-function apply(state: CitizenRequestState, change: Change, ctx: Context): Decision<CitizenRequestState> {
-  const at = new Date(ctx.now).toISOString();
-  let next: CitizenRequestState = {
-    ...state,
-    ...change.patch,
-    status: change.status ?? state.status,
-    revision: state.revision + 1,
-    updatedAt: at,
-  };
-  if (change.freshDeadline) {
+/** What requests add to the case engine: a deadline per stage, and a closing that may be reopened. */
+const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
+  isFinal: (status) => finalStatuses.includes(status),
+  settle(next, _before, change, ctx) {
+    if (finalStatuses.includes(next.status)) {
+      // Nothing is due on a final request. Runs recorded before the closing rule restamp it on every change.
+      const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
+      return { state: { ...next, deadlines: [], pendingExtension: undefined, closedAt } };
+    }
+    if (!change.freshDeadline) return { state: next };
     const stage = currentStage(next);
-    next = {
-      ...next,
-      deadline: stage ? stageDeadline(next, stage, next.level, ctx) : undefined,
-      pendingExtension: undefined,
+    const deadline = stage ? deadlineFor(next, stage, next.level, ctx) : undefined;
+    const others = next.deadlines.filter((d) => d !== stageDeadline(next));
+    return {
+      state: { ...next, deadlines: deadline ? [...others, deadline] : others, pendingExtension: undefined },
+      rule: deadline?.rule,
     };
-  }
-  if (finalStatuses.includes(next.status)) {
-    const closedAt = ctx.closedAtOnEntry
-      ? closedAtAfter({ final: finalStatuses.includes(state.status), closedAt: state.closedAt }, true, at)
-      : at;
-    next = { ...next, deadline: undefined, pendingExtension: undefined, closedAt };
-  }
-  const rule = change.rule ?? (next.deadline && change.freshDeadline ? next.deadline.rule : undefined);
-  const entry = timelineEntry(
-    at,
-    next.revision,
-    state.status,
-    next.status,
-    { ...change, rule },
-    ctx.policy.ladder[next.level].id,
+  },
+  levelId: (state, ctx) => ctx.policy.ladder[state.level].id,
+  ownerAt: (state, deadline, level) =>
+    responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
+  alsoRemind: (state, deadline) =>
+    state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [],
+  onDue: (state, deadline, ctx) =>
+    deadline.purpose === 'returnVisit' ? closeUnanswered(state, deadline, ctx) : undefined,
+  escalated: (state, _deadline, toLevel, ctx) => ({
+    level: toLevel,
+    onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy),
+  }),
+};
+
+function apply(
+  state: CitizenRequestState,
+  change: Change<CitizenRequestState> & RequestChange,
+  ctx: Context,
+): Decision<CitizenRequestState> {
+  return applyChange(state, change, ctx, rules);
+}
+
+/** An unanswered return visit closes the request: the resident was asked and did not say. */
+function closeUnanswered(
+  state: CitizenRequestState,
+  deadline: Deadline,
+  ctx: Context,
+): Decision<CitizenRequestState> {
+  return apply(
+    state,
+    {
+      status: 'closed',
+      action: 'close_no_feedback',
+      actor: systemActor,
+      patch: { outcome: 'no_feedback' },
+      rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
+    },
+    ctx,
   );
-  return { state: { ...next, timeline: [...state.timeline, entry] }, notices: change.notices ?? [] };
 }
 
 function refuseUnless(state: CitizenRequestState, allowed: RequestStatus[], action: string): void {
@@ -151,6 +168,7 @@ export function submitRequest(submission: RequestSubmission, ctx: Context): Deci
     status: 'submitted',
     level,
     onAgenda: submission.major,
+    deadlines: [],
     coRequesters: [],
     submittedAt: at,
     updatedAt: at,
@@ -237,7 +255,8 @@ export function decide(
       requireAssigneeOrSupervisor(state, actor, 'ask for an extension');
       if (state.pendingExtension)
         throw new Refusal('not_allowed_in_state', 'an extension request is already waiting for a decision');
-      if (!state.deadline || Date.parse(state.deadline.dueAt) <= ctx.now) {
+      const due = stageDeadline(state);
+      if (!due || Date.parse(due.dueAt) <= ctx.now) {
         throw new Refusal('not_allowed_in_state', 'an extension must be asked for before the deadline');
       }
       const above = Math.min(state.level + 1, topLevel(ctx.policy));
@@ -266,7 +285,8 @@ export function decide(
     }
     case 'decideExtension': {
       const pending = state.pendingExtension;
-      if (!pending || !state.deadline)
+      const due = stageDeadline(state);
+      if (!pending || !due)
         throw new Refusal(
           'not_allowed_in_state',
           `no extension request is waiting (request is ${state.status})`,
@@ -274,12 +294,12 @@ export function decide(
       requireRole(actor, supervisorRoles, 'decide an extension');
       const deadline = command.approve
         ? extendDeadline(
-            state.deadline,
+            due,
             pending.duration,
             deadlineSettings(ctx.policy),
             `extension approved by ${actor.id}`,
           )
-        : state.deadline;
+        : due;
       const verdict = command.approve ? '延期已批准 extension approved' : '延期未批准 extension refused';
       return apply(
         state,
@@ -287,7 +307,7 @@ export function decide(
           action: command.approve ? 'approve_extension' : 'refuse_extension',
           actor,
           note: command.note,
-          patch: { deadline, pendingExtension: undefined },
+          patch: { deadlines: replaceDeadline(state.deadlines, deadline), pendingExtension: undefined },
           rule: command.approve ? deadline.rule : undefined,
           notices: tell([pending.by.id, ...requesters(state)], 'extension', `${verdict}: ${command.note}`),
         },
@@ -367,7 +387,7 @@ export function decide(
           actor,
           note: command.reason,
           notices: tell(
-            [state.deadline?.owner ?? state.submission.jurisdiction[state.level]],
+            [stageDeadline(state)?.owner ?? state.submission.jurisdiction[state.level]],
             'outcome',
             `已撤回 withdrawn: ${command.reason}`,
           ),
@@ -466,65 +486,7 @@ export function onDeadline(
   event: DeadlineEvent,
   ctx: Context,
 ): Decision<CitizenRequestState> {
-  const deadline = state.deadline;
-  if (!deadline || deadline.id !== event.deadlineId) return { state, notices: [] };
-  if (event.kind === 'reminder') {
-    const step = reminderStep(
-      deadline,
-      event.index,
-      state.submission.title,
-      state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [],
-    );
-    return apply(
-      state,
-      {
-        action: 'reminder',
-        actor: systemActor,
-        patch: { deadline: step.deadline },
-        rule: step.rule,
-        notices: step.notices,
-      },
-      ctx,
-    );
-  }
-  if (deadline.purpose === 'returnVisit') {
-    return apply(
-      state,
-      {
-        status: 'closed',
-        action: 'close_no_feedback',
-        actor: systemActor,
-        patch: { outcome: 'no_feedback' },
-        rule: `no feedback by ${deadline.dueAt} (${deadline.rule})`,
-      },
-      ctx,
-    );
-  }
-  const ownerAt = (level: number) =>
-    responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
-  const { escalation, action, rule, notices } = breachStep(
-    deadline,
-    ownerAt,
-    state.submission.jurisdiction,
-    state.submission.title,
-    ctx.policy,
-    ctx.now,
-  );
-  return apply(
-    state,
-    {
-      action,
-      actor: systemActor,
-      rule,
-      notices,
-      patch: {
-        level: escalation.toLevel,
-        deadline: escalation.deadline,
-        onAgenda: state.onAgenda || escalation.toLevel === topLevel(ctx.policy),
-      },
-    },
-    ctx,
-  );
+  return decideDeadline(state, event, ctx, rules);
 }
 
 /** How a final request ends: a closed one after its reopen window, a withdrawn, merged or rejected one at once. */

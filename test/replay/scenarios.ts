@@ -26,6 +26,7 @@ export interface Scenario {
   name: string;
   run(env: TestWorkflowEnvironment, act: (command: RequestCommand) => Promise<unknown>): Promise<void>;
   major?: boolean;
+  continueAfterEvents?: number;
 }
 
 const dispatch: RequestCommand = { type: 'dispatch', actor: actors.secretary, assignee: 'member-1' };
@@ -80,6 +81,15 @@ export const requestScenarios: Scenario[] = [
     },
   },
   { name: 'major-on-agenda', major: true, run: async (env) => void (await env.sleep('1 day')) },
+  {
+    name: 'continued-as-new',
+    continueAfterEvents: 40,
+    run: async (env, act) => {
+      for (const c of [dispatch, accept]) await act(c);
+      await env.sleep('8 days');
+      await act({ type: 'progress', actor: actors.member, note: 'at the committee now' });
+    },
+  },
 ];
 
 /** Runs one scenario on a fresh server and returns its recorded history (every run). */
@@ -102,6 +112,7 @@ export async function recordScenario(
     submission: submission({ id, major: scenario.major ?? false }),
     policy: defaultPolicy(),
     submittedAt: new Date().toISOString(),
+    continueAfterEvents: scenario.continueAfterEvents,
   };
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('citizenRequest', {

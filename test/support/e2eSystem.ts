@@ -15,6 +15,10 @@ import { createActionLogModel } from '../../audit/actionLog/store';
 import { CaseAuditor } from '../../audit/auditor';
 import { buildOrgDirectory } from '../../domain/org';
 import { parsePolicy } from '../../domain/policy/policy';
+import { withCalendar, workingCalendarOf } from '../../domain/policy/calendarFile';
+import { readCalendarFile } from '../../config/calendarFile';
+import { inboxActivities } from '../../activities/notifications/inbox';
+import { watchCalendarCoverage } from '../../worker/calendarWatch';
 import { createWorker } from '../../worker/createWorker';
 import { connectWorkerStore } from '../../worker/storeConnection';
 import { defaultTuning, WorkerTuning } from '../../worker/tuning';
@@ -33,11 +37,14 @@ export interface WebhookCall {
  * The whole system for end-to-end tests: the Temporal dev server and FerretDB as child
  * processes, the worker and the API in this process on real connections, a webhook receiver,
  * and a short policy (seconds) so deadlines pass while the test watches. The worker has its own
- * connection to the store, as in production, tuned by `tuning` (the defaults unless given).
+ * connection to the store, as in production, tuned by `tuning` (the defaults unless given). With a
+ * `calendarFile`, the API hands new cases its calendar and the worker watches its coverage, as
+ * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves.
  */
 export async function startE2eSystem(
   policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
   tuning: WorkerTuning = defaultTuning(),
+  calendarFile?: string,
 ) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
@@ -52,7 +59,9 @@ export async function startE2eSystem(
   await once(receiver, 'listening');
   const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-  const policy = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
+  const filed = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
+  const calendar = calendarFile ? readCalendarFile(calendarFile) : undefined;
+  const policy = calendar ? withCalendar(filed, calendar) : filed;
   const org = buildOrgDirectory(
     JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
     policy,
@@ -99,6 +108,18 @@ export async function startE2eSystem(
     await current.running;
     current = undefined;
   };
+  /** The worker's calendar warnings, as its log would show them. */
+  const calendarWarnings: string[] = [];
+  const calendarWatch =
+    calendar &&
+    watchCalendarCoverage({
+      calendar: workingCalendarOf(calendar),
+      log: createLogger({
+        level: 'warn',
+        destination: { write: (line: string) => void calendarWarnings.push(JSON.parse(line).msg) },
+      }),
+      deliverInbox: inboxActivities(workerModels).deliverInbox,
+    });
   const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
   const api = await startApi(
@@ -131,6 +152,7 @@ export async function startE2eSystem(
     auditor,
     archiveDir,
     webhookCalls,
+    calendarWarnings,
     /** The worker's app metrics (reminders, escalations, projection lag), as its /metrics endpoint serves them */
     workerMetrics: workerMetrics.registry,
     /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
@@ -139,6 +161,7 @@ export async function startE2eSystem(
       current ??= await runWorker();
     },
     async stop() {
+      calendarWatch?.stop();
       await api.stop();
       await stopWorker();
       await connection.close();
@@ -166,13 +189,14 @@ export interface HttpResult {
 export function useE2eSystem(
   policyFile?: string,
   tuning?: WorkerTuning,
+  calendarFile?: string,
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
     system: undefined as unknown as E2eSystem,
     http: httpClient((): string => `${e2e.system.url}/api/v1`),
   };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile, tuning);
+    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Actor } from '../../domain/actors';
 import { parsePolicy, Policy } from '../../domain/policy/policy';
+import { withCalendar } from '../../domain/policy/calendarFile';
+import { readCalendarFile } from '../../config/calendarFile';
 import { RequestSubmission } from '../../domain/requests/state';
 import { CommitmentSubmission } from '../../domain/commitments/state';
 
 export const repoRoot = join(__dirname, '..', '..');
 
+/** The default policy with the calendar file, as the API hands it to new cases. */
 export function defaultPolicy(): Policy {
-  return parsePolicy(JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')));
+  return withCalendar(
+    parsePolicy(JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8'))),
+    readCalendarFile(join(repoRoot, 'config', 'calendar.cn.json')),
+  );
 }
 
 export const jurisdiction = ['grid-g01', 'village-v01', 'township-t01', 'committee-c01'];

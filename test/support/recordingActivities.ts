@@ -24,7 +24,7 @@ export function recordingActivities({
     projections.push({ id: state.submission.id, revision: state.revision, status: state.status });
   };
   const { commitRevision } = revisionActivities({
-    projectors: { request: project, commitment: project },
+    project,
     deliverInbox: async (batch) => {
       for (const notice of batch) notices.set(notice.key, notice);
     },

@@ -1,4 +1,4 @@
-import { dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
+import { decisionsUntil } from '../../domain/cases/clock';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentState } from '../../domain/commitments/state';
 import { decide, onDeadline, openCommitment } from '../../domain/commitments/transitions';
@@ -12,14 +12,9 @@ const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-b
 
 /** Steps the clock from one due moment to the next, as the workflow's timers do, acting on the way. */
 function advance(state: CommitmentState, until: number, notices: Notice[] = []): CommitmentState {
-  for (;;) {
-    const at = nextDueAt(state.deadlines);
-    if (at === undefined || at > until) return state;
-    const [event] = dueEvents(state.deadlines, at);
-    const decision = onDeadline(state, event, { policy, now: at });
-    notices.push(...decision.notices);
-    state = decision.state;
-  }
+  const decisions = decisionsUntil(state, until, (s, event, now) => onDeadline(s, event, { policy, now }));
+  notices.push(...decisions.flatMap((d) => d.notices));
+  return decisions.at(-1)?.state ?? state;
 }
 
 const closedEarlyProblems = (state: CommitmentState) =>

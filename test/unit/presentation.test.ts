@@ -10,6 +10,7 @@ import {
 } from '../../domain/commitments/transitions';
 import { currentLead } from '../../domain/commitments/state';
 import { Policy } from '../../domain/policy/policy';
+import { stageDeadline } from '../../domain/requests/state';
 import { onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { dueEvents } from '../../domain/deadlines/deadline';
 import { defaultPolicy, planSubmission, submission } from '../support/fixtures';
@@ -22,10 +23,13 @@ const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-b
 describe('what the API shows agrees with what the read models hold', () => {
   test("When the policy renames its ladder after a request escalated, then the API and the lists both show the level id of the case's own policy", () => {
     const filed = submitRequest(submission(), { policy, now: t0 }).state;
-    const [breach] = dueEvents([filed.deadline!], Date.parse(filed.deadline!.dueAt)).filter(
+    const [breach] = dueEvents([stageDeadline(filed)!], Date.parse(stageDeadline(filed)!.dueAt)).filter(
       (e) => e.kind === 'breach',
     );
-    const escalated = onDeadline(filed, breach, { policy, now: Date.parse(filed.deadline!.dueAt) }).state;
+    const escalated = onDeadline(filed, breach, {
+      policy,
+      now: Date.parse(stageDeadline(filed)!.dueAt),
+    }).state;
     expect(escalated.level).toBe(1);
     const renamed: Policy = {
       ...policy,
@@ -90,5 +94,33 @@ describe('what the API shows agrees with what the read models hold', () => {
     expect(assessed.figures.fundsYuan).toBe(1_000_000.72);
     expect(ledger.totals.termYuan).toBe(assessed.figures.fundsYuan);
     expect(ledger.totals.byYear[0].amountYuan).toBe(assessed.figures.fundsYuan);
+  });
+
+  test('When a working-day deadline runs past the published calendar, then the API, the list and the commitment view all flag it', () => {
+    const lateDecember = Date.parse('2026-12-28T02:00:00Z');
+    const major = submitRequest(submission({ major: true }), { policy, now: lateDecember }).state;
+    expect(stageDeadline(major)).toMatchObject({ owner: 'committee-c01', dueAt: '2027-01-04T02:00:00.000Z' });
+    expect(presentRequest(major, policy).deadline?.calendarFallback).toBe(true);
+    expect(toRequestDoc(major, major.timeline).deadline?.calendarFallback).toBe(true);
+    const early = submitRequest(submission({ major: true }), { policy, now: t0 }).state;
+    expect(presentRequest(early, policy).deadline).not.toHaveProperty('calendarFallback');
+
+    const letterInWorkingDays: Policy = {
+      ...policy,
+      commitments: {
+        ...policy.commitments!,
+        enterprise: { ...policy.commitments!.enterprise, letterDue: { workingDays: 10 } },
+      },
+    };
+    // 10 working days from Monday 28 December, 1 January counted as one: Monday 11 January.
+    const plan = openCommitment(planSubmission({ startDate: '2026-12-21' }), {
+      policy: letterInWorkingDays,
+      now: lateDecember,
+    }).state;
+    const ladder = letterInWorkingDays.ladder.map((rung) => rung.id);
+    const letter = presentCommitment(plan, letterInWorkingDays, ladder).obligations.find(
+      (o) => o.id === 'letter:1',
+    );
+    expect(letter).toMatchObject({ dueAt: '2027-01-11T02:00:00.000Z', calendarFallback: true });
   });
 });

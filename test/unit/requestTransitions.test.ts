@@ -1,6 +1,6 @@
-import { dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
+import { decisionsUntil } from '../../domain/cases/clock';
 import { RequestCommand } from '../../domain/requests/commands';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, stageDeadline } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 
@@ -18,16 +18,8 @@ function run(
 
 /** Steps the clock from one due moment to the next, as the workflow's timers do. */
 function fireDue(state: CitizenRequestState, until: number) {
-  const notices = [];
-  let current = state;
-  for (;;) {
-    const at = nextDueAt(current.deadline ? [current.deadline] : []);
-    if (at === undefined || at > until) return { state: current, notices };
-    const [event] = dueEvents([current.deadline!], at);
-    const decision = onDeadline(current, event, ctx(at));
-    current = decision.state;
-    notices.push(...decision.notices);
-  }
+  const decisions = decisionsUntil(state, until, (s, event, now) => onDeadline(s, event, ctx(now)));
+  return { state: decisions.at(-1)?.state ?? state, notices: decisions.flatMap((d) => d.notices) };
 }
 
 const dispatch: RequestCommand = { type: 'dispatch', actor: actors.secretary, assignee: 'member-1' };
@@ -38,12 +30,12 @@ describe('citizen request transitions', () => {
   test('When a request is filed, then the grid branch must dispatch it by the policy deadline', () => {
     const { state, notices } = submitRequest(submission(), ctx());
     expect(state).toMatchObject({ status: 'submitted', level: 0, revision: 1 });
-    expect(state.deadline).toMatchObject({
+    expect(stageDeadline(state)).toMatchObject({
       purpose: 'dispatch',
       owner: 'grid-g01',
       dueAt: '2026-11-27T05:00:00.000Z',
     });
-    expect(state.deadline?.rule).toContain('requestDeadlines[4] (default) dispatch: PT4H');
+    expect(stageDeadline(state)?.rule).toContain('requestDeadlines[4] (default) dispatch: PT4H');
     expect(notices).toEqual([expect.objectContaining({ recipient: 'grid-g01', kind: 'assigned' })]);
   });
 
@@ -52,11 +44,11 @@ describe('citizen request transitions', () => {
       [dispatch, accept],
       submitRequest(submission({ category: 'emergency' }), ctx()).state,
     );
-    expect(emergency.deadline).toMatchObject({ purpose: 'resolve', dueAt: '2026-11-27T03:00:00.000Z' });
+    expect(stageDeadline(emergency)).toMatchObject({ purpose: 'resolve', dueAt: '2026-11-27T03:00:00.000Z' });
     const water = run([dispatch, accept], submitRequest(submission({ category: 'utilities' }), ctx()).state);
-    expect(water.deadline?.dueAt).toBe('2026-11-28T01:00:00.000Z');
+    expect(stageDeadline(water)?.dueAt).toBe('2026-11-28T01:00:00.000Z');
     const complex = run([dispatch, accept], submitRequest(submission({ category: 'complex' }), ctx()).state);
-    expect(complex.deadline?.dueAt).toBe('2026-12-12T01:00:00.000Z');
+    expect(stageDeadline(complex)?.dueAt).toBe('2026-12-12T01:00:00.000Z');
   });
 
   test('When the full lifecycle runs, then each step is recorded with its actor and the case closes satisfied', () => {
@@ -71,7 +63,7 @@ describe('citizen request transitions', () => {
       status: 'closed',
       outcome: 'satisfied',
       resolvedAtLevel: 0,
-      deadline: undefined,
+      deadlines: [],
     });
     expect(state.timeline.map((e) => [e.action, e.actor.id, e.to])).toEqual([
       ['submit', 'resident-1', undefined],
@@ -108,7 +100,7 @@ describe('citizen request transitions', () => {
   test('When the assignee returns a request (退单), then it goes back to the dispatcher with a fresh deadline', () => {
     const state = run([dispatch, { type: 'return', actor: actors.member, reason: 'wrong grid' }]);
     expect(state).toMatchObject({ status: 'submitted', assignee: undefined });
-    expect(state.deadline?.purpose).toBe('dispatch');
+    expect(stageDeadline(state)?.purpose).toBe('dispatch');
     expect(state.timeline[state.timeline.length - 1]).toMatchObject({ action: 'return', note: 'wrong grid' });
   });
 
@@ -131,19 +123,21 @@ describe('citizen request transitions', () => {
       { type: 'decideExtension', actor: actors.leader, approve: true, note: 'ok' },
       ctx(),
     );
-    expect(Date.parse(approved.state.deadline!.dueAt) - Date.parse(accepted.deadline!.dueAt)).toBe(72 * hour);
+    expect(
+      Date.parse(stageDeadline(approved.state)!.dueAt) - Date.parse(stageDeadline(accepted)!.dueAt),
+    ).toBe(72 * hour);
     expect(approved.notices.map((n) => n.recipient)).toEqual(['member-1', 'resident-1']);
     const refused = decide(
       asked,
       { type: 'decideExtension', actor: actors.leader, approve: false, note: 'no' },
       ctx(),
     ).state;
-    expect(refused.deadline!.dueAt).toBe(accepted.deadline!.dueAt);
+    expect(stageDeadline(refused)!.dueAt).toBe(stageDeadline(accepted)!.dueAt);
   });
 
   test('When an extension is asked after the deadline, then it is refused', () => {
     const accepted = run([dispatch, accept]);
-    const late = Date.parse(accepted.deadline!.dueAt) + 1;
+    const late = Date.parse(stageDeadline(accepted)!.dueAt) + 1;
     expect(() =>
       decide(
         accepted,
@@ -172,7 +166,7 @@ describe('citizen request transitions', () => {
       'agenda:committee-c01',
     ]);
     expect(state).toMatchObject({ level: 3, onAgenda: true, status: 'submitted' });
-    const atTop = fireDue(state, Date.parse(state.deadline!.dueAt));
+    const atTop = fireDue(state, Date.parse(stageDeadline(state)!.dueAt));
     expect(atTop.notices.filter((n) => n.kind === 'public_notice').map((n) => n.recipient)).toEqual([
       'committee-c01',
       'grid-g01',
@@ -185,7 +179,7 @@ describe('citizen request transitions', () => {
   test('When a request is major, then it starts on the committee agenda', () => {
     const { state, notices } = submitRequest(submission({ major: true }), ctx());
     expect(state).toMatchObject({ level: 3, onAgenda: true });
-    expect(state.deadline?.owner).toBe('committee-c01');
+    expect(stageDeadline(state)?.owner).toBe('committee-c01');
     expect(notices[0]).toMatchObject({ kind: 'agenda', recipient: 'committee-c01' });
   });
 
@@ -196,7 +190,7 @@ describe('citizen request transitions', () => {
       { type: 'escalate', actor: actors.member, reason: 'needs funding' },
     ]);
     expect(state).toMatchObject({ level: 3, onAgenda: true, status: 'accepted' });
-    expect(state.deadline?.owner).toBe('committee-c01');
+    expect(stageDeadline(state)?.owner).toBe('committee-c01');
   });
 
   test('When the resident is unsatisfied, then the request reopens at the level that resolved it', () => {
@@ -209,12 +203,12 @@ describe('citizen request transitions', () => {
       ctx(),
     ).state;
     expect(reopened).toMatchObject({ status: 'reopened', level: 1 });
-    expect(reopened.deadline).toMatchObject({ purpose: 'resolve', owner: 'village-v01' });
+    expect(stageDeadline(reopened)).toMatchObject({ purpose: 'resolve', owner: 'village-v01' });
   });
 
   test('When nobody answers the return visit, then the request closes as no feedback', () => {
     const resolved = run([dispatch, accept, resolve]);
-    const closed = fireDue(resolved, Date.parse(resolved.deadline!.dueAt)).state;
+    const closed = fireDue(resolved, Date.parse(stageDeadline(resolved)!.dueAt)).state;
     expect(closed).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
   });
 
@@ -222,11 +216,11 @@ describe('citizen request transitions', () => {
     expect(run([{ type: 'merge', actor: actors.secretary, into: 'r-2' }])).toMatchObject({
       status: 'merged',
       mergedInto: 'r-2',
-      deadline: undefined,
+      deadlines: [],
     });
     expect(
       run([dispatch, { type: 'withdraw', actor: actors.resident, reason: 'fixed it myself' }]),
-    ).toMatchObject({ status: 'withdrawn', deadline: undefined });
+    ).toMatchObject({ status: 'withdrawn', deadlines: [] });
     expect(() => run([{ type: 'merge', actor: actors.secretary, into: 'r-1' }])).toThrow('into itself');
   });
 });

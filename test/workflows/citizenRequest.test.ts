@@ -1,3 +1,4 @@
+import { stageDeadline } from '../../domain/requests/state';
 import { liveSinks } from '../../worker/sinks';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -305,9 +306,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
     await withRequest(
       {},
       async ({ handle }) => {
-        const { deadline } = (await handle.query(requestStateQuery)) as {
-          deadline: { reminders: { at: string }[] };
-        };
+        const deadline = stageDeadline(await handle.query(requestStateQuery))!;
         const { events } = await handle.fetchHistory();
         const started = events!.find((e) => e.timerStartedEventAttributes)!;
         const firesAt =

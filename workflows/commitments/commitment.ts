@@ -25,7 +25,6 @@ export async function runCommitment(input: CommitmentInput): Promise<CommitmentS
   const shell = new CaseShell<CommitmentState>(first.state, {
     caseId: workflowInfo().workflowId,
     projectedRevision: input.carried?.revision,
-    deadlinesOf: (state) => state.deadlines,
     endsAt: (state) =>
       endsFromClosing
         ? endsAt(commitmentClosing(state), policy)

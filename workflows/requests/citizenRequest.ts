@@ -13,7 +13,7 @@ import {
   requestWorkflowId,
 } from '../../common/requests';
 import { addDuration } from '../../domain/policy/calendar';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, requestStateFrom } from '../../domain/requests/state';
 import { decide, onDeadline, requestClosing, submitRequest } from '../../domain/requests/transitions';
 import { endsAt } from '../../domain/cases/ending';
 import { Decision } from '../../domain/timeline';
@@ -31,13 +31,12 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
   const closedAtOnEntry = patched('case-ends-from-its-closing');
   const ctx = () => ({ policy, now: Date.now(), closedAtOnEntry });
   const first: Decision<CitizenRequestState> = input.carried
-    ? { state: input.carried, notices: [] }
+    ? { state: requestStateFrom(input.carried), notices: [] }
     : submitRequest(input.submission, { policy, now: firstDecisionAt(input.submittedAt) });
 
   const shell = new CaseShell<CitizenRequestState>(first.state, {
     caseId: workflowInfo().workflowId,
     projectedRevision: input.carried?.revision,
-    deadlinesOf: (state) => (state.deadline ? [state.deadline] : []),
     endsAt: (state) => {
       if (closedAtOnEntry) return endsAt(requestClosing(state), policy);
       if (endedStatuses.includes(state.status)) return Date.parse(state.updatedAt);
@@ -47,6 +46,7 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
     },
     onDeadline: (state, event, now) => onDeadline(state, event, { policy, now, closedAtOnEntry }),
     readModel: 'request',
+    continueAfterEvents: input.continueAfterEvents,
   });
   shell.commit(first);
 

@@ -8,7 +8,8 @@ import {
 } from '@temporalio/workflow';
 import { CaseAuditSinks } from '../../common/caseAudit';
 import { KeyedNotice, noticeKey } from '../../common/notifications';
-import { Deadline, DeadlineEvent, dueEvents, nextDueAt } from '../../domain/deadlines/deadline';
+import { dueDecisions } from '../../domain/cases/clock';
+import { DeadlineEvent, nextDueAt } from '../../domain/deadlines/deadline';
 import { Decision } from '../../domain/timeline';
 import { CommittedRevision, ReadModel, ReadModelStates, RevisionReceipt } from '../../common/projection';
 import { durable, quick, webhook } from './activities';
@@ -17,7 +18,6 @@ export interface CaseShellOptions<S extends ReadModelStates[ReadModel]> {
   caseId: string;
   /** The read model the case's revisions are projected into. */
   readModel: ReadModel;
-  deadlinesOf(state: S): Deadline[];
   /** When the case ends if nothing else happens; undefined while it must wait for people. */
   endsAt(state: S): number | undefined;
   onDeadline(state: S, event: DeadlineEvent, now: number): Decision<S>;
@@ -163,12 +163,8 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
   }
 
   private fireDueDeadlines(): void {
-    for (;;) {
-      const now = Date.now();
-      const [event] = dueEvents(this.options.deadlinesOf(this.current), now);
-      if (!event) return;
-      this.commit(this.options.onDeadline(this.current, event, now));
-    }
+    for (const decision of dueDecisions(this.current, Date.now(), this.options.onDeadline))
+      this.commit(decision);
   }
 
   /** Runs until the case ends, or until the history is long enough to continue as new. */
@@ -179,7 +175,7 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
       const endsAt = this.options.endsAt(this.current);
       if (endsAt !== undefined && endsAt <= Date.now()) return this.drain('ended');
       if (this.historyIsLong()) return this.drain('continue');
-      const dueAt = nextDueAt(this.options.deadlinesOf(this.current));
+      const dueAt = nextDueAt(this.current.deadlines);
       const wakeAt = Math.min(dueAt ?? Infinity, endsAt ?? Infinity);
       const woken = () => this.dirty() || this.historyIsLong();
       if (wakeAt === Infinity) await condition(woken);
