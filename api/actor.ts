@@ -2,7 +2,7 @@ import { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
 import { ApiError, forbidden, invalid } from './errors';
-import { readOnlyRefusal } from '../domain/cases/guards';
+import { refuseReadOnly } from '../domain/cases/guards';
 import './openapi';
 
 /**
@@ -32,7 +32,8 @@ export function actorFromHeaders(headers: unknown): Actor | ApiError {
 export const requireActor: RequestHandler = (req, res, next) => {
   const actor = actorFromHeaders(req.headers);
   if (actor instanceof ApiError) return next(actor);
-  if (actor.role === 'auditor') return next(forbidden(readOnlyRefusal));
+  // The domain's guard: the API refuses auditors before a write reaches Temporal, in the same words.
+  refuseReadOnly(actor);
   res.locals.actor = actor;
   next();
 };

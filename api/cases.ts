@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { fromTemporal, notAllowedInState } from './errors';
+import { Model } from 'mongoose';
+import { TimelineDoc } from '../activities/db/models';
+import { readTimeline } from '../activities/db/timeline';
+import { fromTemporal, notAllowedInState, notFound } from './errors';
 
 /**
  * An Idempotency-Key names the case: the same key from the same actor, in the same scope,
@@ -55,5 +58,28 @@ export async function actOnCase<S>(
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw fromTemporal(err, what);
     throw notAllowedInState(await endedRefusal());
+  }
+}
+
+/**
+ * A case's live state: its workflow's answer while Temporal holds the case; past Temporal's
+ * retention, the last state its projection stored (`stored`), with the timeline stored apart.
+ */
+export async function liveCaseState<S>(
+  timeline: Model<TimelineDoc>,
+  c: {
+    workflowId: string;
+    what: string;
+    query: () => Promise<S>;
+    stored: () => Promise<{ state: unknown } | null>;
+  },
+): Promise<S> {
+  try {
+    return await c.query();
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    const doc = await c.stored();
+    if (!doc) throw notFound(c.what);
+    return { ...(doc.state as S), timeline: await readTimeline(timeline, c.workflowId) };
   }
 }

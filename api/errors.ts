@@ -41,27 +41,37 @@ export function invalid(errors: { field: string; message: string }[]): ApiError 
 /** 400 for one bad field, named as the validation names it (`body.gridId`). */
 export const invalidField = (field: string, message: string) => invalid([{ field, message }]);
 
+/** 404 for something named by the caller (`request r1`), or the whole sentence when "not found" does not fit it. */
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const notFoundBecause = (message: string) => new ApiError(404, 'not_found', message);
 
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
 export const notAllowedInState = (message: string) => new ApiError(409, 'not_allowed_in_state', message);
 
-const refusalStatus: Record<string, number> = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 };
+/** 503: the running policy lacks what the endpoint needs; an operator, not the caller, must act. */
+export const notConfigured = (message: string) => new ApiError(503, 'not_configured', message);
+
+const refusalStatus = { not_allowed_in_state: 409, forbidden: 403, invalid: 400 } as const;
+const isRefusalCode = (code: string | null | undefined): code is keyof typeof refusalStatus =>
+  typeof code === 'string' && code in refusalStatus;
+
+/** A domain refusal (`Refusal`, or one a workflow sent back), under its own stable code. */
+const refused = (code: keyof typeof refusalStatus, message: string) =>
+  new ApiError(refusalStatus[code], code, message);
 
 /** Business refusals come back from the workflow as typed failures; only here do they become HTTP statuses. */
 export function fromTemporal(err: unknown, what: string): unknown {
   if (err instanceof WorkflowNotFoundError) return notFound(what);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const status = refusalStatus[err.cause.type ?? ''];
-    if (status) return new ApiError(status, err.cause.type!, err.cause.message);
+    if (isRefusalCode(err.cause.type)) return refused(err.cause.type, err.cause.message);
   }
   return err;
 }
 
 /** The auditor's failures: an unknown case, a record the code no longer replays, a damaged archive. */
 function fromAudit(err: unknown): ApiError | undefined {
-  if (err instanceof CaseNotFoundError) return new ApiError(404, 'not_found', err.message);
+  if (err instanceof CaseNotFoundError) return notFoundBecause(err.message);
   if (err instanceof NotReplayableError) return new ApiError(409, 'not_replayable', err.message);
   if (err instanceof ArchiveError) return new ApiError(500, 'archive_damaged', err.message);
   return undefined;
@@ -69,7 +79,7 @@ function fromAudit(err: unknown): ApiError | undefined {
 
 /** A refusal the API met deciding a case's first state itself, as the workflow would have. */
 function fromRefusal(refusal: Refusal): ApiError {
-  return new ApiError(refusalStatus[refusal.code], refusal.code, refusal.message);
+  return refused(refusal.code, refusal.message);
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {

@@ -31,6 +31,9 @@ export const problemResponses = {
   409: problem('Not allowed in the current state'),
 };
 
+/** A JSON body or response of this schema, as a route's document names it. */
+export const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
 /** Routes register here as they are mounted, so the document always matches the code. */
 export class ApiDocument {
   readonly registry = new OpenAPIRegistry();

@@ -6,7 +6,7 @@ import { ReadModelDefinition } from '../activities/readModels/readModel';
 import { CaseTruth } from './truth';
 
 /**
- * How many requests and notices truly landed in each slice, tallied over every case read: the
+ * How many requests, commitments and notices truly landed in each slice, tallied over every case read: the
  * figure a slice count must never be below (activities/db/slices.ts).
  */
 export class SliceTally {

@@ -6,6 +6,16 @@ import { CommitmentDoc, FundingDoc, ProblemDoc } from '../db/commitmentModels';
 import { bulkUpsert } from '../db/bulk';
 import { appendTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
+import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
+import { unitFields } from '../db/listShapes';
+
+/** The list each kind's documents are counted in (activities/db/slices.ts). */
+export const commitmentList = (kind: string) => `commitments.${kind}`;
+
+/** Where a commitment is counted: the day its term starts, in every scope it is listed in. */
+export function commitmentLanded(doc: CommitmentDoc): Landed[] {
+  return unitScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
+}
 
 /** A commitment's list document, with its state (timeline apart) for reads by id. */
 export function toCommitmentDoc(state: CommitmentState): CommitmentDoc {
@@ -25,11 +35,13 @@ export function toCommitmentDoc(state: CommitmentState): CommitmentDoc {
     holders: currentHolders(state),
     year: state.year,
     startsAt: new Date(state.startsAt),
+    ...timeSlices(state.startsAt),
     endsAt: new Date(state.endsAt),
     nextObligationDueAt: next === undefined ? undefined : new Date(next),
     escalated: obligations.some((d) => d.level > 0),
     gridId: submission.gridId,
     units: submission.jurisdiction,
+    ...unitFields(submission.jurisdiction),
     updatedAt: new Date(state.updatedAt),
     state,
   };
@@ -66,11 +78,17 @@ export function toFundingDocs(state: CommitmentState): FundingDoc[] {
 
 export function commitmentProjectionActivities(models: Models) {
   return {
-    /** The commitment, its problems and its funds ledger; each write idempotent, ordered by revision. */
+    /**
+     * The commitment, its problems and its funds ledger; each write idempotent, ordered by revision.
+     * The opening is counted before the list document is written, as a request's filing is.
+     */
     async projectCommitment({ state, entries }: Projection<CommitmentState>): Promise<void> {
       const { submission } = state;
+      const doc = toCommitmentDoc(state);
       await appendTimeline(models.Timeline, commitmentWorkflowId(submission.kind, submission.id), entries);
-      await upsertIfNewer(models.Commitment, toCommitmentDoc(state));
+      if (entries.some((entry) => entry.action === 'open'))
+        await countLanded(models.Slice, commitmentList(submission.kind), commitmentLanded(doc));
+      await upsertIfNewer(models.Commitment, doc);
       for (const problem of toProblemDocs(state)) await upsertIfNewer(models.Problem, problem);
       const funds = toFundingDocs(state);
       if (!funds.length) return;

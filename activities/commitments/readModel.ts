@@ -2,7 +2,14 @@ import { commitmentWorkflowId } from '../../common/commitments';
 import type { Doc } from '../../reconcile/drift';
 import { collection } from '../../reconcile/collection';
 import type { ReadModelDefinition } from '../readModels/readModel';
-import { commitmentProjectionActivities, toCommitmentDoc, toFundingDocs, toProblemDocs } from './projection';
+import {
+  commitmentLanded,
+  commitmentList,
+  commitmentProjectionActivities,
+  toCommitmentDoc,
+  toFundingDocs,
+  toProblemDocs,
+} from './projection';
 
 /** Plans, pairings and pledges: the commitment, its problems (each a case of its own) and its funds ledger. */
 export const commitmentReadModel: ReadModelDefinition<'commitment'> = {
@@ -37,5 +44,9 @@ export const commitmentReadModel: ReadModelDefinition<'commitment'> = {
         stored: () => models.Funding.find({ commitmentId: id }).lean<Doc[]>(),
       },
     ];
+  },
+  landed: (state) => {
+    const doc = toCommitmentDoc(state);
+    return { list: commitmentList(doc.kind), landed: commitmentLanded(doc) };
   },
 };

@@ -1,7 +1,15 @@
 import { Connection, Model, Schema } from 'mongoose';
+import { commitmentListShapes, declareListIndexes, ladderLevels } from './listShapes';
 
-/** Read models of commitments, their problems and the funds ledger (台账); all rebuildable from Temporal. */
-export interface CommitmentDoc {
+/**
+ * Read models of commitments, their problems and the funds ledger (台账); all rebuildable from
+ * Temporal. A commitment's list document is shaped like a request's (models.ts): its units by
+ * ladder level as top-level fields and the `month`, `day` and `hour` (Beijing) its term starts,
+ * so lists read it in slices.
+ */
+export type CommitmentDoc = CommitmentListFields & { [unitAtLevel: `unit${number}`]: string };
+
+interface CommitmentListFields {
   _id: string;
   revision: number;
   kind: string;
@@ -14,6 +22,9 @@ export interface CommitmentDoc {
   holders: string[];
   year: number;
   startsAt: Date;
+  month: string;
+  day: string;
+  hour: string;
   endsAt: Date;
   nextObligationDueAt?: Date;
   escalated: boolean;
@@ -61,7 +72,7 @@ export function createCommitmentModels(connection: Connection): CommitmentModels
     {
       _id: String,
       revision: { type: Number, required: true },
-      kind: { type: String, index: true },
+      kind: String,
       status: String,
       title: String,
       team: String,
@@ -71,16 +82,21 @@ export function createCommitmentModels(connection: Connection): CommitmentModels
       holders: [String],
       year: Number,
       startsAt: Date,
+      month: String,
+      day: String,
+      hour: String,
       endsAt: Date,
       nextObligationDueAt: Date,
       escalated: Boolean,
       gridId: String,
       units: [String],
+      ...Object.fromEntries(ladderLevels.map((i) => [`unit${i}`, String])),
       updatedAt: Date,
       state: Schema.Types.Mixed,
     },
     { versionKey: false, collection: 'commitments' },
   );
+  declareListIndexes(commitment, commitmentListShapes);
   const problem = new Schema<ProblemDoc>(
     {
       _id: String,

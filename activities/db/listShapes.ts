@@ -27,6 +27,23 @@ export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatM
   }),
 );
 
+/** Three-year commitments of one kind: by scope and term-start month, day or hour, then status. */
+export const commitmentListShapes: ListShape[] = [undefined, ...ladderLevels].flatMap((level) =>
+  periods.flatMap((period) => {
+    const scope = level === undefined ? ['kind', period] : ['kind', `unit${level}`, period];
+    const order = { startsAt: -1, _id: -1 } as const;
+    return [
+      { equal: scope, order },
+      { equal: [...scope, 'status'], order },
+    ];
+  }),
+);
+
+/** A case's unit at each ladder level as a top-level field (`unit0`…): what FerretDB can find by index. */
+export function unitFields(jurisdiction: string[]): Record<`unit${number}`, string> {
+  return Object.fromEntries(jurisdiction.map((unit, level) => [`unit${level}`, unit]));
+}
+
 /** The inbox: one recipient's notices by the month, day or hour they were sent. */
 export const inboxListShapes: ListShape[] = periods.map((period) => ({
   equal: ['recipient', period],

@@ -17,6 +17,16 @@ export interface SliceDoc {
   n: number;
 }
 
+/** What a list by jurisdiction reads: one unit at its ladder level, or everything (`*`). */
+export function unitScope(level?: number, unit?: string): string {
+  return level === undefined ? '*' : `unit${level}=${unit}`;
+}
+
+/** Every scope a case of this jurisdiction is listed in. */
+export function unitScopes(jurisdiction: string[]): string[] {
+  return [unitScope(), ...jurisdiction.map((unit, level) => unitScope(level, unit))];
+}
+
 export function sliceKey(list: string, scope: string, day: string): string {
   return `${list}:${scope}|${day}`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import pg from 'pg';
-import { inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
+import { commitmentListShapes, inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
 
 export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 
@@ -13,8 +13,8 @@ const lookupFields: Record<string, string[]> = {
   notifications: [...pushdownFields(inboxListShapes), 'caseId'],
   problems: ['commitmentId'],
   funds: ['commitmentId'],
-  // Not yet in slices: their lists still decode every match (see README, read models and scale).
-  commitments: ['kind', 'status', 'department', 'team'],
+  // Department and team narrow a slice further; they are equality too.
+  commitments: [...pushdownFields(commitmentListShapes), 'department', 'team'],
   action_log: ['seq', 'target'],
 };
 

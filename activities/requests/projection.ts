@@ -4,22 +4,13 @@ import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
-import { countLanded, Landed, timeSlices } from '../db/slices';
+import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
+import { unitFields } from '../db/listShapes';
 import { upsertIfNewer } from '../db/versionedUpsert';
-
-/** What a request list reads: one unit at its ladder level, or everything. */
-export function requestScope(level?: number, unit?: string): string {
-  return level === undefined ? '*' : `unit${level}=${unit}`;
-}
-
-/** Every scope a request is listed in. */
-export function requestScopes(jurisdiction: string[]): string[] {
-  return [requestScope(), ...jurisdiction.map((unit, level) => requestScope(level, unit))];
-}
 
 /** Where a filing is counted: its day in every scope it is listed in. */
 export function requestLanded(doc: RequestDoc): Landed[] {
-  return requestScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
+  return unitScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
 }
 
 export function toRequestDoc(
@@ -33,7 +24,7 @@ export function toRequestDoc(
     ...summary,
     ...timeSlices(state.submittedAt),
     units: submission.jurisdiction,
-    ...Object.fromEntries(submission.jurisdiction.map((unit, i) => [`unit${i}`, unit])),
+    ...unitFields(submission.jurisdiction),
   };
 }
 

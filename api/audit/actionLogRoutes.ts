@@ -1,14 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { ActionEntry } from '../../audit/actionLog/chain';
 import { verifyAgainstAnchor } from '../../audit/actionLog/anchor';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiDocument, problemResponses } from '../openapi';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { actionLogPage, actionLogQuery, chainVerdictView } from './actionLogSchema';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** The entry as recorded, hashes included, so an auditor can recompute the chain elsewhere. */
 const present = (e: ActionEntry) => ({
   seq: e.seq,

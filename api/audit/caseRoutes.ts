@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { Moment } from '../../audit/asOf';
 import { actorHeadersSchema, requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiError } from '../errors';
-import { ApiDocument, problemResponses } from '../openapi';
+import { notFoundBecause } from '../errors';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import {
   auditStateView,
@@ -16,7 +16,6 @@ import {
   replayVerdictView,
 } from './caseSchema';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const refusals = { 400: problemResponses[400], 403: problemResponses[403], 404: problemResponses[404] };
 
 function momentOf(q: MomentQuery): Moment {
@@ -77,8 +76,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({ params: caseIdParams, query: momentQuery }, async (input, res) => {
       const { params, query } = input;
       const held = await auditor.stateAsOf(params.caseId, momentOf(query));
-      if (!held)
-        throw new ApiError(404, 'not_found', `case ${params.caseId} had no state yet at that moment`);
+      if (!held) throw notFoundBecause(`case ${params.caseId} had no state yet at that moment`);
       res.json(held);
     }),
   );

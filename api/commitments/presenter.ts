@@ -12,19 +12,23 @@ import { ProblemCase } from './service';
 import { sumYuan } from '../../domain/commitments/money';
 import { CommitmentListItem, CommitmentView, LedgerView, ProblemView } from './schema';
 
-/** The shapes clients see for commitments and their problems, whether read live from Temporal or from a projection. */
+/**
+ * The shapes clients see for commitments and their problems, whether read live from Temporal or
+ * from a projection. Labels come from the API's policy; ladder level ids from the case's own
+ * (`ladder`, caseLadder.ts), as the case's rules, notices and timeline named them.
+ */
 
-const levelId = (policy: Policy, level: number) => policy.ladder[level]?.id ?? String(level);
+const levelId = (ladder: readonly string[], level: number) => ladder[level] ?? String(level);
 
 /** An obligation: a letter, a visit or any deadline a person or unit answers for; anniversaries are milestones, not obligations. */
 const isObligation = (d: Deadline) => d.purpose !== 'assessment';
 
-function presentDeadline(d: Deadline, policy: Policy) {
+function presentDeadline(d: Deadline, ladder: readonly string[]) {
   return {
     id: d.id,
     purpose: d.purpose,
     owner: d.owner,
-    level: levelId(policy, d.level),
+    level: levelId(ladder, d.level),
     dueAt: d.dueAt,
     rule: d.rule,
     reminders: d.reminders.map((r) => ({ at: r.at, sent: r.sent })),
@@ -46,9 +50,47 @@ function fundsTotals(funds: Funding[], letters: Letter[], termYears: number) {
   };
 }
 
+const presentEnterprise = (e: { name: string; creditCode?: string }) => ({
+  name: e.name,
+  ...(e.creditCode ? { creditCode: e.creditCode } : {}),
+});
+
 const years = (termYears: number) => Array.from({ length: termYears }, (_, i) => i + 1);
 
-export function presentCommitment(state: CommitmentState, policy: Policy): CommitmentView {
+const kindLabel = (state: CommitmentState, policy: Policy) =>
+  policy.commitments?.[state.submission.kind].label ?? {
+    zh: state.submission.kind,
+    en: state.submission.kind,
+  };
+
+/** Whether an obligation has been escalated after a breach. */
+const escalated = (state: CommitmentState) => state.deadlines.some((d) => isObligation(d) && d.level > 0);
+
+/** What both a list item and the full view show first. */
+function headline(state: CommitmentState, policy: Policy) {
+  const { submission } = state;
+  return {
+    id: submission.id,
+    kind: submission.kind,
+    kindLabel: kindLabel(state, policy),
+    status: state.status,
+    statusLabel: commitmentStatusLabels[state.status],
+    title: submission.title,
+    team: { name: submission.team.name, department: submission.team.department },
+    ...(submission.enterprise ? { enterprise: presentEnterprise(submission.enterprise) } : {}),
+    lead: state.holders.find((h) => h.role === 'lead' && !h.to)?.person,
+    year: state.year,
+    startsAt: state.startsAt,
+    endsAt: state.endsAt,
+    updatedAt: state.updatedAt,
+  };
+}
+
+export function presentCommitment(
+  state: CommitmentState,
+  policy: Policy,
+  ladder: readonly string[],
+): CommitmentView {
   const { submission } = state;
   const current = state.holders.filter((h) => !h.to);
   const lastVisit = state.visits.reduce<CommitmentState['visits'][number] | undefined>(
@@ -56,22 +98,8 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
     undefined,
   );
   return {
-    id: submission.id,
-    kind: submission.kind,
-    kindLabel: policy.commitments?.[submission.kind].label ?? { zh: submission.kind, en: submission.kind },
+    ...headline(state, policy),
     revision: state.revision,
-    status: state.status,
-    statusLabel: commitmentStatusLabels[state.status],
-    title: submission.title,
-    team: { name: submission.team.name, department: submission.team.department },
-    ...(submission.enterprise
-      ? {
-          enterprise: {
-            name: submission.enterprise.name,
-            ...(submission.enterprise.creditCode ? { creditCode: submission.enterprise.creditCode } : {}),
-          },
-        }
-      : {}),
     ...(submission.households
       ? {
           households: submission.households.map((h) => ({
@@ -84,7 +112,6 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
     focusAreas: submission.focusAreas,
     gridId: submission.gridId,
     units: submission.jurisdiction,
-    lead: current.find((h) => h.role === 'lead')?.person,
     members: current.filter((h) => h.role === 'member').map((h) => h.person),
     holders: state.holders.map((h) => ({
       role: h.role,
@@ -94,10 +121,7 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
       ...(h.reason ? { reason: h.reason } : {}),
     })),
     startDate: submission.startDate,
-    startsAt: state.startsAt,
-    endsAt: state.endsAt,
     termYears: submission.termYears,
-    year: state.year,
     letters: state.letters.map((l) => ({
       year: l.year,
       dueAt: l.dueAt,
@@ -137,7 +161,7 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
       year: p.year,
       status: p.status,
       statusLabel: problemStatusLabels[p.status],
-      level: levelId(policy, p.level),
+      level: levelId(ladder, p.level),
       openedAt: p.openedAt,
       resolvedAt: p.resolvedAt,
       outcome: p.outcome,
@@ -157,32 +181,21 @@ export function presentCommitment(state: CommitmentState, policy: Policy): Commi
       reasons: a.reasons,
       comment: a.comment,
     })),
-    obligations: state.deadlines.filter(isObligation).map((d) => presentDeadline(d, policy)),
+    obligations: state.deadlines.filter(isObligation).map((d) => presentDeadline(d, ladder)),
     nextAnniversary: state.deadlines.find((d) => d.purpose === 'assessment')?.dueAt,
     closedReason: state.closedReason,
-    updatedAt: state.updatedAt,
   };
 }
 
+/** A list item: what the list document's state shows, without a level id, so without the case's ladder. */
 export function presentListItem(state: CommitmentState, policy: Policy): CommitmentListItem {
-  const view = presentCommitment(state, policy);
-  const due = view.obligations.map((o) => o.dueAt).sort()[0];
   return {
-    id: view.id,
-    kind: view.kind,
-    kindLabel: view.kindLabel,
-    status: view.status,
-    statusLabel: view.statusLabel,
-    title: view.title,
-    team: view.team,
-    enterprise: view.enterprise,
-    lead: view.lead,
-    year: view.year,
-    startsAt: view.startsAt,
-    endsAt: view.endsAt,
-    updatedAt: view.updatedAt,
-    nextObligationDueAt: due,
-    escalated: state.deadlines.some((d) => isObligation(d) && d.level > 0),
+    ...headline(state, policy),
+    nextObligationDueAt: state.deadlines
+      .filter(isObligation)
+      .map((d) => d.dueAt)
+      .sort()[0],
+    escalated: escalated(state),
   };
 }
 
@@ -206,7 +219,7 @@ export function presentLedger(state: CommitmentState): LedgerView {
   };
 }
 
-export function presentProblem(c: ProblemCase, policy: Policy): ProblemView {
+export function presentProblem(c: ProblemCase, ladder: readonly string[]): ProblemView {
   const { problem, deadline } = c;
   return {
     id: problem.id,
@@ -216,10 +229,10 @@ export function presentProblem(c: ProblemCase, policy: Policy): ProblemView {
     area: problem.area,
     status: problem.status,
     statusLabel: problemStatusLabels[problem.status],
-    level: levelId(policy, problem.level),
+    level: levelId(ladder, problem.level),
     owner: deadline?.owner ?? c.lead,
     lead: c.lead,
-    deadline: deadline && (({ id: _id, ...rest }) => rest)(presentDeadline(deadline, policy)),
+    deadline: deadline && (({ id: _id, ...rest }) => rest)(presentDeadline(deadline, ladder)),
     notes: problem.notes,
     outcome: problem.outcome,
     openedAt: problem.openedAt,

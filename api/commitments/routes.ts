@@ -4,7 +4,7 @@ import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiDocument, problemResponses } from '../openapi';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { presentCommitment, presentLedger, presentListItem, presentProblem } from './presenter';
 import {
@@ -27,6 +27,8 @@ import {
   problemView,
 } from './schema';
 import { commitmentService } from './service';
+import { listCommitments } from './list';
+import { CommitmentState } from '../../domain/commitments/state';
 
 type Command = Omit<CommitmentCommand, 'actor'>;
 /** The body an action takes, whichever kind of commitment it is posted to. */
@@ -127,7 +129,6 @@ const problemSummaries: Record<ProblemAction, string> = {
   withdraw: 'withdraw a problem with a reason',
 };
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 /** Express `/:id/x` as OpenAPI `/{id}/x`. */
 const docPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
@@ -143,8 +144,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   const base = `/${path}`;
   const api = `/api/v1/${path}`;
   const service = commitmentService(deps, kind);
-  const present = (state: Parameters<typeof presentCommitment>[0]) => presentCommitment(state, deps.policy);
+  const present = async (state: CommitmentState) =>
+    presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id));
   const hasProblems = kind in actionBodies.problems;
+  const policyLadder = deps.policy.ladder.map((level) => level.id);
 
   const createBody = createBodies[kind];
   doc.path({
@@ -169,7 +172,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`${api}/${state.submission.id}`)
-        .json(present(state));
+        .json(
+          // A new case runs on the API's policy; a replayed one on whatever policy opened it.
+          replayed ? await present(state) : presentCommitment(state, deps.policy, policyLadder),
+        );
     }),
   );
 
@@ -177,7 +183,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   doc.path({
     method: 'get',
     path: api,
-    summary: `list ${path} (from the projection)`,
+    summary: `list ${path} latest term start first (from the projection), a page at a time`,
     tags: [tag],
     request: { query: listQuery },
     responses: { 200: { description: 'a page', ...json(commitmentPage) }, 400: problemResponses[400] },
@@ -186,12 +192,11 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     base,
     validated({ query: listQuery }, async (input, res) => {
       const q = input.query;
-      const { states, total } = await service.list(q);
+      const { items, next } = await listCommitments(deps.models, deps.org, deps.policy, kind, q);
       res.json({
-        items: states.map((s) => presentListItem(s, deps.policy)),
-        page: q.page,
+        items: items.map((doc) => presentListItem(doc.state as CommitmentState, deps.policy)),
         pageSize: q.pageSize,
-        total,
+        next,
       });
     }),
   );
@@ -207,7 +212,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   router.get(
     `${base}/:id`,
     validated({ params: commitmentIdParams }, async (input, res) => {
-      res.json(present(await service.liveState(input.params.id)));
+      res.json(await present(await service.liveState(input.params.id)));
     }),
   );
 
@@ -276,7 +281,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           const problem = state.problems[state.problems.length - 1];
           res.status(201).location(`${api}/${params.id}/problems/${problem.id}`);
         }
-        res.json(present(state));
+        res.json(await present(state));
       }),
     );
   }
@@ -294,7 +299,11 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     `${base}/:id/problems/:problemId`,
     validated({ params: problemParams }, async (input, res) => {
       const { id, problemId } = input.params;
-      res.json(presentProblem(await service.problemState(id, problemId), deps.policy));
+      const [problem, ladder] = await Promise.all([
+        service.problemState(id, problemId),
+        service.ladderOf(id),
+      ]);
+      res.json(presentProblem(problem, ladder));
     }),
   );
 
@@ -323,7 +332,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           actor: actorOf(res),
         } as CommitmentCommand;
         const state = await service.actOnProblem(v.params.id, v.params.problemId, command);
-        res.json(presentProblem(state, deps.policy));
+        res.json(presentProblem(state, await service.ladderOf(v.params.id)));
       }),
     );
   }

@@ -3,14 +3,27 @@ import '../openapi';
 import { CommitmentStatus, focusAreas } from '../../domain/commitments/state';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { caseKind } from '../../common/caseKinds';
+import { pageQuery, pageView } from '../paging/schema';
+import {
+  caseIdParam,
+  idempotencyHeaders as idempotencyHeadersFor,
+  label,
+  queryFlag,
+  reason,
+  text,
+  timelineEntry,
+  timelineView,
+  unitQuery,
+} from '../caseSchemas';
 
 /**
  * One schema per endpoint for the three kinds of three-year commitment. The kinds share most
  * endpoints; where a kind takes a different body (a pairing's visit names a household) it has
  * its own schema. The same schemas validate requests and generate the OpenAPI document.
  */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const reason = text(2000);
+/** The longest term a commitment may have: a list by term start looks back this far by default. */
+export const maxTermYears = 10;
+
 const person = text(100).openapi({ example: 'cadre-1' });
 const localDate = z.iso.date('expected a date as YYYY-MM-DD').openapi({ example: '2026-11-27' });
 
@@ -44,7 +57,7 @@ export const commitmentStatuses = [
   'closed',
 ] as const satisfies readonly CommitmentStatus[];
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a commitment id');
+const id = caseIdParam('commitment');
 export const commitmentIdParams = z.object({ id });
 export const problemParams = z.object({
   id,
@@ -56,14 +69,7 @@ export const deedParams = z.object({
 });
 export const assessmentParams = z.object({ id, year: z.coerce.number().int().min(1).max(10) });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .optional()
-    .openapi({ description: 'a retry with the same key returns the same commitment' }),
-});
+export const idempotencyHeaders = idempotencyHeadersFor('commitment');
 
 const planProblem = z.object({ title: text(200), area: z.enum(focusAreas) }).strict();
 const householdProblem = z
@@ -83,7 +89,7 @@ const createFields = {
     .number()
     .int()
     .min(1)
-    .max(10)
+    .max(maxTermYears)
     .optional()
     .openapi({ description: 'the policy’s term for this kind by default' }),
   gridId: text(64).openapi({ example: 'g01' }),
@@ -156,11 +162,7 @@ export function listQueryFor(kind: CommitmentKind) {
     ...(kind === 'enterprise'
       ? { enterprise: z.string().min(1).optional().openapi({ description: 'part of the enterprise name' }) }
       : {}),
-    unit: z
-      .string()
-      .min(1)
-      .optional()
-      .openapi({ description: 'within this unit (any level of the jurisdiction)' }),
+    unit: unitQuery('commitments'),
     holder: z.string().min(1).optional().openapi({ description: 'led or joined now by this person' }),
     year: z.coerce
       .number()
@@ -169,13 +171,14 @@ export function listQueryFor(kind: CommitmentKind) {
       .max(2200)
       .optional()
       .openapi({ description: 'active at some time in this calendar year' }),
-    overdue: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .openapi({ description: 'true: an obligation is past due or was escalated after a breach' }),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    overdue: queryFlag.openapi({
+      description: 'true: an obligation is past due or was escalated after a breach',
+    }),
+    ...pageQuery({
+      of: 'term start',
+      from: `default ${maxTermYears} years before today, the longest term`,
+      to: 'default a year after today (a term may start ahead); the end of `year` when given',
+    }),
   });
 }
 export type ListQuery = z.infer<ReturnType<typeof listQueryFor>>;
@@ -264,7 +267,6 @@ export type ProblemAction = keyof typeof problemActionBodies;
 
 // ---- responses ----
 
-const label = z.object({ zh: z.string(), en: z.string() });
 const obligation = z.object({
   id: z.string(),
   purpose: z.string(),
@@ -404,29 +406,10 @@ export const commitmentListItem = commitmentView
 export type CommitmentListItem = z.infer<typeof commitmentListItem>;
 
 export const commitmentPage = z
-  .object({
-    items: z.array(commitmentListItem),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-  })
+  .object({ items: z.array(commitmentListItem), ...pageView })
   .openapi('CommitmentPage');
 
-const entry = z.object({
-  at: z.string(),
-  revision: z.number(),
-  actor: z.object({ id: z.string(), role: z.string(), unit: z.string() }),
-  action: z.string(),
-  note: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  level: z.string().optional(),
-  rule: z.string().optional(),
-  about: z.string().optional().openapi({ description: 'the problem an entry concerns' }),
-});
-export const commitmentTimeline = z
-  .object({ id: z.string(), entries: z.array(entry) })
-  .openapi('CommitmentTimeline');
+export const commitmentTimeline = timelineView('CommitmentTimeline');
 
 export const ledgerView = z
   .object({
@@ -468,7 +451,7 @@ export const problemView = z
     openedAt: z.string(),
     resolvedAt: z.string().optional(),
     updatedAt: z.string(),
-    timeline: z.array(entry),
+    timeline: z.array(timelineEntry),
   })
   .openapi('CommitmentProblem');
 export type ProblemView = z.infer<typeof problemView>;

@@ -1,5 +1,3 @@
-import { readTimeline } from '../../activities/db/timeline';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -17,9 +15,10 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
-import { actOnCase, caseIdFor, startCase } from '../cases';
-import { ApiError, invalidField, notFound } from '../errors';
-import { CreateBody, kindRoutes, ListQuery } from './schema';
+import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
+import { invalidField, notConfigured, notFound } from '../errors';
+import { CreateBody, kindRoutes } from './schema';
+import { caseLadders } from './caseLadder';
 
 /** What each command does, in words for a 409 ("cannot sign a letter for a plan that is closed"). */
 const verbs: Record<CommitmentCommand['type'], string> = {
@@ -58,21 +57,19 @@ export interface ProblemCase {
 export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   const { noun } = kindRoutes[kind];
   const handle = (id: string) => deps.temporal.workflow.getHandle(commitmentWorkflowId(kind, id));
+  const ladders = caseLadders(
+    deps.temporal,
+    deps.auditor,
+    deps.policy.ladder.map((level) => level.id),
+  );
 
-  async function liveState(id: string): Promise<CommitmentState> {
-    try {
-      return await handle(id).query(commitmentStateQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      // Past Temporal's retention the projection still holds the last state.
-      const doc = await deps.models.Commitment.findOne({ _id: id, kind }).lean();
-      if (!doc) throw notFound(`${noun} ${id}`);
-      return {
-        ...(doc.state as CommitmentState),
-        timeline: await readTimeline(deps.models.Timeline, commitmentWorkflowId(kind, id)),
-      };
-    }
-  }
+  const liveState = (id: string): Promise<CommitmentState> =>
+    liveCaseState(deps.models.Timeline, {
+      workflowId: commitmentWorkflowId(kind, id),
+      what: `${noun} ${id}`,
+      query: () => handle(id).query(commitmentStateQuery),
+      stored: () => deps.models.Commitment.findOne({ _id: id, kind }).lean(),
+    });
 
   /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it. */
   async function problemState(id: string, problemId: string): Promise<ProblemCase> {
@@ -93,6 +90,8 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   return {
     liveState,
     problemState,
+    /** The ladder level ids of the policy the commitment runs on (caseLadder.ts). */
+    ladderOf: (id: string) => ladders(commitmentWorkflowId(kind, id)),
 
     async create(
       body: CreateBody,
@@ -101,11 +100,7 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
     ): Promise<{ state: CommitmentState; replayed: boolean }> {
       const rules = deps.policy.commitments?.[kind];
       if (!rules)
-        throw new ApiError(
-          503,
-          'not_configured',
-          `the policy ${deps.policy.version} has no rules for ${kind} commitments`,
-        );
+        throw notConfigured(`the policy ${deps.policy.version} has no rules for ${kind} commitments`);
       const jurisdiction = deps.org.jurisdictionOf(body.gridId);
       if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
       const now = Date.now();
@@ -156,39 +151,6 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
         first.state,
         () => liveState(id),
       );
-    },
-
-    async list(q: ListQuery): Promise<{ states: CommitmentState[]; total: number }> {
-      const filter: Record<string, unknown> = { kind };
-      if (q.status) filter.status = q.status;
-      if (q.team) filter.team = q.team;
-      if (q.department) filter.department = q.department;
-      const { enterprise } = q as { enterprise?: string };
-      if (enterprise)
-        filter.enterprise = { $regex: enterprise.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-      if (q.unit) filter.units = q.unit;
-      if (q.holder) filter.holders = q.holder;
-      if (q.year !== undefined) {
-        const yearStart = new Date(localMidnight(`${q.year}-01-01`, deps.policy));
-        const nextYearStart = new Date(localMidnight(`${q.year + 1}-01-01`, deps.policy));
-        filter.startsAt = { $lt: nextYearStart };
-        filter.endsAt = { $gt: yearStart };
-      }
-      if (q.overdue !== undefined) {
-        // Overdue: an obligation is past due now, or it lapsed and was escalated and is still not met.
-        const lapsed = [{ nextObligationDueAt: { $lt: new Date() } }, { escalated: true }];
-        if (q.overdue) filter.$or = lapsed;
-        else filter.$nor = lapsed;
-      }
-      const [docs, total] = await Promise.all([
-        deps.models.Commitment.find(filter)
-          .sort({ startsAt: -1, _id: 1 })
-          .skip((q.page - 1) * q.pageSize)
-          .limit(q.pageSize)
-          .lean(),
-        deps.models.Commitment.countDocuments(filter),
-      ]);
-      return { states: docs.map((d) => d.state as CommitmentState), total };
     },
 
     async act(id: string, command: CommitmentCommand): Promise<CommitmentState> {

@@ -1,6 +1,7 @@
 import { FilterQuery, Model } from 'mongoose';
 import { beijingDay, beijingHour, landedOn, SliceDoc } from '../../activities/db/slices';
 import { invalidField } from '../errors';
+import { alsoMatching, Filter } from './listQuery';
 
 /** A list that grows without end, stored with `day` and `hour` fields (Beijing) and counted per scope-day (activities/db/slices.ts). */
 export interface SlicedList<D extends { _id: string }> {
@@ -10,14 +11,16 @@ export interface SlicedList<D extends { _id: string }> {
   list: string;
   scope: string;
   /** Equality on the scope and the other filters; a query adds a day or an hour to it */
-  filter: FilterQuery<D>;
+  filter: Filter;
   /** The field the list is ordered by, newest first (then `_id`), stored as an ISO string or a Date */
   time: string;
   storedAsDate?: boolean;
+  /** The days listed when the caller names none: back from `to`, and `to` ahead of today (by default a year up to today) */
+  defaultDays?: { back: number; ahead: number };
 }
 
 export interface PageRequest {
-  /** Days (Beijing), inclusive; by default the year up to today */
+  /** Days (Beijing), inclusive; by default the list's `defaultDays` */
   from?: string;
   to?: string;
   pageSize: number;
@@ -41,7 +44,7 @@ const daysPerCall = 62;
 const maxDaysAtOnce = 8;
 const maxSlice = 150;
 const hoursAtOnce = 4;
-const defaultSpanDays = 366;
+const defaultDays = { back: 366, ahead: 0 };
 /** Sorts after every timestamp: a cursor that resumes at the start of its day. */
 const endOfDay = '\uffff';
 
@@ -59,13 +62,18 @@ export async function newestFirst<D extends { _id: string }>(
 ): Promise<{ items: D[]; next?: string }> {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const stored = (iso: string) => (list.storedAsDate ? new Date(iso) : iso);
-  const filter: FilterQuery<D> = { ...list.filter };
-  // Earlier slices were all written before the cursor, so the cut is harmless beyond its own.
-  if (cursor)
-    filter.$or = [
-      { [list.time]: { $lt: stored(cursor.at) } },
-      { [list.time]: stored(cursor.at), _id: { $lt: cursor.id } },
-    ] as FilterQuery<D>[];
+  // Earlier slices were all written before the cursor, so the cut is harmless beyond its own. A
+  // cursor at the end of its day (a walk's bound) cuts nothing: its day is read whole.
+  const filter = (
+    cursor && cursor.at !== endOfDay
+      ? alsoMatching(list.filter, {
+          $or: [
+            { [list.time]: { $lt: stored(cursor.at) } },
+            { [list.time]: stored(cursor.at), _id: { $lt: cursor.id } },
+          ],
+        })
+      : list.filter
+  ) as FilterQuery<D>;
   const timeOf = (doc: D) => {
     const value = (doc as Record<string, unknown>)[list.time];
     return value instanceof Date ? value.toISOString() : String(value);
@@ -129,8 +137,9 @@ export async function newestFirst<D extends { _id: string }>(
     return false;
   };
 
-  const to = q.to ?? beijingDay(new Date(now));
-  const from = q.from ?? addDays(to, -defaultSpanDays);
+  const span = list.defaultDays ?? defaultDays;
+  const to = q.to ?? addDays(beijingDay(new Date(now)), span.ahead);
+  const from = q.from ?? addDays(to, -span.back);
   /** Reads the days of a month from `last` down to `first`, looking up more counts at once as the walk goes on; how many days it walked, or 'full'. */
   const readDays = async (last: string, first: string, budget: number): Promise<number | 'full'> => {
     let day = last;

@@ -1,9 +1,7 @@
-import { FilterQuery } from 'mongoose';
-import { Models, RequestDoc } from '../../activities/db/models';
-import { requestScope } from '../../activities/requests/projection';
+import { Models } from '../../activities/db/models';
 import { OrgDirectory } from '../../domain/org';
 import { RequestStatus } from '../../domain/requests/state';
-import { invalidField } from '../errors';
+import { equal, listFilter, unitScopeOf } from '../paging/listQuery';
 import { newestFirst, PageRequest } from '../paging/newestFirst';
 
 export interface RequestListQuery extends PageRequest {
@@ -21,20 +19,18 @@ export async function listRequests(
   q: RequestListQuery,
   now = Date.now(),
 ) {
-  const filter: FilterQuery<RequestDoc> = {};
-  let scope = requestScope();
-  if (q.unit !== undefined) {
-    const level = org.levelOf(q.unit);
-    if (level === undefined) throw invalidField('query.unit', `unknown unit ${q.unit}`);
-    filter[`unit${level}`] = q.unit;
-    scope = requestScope(level, q.unit);
-  }
-  if (q.status) filter.status = q.status;
-  if (q.level) filter.level = q.level;
-  if (q.category) filter.category = q.category;
+  const { scope, filter: inUnit } = unitScopeOf(org, q.unit);
   const nowIso = new Date(now).toISOString();
-  if (q.overdue !== undefined)
-    filter['deadline.dueAt'] = q.overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } };
+  const filter = listFilter(
+    q,
+    {
+      status: equal('status'),
+      level: equal('level'),
+      category: equal('category'),
+      overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
+    },
+    inUnit,
+  );
   return newestFirst(
     { model: models.Request, slices: models.Slice, list: 'requests', scope, filter, time: 'submittedAt' },
     q,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiDocument, problemResponses } from '../openapi';
+import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { presentListItem, presentRequest } from './presenter';
 import {
@@ -56,8 +56,6 @@ const actionSummaries: Record<RequestAction, string> = {
   reject: 'reject with a reason',
   merge: 'merge as a duplicate into another request',
 };
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import '../openapi';
 import { pageQuery, pageView } from '../paging/schema';
+import {
+  caseIdParam,
+  idempotencyHeaders as idempotencyHeadersFor,
+  label,
+  queryFlag,
+  reason,
+  text,
+  timelineView as timelineViewFor,
+  unitQuery,
+} from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestStatuses } from '../../domain/requests/state';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const reason = text(2000);
-
-export const requestIdParams = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a request id'),
-});
+export const requestIdParams = z.object({ id: caseIdParam('request') });
 
 export const createRequestBody = z
   .object({
@@ -35,34 +40,19 @@ export const createRequestBody = z
   .strict()
   .openapi('CreateRequest');
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .optional()
-    .openapi({ description: 'a retry with the same key returns the same request' }),
-});
+export const idempotencyHeaders = idempotencyHeadersFor('request');
 
 export const listRequestsQuery = z.object({
   status: z.enum(requestStatuses).optional(),
-  unit: z
-    .string()
-    .min(1)
-    .optional()
-    .openapi({ description: 'requests within this unit (any level of their jurisdiction)' }),
+  unit: unitQuery('requests'),
   category: z.string().min(1).optional(),
   level: z
     .string()
     .min(1)
     .optional()
     .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  ...pageQuery,
+  overdue: queryFlag,
+  ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
 });
 
 export const actionBodies = {
@@ -82,7 +72,6 @@ export const actionBodies = {
 };
 export type RequestAction = keyof typeof actionBodies;
 
-const label = z.object({ zh: z.string(), en: z.string() });
 export const requestView = z
   .object({
     id: z.string(),
@@ -125,24 +114,7 @@ export const requestView = z
   })
   .openapi('Request');
 
-export const timelineView = z
-  .object({
-    id: z.string(),
-    entries: z.array(
-      z.object({
-        at: z.string(),
-        revision: z.number(),
-        actor: z.object({ id: z.string(), role: z.string(), unit: z.string() }),
-        action: z.string(),
-        note: z.string().optional(),
-        from: z.string().optional(),
-        to: z.string().optional(),
-        level: z.string().optional(),
-        rule: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('Timeline');
+export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({

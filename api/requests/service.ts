@@ -1,4 +1,3 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import {
   citizenRequestWorkflowType,
@@ -10,30 +9,26 @@ import {
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
-import { readTimeline } from '../../activities/db/timeline';
 import { ApiDeps } from '../deps';
-import { actOnCase, caseIdFor, startCase } from '../cases';
-import { invalidField, notFound } from '../errors';
+import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
+import { invalidField } from '../errors';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
 export function requestService(deps: ApiDeps) {
   const handle = (id: string) => deps.temporal.workflow.getHandle(requestWorkflowId(id));
 
-  async function liveState(id: string): Promise<CitizenRequestState> {
-    try {
-      return await handle(id).query(requestStateQuery);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      // Past Temporal's retention the projection still holds the last state.
-      const doc = await deps.models.RequestState.findById(id).lean();
-      if (!doc) throw notFound(`request ${id}`);
-      return {
-        ...requestStateFrom(doc.state as StoredRequestState),
-        timeline: await readTimeline(deps.models.Timeline, requestWorkflowId(id)),
-      };
-    }
-  }
+  const liveState = (id: string): Promise<CitizenRequestState> =>
+    liveCaseState(deps.models.Timeline, {
+      workflowId: requestWorkflowId(id),
+      what: `request ${id}`,
+      query: () => handle(id).query(requestStateQuery),
+      // A state stored before requests held a list of deadlines loads in today's shape.
+      stored: async () => {
+        const doc = await deps.models.RequestState.findById(id).lean();
+        return doc && { state: requestStateFrom(doc.state as StoredRequestState) };
+      },
+    });
 
   return {
     liveState,

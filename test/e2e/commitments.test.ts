@@ -1,4 +1,8 @@
-import { actors } from '../support/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitmentWorkflowId, commitmentWorkflowTypes, CommitmentInput } from '../../common/commitments';
+import { parsePolicy } from '../../domain/policy/policy';
+import { actors, jurisdiction, planSubmission, repoRoot } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
 
@@ -569,6 +573,37 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     ).toContain(plan.id);
   });
 
+  test("When a plan runs on a policy whose ladder the API's policy has renamed since, then its view and its problems show the plan's own level ids", async () => {
+    const apiPolicy = parsePolicy(
+      JSON.parse(readFileSync(join(repoRoot, 'test', 'e2e', 'policy.short.json'), 'utf8')),
+    );
+    const own = { ...apiPolicy, ladder: apiPolicy.ladder.map((rung) => ({ ...rung, id: `old-${rung.id}` })) };
+    const ownIds = own.ladder.map((rung) => rung.id);
+    const id = unique('own-ladder');
+    const input: CommitmentInput = {
+      submission: planSubmission({ id, lead: unique('lead'), startDate: todayLocal(), jurisdiction }),
+      policy: own,
+      openedAt: new Date().toISOString(),
+    };
+    await e2e.system.temporal.workflow.start(commitmentWorkflowTypes.enterprise, {
+      taskQueue: e2e.system.taskQueue,
+      workflowId: commitmentWorkflowId('enterprise', id),
+      args: [input],
+    });
+
+    const view = await http.get(`/plans/${id}`);
+    expect(view.status).toBe(200);
+    const levels = [
+      ...view.body.obligations.map((o: { level: string }) => o.level),
+      ...view.body.problems.map((p: { level: string }) => p.level),
+    ];
+    expect(levels.length).toBeGreaterThan(1);
+    expect(levels.filter((level) => !ownIds.includes(level))).toEqual([]);
+    const problem = await http.get(`/plans/${id}/problems/p1`);
+    expect(ownIds).toContain(problem.body.level);
+    expect(ownIds).toContain(problem.body.deadline.level);
+  });
+
   test('When plans are listed, then filters by department, team, enterprise, status, overdue and year find them, page by page', async () => {
     const department = unique('dept');
     const a = await openPlan(unique('lead'), {
@@ -587,6 +622,18 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
       return (page.body.items as { id: string }[]).map((p) => p.id).sort();
     };
     const both = [a.id, b.id].sort();
+    /** Every id, following `next` one item at a time. */
+    const onePerPage = async (query: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      do {
+        const page = await http.get(`/plans?department=${department}&${query}&pageSize=1${cursor}`);
+        expect(page.status).toBe(200);
+        seen.push(...(page.body.items as { id: string }[]).map((p) => p.id));
+        cursor = page.body.next ? `&cursor=${encodeURIComponent(page.body.next)}` : '';
+      } while (cursor);
+      return seen;
+    };
     // Lists read the projection, which follows the opening within moments.
     await eventually(async () => expect(await ids('')).toEqual(both));
     expect(await ids('team=team%20A')).toEqual([a.id]);
@@ -600,25 +647,39 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect(await ids(`year=${year - 1}`)).toEqual([]);
     // Both letters lapsed at opening and were escalated: overdue until signed.
     await eventually(async () => expect(await ids('overdue=true')).toEqual(both));
+    // Both start today, so the greater id comes first; the cursor's own $or leaves overdue's intact.
+    expect(await onePerPage('overdue=true')).toEqual([both[1], both[0]]);
     await http.post(`/plans/${a.id}/letters`, { year: 1, targets: ['t'] }, person(a.lead));
     await http.post(`/plans/${a.id}/visits`, { note: 'v' }, person(a.lead));
     expect(await ids('overdue=false')).toEqual([a.id]);
     expect(await ids('overdue=true')).toEqual([b.id]);
 
-    const page = await http.get(`/plans?department=${department}&pageSize=1&page=2`);
-    expect(page.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
-    expect(page.body.items).toHaveLength(1);
-    expect(page.body.items[0]).toMatchObject({
+    const first = await http.get(`/plans?department=${department}&pageSize=1`);
+    expect(first.body).toMatchObject({ pageSize: 1, next: expect.any(String) });
+    expect(first.body).not.toHaveProperty('total');
+    expect(first.body.items[0]).toMatchObject({
+      id: both[1],
       kind: 'enterprise',
       statusLabel: { en: 'Active' },
       team: { department },
     });
-    expect((await http.get(`/pairings?department=${department}`)).body.total).toBe(0);
+    expect(await onePerPage('')).toEqual([both[1], both[0]]);
+    expect((await http.get(`/pairings?department=${department}`)).body).toEqual({ items: [], pageSize: 20 });
+
+    const paged = await http.get(`/plans?department=${department}&page=2`);
+    expect(paged.status).toBe(400);
+    expect(paged.body.errors).toEqual([
+      {
+        field: 'query.page',
+        message: 'lists have no page numbers: pass the previous page’s `next` as `cursor`',
+      },
+    ]);
     expect(fields(await http.get('/plans?status=open&year=99&pageSize=1000'))).toEqual([
       'query.status',
       'query.year',
       'query.pageSize',
     ]);
+    expect(fields(await http.get('/plans?unit=nowhere&cursor=not-a-cursor'))).toEqual(['query.unit']);
   });
 
   test('When a household pairing runs, then visits name the household, deeds are promised and done, and problems are cases', async () => {

@@ -5,9 +5,14 @@ import { ginIndexName, prepareStore } from '../../activities/db/store';
 import { beijingDay, countLanded, landedOn, sliceKey } from '../../activities/db/slices';
 import { inboxActivities, inboxScope } from '../../activities/notifications/inbox';
 import { listRequests, RequestListQuery } from '../../api/requests/list';
+import { listCommitments } from '../../api/commitments/list';
+import { ListQuery as CommitmentListQuery } from '../../api/commitments/schema';
+import { commitmentLanded, commitmentList } from '../../activities/commitments/projection';
+import { CommitmentDoc } from '../../activities/db/commitmentModels';
+import { timeSlices } from '../../activities/db/slices';
 import { newestFirst } from '../../api/paging/newestFirst';
 import { buildOrgDirectory } from '../../domain/org';
-import { parsePolicy } from '../../domain/policy/policy';
+import { parsePolicy, Policy } from '../../domain/policy/policy';
 import { repoRoot } from '../support/fixtures';
 import { ReadModelStore, startReadModelStore } from '../support/readModelStore';
 import {
@@ -34,11 +39,46 @@ const county: SyntheticCounty = {
 const total = 3_000;
 const docs = Array.from({ length: total }, (_, i) => syntheticRequestDoc(county, i, total));
 let store: ReadModelStore;
+const dayMs = 86_400_000;
+/** The moment every list is read at: midnight (Beijing) after the county's last day. */
+const now = Date.parse(`${county.lastDay}T16:00:00Z`);
+
+/** 1,200 commitments whose terms start at local midnight, one every ~1.3 days from 4 years back to 60 days ahead. */
+const plans: CommitmentDoc[] = Array.from({ length: 1_200 }, (_, i) => {
+  const units = syntheticJurisdiction(county, (i * 7919) % syntheticGrids(county));
+  const startsAt = new Date(now + 60 * dayMs - Math.floor((i * 4 * 365 + 60) / 1_200) * dayMs);
+  const endsAt = new Date(startsAt.getTime() + 3 * 365 * dayMs);
+  return {
+    _id: `plan-${i}`,
+    revision: 3,
+    kind: i % 5 === 0 ? 'pairing' : 'enterprise',
+    status: i % 9 === 0 ? 'suspended' : endsAt.getTime() < now ? 'closed' : 'active',
+    title: `plan ${i}`,
+    team: `team-${i % 4}`,
+    department: 'industry-bureau',
+    lead: `lead-${i}`,
+    holders: [`lead-${i}`],
+    year: 1,
+    startsAt,
+    ...timeSlices(startsAt),
+    endsAt,
+    nextObligationDueAt: new Date(now + (i % 3 === 0 ? -1 : 10) * dayMs),
+    escalated: i % 4 === 0,
+    gridId: units[0],
+    units,
+    ...Object.fromEntries(units.map((unit, level) => [`unit${level}`, unit])),
+    updatedAt: startsAt,
+    state: {},
+  };
+});
 
 beforeAll(async () => {
   store = await startReadModelStore('readmodels');
   expect(store.kind).toBe('ferretdb-postgresql');
   await seedRequestDocs(store.models, docs);
+  await store.models.Commitment.insertMany(plans, { lean: true });
+  for (const plan of plans)
+    await countLanded(store.models.Slice, commitmentList(plan.kind), commitmentLanded(plan));
   await store.models.Timeline.insertMany(
     Array.from({ length: 2_000 }, (_, i) => ({
       _id: `request-r${i % 500}:${i}`,
@@ -60,6 +100,34 @@ async function withPostgres<T>(use: (client: pg.Client) => Promise<T>): Promise<
   } finally {
     await client.end();
   }
+}
+
+/** The synthetic county's units, each at its ladder level under its parent. */
+function syntheticOrg(policy: Policy) {
+  const units = Array.from({ length: syntheticGrids(county) }, (_, grid) =>
+    syntheticJurisdiction(county, grid),
+  );
+  return buildOrgDirectory(
+    {
+      units: [
+        ...new Map(
+          units.flatMap((chain) =>
+            chain.map((id, level) => [
+              id,
+              {
+                id,
+                level: policy.ladder[level].id,
+                parent: chain[level + 1],
+                grid: level === 0 ? `g${id.slice(5)}` : undefined,
+                name: { zh: id, en: id },
+              },
+            ]),
+          ),
+        ).values(),
+      ],
+    },
+    policy,
+  );
 }
 
 describe('pushdown indexes', () => {
@@ -101,6 +169,12 @@ describe('pushdown indexes', () => {
       ['unit0', 'month'],
     ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
+    [
+      'a township’s plans in one status starting in one month',
+      'commitments',
+      { kind: 'enterprise', unit2: 'township-1', month: plans[300].month, status: 'active' },
+      ['kind', 'unit2', 'month', 'status'],
+    ],
   ])(
     'When %s is queried, then PostgreSQL finds it through the GIN index',
     async (_what, collection, filter, fields) => {
@@ -140,34 +214,9 @@ describe('pushdown indexes', () => {
 });
 
 describe('request lists', () => {
-  const policy = parsePolicy(
-    JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')),
+  const org = syntheticOrg(
+    parsePolicy(JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8'))),
   );
-  const units = Array.from({ length: syntheticGrids(county) }, (_, grid) =>
-    syntheticJurisdiction(county, grid),
-  );
-  const org = buildOrgDirectory(
-    {
-      units: [
-        ...new Map(
-          units.flatMap((chain) =>
-            chain.map((id, level) => [
-              id,
-              {
-                id,
-                level: policy.ladder[level].id,
-                parent: chain[level + 1],
-                grid: level === 0 ? `g${id.slice(5)}` : undefined,
-                name: { zh: id, en: id },
-              },
-            ]),
-          ),
-        ).values(),
-      ],
-    },
-    policy,
-  );
-  const now = Date.parse(`${county.lastDay}T16:00:00Z`);
 
   async function everyPage(q: Omit<RequestListQuery, 'cursor'>): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
@@ -295,5 +344,61 @@ describe('request lists', () => {
     await expect(
       listRequests(store.models, org, { pageSize: 5, cursor: 'bm9wZQ' }, now),
     ).rejects.toMatchObject({ status: 400, message: 'query.cursor: not a cursor this list gave' });
+  });
+});
+
+describe('commitment lists', () => {
+  const policy = parsePolicy(
+    JSON.parse(readFileSync(join(repoRoot, 'config', 'policy.default.json'), 'utf8')),
+  );
+  const org = syntheticOrg(policy);
+
+  async function everyPage(
+    q: Omit<CommitmentListQuery, 'cursor'>,
+    kind: 'enterprise' | 'pairing' = 'enterprise',
+  ) {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listCommitments(store.models, org, policy, kind, { ...q, cursor }, now);
+      ids.push(...page.items.map((doc) => doc._id));
+      cursor = page.next;
+      pages += 1;
+    } while (cursor && pages < 500);
+    return { ids, pages };
+  }
+
+  const expected = (kind: string, keep: (plan: CommitmentDoc) => boolean) =>
+    plans
+      .filter((plan) => plan.kind === kind && keep(plan))
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || b._id.localeCompare(a._id))
+      .map((plan) => plan._id);
+
+  test('When a township’s active plans are paged through, then every one comes once, latest term start first, those starting ahead included', async () => {
+    const { ids, pages } = await everyPage({ unit: 'township-1', status: 'active', pageSize: 20 });
+    expect(ids).toEqual(expected('enterprise', (p) => p.unit2 === 'township-1' && p.status === 'active'));
+    expect(pages).toBeGreaterThan(3);
+    expect(plans.find((p) => p._id === ids[0])!.startsAt.getTime()).toBeGreaterThan(now);
+  });
+
+  test('When overdue pairings are paged through, then the overdue filter’s $or and the cursor’s both hold on every page', async () => {
+    const overdue = (p: CommitmentDoc) => p.escalated || p.nextObligationDueAt!.getTime() < now;
+    const { ids, pages } = await everyPage({ overdue: true, pageSize: 7 }, 'pairing');
+    expect(ids).toEqual(expected('pairing', overdue));
+    expect(pages).toBeGreaterThan(3);
+    expect((await everyPage({ overdue: false, pageSize: 50 }, 'pairing')).ids).toEqual(
+      expected('pairing', (p) => !overdue(p)),
+    );
+  });
+
+  test('When the plans active in a year are listed, then those started by its end and not ended before it began come, and a later start does not', async () => {
+    const { ids } = await everyPage({ year: 2025, pageSize: 100 });
+    const yearStart = Date.parse('2024-12-31T16:00:00Z');
+    const nextYearStart = Date.parse('2025-12-31T16:00:00Z');
+    expect(ids).toEqual(
+      expected('enterprise', (p) => p.startsAt.getTime() < nextYearStart && p.endsAt.getTime() > yearStart),
+    );
+    expect(ids.length).toBeGreaterThan(100);
   });
 });

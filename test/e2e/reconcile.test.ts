@@ -5,6 +5,8 @@ import { RequestDoc } from '../../activities/db/models';
 import { sliceKey, tallyLanded } from '../../activities/db/slices';
 import { inboxScope, noticesLanded } from '../../activities/notifications/inbox';
 import { requestLanded } from '../../activities/requests/projection';
+import { commitmentLanded, commitmentList } from '../../activities/commitments/projection';
+import { CommitmentDoc } from '../../activities/db/commitmentModels';
 import { KeyedNotice } from '../../common/notifications';
 import { reconcileScheduleId, reconcileWorkflowType } from '../../common/readModelJobs';
 import { reconcileReadModels, ReconcileOptions, ReconcileSummary } from '../../reconcile/reconciler';
@@ -100,13 +102,15 @@ function readModels() {
 
 const withoutSlices = ({ slices: _slices, ...rest }: Stored) => rest;
 
-/** What every slice count must be: each stored filing and notice counted once. */
+/** What every slice count must be: each stored filing, opening and notice counted once. */
 function exactCounts(docs: Stored): { _id: string; n: number }[] {
   const counts = tallyLanded(
     'requests',
     docs.requests.flatMap((doc) => requestLanded(doc as unknown as RequestDoc)),
   );
   tallyLanded('notifications', noticesLanded(docs.notifications as unknown as KeyedNotice[]), counts);
+  for (const doc of docs.commitments as unknown as CommitmentDoc[])
+    tallyLanded(commitmentList(doc.kind), commitmentLanded(doc), counts);
   return [...counts].map(([_id, n]) => ({ _id, n })).sort((a, b) => (a._id < b._id ? -1 : 1));
 }
 

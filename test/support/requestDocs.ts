@@ -1,6 +1,5 @@
 import { Models, RequestDoc } from '../../activities/db/models';
-import { countLanded, timeSlices } from '../../activities/db/slices';
-import { requestScopes } from '../../activities/requests/projection';
+import { countLanded, timeSlices, unitScopes } from '../../activities/db/slices';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
 export interface SyntheticCounty {
@@ -86,7 +85,7 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
 
 /** Where each document lands in the per-scope day counts lists walk by. */
 export function requestLandings(docs: RequestDoc[]): { scope: string; day: string }[] {
-  return docs.flatMap((doc) => requestScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
+  return docs.flatMap((doc) => unitScopes(doc.units).map((scope) => ({ scope, day: doc.day })));
 }
 
 /** Stores list documents as the projection would, with the per-day counts lists walk by. */

@@ -1,8 +1,14 @@
-import { presentCommitment, presentLedger } from '../../api/commitments/presenter';
+import { presentCommitment, presentLedger, presentProblem } from '../../api/commitments/presenter';
+import { toProblemDocs } from '../../activities/commitments/projection';
 import { presentRequest } from '../../api/requests/presenter';
 import { toRequestDoc } from '../../activities/requests/projection';
 import { assessYear } from '../../domain/commitments/assessment';
-import { decide as decideCommitment, openCommitment } from '../../domain/commitments/transitions';
+import {
+  decide as decideCommitment,
+  onDeadline as onCommitmentDeadline,
+  openCommitment,
+} from '../../domain/commitments/transitions';
+import { currentLead } from '../../domain/commitments/state';
 import { Policy } from '../../domain/policy/policy';
 import { stageDeadline } from '../../domain/requests/state';
 import { onDeadline, submitRequest } from '../../domain/requests/transitions';
@@ -34,6 +40,44 @@ describe('what the API shows agrees with what the read models hold', () => {
     const listed = toRequestDoc(escalated, escalated.timeline);
     expect(shown.level).toBe('village');
     expect(listed.level).toBe(shown.level);
+  });
+
+  test("When the policy renames its ladder after a plan's problem escalated, then the API shows the level ids of the plan's own policy, as its projection and its escalation recorded them", () => {
+    const opened = openCommitment(planSubmission(), { policy, now: t0 }).state;
+    const deadline = opened.deadlines.find((d) => d.id === 'problem:p1')!;
+    const at = Date.parse(deadline.dueAt);
+    const [breach] = dueEvents([deadline], at).filter((e) => e.kind === 'breach');
+    const escalated = onCommitmentDeadline(opened, breach, { policy, now: at }).state;
+    const renamed: Policy = {
+      ...policy,
+      ladder: policy.ladder.map((rung) => ({ ...rung, id: `renamed-${rung.id}` })),
+    };
+    // What the API passes: the ladder of the policy the case's workflow input carries (caseLadder.ts).
+    const ownLadder = policy.ladder.map((rung) => rung.id);
+
+    const view = presentCommitment(escalated, renamed, ownLadder);
+    const problem = presentProblem(
+      {
+        commitmentId: 'plan-1',
+        revision: escalated.revision,
+        updatedAt: escalated.updatedAt,
+        problem: escalated.problems[0],
+        deadline: escalated.deadlines.find((d) => d.id === 'problem:p1'),
+        lead: currentLead(escalated),
+        timeline: [],
+      },
+      ownLadder,
+    );
+    const [projected] = toProblemDocs(escalated);
+    expect(view.problems[0].level).toBe('village');
+    expect(problem.level).toBe('village');
+    expect(problem.deadline?.level).toBe('village');
+    expect(ownLadder[projected.level]).toBe(view.problems[0].level);
+    expect(problem.deadline?.rule).toContain('escalated to village');
+    expect(view.obligations.map((o) => o.level)).toEqual(
+      escalated.deadlines.filter((d) => d.purpose !== 'assessment').map((d) => ownLadder[d.level]),
+    );
+    expect(view.kindLabel).toEqual(renamed.commitments!.enterprise.label);
   });
 
   test('When funds in fractions of a yuan are recorded, then the assessment and the ledger give the same total', () => {
@@ -73,7 +117,10 @@ describe('what the API shows agrees with what the read models hold', () => {
       policy: letterInWorkingDays,
       now: lateDecember,
     }).state;
-    const letter = presentCommitment(plan, letterInWorkingDays).obligations.find((o) => o.id === 'letter:1');
+    const ladder = letterInWorkingDays.ladder.map((rung) => rung.id);
+    const letter = presentCommitment(plan, letterInWorkingDays, ladder).obligations.find(
+      (o) => o.id === 'letter:1',
+    );
     expect(letter).toMatchObject({ dueAt: '2027-01-11T02:00:00.000Z', calendarFallback: true });
   });
 });
