@@ -40,7 +40,7 @@ export interface FactsCursor {
   /** A deadline of the current stage has lapsed since the stage began (it is overdue even after escalating). */
   lapsedInStage: boolean;
   /** The response (dispatch and acceptance) has been judged, on time or late; it is judged once. */
-  responded: boolean;
+  responseJudged: boolean;
   /** The day the latest resolution counted on: a reopening counts against that resolution. */
   resolvedOn?: string;
 }
@@ -49,7 +49,7 @@ export const startOfFacts: FactsCursor = {
   revision: 0,
   status: 'submitted',
   lapsedInStage: false,
-  responded: false,
+  responseJudged: false,
 };
 
 const beijing: WorkingCalendar = { utcOffsetMinutes: 480, holidays: [], makeupWorkdays: [] };
@@ -68,7 +68,7 @@ const breaches = ['escalate_on_breach', 'public_notice'];
  * acceptance when no dispatch or accept deadline it was given had lapsed; late at the first such
  * lapse, whatever follows. A return (退单) gives the request a fresh dispatch deadline by policy, so
  * a return answered in time does not make the response late; returns are counted on their own.
- * Requests withdrawn, merged or rejected before both are never judged.
+ * Requests withdrawn, merged or rejected before acceptance and before any lapse are never judged.
  *
  * Dispatches are counted each time (a returned request is dispatched again), each late when its own
  * dispatch deadline lapsed first; an acceptance is late when the accept deadline of its dispatch lapsed.
@@ -90,7 +90,7 @@ function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly str
   ];
   const lapse = () => [
     fact('lapsed'),
-    ...(!cursor.responded && (stage === 'dispatch' || stage === 'accept') ? [fact('responded')] : []),
+    ...(!cursor.responseJudged && (stage === 'dispatch' || stage === 'accept') ? [fact('responsesDue')] : []),
   ];
   switch (entry.action) {
     case 'submit':
@@ -101,7 +101,7 @@ function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly str
       return [
         fact('accepted'),
         ...(late ? [fact('acceptedLate')] : []),
-        ...(cursor.responded ? [] : [fact('responded'), fact('respondedOnTime')]),
+        ...(cursor.responseJudged ? [] : [fact('responsesDue'), fact('respondedOnTime')]),
       ];
     case 'return':
       return [fact('returned')];
@@ -156,8 +156,8 @@ function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
     revision: entry.revision,
     status,
     lapsedInStage: newStage ? false : cursor.lapsedInStage || breach,
-    responded:
-      cursor.responded ||
+    responseJudged:
+      cursor.responseJudged ||
       entry.action === 'accept' ||
       (breach && (stage === 'dispatch' || stage === 'accept')),
     resolvedOn: entry.action === 'resolve' ? kpiDay(entry.at) : cursor.resolvedOn,
@@ -166,7 +166,7 @@ function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
 
 /**
  * The facts of some of a request's timeline entries, oldest first, from where the last fold left
- * off. `ladder` is the case's own policy's level ids, bottom first.
+ * off (`startOfFacts` before revision 1). `ladder` is the case's own policy's level ids, bottom first.
  */
 export function foldFacts(
   cursor: FactsCursor,
@@ -177,6 +177,11 @@ export function foldFacts(
   let current = cursor;
   for (const entry of entries) {
     if (entry.revision <= current.revision) continue;
+    // Every revision adds one entry; a gap means entries were lost, and folding on would miscount.
+    if (entry.revision > current.revision + 1)
+      throw new Error(
+        `kpi: entries ${current.revision + 1}–${entry.revision - 1} are missing; fold the whole timeline`,
+      );
     facts.push(...factsOf(current, entry, ladder));
     current = advance(current, entry);
   }

@@ -8,15 +8,15 @@ export function ratio(numerator: number, denominator: number): Rate {
 }
 
 /**
- * 响应率 response rate = respondedOnTime / responded, over the period's days.
- * responded: requests whose response was settled in the period: first accepted (接单) with no
+ * 响应率 response rate = respondedOnTime / responsesDue, over the period's days.
+ * responsesDue: requests whose response was settled in the period: first accepted (接单) with no
  * dispatch or accept deadline lapsed before, or else at the first such lapse.
  * respondedOnTime: those settled by their acceptance: dispatched (下单) and accepted within every
  * deadline they were given, an approved extension's deadline included (domain/kpi/facts.ts).
  * Requests withdrawn, merged or rejected before acceptance and before any lapse are in neither.
  */
-export function responseRate(c: Pick<KpiCounts, 'respondedOnTime' | 'responded'>): Rate {
-  return ratio(c.respondedOnTime, c.responded);
+export function responseRate(c: Pick<KpiCounts, 'respondedOnTime' | 'responsesDue'>): Rate {
+  return ratio(c.respondedOnTime, c.responsesDue);
 }
 
 /**

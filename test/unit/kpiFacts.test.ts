@@ -1,4 +1,4 @@
-import { requestFacts } from '../../domain/kpi/facts';
+import { foldFacts, requestFacts, startOfFacts } from '../../domain/kpi/facts';
 import { overdueNow } from '../../domain/kpi/overdue';
 import { ladder, play, stories, AS_OF } from './kpiFixture';
 
@@ -13,7 +13,7 @@ describe('what one request contributes', () => {
       { day: '2026-12-01', counter: 'dispatched' },
       { day: '2026-12-02', counter: 'escalated', level: 1 },
       { day: '2026-12-02', counter: 'lapsed' },
-      { day: '2026-12-02', counter: 'responded' },
+      { day: '2026-12-02', counter: 'responsesDue' },
       { day: '2026-12-02', counter: 'accepted' },
       { day: '2026-12-02', counter: 'acceptedLate' },
       { day: '2026-12-03', counter: 'resolved', level: 1 },
@@ -26,7 +26,7 @@ describe('what one request contributes', () => {
     const facts = factsOf(play(story('r-18')));
     expect(facts.filter((f) => f.day === '2026-12-03').map((f) => f.counter)).toEqual([
       'accepted',
-      'responded',
+      'responsesDue',
       'respondedOnTime',
       'resolved',
       'satisfied',
@@ -41,7 +41,7 @@ describe('what one request contributes', () => {
       { day: '2026-12-01', counter: 'filed' },
       { day: '2026-12-08', counter: 'publicNotices' },
       { day: '2026-12-08', counter: 'lapsed' },
-      { day: '2026-12-08', counter: 'responded' },
+      { day: '2026-12-08', counter: 'responsesDue' },
     ]);
     expect(overdueNow(state, requestFacts(state.timeline, ladder).cursor, AS_OF)).toMatchObject({
       stage: 'dispatch',
@@ -54,6 +54,13 @@ describe('what one request contributes', () => {
     const state = play(story('r-15'));
     expect(() => requestFacts(state.timeline, ['grid', 'village', 'township'])).toThrow(
       'is at level committee, not on the ladder grid > village > township',
+    );
+  });
+
+  test('When entries are missing between the cursor and a piece, then folding refuses rather than start over mid-story', () => {
+    const { timeline } = play(story('r-01'));
+    expect(() => foldFacts(startOfFacts, timeline.slice(2), ladder)).toThrow(
+      'kpi: entries 1–2 are missing; fold the whole timeline',
     );
   });
 });

@@ -27,7 +27,7 @@ const g01 = counts({
   dispatchedLate: 2, // r-03 (due h4, dispatched h6), r-06 (second dispatch due h6, done h8)
   accepted: 9, // r-01 … r-09
   acceptedLate: 1, // r-04 (accept due h25, accepted h30)
-  responded: 9, // r-01 … r-09 judged; r-10, r-11, r-12 left before acceptance and before any lapse
+  responsesDue: 9, // r-01 … r-09 judged; r-10, r-11, r-12 left before acceptance and before any lapse
   respondedOnTime: 6, // r-01, r-02, r-05, r-07, r-08, r-09 (r-03, r-04, r-06 lapsed first)
   returned: 2, // r-05, r-06
   extensionsApproved: 1, // r-07
@@ -55,7 +55,7 @@ const g02 = counts({
   dispatchedLate: 1, // r-16 (dispatched h60 after lapses at h6 and h54)
   accepted: 8, // r-13 … r-18, r-20, r-21
   acceptedLate: 0, // r-16 was accepted within the township's accept deadline; r-18 within its extension
-  responded: 9, // the eight accepted and r-19 (accept lapsed h27 before it was withdrawn)
+  responsesDue: 9, // the eight accepted and r-19 (accept lapsed h27 before it was withdrawn)
   respondedOnTime: 7, // all accepted but r-16
   extensionsApproved: 1, // r-18
   escalated: 5, // r-15 (to the committee by hand), r-16 twice, r-19, r-20
@@ -78,7 +78,7 @@ const g03 = counts({
   dispatched: 11, // r-31 three times; r-26 and r-29 never
   accepted: 9, // r-23 … r-25, r-27, r-28, r-30 … r-33
   acceptedLate: 2, // r-28 (due h25, at h26), r-33 (extended to h27, at h28)
-  responded: 10, // the nine accepted and r-26 (dispatch lapsed h104)
+  responsesDue: 10, // the nine accepted and r-26 (dispatch lapsed h104)
   respondedOnTime: 7, // all accepted but r-28, r-33
   returned: 2, // r-31 twice
   extensionsApproved: 1, // r-33
@@ -104,7 +104,7 @@ const v01 = counts({
   dispatchedLate: 3,
   accepted: 17,
   acceptedLate: 1,
-  responded: 18,
+  responsesDue: 18,
   respondedOnTime: 13,
   returned: 2,
   extensionsApproved: 2,
@@ -132,7 +132,7 @@ const all = counts({
   dispatchedLate: 3,
   accepted: 26,
   acceptedLate: 3,
-  responded: 28,
+  responsesDue: 28,
   respondedOnTime: 20,
   returned: 4,
   extensionsApproved: 3,
@@ -211,7 +211,7 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
         escalated: 1,
         escalatedTo: { '1': 1 },
         lapsed: 1,
-        responded: 1,
+        responsesDue: 1,
         accepted: 1,
         acceptedLate: 1,
       }),

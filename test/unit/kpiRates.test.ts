@@ -38,7 +38,7 @@ describe('the three rates and the grid share', () => {
   });
 
   test('When responses were judged, then the response rate is the share on time', () => {
-    expect(responseRate(counts({ responded: 4, respondedOnTime: 3 }))).toBe(0.75);
+    expect(responseRate(counts({ responsesDue: 4, respondedOnTime: 3 }))).toBe(0.75);
     expect(responseRate(counts({ dispatched: 5, accepted: 0 }))).toBeNull();
   });
 });
@@ -92,7 +92,7 @@ describe('the ranking of one level', () => {
       [
         { unit: 'grid-g02', counts: counts({ filed: 2, lapsed: 1 }) },
         { unit: 'grid-g01', counts: emptyCounts() },
-        { unit: 'grid-g03', counts: counts({ filed: 1, responded: 1 }) },
+        { unit: 'grid-g03', counts: counts({ filed: 1, responsesDue: 1 }) },
       ],
       settings,
     );
