@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSpecSchema } from './duration';
+import { kpiPolicySchema } from '../kpi/settings';
 
 /**
  * The SLA policy: configuration, not code. A policy change applies to deadlines set after it
@@ -96,6 +97,8 @@ export const policySchema = z
       })
       .strict()
       .optional(),
+    /** The composite score's weights (domain/kpi/settings.ts); optional, like every section added after cases were recorded. */
+    kpi: kpiPolicySchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {

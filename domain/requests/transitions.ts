@@ -35,8 +35,13 @@ const stageOf: Partial<Record<RequestStatus, RequestStage>> = {
   resolved: 'returnVisit',
 };
 
+/** The stage a status waits on, or undefined for a final status. */
+export function stageOfStatus(status: RequestStatus): RequestStage | undefined {
+  return stageOf[status];
+}
+
 export function currentStage(state: CitizenRequestState): RequestStage | undefined {
-  return stageOf[state.status];
+  return stageOfStatus(state.status);
 }
 
 export function topLevel(policy: Policy): number {

@@ -1,0 +1,94 @@
+/**
+ * What a unit's ledger (台账) counts, per day. Every counter is a plain count of dated facts, so a
+ * period's counts are the sum of its days' and a unit's the sum of its requests': every rate is a
+ * ratio of sums, never an average of rates.
+ */
+export const counters = [
+  'filed',
+  'dispatched',
+  'dispatchedLate',
+  'accepted',
+  'acceptedLate',
+  'responsesDue',
+  'respondedOnTime',
+  'returned',
+  'extensionsApproved',
+  'extensionsRefused',
+  'escalated',
+  'lapsed',
+  'publicNotices',
+  'resolved',
+  'resolvedLate',
+  'resolutionsReopened',
+  'reopened',
+  'satisfied',
+  'unsatisfied',
+  'noFeedback',
+  'withdrawn',
+  'merged',
+  'rejected',
+] as const;
+export type Counter = (typeof counters)[number];
+
+/** Counts by ladder level index ('0' = grid branch), as strings so a stored document can add to one key. */
+export type LevelCounts = Record<string, number>;
+
+export type KpiCounts = Record<Counter, number> & {
+  /** Escalations by the level they went to (a breach's next rung, or the committee for a manual one). */
+  escalatedTo: LevelCounts;
+  /** Resolutions by the level that resolved: `resolvedAt['0']` were resolved by the grid itself. */
+  resolvedAt: LevelCounts;
+};
+
+export const counterLabels: Record<Counter, { zh: string; en: string }> = {
+  filed: { zh: '受理诉求', en: 'Filed' },
+  dispatched: { zh: '下单', en: 'Dispatches' },
+  dispatchedLate: { zh: '超时下单', en: 'Dispatches late' },
+  accepted: { zh: '接单', en: 'Accepted' },
+  acceptedLate: { zh: '超时接单', en: 'Accepted late' },
+  responsesDue: { zh: '应响应', en: 'Responses due' },
+  respondedOnTime: { zh: '按时响应', en: 'Responded on time' },
+  returned: { zh: '退单', en: 'Returned' },
+  extensionsApproved: { zh: '延期获批', en: 'Extensions approved' },
+  extensionsRefused: { zh: '延期未批', en: 'Extensions refused' },
+  escalated: { zh: '上报升级', en: 'Escalations' },
+  lapsed: { zh: '超期', en: 'Deadlines lapsed' },
+  publicNotices: { zh: '通报', en: 'Public notices' },
+  resolved: { zh: '办结', en: 'Resolutions' },
+  resolvedLate: { zh: '超期办结', en: 'Resolved late' },
+  resolutionsReopened: { zh: '办结后重办', en: 'Resolutions reopened' },
+  reopened: { zh: '重办', en: 'Reopened' },
+  satisfied: { zh: '回访满意', en: 'Satisfied' },
+  unsatisfied: { zh: '回访不满意', en: 'Unsatisfied' },
+  noFeedback: { zh: '回访无反馈', en: 'No feedback' },
+  withdrawn: { zh: '撤回', en: 'Withdrawn' },
+  merged: { zh: '合并', en: 'Merged' },
+  rejected: { zh: '不予受理', en: 'Rejected' },
+};
+
+export function emptyCounts(): KpiCounts {
+  const counts = Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
+  return { ...counts, escalatedTo: {}, resolvedAt: {} };
+}
+
+function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {
+  const sum = { ...a };
+  for (const [level, n] of Object.entries(b)) sum[level] = (sum[level] ?? 0) + n;
+  return sum;
+}
+
+export function addCounts(a: KpiCounts, b: KpiCounts): KpiCounts {
+  const sum = emptyCounts();
+  for (const c of counters) sum[c] = a[c] + b[c];
+  return {
+    ...sum,
+    escalatedTo: addLevels(a.escalatedTo, b.escalatedTo),
+    resolvedAt: addLevels(a.resolvedAt, b.resolvedAt),
+  };
+}
+
+export function sumCounts(all: Iterable<KpiCounts>): KpiCounts {
+  let sum = emptyCounts();
+  for (const counts of all) sum = addCounts(sum, counts);
+  return sum;
+}

@@ -1,0 +1,197 @@
+import { localDate, WorkingCalendar } from '../policy/calendar';
+import { RequestStatus } from '../requests/state';
+import { stageOfStatus } from '../requests/transitions';
+import { TimelineEntry } from '../timeline';
+import { Counter } from './counts';
+
+/**
+ * One thing a request contributes to the ledger: a counter, the Beijing day it counts on, and for
+ * an escalation or a resolution the ladder level (0 = grid branch). A request's facts count for
+ * every unit of its jurisdiction (`submission.jurisdiction`), so a unit's ledger includes
+ * everything below it.
+ *
+ * Facts are read from the timeline alone, because it is the record the auditor reads and the
+ * only one a case keeps of its past deadlines: a stage is late when a breach of its deadline
+ * (`escalate_on_breach`, or `public_notice` at the top) was recorded before the stage's action.
+ * So the KPI judges exactly what the case itself enforced: an approved extension moves the
+ * deadline before it lapses, and only a lapse of the extended one counts; a refused one changes
+ * nothing. An action that beats its timer by moments is on time, as the case decided; no second
+ * clock disagrees with the timeline.
+ *
+ * Each breach entry is taken to be the stage deadline's (the only kind requests have now). A
+ * future deadline of another kind (a committee decision's) must be told apart before it records
+ * breaches on requests.
+ */
+export interface RequestFact {
+  day: string;
+  counter: Counter;
+  level?: number;
+}
+
+/**
+ * What the fold remembers between entries, so that a projection can fold only a revision's new
+ * entries: folding a timeline in pieces, each piece from the cursor the last one left, yields the
+ * same facts as folding it whole. Small enough to keep in a request's read-model document.
+ */
+export interface FactsCursor {
+  /** The last revision folded; entries at or below it are skipped, so a retried piece adds nothing. */
+  revision: number;
+  status: RequestStatus;
+  /** A deadline of the current stage has lapsed since the stage began (it is overdue even after escalating). */
+  lapsedInStage: boolean;
+  /** The response (dispatch and acceptance) has been judged, on time or late; it is judged once. */
+  responseJudged: boolean;
+  /** The day the latest resolution counted on: a reopening counts against that resolution. */
+  resolvedOn?: string;
+}
+
+export const startOfFacts: FactsCursor = {
+  revision: 0,
+  status: 'submitted',
+  lapsedInStage: false,
+  responseJudged: false,
+};
+
+const beijing: WorkingCalendar = { utcOffsetMinutes: 480, holidays: [], makeupWorkdays: [] };
+
+/** The Beijing day an instant counts on, as list slices key their days (activities/db/slices.ts). */
+export function kpiDay(at: string): string {
+  return localDate(Date.parse(at), beijing);
+}
+
+const breaches = ['escalate_on_breach', 'public_notice'];
+
+/**
+ * The facts one entry adds, judged on the cursor the entries before it left.
+ *
+ * Response (响应): judged once per request, on the day it is settled: on time at its first
+ * acceptance when no dispatch or accept deadline it was given had lapsed; late at the first such
+ * lapse, whatever follows. A return (退单) gives the request a fresh dispatch deadline by policy, so
+ * a return answered in time does not make the response late; returns are counted on their own.
+ * Requests withdrawn, merged or rejected before acceptance and before any lapse are never judged.
+ *
+ * Dispatches are counted each time (a returned request is dispatched again), each late when its own
+ * dispatch deadline lapsed first; an acceptance is late when the accept deadline of its dispatch lapsed.
+ *
+ * A reopening (by unsatisfied feedback or a supervisor) counts `resolutionsReopened` on the day of
+ * the resolution it undoes, so a period's resolutions and their reopenings are the same cohort.
+ * That day's figure may still rise until the reopen window closes after it.
+ */
+function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly string[]): RequestFact[] {
+  const day = kpiDay(entry.at);
+  const fact = (counter: Counter, level?: number): RequestFact =>
+    level === undefined ? { day, counter } : { day, counter, level };
+  const level = () => levelIndex(entry, ladder);
+  const late = cursor.lapsedInStage;
+  const stage = stageOfStatus(cursor.status);
+  const reopening = () => [
+    fact('reopened'),
+    { day: cursor.resolvedOn ?? day, counter: 'resolutionsReopened' as const },
+  ];
+  const lapse = () => [
+    fact('lapsed'),
+    ...(!cursor.responseJudged && (stage === 'dispatch' || stage === 'accept') ? [fact('responsesDue')] : []),
+  ];
+  switch (entry.action) {
+    case 'submit':
+      return [fact('filed')];
+    case 'dispatch':
+      return [fact('dispatched'), ...(late ? [fact('dispatchedLate')] : [])];
+    case 'accept':
+      return [
+        fact('accepted'),
+        ...(late ? [fact('acceptedLate')] : []),
+        ...(cursor.responseJudged ? [] : [fact('responsesDue'), fact('respondedOnTime')]),
+      ];
+    case 'return':
+      return [fact('returned')];
+    case 'approve_extension':
+      return [fact('extensionsApproved')];
+    case 'refuse_extension':
+      return [fact('extensionsRefused')];
+    case 'escalate':
+      return [fact('escalated', level())];
+    case 'escalate_on_breach':
+      return [fact('escalated', level()), ...lapse()];
+    case 'public_notice':
+      return [fact('publicNotices'), ...lapse()];
+    case 'resolve':
+      return [fact('resolved', level()), ...(late ? [fact('resolvedLate')] : [])];
+    case 'feedback_satisfied':
+      return [fact('satisfied')];
+    case 'feedback_unsatisfied':
+      return [fact('unsatisfied'), ...reopening()];
+    case 'reopen':
+      return reopening();
+    case 'close_no_feedback':
+      return [fact('noFeedback')];
+    case 'withdraw':
+      return [fact('withdrawn')];
+    case 'merge':
+      return [fact('merged')];
+    case 'reject':
+      return [fact('rejected')];
+    default:
+      return [];
+  }
+}
+
+/** Timeline entries name levels as the case's policy does; facts count them by rung. */
+function levelIndex(entry: TimelineEntry, ladder: readonly string[]): number {
+  const index = ladder.indexOf(entry.level ?? '');
+  if (index < 0) {
+    throw new Error(
+      `kpi: entry ${entry.revision} (${entry.action}) is at level ${entry.level}, not on the ladder ${ladder.join(' > ')}`,
+    );
+  }
+  return index;
+}
+
+function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
+  const status = (entry.to ?? cursor.status) as RequestStatus;
+  const stage = stageOfStatus(cursor.status);
+  const breach = breaches.includes(entry.action);
+  const newStage = stageOfStatus(status) !== stage;
+  return {
+    revision: entry.revision,
+    status,
+    lapsedInStage: newStage ? false : cursor.lapsedInStage || breach,
+    responseJudged:
+      cursor.responseJudged ||
+      entry.action === 'accept' ||
+      (breach && (stage === 'dispatch' || stage === 'accept')),
+    resolvedOn: entry.action === 'resolve' ? kpiDay(entry.at) : cursor.resolvedOn,
+  };
+}
+
+/**
+ * The facts of some of a request's timeline entries, oldest first, from where the last fold left
+ * off (`startOfFacts` before revision 1). `ladder` is the case's own policy's level ids, bottom first.
+ */
+export function foldFacts(
+  cursor: FactsCursor,
+  entries: readonly TimelineEntry[],
+  ladder: readonly string[],
+): { cursor: FactsCursor; facts: RequestFact[] } {
+  const facts: RequestFact[] = [];
+  let current = cursor;
+  for (const entry of entries) {
+    if (entry.revision <= current.revision) continue;
+    // Every revision adds one entry; a gap means entries were lost, and folding on would miscount.
+    if (entry.revision > current.revision + 1)
+      throw new Error(
+        `kpi: entries ${current.revision + 1}–${entry.revision - 1} are missing; fold the whole timeline`,
+      );
+    facts.push(...factsOf(current, entry, ladder));
+    current = advance(current, entry);
+  }
+  return { cursor: current, facts };
+}
+
+/** Everything a request has contributed so far: the recount a ledger's aggregates must equal. */
+export function requestFacts(
+  timeline: readonly TimelineEntry[],
+  ladder: readonly string[],
+): { cursor: FactsCursor; facts: RequestFact[] } {
+  return foldFacts(startOfFacts, timeline, ladder);
+}

@@ -1,0 +1,66 @@
+import { foldFacts, requestFacts, startOfFacts } from '../../domain/kpi/facts';
+import { overdueNow } from '../../domain/kpi/overdue';
+import { ladder, play, stories, AS_OF } from './kpiFixture';
+
+const story = (id: string) => stories.find((s) => s.id === id)!;
+const factsOf = (state: ReturnType<typeof play>) => requestFacts(state.timeline, ladder).facts;
+
+describe('what one request contributes', () => {
+  test('When the accept deadline lapses before acceptance, then the response is late on the lapse’s day and the acceptance late on its own', () => {
+    // r-04: filed and dispatched 1 Dec; accept due h25 (2 Dec 10:00) lapses; accepted h30, resolved h40, satisfied h41 (3 Dec).
+    expect(factsOf(play(story('r-04')))).toEqual([
+      { day: '2026-12-01', counter: 'filed' },
+      { day: '2026-12-01', counter: 'dispatched' },
+      { day: '2026-12-02', counter: 'escalated', level: 1 },
+      { day: '2026-12-02', counter: 'lapsed' },
+      { day: '2026-12-02', counter: 'responsesDue' },
+      { day: '2026-12-02', counter: 'accepted' },
+      { day: '2026-12-02', counter: 'acceptedLate' },
+      { day: '2026-12-03', counter: 'resolved', level: 1 },
+      { day: '2026-12-03', counter: 'satisfied' },
+    ]);
+  });
+
+  test('When an approved extension moves the accept deadline and the acceptance beats it, then the response is on time', () => {
+    // r-18: accept due h27, extended by a day to h51, accepted h40 (3 Dec).
+    const facts = factsOf(play(story('r-18')));
+    expect(facts.filter((f) => f.day === '2026-12-03').map((f) => f.counter)).toEqual([
+      'accepted',
+      'responsesDue',
+      'respondedOnTime',
+      'resolved',
+      'satisfied',
+    ]);
+    expect(facts.map((f) => f.counter)).not.toContain('lapsed');
+  });
+
+  test('When a major request lapses at the committee, then it is publicly notified and counted as a lapse, not an escalation', () => {
+    // Filed at the committee 1 Dec 09:00; dispatch due 5 working days later, 8 Dec 09:00: 通报.
+    const state = play({ id: 'r-40', grid: 'g01', filedAt: 0, major: true, steps: [] });
+    expect(factsOf(state)).toEqual([
+      { day: '2026-12-01', counter: 'filed' },
+      { day: '2026-12-08', counter: 'publicNotices' },
+      { day: '2026-12-08', counter: 'lapsed' },
+      { day: '2026-12-08', counter: 'responsesDue' },
+    ]);
+    expect(overdueNow(state, requestFacts(state.timeline, ladder).cursor, AS_OF)).toMatchObject({
+      stage: 'dispatch',
+      holder: 'committee-c01',
+      level: 3,
+    });
+  });
+
+  test('When an entry names a level the ladder does not have, then folding refuses rather than miscount', () => {
+    const state = play(story('r-15'));
+    expect(() => requestFacts(state.timeline, ['grid', 'village', 'township'])).toThrow(
+      'is at level committee, not on the ladder grid > village > township',
+    );
+  });
+
+  test('When entries are missing between the cursor and a piece, then folding refuses rather than start over mid-story', () => {
+    const { timeline } = play(story('r-01'));
+    expect(() => foldFacts(startOfFacts, timeline.slice(2), ladder)).toThrow(
+      'kpi: entries 1–2 are missing; fold the whole timeline',
+    );
+  });
+});
