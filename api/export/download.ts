@@ -11,12 +11,9 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 /** What every exportable route takes besides its own filters: spread it into the route's query schema. */
 export const exportQuery = {
-  format: z
-    .enum(['json', 'xlsx', 'csv'])
-    .default('json')
-    .openapi({
-      description: 'json (the default), an Excel workbook, or one section as CSV (UTF-8 with BOM)',
-    }),
+  format: z.enum(['json', 'xlsx', 'csv']).default('json').openapi({
+    description: 'json (the default), an Excel workbook, or one section as CSV (UTF-8 with BOM)',
+  }),
   section: z
     .string()
     .min(1)
@@ -51,7 +48,7 @@ export async function sendExport(
   const { workbook } = view;
   const chosen = query.section === undefined ? undefined : sectionNamed(workbook, query.section);
   if (query.format === 'xlsx') {
-    const file = chosen ? { ...workbook, sections: [chosen] } : workbook;
+    const file: Workbook = chosen ? { ...workbook, sections: [chosen] } : workbook;
     const body = await toXlsx(file);
     res
       .type(xlsxType)
