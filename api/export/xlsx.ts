@@ -44,6 +44,8 @@ function addSheet(book: ExcelJS.Workbook, name: string, section: Section): void 
     col.width = columnWidth([headings[c], ...cells.map((row) => row[c]?.shown ?? '')]);
     const numFmt = numFmtOf(column.type);
     if (numFmt) col.numFmt = numFmt;
+    // Text wraps at the capped width and on its own line breaks, which Excel shows only when wrapping.
+    col.alignment = { vertical: 'top', wrapText: column.type === 'text' };
   });
   // Rows after the headings, so the columns' formats reach every data cell.
   cells.forEach((row, r) => {

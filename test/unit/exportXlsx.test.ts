@@ -78,6 +78,7 @@ describe('a ledger as an Excel workbook', () => {
     expect(sheet.getColumn(4).width).toBe(29);
     // =HYPERLINK("http://x.example","点我") is wider than 单位（Unit）: 33 Latin, 2 CJK at 2, padding.
     expect(sheet.getColumn(1).width).toBe(39);
+    expect(sheet.getCell('A3').alignment).toEqual({ vertical: 'top', wrapText: true });
   });
 
   test('When a value does not fit its column’s type, then rendering fails naming the column', async () => {
