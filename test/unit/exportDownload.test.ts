@@ -122,9 +122,9 @@ describe('a ledger downloaded over HTTP', () => {
     const section = await fetch(`${base}/ledger?unit=u1&format=xlsx&section=totals`);
 
     expect(format.status).toBe(400);
-    expect((await format.json()).errors.map((e: any) => e.field)).toEqual(['query.format']);
+    expect(((await format.json()) as any).errors.map((e: any) => e.field)).toEqual(['query.format']);
     expect(section.status).toBe(400);
-    expect((await section.json()).errors).toEqual([
+    expect(((await section.json()) as any).errors).toEqual([
       { field: 'query.section', message: 'no section totals; choose one of: rates, overdue' },
     ]);
   });
