@@ -23,15 +23,16 @@ interface Kind {
  */
 const beijingWallTime = (at: string) => new Date(Date.parse(at) + beijingOffsetMs);
 const dayAndMinute = (wall: Date) => wall.toISOString().slice(0, 16).replace('T', ' ');
-// 0.873 * 100 is 87.30000000000001; twelve digits drop the binary noise and keep every real one.
+// 0.873 * 100 is 87.30000000000001: twelve significant digits drop the binary noise.
 const hundredths = (fraction: number) => Number((fraction * 100).toPrecision(12));
 const grouped = (n: number, decimals: number) =>
   n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const numeric = (v: string | number, shown: string): Rendered => ({ excel: v, csv: String(v), shown });
 
 const kinds: Record<ColumnType, Kind> = {
   text: { render: (v) => ({ excel: String(v), csv: String(v), shown: String(v) }) },
-  integer: { numFmt: '#,##0', render: (v) => number(v, grouped(Number(v), 0)) },
-  decimal: { numFmt: '#,##0.00', render: (v) => number(v, grouped(Number(v), 2)) },
+  integer: { numFmt: '#,##0', render: (v) => numeric(v, grouped(Number(v), 0)) },
+  decimal: { numFmt: '#,##0.00', render: (v) => numeric(v, grouped(Number(v), 2)) },
   // "87.3%" rather than 0.873: Excel opens it as the number 0.873, formatted as a percentage.
   percent: {
     numFmt: '0.0%',
@@ -53,8 +54,6 @@ const kinds: Record<ColumnType, Kind> = {
     },
   },
 };
-
-const number = (v: string | number, shown: string): Rendered => ({ excel: v, csv: String(v), shown });
 
 export const numFmtOf = (type: ColumnType): string | undefined => kinds[type].numFmt;
 

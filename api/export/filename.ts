@@ -14,7 +14,8 @@ function asciiFallback(name: string): string {
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   const ascii = stem
     .replace(/[^\x20-\x7E]+/g, '_')
-    .replace(/[%'`]/g, '_')
+    // Some clients percent-decode even the plain parameter.
+    .replace(/%/g, '_')
     .replace(/_+/g, '_')
     .replace(/^[_\s]+|[_\s]+$/g, '');
   return `${ascii || 'export'}${ext}`;

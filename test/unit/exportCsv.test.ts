@@ -64,13 +64,19 @@ describe('a ledger section as CSV', () => {
     ]);
   });
 
-  test('When a percentage is not a round figure, then the CSV keeps every digit of it and no binary noise', () => {
+  test('When a percentage is not a round figure, then the CSV keeps its digits beyond the workbook’s one decimal, without binary noise', () => {
     const section: Section = {
       ...rates,
       columns: [{ key: 'p', heading: { zh: '率', en: 'Rate' }, type: 'percent' }],
-      rows: [{ p: 0.8734 }, { p: 1 }, { p: 0 }, { p: 0.07 }],
+      rows: [{ p: 0.8734 }, { p: 2 / 3 }, { p: 1 }, { p: 0 }, { p: 0.07 }],
     };
 
-    expect(toCsv(section).split('\r\n').slice(1, -1)).toEqual(['87.34%', '100%', '0%', '7%']);
+    expect(toCsv(section).split('\r\n').slice(1, -1)).toEqual([
+      '87.34%',
+      '66.6666666667%',
+      '100%',
+      '0%',
+      '7%',
+    ]);
   });
 });

@@ -37,7 +37,10 @@ describe('names and widths Excel and browsers accept', () => {
 
   test('When a file name holds quotes, slashes or parentheses, then neither parameter can be broken out of', () => {
     expect(attachment('a"b/c\'(d).csv')).toBe(
-      `attachment; filename="a_b_c_(d).csv"; filename*=UTF-8''a_b_c%27%28d%29.csv`,
+      `attachment; filename="a_b_c'(d).csv"; filename*=UTF-8''a_b_c%27%28d%29.csv`,
+    );
+    expect(attachment('满意率100%.csv')).toBe(
+      `attachment; filename="100.csv"; filename*=UTF-8''${encodeURIComponent('满意率100%.csv')}`,
     );
     expect(attachment('台账.csv')).toBe(
       `attachment; filename="export.csv"; filename*=UTF-8''%E5%8F%B0%E8%B4%A6.csv`,
