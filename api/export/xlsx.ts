@@ -39,19 +39,23 @@ function addSheet(book: ExcelJS.Workbook, name: string, section: Section): void 
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center' };
 
-  section.columns.forEach((column, c) => {
-    const col = sheet.getColumn(c + 1);
-    col.width = columnWidth([headings[c], ...cells.map((row) => row[c]?.shown ?? '')]);
-    const numFmt = numFmtOf(column.type);
-    if (numFmt) col.numFmt = numFmt;
-    // Text wraps at the capped width and on its own line breaks, which Excel shows only when wrapping.
-    col.alignment = { vertical: 'top', wrapText: column.type === 'text' };
+  section.columns.forEach((_, c) => {
+    sheet.getColumn(c + 1).width = columnWidth([headings[c], ...cells.map((row) => row[c]?.shown ?? '')]);
   });
-  // Rows after the headings, so the columns' formats reach every data cell.
+  // Styled cell by cell: a column's style would also reach the title and the headings above.
+  const styles = section.columns.map((column) => ({
+    numFmt: numFmtOf(column.type),
+    // Text wraps at the capped width and on its own line breaks, which Excel shows only when wrapping.
+    alignment: { vertical: 'top' as const, wrapText: column.type === 'text' },
+  }));
   cells.forEach((row, r) => {
     const line = sheet.getRow(headerRow + 1 + r);
     row.forEach((cell, c) => {
-      if (cell) line.getCell(c + 1).value = cell.excel;
+      const target = line.getCell(c + 1);
+      const { numFmt, alignment } = styles[c];
+      target.alignment = alignment;
+      if (numFmt) target.numFmt = numFmt;
+      if (cell) target.value = cell.excel;
     });
   });
 }

@@ -38,6 +38,8 @@ describe('a ledger as an Excel workbook', () => {
       '更新时间（Updated at）',
     ]);
     expect(sheet.getRow(2).font.bold).toBe(true);
+    // The columns' number formats belong to the records only.
+    expect(['A1', 'B2', 'E2', 'F2'].map((a) => sheet.getCell(a).numFmt)).toEqual(Array(4).fill(undefined));
   });
 
   test('When records are written, then each cell holds a typed value with its number format, and a datetime reads as Beijing time', async () => {
