@@ -99,6 +99,11 @@ export function stageDeadline(state: Pick<CitizenRequestState, 'deadlines'>): De
   return state.deadlines.find((d) => d.id.startsWith('stage:'));
 }
 
+/** The deadline the request answers to now: its stage's, or while a lead works under it, the committee's. */
+export function currentDeadline(state: Pick<CitizenRequestState, 'deadlines'>): Deadline | undefined {
+  return stageDeadline(state) ?? state.deadlines.find((d) => d.id.startsWith('committee:'));
+}
+
 /** How requests were stored before they held a list of deadlines: one stage deadline at most. */
 export type StoredRequestState = Omit<CitizenRequestState, 'deadlines'> & {
   deadlines?: Deadline[];

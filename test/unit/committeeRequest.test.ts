@@ -4,7 +4,9 @@ import { arrive, caseRef, openAgenda } from '../../domain/committee/agenda';
 import { CommitteeDecision } from '../../domain/committee/decisions';
 import { CaseOrder, holdMeeting } from '../../domain/committee/meeting';
 import { overdueItems } from '../../domain/committee/queries';
+import { requestFacts } from '../../domain/kpi/facts';
 import { mergeTarget, RequestCommand } from '../../domain/requests/commands';
+import { requestSummary } from '../../domain/requests/summary';
 import { CitizenRequestState, stageDeadline } from '../../domain/requests/state';
 import { decide, onDeadline, requestClosing, submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
@@ -147,6 +149,14 @@ describe('a request following the committee’s decision', () => {
     );
     expect(overdueItems(meeting.state, due).map((i) => i.key)).toEqual(['request-r-1']);
 
+    // Lists filter overdue requests on the deadline their summary shows: the committee's, here.
+    expect(requestSummary(lapsed.state, 'committee').deadline).toMatchObject({
+      stage: 'committee decision',
+      owner: 'deputy-1',
+      dueAt: lapsed.state.deadlines[0].dueAt,
+    });
+    expect(requestSummary(assigned, 'committee').deadline?.dueAt).toBe('2026-12-11T02:00:00.000Z');
+
     const again = fireDue(lapsed.state, Date.parse(lapsed.state.deadlines[0].dueAt));
     expect(again.state.committee).toMatchObject({ lapses: 2, overdueSince: '2026-12-11T02:00:00.000Z' });
 
@@ -157,6 +167,31 @@ describe('a request following the committee’s decision', () => {
     ).state;
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAtLevel: 3 });
     expect(resolved.deadlines.map((d) => d.id)).toEqual(['stage:returnVisit']);
+    // The ledger counts the lapse as the unit's public notice, and the resolution as late.
+    const counted = requestFacts(resolved.timeline, ['grid', 'village', 'township', 'committee']).facts.map(
+      (f) => f.counter,
+    );
+    expect(counted).toEqual(['filed', 'publicNotices', 'lapsed', 'resolved', 'resolvedLate']);
+  });
+
+  test('When a lead works under general supervision, then only the lead and unit are reminded, and no stage deadline returns beside the committee’s', () => {
+    const assigned = decide(major(), order({ ...lead, supervision: 'general' }), ctx(afterMeeting)).state;
+    const reminded = fireDue(assigned, Date.parse('2026-12-06T02:00:00Z'));
+    expect(reminded.notices.map((n) => `${n.kind}:${n.recipient}`)).toEqual([
+      'reminder:deputy-1',
+      'reminder:housing-bureau',
+    ]);
+    const progressed = decide(
+      reminded.state,
+      { type: 'progress', actor: deputy, note: '已现场查看' },
+      ctx(afterMeeting),
+    ).state;
+    const escalatedAgain = decide(
+      progressed,
+      { type: 'escalate', actor: deputy, reason: 'x' },
+      ctx(afterMeeting),
+    ).state;
+    expect(escalatedAgain.deadlines.map((d) => d.id)).toEqual(['committee:m1']);
   });
 
   test('When the committee sends a request down, then it leaves the agenda with a fresh stage deadline there and is resolved at that level', () => {
