@@ -18,9 +18,10 @@ import { Counter } from './counts';
  * nothing. An action that beats its timer by moments is on time, as the case decided; no second
  * clock disagrees with the timeline.
  *
- * Each breach entry is taken to be the stage deadline's (the only kind requests have now). A
- * future deadline of another kind (a committee decision's) must be told apart before it records
- * breaches on requests.
+ * A breach entry is a lapse of the stage the request is in. A committee decision's deadline
+ * (its entries carry `about: "committee:<meeting>"`) stands in for the resolve stage's while a
+ * lead official works under it, so its lapse counts the same way: a public notice in the unit's
+ * ledger, and a late resolution.
  */
 export interface RequestFact {
   day: string;

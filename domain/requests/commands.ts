@@ -1,4 +1,5 @@
 import { Actor } from '../actors';
+import { CommitteeDecision } from '../committee/decisions';
 import { DurationSpec } from '../policy/duration';
 
 /** Everything a person can do to a citizen request; each carries who and why. */
@@ -16,4 +17,19 @@ export type RequestCommand =
   | { type: 'reopen'; actor: Actor; reason: string }
   | { type: 'reject'; actor: Actor; reason: string }
   | { type: 'merge'; actor: Actor; into: string; note?: string }
-  | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string };
+  | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string }
+  /** What the standing committee decided on the request at a meeting (domain/committee): `merge.into` is a request id. */
+  | {
+      type: 'committeeDecision';
+      actor: Actor;
+      meetingId: string;
+      heldAt: string;
+      decision: CommitteeDecision;
+    };
+
+/** The request a command merges this one into, by a supervisor or by the committee: that one must absorb it. */
+export function mergeTarget(command: RequestCommand): string | undefined {
+  if (command.type === 'merge') return command.into;
+  if (command.type === 'committeeDecision' && command.decision.kind === 'merge') return command.decision.into;
+  return undefined;
+}

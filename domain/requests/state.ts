@@ -1,4 +1,5 @@
 import { Actor } from '../actors';
+import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { DurationSpec } from '../policy/duration';
 import { TimelineEntry } from '../timeline';
@@ -33,7 +34,8 @@ export const statusLabels: Record<RequestStatus, { zh: string; en: string }> = {
 /** Statuses after which nothing is due any more (closed may still be reopened within the window). */
 export const finalStatuses: RequestStatus[] = ['closed', 'withdrawn', 'merged', 'rejected'];
 
-export type CloseOutcome = 'satisfied' | 'no_feedback';
+/** `committee_decision`: closed by the standing committee with a reasoned outcome (its `resolution`), not by the resident. */
+export type CloseOutcome = 'satisfied' | 'no_feedback' | 'committee_decision';
 
 /** What the resident filed (点单). Personal data stays in payloads, never in search attributes. */
 export interface RequestSubmission {
@@ -57,6 +59,17 @@ export interface ExtensionRequest {
   requestedAt: string;
 }
 
+/** The standing committee's latest decision on a request (a merge's `into` is a request id), and how its deadline fared. */
+export interface CommitteeRuling {
+  meetingId: string;
+  decidedAt: string;
+  decision: CommitteeDecision;
+  /** How many times the committee's deadline lapsed, each publicly noted (通报); the agenda flags it overdue. */
+  lapses: number;
+  /** When the committee's deadline first lapsed. */
+  overdueSince?: string;
+}
+
 export interface CitizenRequestState {
   submission: RequestSubmission;
   revision: number;
@@ -73,6 +86,8 @@ export interface CitizenRequestState {
   /** Requesters of duplicates merged into this case; they hear its outcome too. */
   coRequesters: string[];
   mergedInto?: string;
+  /** Absent until the standing committee decides on the request. */
+  committee?: CommitteeRuling;
   submittedAt: string;
   updatedAt: string;
   closedAt?: string;
@@ -82,6 +97,11 @@ export interface CitizenRequestState {
 /** The deadline of the stage the request is in, if one runs. */
 export function stageDeadline(state: Pick<CitizenRequestState, 'deadlines'>): Deadline | undefined {
   return state.deadlines.find((d) => d.id.startsWith('stage:'));
+}
+
+/** The deadline the request answers to now: its stage's, or while a lead works under it, the committee's. */
+export function currentDeadline(state: Pick<CitizenRequestState, 'deadlines'>): Deadline | undefined {
+  return stageDeadline(state) ?? state.deadlines.find((d) => d.id.startsWith('committee:'));
 }
 
 /** How requests were stored before they held a list of deadlines: one stage deadline at most. */

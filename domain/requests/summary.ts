@@ -1,5 +1,5 @@
 import { TimelineEntry } from '../timeline';
-import { CitizenRequestState, stageDeadline } from './state';
+import { CitizenRequestState, currentDeadline } from './state';
 
 /**
  * The id of the ladder level a request sits at, under the policy the case runs on: as its newest
@@ -18,7 +18,8 @@ export function caseLevelId(
  */
 export function requestSummary(state: CitizenRequestState, levelId: string) {
   const { submission } = state;
-  const deadline = stageDeadline(state);
+  // A committee's deadline stands in for the stage's, so a lead's lapse shows in overdue lists.
+  const deadline = currentDeadline(state);
   return {
     id: submission.id,
     revision: state.revision,

@@ -16,6 +16,7 @@ import { Decision, Notice, Refusal } from '../timeline';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
+import { committeeAlsoRemind, committeeLapse, decideCommittee, isCommitteeDeadline } from './committee';
 
 export interface Context extends RuleContext {
   /**
@@ -70,7 +71,7 @@ function deadlineFor(state: CitizenRequestState, stage: RequestStage, level: num
   );
 }
 
-interface RequestChange {
+export interface RequestChange {
   /** Set the stage deadline afresh after the change (a new stage, level or owner). */
   freshDeadline?: boolean;
 }
@@ -84,26 +85,41 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
       const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
       return { state: { ...next, deadlines: [], pendingExtension: undefined, closedAt } };
     }
-    if (!change.freshDeadline) return { state: next };
-    const stage = currentStage(next);
-    const deadline = stage ? deadlineFor(next, stage, next.level, ctx) : undefined;
-    const others = next.deadlines.filter((d) => d !== stageDeadline(next));
+    // Resolved is what the committee asked for: its deadline is met.
+    const met =
+      next.status === 'resolved' && next.deadlines.some(isCommitteeDeadline)
+        ? { ...next, deadlines: next.deadlines.filter((d) => !isCommitteeDeadline(d)) }
+        : next;
+    if (!change.freshDeadline) return { state: met };
+    const stage = currentStage(met);
+    // While the committee's deadline runs, resolving answers to it rather than to a stage deadline.
+    const governed = stage === 'resolve' && met.deadlines.some(isCommitteeDeadline);
+    const deadline = stage && !governed ? deadlineFor(met, stage, met.level, ctx) : undefined;
+    const others = met.deadlines.filter((d) => d !== stageDeadline(met));
     return {
-      state: { ...next, deadlines: deadline ? [...others, deadline] : others, pendingExtension: undefined },
+      state: { ...met, deadlines: deadline ? [...others, deadline] : others, pendingExtension: undefined },
       rule: deadline?.rule,
     };
   },
   levelId: (state, ctx) => ctx.policy.ladder[state.level].id,
+  // The lead official answers for the committee's deadline at every lapse; the committee has no rung above it.
   ownerAt: (state, deadline, level) =>
-    responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
-  alsoRemind: (state, deadline) =>
-    state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [],
+    isCommitteeDeadline(deadline)
+      ? deadline.owner
+      : responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
+  alsoRemind: (state, deadline) => {
+    if (isCommitteeDeadline(deadline)) return committeeAlsoRemind(state);
+    return state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [];
+  },
+  about: (deadline) => (isCommitteeDeadline(deadline) ? deadline.id : undefined),
   onDue: (state, deadline, ctx) =>
     deadline.purpose === 'returnVisit' ? closeUnanswered(state, deadline, ctx) : undefined,
-  escalated: (state, _deadline, toLevel, ctx) => ({
-    level: toLevel,
-    onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy),
-  }),
+  // Only a stage's lapse moves the request up the ladder; a missed committee deadline is noted where it is.
+  escalated: (state, deadline, toLevel, ctx) => {
+    if (isCommitteeDeadline(deadline)) return committeeLapse(state, deadline);
+    if (!deadline.id.startsWith('stage:')) return {};
+    return { level: toLevel, onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy) };
+  },
 };
 
 function apply(
@@ -422,22 +438,7 @@ export function decide(
       requireRole(actor, supervisorRoles, 'merge');
       if (command.into === state.submission.id)
         throw new Refusal('invalid', 'a request cannot be merged into itself');
-      return apply(
-        state,
-        {
-          status: 'merged',
-          action: 'merge',
-          actor,
-          note: command.note,
-          patch: { mergedInto: command.into },
-          notices: tell(
-            requesters(state),
-            'outcome',
-            `已合并到 ${command.into} merged into ${command.into}; you will hear its outcome`,
-          ),
-        },
-        ctx,
-      );
+      return mergeInto(state, actor, command.into, command.note, {}, ctx);
     case 'absorbDuplicate':
       if (finalStatuses.includes(state.status) && state.status !== 'closed') {
         throw new Refusal(
@@ -455,7 +456,38 @@ export function decide(
         },
         ctx,
       );
+    case 'committeeDecision':
+      return decideCommittee(state, command, ctx, apply, (merged, by, into, note, patch) =>
+        mergeInto(merged, by, into, note, patch, ctx),
+      );
   }
+}
+
+/** A duplicate merged into another request, by a supervisor or by the committee: its requesters will hear that one's outcome. */
+function mergeInto(
+  state: CitizenRequestState,
+  actor: Actor,
+  into: string,
+  note: string | undefined,
+  patch: Partial<CitizenRequestState>,
+  ctx: Context,
+): Decision<CitizenRequestState> {
+  return apply(
+    state,
+    {
+      status: 'merged',
+      action: 'merge',
+      actor,
+      note,
+      patch: { ...patch, mergedInto: into },
+      notices: tell(
+        requesters(state),
+        'outcome',
+        `已合并到 ${into} merged into ${into}; you will hear its outcome`,
+      ),
+    },
+    ctx,
+  );
 }
 
 function reopen(

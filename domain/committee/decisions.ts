@@ -1,0 +1,40 @@
+import { DurationSpec } from '../policy/duration';
+
+/**
+ * How closely the committee follows a lead official's work (督办). The level is named on the
+ * committee deadline and decides who else hears its reminders: from 重点督办 on, the committee too.
+ */
+export const supervisionLevels = ['general', 'key', 'top'] as const;
+export type SupervisionLevel = (typeof supervisionLevels)[number];
+
+export const supervisionLabels: Record<SupervisionLevel, { zh: string; en: string }> = {
+  general: { zh: '一般督办', en: 'General supervision' },
+  key: { zh: '重点督办', en: 'Key supervision' },
+  top: { zh: '挂牌督办', en: 'Listed (top) supervision' },
+};
+
+/** The committee's one decision on one item at a meeting; `merge.into` names another item on the agenda. */
+export type CommitteeDecision =
+  | {
+      kind: 'assignLead';
+      /** 牵头领导 */
+      leadOfficial: string;
+      /** 牵头单位 */
+      leadUnit: string;
+      /** Counted from the meeting, on the case's calendar. */
+      deadline: DurationSpec;
+      supervision: SupervisionLevel;
+      note?: string;
+    }
+  | { kind: 'sendDown'; /** a ladder level id below the committee */ toLevel: string; instructions: string }
+  | { kind: 'merge'; into: string; note?: string }
+  | { kind: 'close'; /** the reasoned outcome, told to everyone the case names */ outcome: string };
+
+export type CommitteeDecisionKind = CommitteeDecision['kind'];
+
+export const decisionLabels: Record<CommitteeDecisionKind, { zh: string; en: string }> = {
+  assignLead: { zh: '明确牵头领导', en: 'Lead official assigned' },
+  sendDown: { zh: '交由下级办理', en: 'Sent back down' },
+  merge: { zh: '合并办理', en: 'Merged with another item' },
+  close: { zh: '研究办结', en: 'Closed by decision' },
+};
