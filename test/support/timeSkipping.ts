@@ -10,13 +10,16 @@ export const TEST_SERVER_PATH = path.resolve(__dirname, '../../.tools/bin/tempor
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   // The SDK gives the JVM 5 s to listen, which a busy 2-core machine sometimes misses: try again.
+  // (SDK 1.13 said "Failed connecting to test server"; 1.24 says the server "did not start within 5s".)
   for (let attempt = 1; ; attempt++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: TEST_SERVER_PATH } },
       });
     } catch (err) {
-      if (attempt === 3 || !/Failed connecting to test server/.test(String(err))) throw err;
+      if (attempt === 4 || !/Failed connecting to test server|did not start within/.test(String(err)))
+        throw err;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 2000));
     }
   }
 }
