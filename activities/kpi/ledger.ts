@@ -53,6 +53,19 @@ function byRung(levels: LevelCounts, ladder: readonly string[]): LevelCounts {
   return rungs;
 }
 
+/** Contributions summed, their levels counted by rung of `ladder`. */
+export function sumContributions(
+  docs: readonly Pick<KpiContributionDoc, 'counts'>[],
+  ladder: readonly string[],
+): KpiCounts {
+  const summed = sumCounts(docs.map((doc) => fullCounts(doc.counts)));
+  return {
+    ...summed,
+    escalatedTo: byRung(summed.escalatedTo, ladder),
+    resolvedAt: byRung(summed.resolvedAt, ladder),
+  };
+}
+
 /**
  * A unit's ledger (台账) for a period: the counts its requests contributed on those days (everything
  * below the unit included, as every request is stored under each unit of its jurisdiction) and the
@@ -76,11 +89,6 @@ export async function readLedger(
     ),
   );
   const docs = found.flat();
-  const summed = sumCounts(docs.map((doc) => fullCounts(doc.counts)));
-  const counts = {
-    ...summed,
-    escalatedTo: byRung(summed.escalatedTo, ladder),
-    resolvedAt: byRung(summed.resolvedAt, ladder),
-  };
+  const counts = sumContributions(docs, ladder);
   return { ...query, counts, rates: kpiRates(counts), read: docs.length };
 }
