@@ -15,7 +15,7 @@ export interface LedgerQuery {
 export interface Ledger extends LedgerQuery {
   counts: KpiCounts;
   rates: KpiRates;
-  /** How many contribution documents were summed: what the query cost. */
+  /** How many contribution documents were summed: about what the query cost (a part-month read also reads its other days). */
   read: number;
 }
 
@@ -24,24 +24,38 @@ const nextDay = (day: string) =>
 const lastOfMonth = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+/** One lookup: a day, or a month (keeping only the days `from` to `to` of it when the period covers part). */
+export type PeriodSlice = { day: string } | { month: string; from?: string; to?: string };
+
+/** Past this many days of a month, reading the whole month in one lookup beats a lookup per day. */
+const daysWorthAMonth = 7;
+
 /**
- * The slices a period is read in: each month it covers whole by its `month`, the days of a month it
- * covers in part one by one, so nothing outside the period is read and a year takes 12 lookups.
+ * The lookups a period is read in: each month it covers whole by its `month`; a month it covers in
+ * part by its `month` too when that is more than a week of it (what else it reads is bounded by
+ * the month), else day by day. So a year takes 12 lookups, a day one.
  */
-export function periodSlices(from: string, to: string): ({ month: string } | { day: string })[] {
-  const slices: ({ month: string } | { day: string })[] = [];
-  for (let day = from; day <= to;) {
-    const month = day.slice(0, 7);
-    if (day.endsWith('-01') && lastOfMonth(month) <= to) {
-      slices.push({ month });
-      day = nextDay(lastOfMonth(month));
-    } else {
-      slices.push({ day });
-      day = nextDay(day);
-    }
+export function periodSlices(from: string, to: string): PeriodSlice[] {
+  const slices: PeriodSlice[] = [];
+  for (let start = from; start <= to;) {
+    const month = start.slice(0, 7);
+    const end = lastOfMonth(month) < to ? lastOfMonth(month) : to;
+    const whole = start.endsWith('-01') && end === lastOfMonth(month);
+    const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
+    if (whole) slices.push({ month });
+    else if (days > daysWorthAMonth) slices.push({ month, from: start, to: end });
+    else for (let day = start; day <= end; day = nextDay(day)) slices.push({ day });
+    start = nextDay(end);
   }
   return slices;
 }
+
+function lookup(slice: PeriodSlice): { day: string } | { month: string } {
+  return 'day' in slice ? { day: slice.day } : { month: slice.month };
+}
+
+const inSlice = (slice: PeriodSlice, day: string) =>
+  'day' in slice || ((!slice.from || day >= slice.from) && (!slice.to || day <= slice.to));
 
 /** Stored levels are the ids the cases recorded; a ledger counts them by rung of `ladder`. An id no longer on it keeps its name. */
 function byRung(levels: LevelCounts, ladder: readonly string[]): LevelCounts {
@@ -80,12 +94,14 @@ export async function readLedger(
 ): Promise<Ledger> {
   const field = `unit${query.level}`;
   const found = await Promise.all(
-    periodSlices(query.from, query.to).map((slice) =>
-      model
-        .find({ [field]: query.unit, ...slice })
-        .select({ counts: 1 })
-        .lean<Pick<KpiContributionDoc, 'counts'>[]>()
-        .exec(),
+    periodSlices(query.from, query.to).map(async (slice) =>
+      (
+        await model
+          .find({ [field]: query.unit, ...lookup(slice) })
+          .select({ day: 1, counts: 1 })
+          .lean<Pick<KpiContributionDoc, 'day' | 'counts'>[]>()
+          .exec()
+      ).filter((doc) => inSlice(slice, doc.day)),
     ),
   );
   const docs = found.flat();

@@ -166,6 +166,20 @@ describe('KPI aggregates', () => {
       expect(ledger.counts).toEqual(expected);
       expect(ledger.rates).toEqual(kpiRates(expected));
     }
+    // The same as part of its month, read by month and kept to the period, and as the whole month.
+    const month = period.from.slice(0, 7);
+    for (const [from, to] of [
+      [`${month}-01`, period.to],
+      [`${month}-01`, `${month}-31`],
+    ]) {
+      const ledger = await readLedger(e2e.system.models.KpiContribution, ladder, {
+        level: 0,
+        unit: jurisdiction[0],
+        from,
+        to,
+      });
+      expect(ledger.counts).toEqual(periodCounts(settled, jurisdiction[0], from, to));
+    }
     const village = periodCounts(settled, jurisdiction[1], period.from, period.to);
     expect(village).toMatchObject({
       filed: 4,

@@ -91,7 +91,7 @@ describe('ledger contributions', () => {
 });
 
 describe('ledger periods', () => {
-  test('When a period covers whole months, then each is read by its month and the rest day by day', () => {
+  test('When a period covers whole months, then each is read by its month, a week or less of one day by day, more by its month', () => {
     expect(periodSlices('2026-11-29', '2027-02-28')).toEqual([
       { day: '2026-11-29' },
       { day: '2026-11-30' },
@@ -99,7 +99,15 @@ describe('ledger periods', () => {
       { month: '2027-01' },
       { month: '2027-02' },
     ]);
-    expect(periodSlices('2026-12-01', '2026-12-02')).toEqual([{ day: '2026-12-01' }, { day: '2026-12-02' }]);
+    expect(periodSlices('2026-11-01', '2026-11-28')).toEqual([
+      { month: '2026-11', from: '2026-11-01', to: '2026-11-28' },
+    ]);
+    expect(periodSlices('2026-11-20', '2026-12-03')).toEqual([
+      { month: '2026-11', from: '2026-11-20', to: '2026-11-30' },
+      { day: '2026-12-01' },
+      { day: '2026-12-02' },
+      { day: '2026-12-03' },
+    ]);
     expect(periodSlices('2026-12-03', '2026-12-03')).toEqual([{ day: '2026-12-03' }]);
     expect(periodSlices('2026-12-04', '2026-12-03')).toEqual([]);
   });
