@@ -9,7 +9,7 @@ import { percentile } from '../load';
 import { scaled, Section } from '../section';
 
 const sizes = [10_000, 100_000, 1_000_000];
-const samples = 5;
+const samples = 3;
 const seedBatch = 2_000;
 
 const dayAfter = (day: string, days: number) =>
