@@ -20,9 +20,12 @@ export interface Contribution {
   counts: KpiCounts;
 }
 
-/** The level ids a timeline names, in order of first appearance: a stand-in ladder to fold by. */
+/**
+ * The level ids a timeline names, in order of first appearance: a stand-in ladder to fold by. An
+ * entry recorded without one counts under `''`: a projection must not fail a case's commit for it.
+ */
 function levelIds(timeline: readonly TimelineEntry[]): string[] {
-  return [...new Set(timeline.flatMap((entry) => (entry.level ? [entry.level] : [])))];
+  return [...new Set(timeline.map((entry) => entry.level ?? ''))];
 }
 
 function byLevelId(levels: LevelCounts, ids: readonly string[]): LevelCounts {

@@ -90,6 +90,16 @@ describe('ledger contributions', () => {
   });
 });
 
+describe('ledger contributions of old entries', () => {
+  test('When a resolution was recorded without its level, then it still counts, under no level', () => {
+    const { state } = played[0];
+    const timeline = state.timeline.map(({ level: _level, ...entry }) => entry);
+    const docs = contributionDocs(state, timeline);
+    const resolved = docs.find((doc) => doc.counts.resolved)!;
+    expect(resolved.counts.resolvedAt).toEqual({ '': resolved.counts.resolved });
+  });
+});
+
 describe('ledger periods', () => {
   test('When a period covers whole months, then each is read by its month, a week or less of one day by day, more by its month', () => {
     expect(periodSlices('2026-11-29', '2027-02-28')).toEqual([
