@@ -3,8 +3,11 @@ import type { SparseCounts } from '../kpi/contributions';
 import { ladderLevels } from './listShapes';
 
 /**
- * One request's contribution to one Beijing day of the ledger (台账), found by the unit at each
- * ladder level (`unit0`…) and by its `day` or `month`: a ledger sums those of one unit and period.
+ * One request's contribution to one Beijing day of the ledger (台账). A ledger sums those of one
+ * unit and period, found by one key per ladder level: `dayKey<level>` (`<unit>|<day>`) and
+ * `monthKey<level>` (`<unit>|<month>`). One field rather than a unit field and a day field, because
+ * FerretDB over PostgreSQL serves each equality from its own GIN index and ANDs them: a month's
+ * posting list holds every unit's documents, so a grid's month would cost as much as the county's.
  */
 export interface KpiContributionDoc {
   /** `<request id>|<day>` */
@@ -12,14 +15,33 @@ export interface KpiContributionDoc {
   requestId: string;
   revision: number;
   day: string;
-  month: string;
   units: string[];
-  [unitAtLevel: `unit${number}`]: string;
+  [levelKey: `${'day' | 'month'}Key${number}`]: string;
   counts: SparseCounts;
 }
 
+export type LedgerPeriod = 'day' | 'month';
+
+export const ledgerKeyField = (period: LedgerPeriod, level: number) => `${period}Key${level}`;
+export const ledgerKey = (unit: string, periodValue: string) => `${unit}|${periodValue}`;
+
+/** A contribution's keys, for every unit of its jurisdiction. */
+export function ledgerKeys(jurisdiction: string[], day: string): Record<string, string> {
+  return Object.fromEntries(
+    jurisdiction.flatMap((unit, level) => [
+      [ledgerKeyField('day', level), ledgerKey(unit, day)],
+      [ledgerKeyField('month', level), ledgerKey(unit, day.slice(0, 7))],
+    ]),
+  );
+}
+
+const keyFields = ladderLevels.flatMap((level) => [
+  ledgerKeyField('day', level),
+  ledgerKeyField('month', level),
+]);
+
 /** The fields a ledger or a reconciliation finds contributions by; FerretDB needs a GIN index on each (store.ts). */
-export const kpiLookupFields = ['requestId', 'day', 'month', ...ladderLevels.map((i) => `unit${i}`)];
+export const kpiLookupFields = ['requestId', ...keyFields];
 
 export function createKpiModel(connection: Connection): Model<KpiContributionDoc> {
   const schema = new Schema<KpiContributionDoc>(
@@ -28,19 +50,14 @@ export function createKpiModel(connection: Connection): Model<KpiContributionDoc
       requestId: String,
       revision: { type: Number, required: true },
       day: String,
-      month: String,
       units: [String],
-      ...Object.fromEntries(ladderLevels.map((i) => [`unit${i}`, String])),
+      ...Object.fromEntries(keyFields.map((field) => [field, String])),
       counts: Schema.Types.Mixed,
     },
     { versionKey: false, collection: 'kpi_contributions', minimize: false },
   );
   // Built on MongoDB only (store.ts); FerretDB gets GIN indexes instead.
   schema.set('autoIndex', false);
-  schema.index({ requestId: 1 });
-  for (const level of ladderLevels) {
-    schema.index({ [`unit${level}`]: 1, day: 1 });
-    schema.index({ [`unit${level}`]: 1, month: 1 });
-  }
+  for (const field of kpiLookupFields) schema.index({ [field]: 1 });
   return connection.model<KpiContributionDoc>('KpiContribution', schema);
 }

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import { KpiCounts, LevelCounts, sumCounts } from '../../domain/kpi/counts';
 import { kpiRates, KpiRates } from '../../domain/kpi/rates';
-import type { KpiContributionDoc } from '../db/kpiModel';
+import { KpiContributionDoc, ledgerKey, ledgerKeyField } from '../db/kpiModel';
 import { fullCounts } from './contributions';
 
 /** A unit at its ladder level (0 = grid branch) and a period of Beijing days, `from` to `to` inclusive. */
@@ -50,8 +50,11 @@ export function periodSlices(from: string, to: string): PeriodSlice[] {
   return slices;
 }
 
-function lookup(slice: PeriodSlice): { day: string } | { month: string } {
-  return 'day' in slice ? { day: slice.day } : { month: slice.month };
+/** The one-field equality a slice of a unit's ledger is found by. */
+function lookup(level: number, unit: string, slice: PeriodSlice): Record<string, string> {
+  return 'day' in slice
+    ? { [ledgerKeyField('day', level)]: ledgerKey(unit, slice.day) }
+    : { [ledgerKeyField('month', level)]: ledgerKey(unit, slice.month) };
 }
 
 const inSlice = (slice: PeriodSlice, day: string) =>
@@ -83,21 +86,21 @@ export function sumContributions(
 /**
  * A unit's ledger (台账) for a period: the counts its requests contributed on those days (everything
  * below the unit included, as every request is stored under each unit of its jurisdiction) and the
- * rates from them. Each slice is one equality lookup on the unit's level field and the month or day,
- * which FerretDB over PostgreSQL serves from GIN indexes and MongoDB from a compound one: it reads
- * the unit's contributions in the period and nothing else. `ladder` is the reading policy's level ids, bottom first.
+ * rates from them. Each slice is one equality lookup on the unit's key for that day or month
+ * (`activities/db/kpiModel.ts`), which FerretDB over PostgreSQL serves from one GIN index and MongoDB
+ * from an ordinary one: it reads the unit's contributions in the period (and the rest of a month
+ * read whole) and nothing else. `ladder` is the reading policy's level ids, bottom first.
  */
 export async function readLedger(
   model: Model<KpiContributionDoc>,
   ladder: readonly string[],
   query: LedgerQuery,
 ): Promise<Ledger> {
-  const field = `unit${query.level}`;
   const found = await Promise.all(
     periodSlices(query.from, query.to).map(async (slice) =>
       (
         await model
-          .find({ [field]: query.unit, ...lookup(slice) })
+          .find(lookup(query.level, query.unit, slice))
           .select({ day: 1, counts: 1 })
           .lean<Pick<KpiContributionDoc, 'day' | 'counts'>[]>()
           .exec()

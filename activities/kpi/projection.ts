@@ -1,8 +1,7 @@
 import type { CitizenRequestState } from '../../domain/requests/state';
 import type { TimelineEntry } from '../../domain/timeline';
 import { requestWorkflowId } from '../../common/requests';
-import { KpiContributionDoc } from '../db/kpiModel';
-import { unitFields } from '../db/listShapes';
+import { KpiContributionDoc, ledgerKeys } from '../db/kpiModel';
 import type { Models } from '../db/models';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { requestContributions, sparseCounts } from './contributions';
@@ -18,9 +17,8 @@ export function contributionDocs(
     requestId: id,
     revision,
     day,
-    month: day.slice(0, 7),
     units: jurisdiction,
-    ...unitFields(jurisdiction),
+    ...ledgerKeys(jurisdiction, day),
     counts: sparseCounts(counts),
   }));
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { KpiContributionDoc } from '../../activities/db/kpiModel';
+import { KpiContributionDoc, ledgerKeys } from '../../activities/db/kpiModel';
 import { prepareStore } from '../../activities/db/store';
 import { LedgerQuery, readLedger } from '../../activities/kpi/ledger';
 import { defaultPolicy } from '../../test/support/fixtures';
@@ -31,9 +31,8 @@ function contributions(i: number, total: number): KpiContributionDoc[] {
     requestId: doc._id,
     revision: k + 2,
     day,
-    month: day.slice(0, 7),
     units: doc.units,
-    ...Object.fromEntries(doc.units.map((unit, level) => [`unit${level}`, unit])),
+    ...ledgerKeys(doc.units, day),
     counts,
   }));
 }

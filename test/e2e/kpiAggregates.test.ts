@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { KpiContributionDoc } from '../../activities/db/kpiModel';
+import { KpiContributionDoc, ledgerKeys } from '../../activities/db/kpiModel';
 import { readLedger, sumContributions } from '../../activities/kpi/ledger';
 import { requestFacts } from '../../domain/kpi/facts';
 import { periodCounts, unitDayCounts, UnitDayCounts } from '../../domain/kpi/ledger';
@@ -223,13 +223,12 @@ describe('KPI aggregates', () => {
       ...before[0],
       _id: `synthetic-${i}|${before[0].day}`,
       requestId: `synthetic-${i}`,
-      unit0: `grid-x${i % 300}`,
-      unit1: `village-x${i % 30}`,
+      ...ledgerKeys([`grid-x${i % 300}`, `village-x${i % 30}`], before[0].day),
     }));
     await KpiContribution.insertMany(others, { lean: true });
     for (const filter of [
-      { unit1: before[0].unit1, day: before[0].day },
-      { unit0: before[0].unit0, month: before[0].month },
+      { dayKey1: before[0].dayKey1 },
+      { monthKey0: before[0].monthKey0 },
       { requestId: before[0].requestId },
     ]) {
       const plan = JSON.stringify(
