@@ -3,6 +3,7 @@ import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
 import { SliceDoc } from './slices';
+import { createKpiModel, KpiContributionDoc } from './kpiModel';
 import { declareListIndexes, inboxListShapes, ladderLevels, requestListShapes } from './listShapes';
 
 /**
@@ -65,6 +66,7 @@ export interface Models extends CommitmentModels {
   Slice: Model<SliceDoc>;
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
+  KpiContribution: Model<KpiContributionDoc>;
 }
 
 export function createModels(connection: Connection): Models {
@@ -136,6 +138,7 @@ export function createModels(connection: Connection): Models {
     ),
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
+    KpiContribution: createKpiModel(connection),
     ...createCommitmentModels(connection),
   };
 }

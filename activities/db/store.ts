@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import pg from 'pg';
+import { kpiLookupFields } from './kpiModel';
 import { commitmentListShapes, inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
 
 export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
@@ -16,6 +17,7 @@ const lookupFields: Record<string, string[]> = {
   // Department and team narrow a slice further; they are equality too.
   commitments: [...pushdownFields(commitmentListShapes), 'department', 'team'],
   action_log: ['seq', 'target'],
+  kpi_contributions: kpiLookupFields,
 };
 
 /**

@@ -7,6 +7,7 @@ import { appendTimeline } from '../db/timeline';
 import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
 import { unitFields } from '../db/listShapes';
 import { upsertIfNewer } from '../db/versionedUpsert';
+import { projectContributions } from '../kpi/projection';
 
 /** Where a filing is counted: its day in every scope it is listed in. */
 export function requestLanded(doc: RequestDoc): Landed[] {
@@ -41,6 +42,7 @@ export function requestProjectionActivities(models: Models) {
      * Idempotent and ordered by revision: safe to retry, safe to arrive late. Every write is found
      * by `_id`. The filing is counted before its list document is written: a retry counts it again,
      * which only costs a list an extra query, whereas a count lost after the write would hide it.
+     * The ledger's contributions are replaced by revision like the rest (activities/kpi/projection.ts).
      */
     async projectRequest({ state: stored, entries }: Projection<StoredRequestState>): Promise<void> {
       // A revision scheduled by an older worker, or an ended case's old result being reconciled, has the old shape.
@@ -53,6 +55,7 @@ export function requestProjectionActivities(models: Models) {
         appendTimeline(models.Timeline, requestWorkflowId(state.submission.id), entries),
         upsertIfNewer(models.RequestState, { _id: state.submission.id, revision: state.revision, state }),
         counted.then(() => upsertIfNewer(models.Request, doc)),
+        projectContributions(models, state, entries),
       ]);
     },
   };

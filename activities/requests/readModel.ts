@@ -3,11 +3,15 @@ import { requestStateFrom } from '../../domain/requests/state';
 import type { Doc } from '../../reconcile/drift';
 import { collection } from '../../reconcile/collection';
 import type { ReadModelDefinition } from '../readModels/readModel';
+import { contributionDocs } from '../kpi/projection';
 import { requestLanded, requestProjectionActivities, toRequestDoc } from './projection';
 
 const found = <D>(doc: D | null): D[] => (doc ? [doc] : []);
 
-/** Requests: the list document (`requests`) and the last state (`request_states`, read past Temporal's retention). */
+/**
+ * Requests: the list document (`requests`), the last state (`request_states`, read past Temporal's
+ * retention) and what each contributes to the ledger per day (`kpi_contributions`).
+ */
 export const requestReadModel: ReadModelDefinition<'request'> = {
   project: (models) => requestProjectionActivities(models).projectRequest,
   load: requestStateFrom,
@@ -15,6 +19,7 @@ export const requestReadModel: ReadModelDefinition<'request'> = {
   collections: (models) => ({
     request_states: collection(models.RequestState),
     requests: collection(models.Request),
+    kpi_contributions: collection(models.KpiContribution),
   }),
   expected(models, state, timeline) {
     const id = state.submission.id;
@@ -28,6 +33,13 @@ export const requestReadModel: ReadModelDefinition<'request'> = {
         collection: 'requests',
         docs: [toRequestDoc(state, timeline)],
         stored: async () => found(await models.Request.findById(id).lean<Doc>()),
+      },
+      {
+        // A day no fact of the case counts on is drift too: a ledger would count it.
+        collection: 'kpi_contributions',
+        docs: contributionDocs(state, timeline),
+        stored: () => models.KpiContribution.find({ requestId: id }).lean<Doc[]>().exec(),
+        diff: { revision: state.revision, extraIsDrift: true },
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { Section } from '../section';
 import { cityDay } from './cityDay';
 import { intake } from './intake';
+import { ledger } from './ledger';
 import { lifecycle } from './lifecycle';
 import { overload } from './overload';
 import { reads } from './reads';
@@ -11,4 +12,4 @@ import { worker } from './worker';
  * Every section, in the order `npm run bench` runs them. A new one: a file here exporting a
  * `Section` (name, describe, run(ctx) recording figures through ctx.record), added to this list.
  */
-export const sections: Section[] = [intake, lifecycle, reads, timers, worker, overload, cityDay];
+export const sections: Section[] = [intake, lifecycle, reads, ledger, timers, worker, overload, cityDay];
