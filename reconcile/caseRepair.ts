@@ -3,8 +3,8 @@ import { Projection, ReadModel, ReadModelStates } from '../common/projection';
 import { Models } from '../activities/db/models';
 import { toTimelineDoc } from '../activities/db/timeline';
 import { inboxActivities, toNotificationDoc } from '../activities/notifications/inbox';
-import { readModels } from '../activities/readModels';
-import { ExpectedDocs, ReadModelDefinition } from '../activities/readModels/readModel';
+import { readModelOf, readModels } from '../activities/readModels';
+import { ExpectedDocs } from '../activities/readModels/readModel';
 import { collection, Collection } from './collection';
 import { Doc, DocDrift, diffDocs, drifted } from './drift';
 import { CaseTruth } from './truth';
@@ -14,11 +14,6 @@ export type ReadModelName = string;
 
 /** Drifted documents of one case, by collection; empty when its read models match its truth. */
 export type CaseDrift = Partial<Record<ReadModelName, DocDrift>>;
-
-/** The truth's read model, typed for its own state. */
-function modelOf<M extends ReadModel>(truth: { readModel: M }): ReadModelDefinition<M> {
-  return readModels[truth.readModel] as ReadModelDefinition<M>;
-}
 
 /** Every collection a reconciliation checks or empties: what every case has, then each read model's own. */
 export function readModelCollections(models: Models): Record<ReadModelName, Collection> {
@@ -40,7 +35,7 @@ export function caseRepairer(models: Models) {
   const collections = readModelCollections(models);
 
   async function check(truth: CaseTruth): Promise<CaseDrift> {
-    const model = modelOf(truth);
+    const model = readModelOf(truth.readModel);
     const caseId = model.caseId(truth.state);
     const { revision, timeline } = truth.state;
     const expected: ExpectedDocs[] = [
@@ -83,7 +78,7 @@ export function caseRepairer(models: Models) {
       state: { ...truth.state, timeline: [] },
       entries: truth.state.timeline,
     };
-    const project = modelOf(truth).project(models) as (p: typeof projection) => Promise<void>;
+    const project = readModelOf(truth.readModel).project(models) as (p: typeof projection) => Promise<void>;
     await Promise.all([
       what.project && project(projection),
       what.notices.length && deliverInbox(what.notices),
@@ -98,7 +93,7 @@ export function caseRepairer(models: Models) {
 }
 
 export function caseIdOf(truth: CaseTruth): string {
-  return modelOf(truth).caseId(truth.state);
+  return readModelOf(truth.readModel).caseId(truth.state);
 }
 
 export function driftedDocs(drift: CaseDrift): number {

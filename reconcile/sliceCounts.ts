@@ -1,8 +1,7 @@
 import { Model } from 'mongoose';
 import { countAtLeast, SliceDoc, tallyLanded } from '../activities/db/slices';
 import { noticesLanded } from '../activities/notifications/inbox';
-import { readModels } from '../activities/readModels';
-import { ReadModelDefinition } from '../activities/readModels/readModel';
+import { readModelOf } from '../activities/readModels';
 import { CaseTruth } from './truth';
 
 /**
@@ -13,7 +12,7 @@ export class SliceTally {
   readonly counts = new Map<string, number>();
 
   add(truth: CaseTruth): void {
-    const model = readModels[truth.readModel] as ReadModelDefinition<typeof truth.readModel>;
+    const model = readModelOf(truth.readModel);
     const filed = model.landed?.(truth.state, truth.state.timeline);
     if (filed) tallyLanded(filed.list, filed.landed, this.counts);
     tallyLanded('notifications', noticesLanded(truth.notices), this.counts);

@@ -5,8 +5,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { KeyedNotice } from '../common/notifications';
 import { ReadModel, ReadModelStates } from '../common/projection';
 import { caseKinds } from '../common/caseKinds';
-import { readModels } from '../activities/readModels';
-import { ReadModelDefinition } from '../activities/readModels/readModel';
+import { readModelOf } from '../activities/readModels';
 import { isArchiveFile, readArchive } from '../audit/archive';
 import { CaseHistory, CaseRef, fetchCaseHistory, listCases } from '../audit/history';
 import { CaseState, replayCases } from '../audit/replay';
@@ -106,7 +105,7 @@ export async function* readCases(
 function truthOf(history: CaseHistory, state: CaseState): CaseTruth {
   const readModel: ReadModel = caseKinds.find((k) => k.workflowType === history.workflowType)!.readModel;
   // An ended run's result is in the shape its code wrote, perhaps an older one.
-  const model = readModels[readModel] as ReadModelDefinition<ReadModel>;
+  const model = readModelOf(readModel);
   return {
     caseId: history.caseId,
     workflowType: history.workflowType,

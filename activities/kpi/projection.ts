@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../domain/timeline';
 import { requestWorkflowId } from '../../common/requests';
 import { KpiContributionDoc, ledgerKeys } from '../db/kpiModel';
 import type { Models } from '../db/models';
+import { readTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { requestContributions, sparseCounts } from './contributions';
 
@@ -45,10 +46,9 @@ export async function projectContributions(
   const earlier =
     first === 1
       ? []
-      : (await models.Timeline.find({ caseId: requestWorkflowId(state.submission.id) }).lean())
-          .map((doc) => doc.entry)
-          .filter((entry) => entry.revision < first)
-          .sort((a, b) => a.revision - b.revision);
+      : (await readTimeline(models.Timeline, requestWorkflowId(state.submission.id))).filter(
+          (entry) => entry.revision < first,
+        );
   const timeline = [...earlier, ...entries];
   if (!whole(timeline)) return;
   const touched = contributionDocs(state, timeline).filter((doc) => doc.revision >= first);

@@ -10,6 +10,11 @@ export const readModels: { [M in ReadModel]: ReadModelDefinition<M> } = {
   commitment: commitmentReadModel,
 };
 
+/** The read model a case's truth or revision names, typed for its own state. */
+export function readModelOf<M extends ReadModel>(name: M): ReadModelDefinition<M> {
+  return readModels[name] as ReadModelDefinition<M>;
+}
+
 /** Writes one revision into the read model it names. */
 export function revisionProjector(models: Models): (revision: CommittedRevision) => Promise<void> {
   const projectors = new Map(

@@ -1,4 +1,4 @@
-import { Actor, systemActor } from '../actors';
+import { systemActor } from '../actors';
 import { Deadline, DeadlineEvent } from '../deadlines/deadline';
 import { Policy } from '../policy/policy';
 import { Decision, EntryChange, Notice, timelineEntry, TimelineEntry } from '../timeline';
@@ -37,12 +37,7 @@ export interface Change<State extends CaseState> extends EntryChange {
 export interface CaseRules<State extends CaseState, Ctx extends RuleContext = RuleContext, Extra = object> {
   isFinal(status: State['status']): boolean;
   /** What follows from every change of this kind, after its patch (a fresh stage deadline, say); may name the rule it applied. */
-  settle?(
-    next: State,
-    before: State,
-    change: Change<State> & Extra,
-    ctx: Ctx,
-  ): { state: State; rule?: string };
+  settle?(next: State, change: Change<State> & Extra, ctx: Ctx): { state: State; rule?: string };
   /** The ladder level the timeline records the case at, when the kind sits at one. */
   levelId?(state: State, ctx: Ctx): string | undefined;
   /** Who answers for a deadline at a rung of the ladder. */
@@ -78,7 +73,7 @@ export function applyChange<State extends CaseState, Ctx extends RuleContext, Ex
       at,
     ),
   };
-  const settled = rules.settle?.(patched, state, change, ctx) ?? { state: patched };
+  const settled = rules.settle?.(patched, change, ctx) ?? { state: patched };
   const next = settled.state;
   const entry = timelineEntry(
     at,
@@ -110,7 +105,7 @@ export function decideDeadline<State extends CaseState, Ctx extends RuleContext,
   if (!deadline) return { state, notices: [] };
   const about = rules.about?.(deadline);
   const system = (change: Omit<Change<State>, 'actor'>) =>
-    applyChange(state, { ...change, actor: systemActor as Actor } as Change<State> & Extra, ctx, rules);
+    applyChange(state, { ...change, actor: systemActor } as Change<State> & Extra, ctx, rules);
   if (event.kind === 'reminder') {
     const step = reminderStep(
       deadline,

@@ -79,7 +79,7 @@ export interface RequestChange {
 /** What requests add to the case engine: a deadline per stage, and a closing that may be reopened. */
 const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
   isFinal: (status) => finalStatuses.includes(status),
-  settle(next, _before, change, ctx) {
+  settle(next, change, ctx) {
     if (finalStatuses.includes(next.status)) {
       // Nothing is due on a final request. Runs recorded before the closing rule restamp it on every change.
       const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
