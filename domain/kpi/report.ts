@@ -1,3 +1,4 @@
+import { RequestStage } from '../policy/policy';
 import { Notice } from '../timeline';
 import { CitizenRequestState, finalStatuses, RequestStatus } from '../requests/state';
 import { KpiCounts } from './counts';
@@ -90,7 +91,7 @@ export interface OpenRequest {
 export interface OverdueLine {
   requestId: string;
   title: string;
-  stage: string;
+  stage: RequestStage;
   /** Who holds it: the owner of the stage's deadline (a member, or the unit it escalated to) */
   holder: string;
   dueAt: string;
@@ -155,7 +156,7 @@ export function buildCycleReport(input: ReportInput): CycleReport {
   for (const { state } of open) byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
   const now = Date.parse(input.asOf);
   const overdue = open
-    .map(({ state, lapsedInStage }) => {
+    .map(({ state, lapsedInStage }): OverdueLine | undefined => {
       const item = overdueNow(state, { lapsedInStage }, now);
       return (
         item && {
