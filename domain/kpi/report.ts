@@ -50,18 +50,24 @@ export function nextCycleDay(day: string): string {
   return iso(year, month + 1, 14);
 }
 
+const isCycleDay = (day: string) => (cycleDays as readonly number[]).includes(parseDay(day)?.dom ?? 0);
+
+/** The cycle day `day` is, or else the one before it: what a run started on `day` reports. */
+export const latestCycleDay = (day: string) => (isCycleDay(day) ? day : previousCycleDay(day));
+
+/** The cycle under way on `today`: the first cycle day after it, whose period counts today. */
+export const cycleUnderWay = (today: string) => nextCycleDay(addDays(today, 1));
+
 /**
  * Why `date` cannot name a cycle run on `today` (Beijing), or undefined when it can: it must be a
- * real date, a 14th or a 28th, and not later than the next cycle day (a report cannot run ahead of
- * the cycle under way).
+ * real date, a 14th or a 28th, and not later than the cycle under way (a report cannot run ahead
+ * of the days it counts).
  */
 export function cycleDateProblem(date: string, today: string): string | undefined {
-  const parsed = parseDay(date);
-  if (!parsed) return `${date} is not a date YYYY-MM-DD`;
-  if (!(cycleDays as readonly number[]).includes(parsed.dom))
-    return `${date} is not a cycle day: reports are made on the 14th and the 28th`;
-  const next = nextCycleDay(today);
-  if (date > next) return `${date} is after the next cycle day, ${next}`;
+  if (!parseDay(date)) return `${date} is not a date YYYY-MM-DD`;
+  if (!isCycleDay(date)) return `${date} is not a cycle day: reports are made on the 14th and the 28th`;
+  const underWay = cycleUnderWay(today);
+  if (date > underWay) return `${date} is after the cycle under way, ${underWay}`;
   return undefined;
 }
 

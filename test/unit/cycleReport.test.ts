@@ -3,6 +3,8 @@ import {
   buildCycleReport,
   cycleDateProblem,
   cyclePeriod,
+  cycleUnderWay,
+  latestCycleDay,
   nextCycleDay,
   OpenRequest,
   previousCycleDay,
@@ -68,16 +70,24 @@ describe('the cycle days and periods', () => {
     expect(nextCycleDay('2026-12-28')).toBe('2026-12-28');
   });
 
-  test('When a date is malformed, not a cycle day, or after the next cycle day, then the problem names it', () => {
+  test('When a run starts on a day, then it reports that day if it is a cycle day, else the cycle day before', () => {
+    expect(latestCycleDay('2026-12-14')).toBe('2026-12-14');
+    expect(latestCycleDay('2026-11-30')).toBe('2026-11-28');
+  });
+
+  test('When a date is malformed, not a cycle day, or after the cycle under way, then the problem names it', () => {
     expect(cycleDateProblem('2026-12-14', '2026-11-30')).toBeUndefined();
     expect(cycleDateProblem('2026-11-28', '2026-11-30')).toBeUndefined();
+    // On a cycle day, today counts in the next cycle.
+    expect(cycleUnderWay('2026-12-14')).toBe('2026-12-28');
+    expect(cycleDateProblem('2026-12-28', '2026-12-14')).toBeUndefined();
     expect(cycleDateProblem('2026-02-30', '2026-11-30')).toBe('2026-02-30 is not a date YYYY-MM-DD');
     expect(cycleDateProblem('14.12.2026', '2026-11-30')).toBe('14.12.2026 is not a date YYYY-MM-DD');
     expect(cycleDateProblem('2026-12-15', '2026-11-30')).toBe(
       '2026-12-15 is not a cycle day: reports are made on the 14th and the 28th',
     );
     expect(cycleDateProblem('2026-12-28', '2026-11-30')).toBe(
-      '2026-12-28 is after the next cycle day, 2026-12-14',
+      '2026-12-28 is after the cycle under way, 2026-12-14',
     );
   });
 });

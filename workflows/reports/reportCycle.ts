@@ -7,7 +7,7 @@ import {
 import type { Activities } from '../../activities';
 import { ReportCycleInput, ReportCycleResult, reportCycleWorkflowId } from '../../common/reports';
 import { kpiDay } from '../../domain/kpi/facts';
-import { cyclePeriod } from '../../domain/kpi/report';
+import { cyclePeriod, latestCycleDay } from '../../domain/kpi/report';
 
 const { planReportCycle, reportCyclePage } = proxyActivities<Activities>({
   startToCloseTimeout: '1 hour',
@@ -47,13 +47,14 @@ const scheduledStartTime = defineSearchAttributeKey(
 
 /**
  * Started by the report schedule (worker/reportSchedule.ts): runs the cycle of the Beijing day it
- * was scheduled for (a catch-up after an outage keeps its date) under the date's own workflow id,
+ * was scheduled for (a catch-up after an outage keeps its date; a trigger by hand on another day
+ * runs the latest cycle day's) under the date's own workflow id,
  * so a run by hand of the same date is never doubled. While one runs, this one leaves it to it.
  */
 export async function scheduledReportCycle(): Promise<ReportCycleResult | undefined> {
   const info = workflowInfo();
   const scheduled = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
-  const date = kpiDay(scheduled.toISOString());
+  const date = latestCycleDay(kpiDay(scheduled.toISOString()));
   try {
     return await executeChild(reportCycle, {
       workflowId: reportCycleWorkflowId(date),
