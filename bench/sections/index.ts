@@ -13,4 +13,14 @@ import { worker } from './worker';
  * Every section, in the order `npm run bench` runs them. A new one: a file here exporting a
  * `Section` (name, describe, run(ctx) recording figures through ctx.record), added to this list.
  */
-export const sections: Section[] = [intake, lifecycle, reads, ledger, reports, timers, worker, overload, cityDay];
+export const sections: Section[] = [
+  intake,
+  lifecycle,
+  reads,
+  ledger,
+  reports,
+  timers,
+  worker,
+  overload,
+  cityDay,
+];

@@ -9,6 +9,7 @@ import { cycleUnderWay, latestCycleDay } from '../../domain/kpi/report';
 import { ensureReportSchedule } from '../../worker/reportSchedule';
 import { actors } from '../support/fixtures';
 import { useE2eSystem } from '../support/e2eSystem';
+import { demoCounty, syntheticRequestDoc } from '../support/requestDocs';
 import { eventually } from '../support/eventually';
 
 /**
@@ -228,4 +229,23 @@ describe('the reporting cycle', () => {
     );
     expect(result).toMatchObject({ date: latest, written: 7, kept: 0 });
   }, 120_000);
+
+  test('When a unit’s open requests are looked up, then PostgreSQL finds them through the GIN index, not by scanning', async () => {
+    const { models } = e2e.system;
+    // PostgreSQL scans a table this small whatever its indexes: give it a county's worth of others, most closed.
+    const others = Array.from({ length: 3_000 }, (_, i) => syntheticRequestDoc(demoCounty, i, 3_000));
+    await models.Request.insertMany(others, { lean: true });
+    for (const filter of [{ openUnit0: grid }, { openUnit2: 'township-4' }]) {
+      const plan = JSON.stringify(
+        (await models.Request.db.db!.command({ explain: { find: 'requests', filter } })).queryPlanner,
+      );
+      expect(plan).not.toContain('"Seq Scan"');
+      const indexes = [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]);
+      expect(indexes.length).toBeGreaterThan(0);
+      expect(indexes.every((name) => name.startsWith('lianxin_gin_'))).toBe(true);
+    }
+    expect(await models.Request.countDocuments({ openUnit2: 'township-4' })).toBe(
+      others.filter((doc) => doc.unit2 === 'township-4' && doc.openUnit2).length,
+    );
+  }, 60_000);
 });
