@@ -26,7 +26,7 @@ export interface ReportDeps {
  * Stores a report unless one is stored for its unit and date, and answers the one stored: the
  * first run of a date makes its reports, every later run (a retry, a rerun by hand) keeps them.
  */
-export async function storeFirstReport(
+async function storeFirstReport(
   model: Model<CycleReportDoc>,
   report: CycleReport,
 ): Promise<{ stored: CycleReportDoc; written: boolean }> {
