@@ -12,6 +12,8 @@ import { revisionProjector } from './readModels';
 import { reconcileActivities } from './readModels/reconcile';
 import { webhookActivities, webhookConfigured } from './notifications/webhook';
 import { requestProjectionActivities } from './requests/projection';
+import { reportActivities } from './reports/cycle';
+import { OrgDirectory } from '../domain/org';
 
 export interface ActivityDeps {
   models: Models;
@@ -21,6 +23,8 @@ export interface ActivityDeps {
   audit: HistorySources & { actionLog: ActionLogModel };
   /** The worker's counters and projection lag, on its own registry */
   metrics: CaseMetrics;
+  /** The org directory and the ladder's level ids (bottom first) of the worker's policy, for the 14th/28th reports */
+  reports: { org: OrgDirectory; ladder: readonly string[] };
   /** The workflow code the worker runs, which the nightly reconciliation replays histories through (worker/createWorker.ts supplies it) */
   workflowCode(): Promise<WorkflowBundleOption>;
 }
@@ -43,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
     ...archiveActivities(deps.audit),
     ...anchorActivities(deps.audit),
+    ...reportActivities({ models: deps.models, ...deps.reports, deliverInbox: inbox.deliverInbox }),
     ...reconcileActivities({ models: deps.models, sources: deps.audit, workflowCode: deps.workflowCode }),
   };
 }

@@ -10,6 +10,8 @@ export const roles = [
   'committee',
   'assistance_team',
   'auditor',
+  /** Keeps the system running: runs jobs by hand (a reporting cycle), decides nothing on a case */
+  'administrator',
 ] as const;
 export type Role = (typeof roles)[number] | 'system';
 

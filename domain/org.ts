@@ -27,6 +27,10 @@ export interface OrgDirectory {
   unitIds(): string[];
   /** The ladder level (0 = grid branch) a unit sits at, or undefined for an unknown unit. */
   levelOf(unitId: string): number | undefined;
+  /** The unit a unit reports to, or undefined at the top (and for an unknown unit). */
+  parentOf(unitId: string): string | undefined;
+  /** The units at a ladder level, by id. */
+  unitsAt(level: number): string[];
 }
 
 export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
@@ -59,5 +63,11 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
       const level = byId.get(unitId)?.level;
       return level === undefined ? undefined : ladder.indexOf(level);
     },
+    parentOf: (unitId) => byId.get(unitId)?.parent,
+    unitsAt: (level) =>
+      org.units
+        .filter((unit) => unit.level === ladder[level])
+        .map((unit) => unit.id)
+        .sort(),
   };
 }

@@ -36,7 +36,9 @@ export type NoticeKind =
   | 'return_visit'
   | 'handover'
   /** Not about a case: the holiday calendar runs out within the horizon (worker/calendarWatch.ts). */
-  | 'calendar_coverage';
+  | 'calendar_coverage'
+  /** Not about a case: a unit's report of the 14th/28th cycle (domain/kpi/report.ts). */
+  | 'cycle_report';
 
 /** The result of a decision: the next state and what must happen because of it. */
 export interface Decision<S> {

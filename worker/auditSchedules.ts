@@ -1,4 +1,4 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, ScheduleOptions } from '@temporalio/client';
+import { Client, ScheduleOverlapPolicy, ScheduleOptions } from '@temporalio/client';
 import {
   anchorScheduleId,
   anchorWorkflowType,
@@ -7,6 +7,7 @@ import {
   archiveWorkflowType,
 } from '../common/auditJobs';
 import { ReconcileJobInput, reconcileScheduleId, reconcileWorkflowType } from '../common/readModelJobs';
+import { ensureSchedules } from './schedules';
 
 /**
  * Nightly, Beijing time: first the closed cases are archived, then the action log's head is
@@ -46,11 +47,5 @@ function auditSchedules(taskQueue: string): ScheduleOptions[] {
 
 /** Creates the audit schedules that do not exist yet; every worker may call it at start. */
 export async function ensureAuditSchedules(client: Client, taskQueue: string): Promise<void> {
-  for (const schedule of auditSchedules(taskQueue)) {
-    try {
-      await client.schedule.create(schedule);
-    } catch (err) {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    }
-  }
+  await ensureSchedules(client, auditSchedules(taskQueue));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createModels } from '../activities/db/models';
@@ -8,8 +9,11 @@ import { createLogger } from '../common/log';
 import { readCalendarFile } from '../config/calendarFile';
 import { loadEnvOrExit } from '../config/env';
 import { workingCalendarOf } from '../domain/policy/calendarFile';
+import { buildOrgDirectory } from '../domain/org';
+import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
 import { ensureAuditSchedules } from './auditSchedules';
+import { ensureReportSchedule } from './reportSchedule';
 import { createWorker } from './createWorker';
 import { createWorkerMetrics } from './metrics';
 import { serveMetrics } from './metricsServer';
@@ -22,6 +26,9 @@ const log = createLogger().child({ process: 'worker' });
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const calendar = workingCalendarOf(readCalendarFile(env.CALENDAR_FILE));
+  // Reports count levels by the ladder and walk the org tree as the API files requests under them.
+  const policy = parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8')));
+  const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const tuning = tuningFrom(env);
   installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
   const metrics = createWorkerMetrics();
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
     const actionLog = createActionLogModel(db);
     log.info({ store: await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined) }, 'read models ready');
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
+    await ensureReportSchedule(temporal, env.TEMPORAL_TASK_QUEUE);
     calendarWatch = watchCalendarCoverage({
       calendar,
       log,
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
         fetch,
         audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog },
         metrics: metrics.cases,
+        reports: { org, ladder: policy.ladder.map((level) => level.id) },
       },
       tuning,
     });

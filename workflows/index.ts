@@ -4,3 +4,4 @@ export { assistancePlan, householdPairing, memberPledge } from './commitments';
 export { archiveClosedCases } from './audit/archiveClosedCases';
 export { anchorActionLog } from './audit/anchorActionLog';
 export { reconcileReadModels } from './readModels/reconcileReadModels';
+export { reportCycle, scheduledReportCycle } from './reports/reportCycle';

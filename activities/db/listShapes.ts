@@ -44,6 +44,18 @@ export function unitFields(jurisdiction: string[]): Record<`unit${number}`, stri
   return Object.fromEntries(jurisdiction.map((unit, level) => [`unit${level}`, unit]));
 }
 
+/**
+ * An open request's unit at each ladder level again, as `openUnit<level>`, absent once the request
+ * is final: what a report finds a unit's open requests by, in one equality whose posting list holds
+ * exactly the unit's open requests, however many it has closed.
+ */
+export const openUnitField = (level: number) => `openUnit${level}`;
+export const openUnitFields = ladderLevels.map(openUnitField);
+
+export function openUnitValues(jurisdiction: string[], open: boolean): Record<string, string> {
+  return open ? Object.fromEntries(jurisdiction.map((unit, level) => [openUnitField(level), unit])) : {};
+}
+
 /** The inbox: one recipient's notices by the month, day or hour they were sent. */
 export const inboxListShapes: ListShape[] = periods.map((period) => ({
   equal: ['recipient', period],

@@ -4,7 +4,14 @@ import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
 import { SliceDoc } from './slices';
 import { createKpiModel, KpiContributionDoc } from './kpiModel';
-import { declareListIndexes, inboxListShapes, ladderLevels, requestListShapes } from './listShapes';
+import { createCycleReportModel, CycleReportDoc } from './reportModel';
+import {
+  declareListIndexes,
+  inboxListShapes,
+  ladderLevels,
+  openUnitFields,
+  requestListShapes,
+} from './listShapes';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
@@ -23,6 +30,7 @@ export type RequestDoc = Omit<RequestSummary, 'id'> & {
   hour: string;
   units: string[];
   [unitAtLevel: `unit${number}`]: string;
+  [openUnitAtLevel: `openUnit${number}`]: string;
 };
 
 /** A request's whole last state (timeline apart), read by id once Temporal no longer has the case. */
@@ -67,6 +75,7 @@ export interface Models extends CommitmentModels {
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
   KpiContribution: Model<KpiContributionDoc>;
+  CycleReport: Model<CycleReportDoc>;
 }
 
 export function createModels(connection: Connection): Models {
@@ -89,6 +98,7 @@ export function createModels(connection: Connection): Models {
       unit: String,
       units: [String],
       ...Object.fromEntries(ladderLevels.map((i) => [`unit${i}`, String])),
+      ...Object.fromEntries(openUnitFields.map((field) => [field, String])),
       assignee: String,
       deadline: Schema.Types.Mixed,
       pendingExtension: Schema.Types.Mixed,
@@ -101,6 +111,8 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'requests' },
   );
   declareListIndexes(request, requestListShapes);
+  // Sparse: only open requests carry them (reports read a unit's open requests by them).
+  for (const field of openUnitFields) request.index({ [field]: 1 }, { sparse: true });
   const requestState = new Schema<RequestStateDoc>(
     { _id: String, revision: { type: Number, required: true }, state: Schema.Types.Mixed },
     { versionKey: false, collection: 'request_states' },
@@ -139,6 +151,7 @@ export function createModels(connection: Connection): Models {
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     KpiContribution: createKpiModel(connection),
+    CycleReport: createCycleReportModel(connection),
     ...createCommitmentModels(connection),
   };
 }

@@ -2,13 +2,20 @@ import { createHash } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import pg from 'pg';
 import { kpiLookupFields } from './kpiModel';
-import { commitmentListShapes, inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
+import { cycleReportLookupFields } from './reportModel';
+import {
+  commitmentListShapes,
+  inboxListShapes,
+  openUnitFields,
+  pushdownFields,
+  requestListShapes,
+} from './listShapes';
 
 export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 
 /** Fields found by equality in each collection besides `_id`; a collection not named is found by `_id` only. */
 const lookupFields: Record<string, string[]> = {
-  requests: pushdownFields(requestListShapes),
+  requests: [...pushdownFields(requestListShapes), ...openUnitFields],
   timeline: ['caseId'],
   // By case too: reconciliation reads a case's notices (reconcile/caseRepair.ts).
   notifications: [...pushdownFields(inboxListShapes), 'caseId'],
@@ -18,6 +25,7 @@ const lookupFields: Record<string, string[]> = {
   commitments: [...pushdownFields(commitmentListShapes), 'department', 'team'],
   action_log: ['seq', 'target'],
   kpi_contributions: kpiLookupFields,
+  cycle_reports: cycleReportLookupFields,
 };
 
 /**

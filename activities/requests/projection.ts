@@ -1,11 +1,16 @@
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
-import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
+import {
+  CitizenRequestState,
+  finalStatuses,
+  requestStateFrom,
+  StoredRequestState,
+} from '../../domain/requests/state';
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
 import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
-import { unitFields } from '../db/listShapes';
+import { openUnitValues, unitFields } from '../db/listShapes';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { projectContributions } from '../kpi/projection';
 
@@ -26,13 +31,16 @@ export function toRequestDoc(
     ...timeSlices(state.submittedAt),
     units: submission.jurisdiction,
     ...unitFields(submission.jurisdiction),
+    ...openUnitValues(submission.jurisdiction, !finalStatuses.includes(state.status)),
   };
 }
 
 /** The summary a list document was made from: its fields without those that only serve the queries. */
 export function summaryOf(doc: RequestDoc): RequestSummary {
   const { _id, month: _month, day: _day, hour: _hour, units: _units, ...rest } = doc;
-  const summary = Object.fromEntries(Object.entries(rest).filter(([key]) => !/^unit\d+$/.test(key)));
+  const summary = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => !/^(unit|openUnit)\d+$/.test(key)),
+  );
   return { id: _id, ...summary } as RequestSummary;
 }
 

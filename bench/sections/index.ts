@@ -5,6 +5,7 @@ import { ledger } from './ledger';
 import { lifecycle } from './lifecycle';
 import { overload } from './overload';
 import { reads } from './reads';
+import { reports } from './reports';
 import { timers } from './timers';
 import { worker } from './worker';
 
@@ -12,4 +13,14 @@ import { worker } from './worker';
  * Every section, in the order `npm run bench` runs them. A new one: a file here exporting a
  * `Section` (name, describe, run(ctx) recording figures through ctx.record), added to this list.
  */
-export const sections: Section[] = [intake, lifecycle, reads, ledger, timers, worker, overload, cityDay];
+export const sections: Section[] = [
+  intake,
+  lifecycle,
+  reads,
+  ledger,
+  reports,
+  timers,
+  worker,
+  overload,
+  cityDay,
+];

@@ -89,6 +89,7 @@ export async function startE2eSystem(
       fetch,
       audit: { temporal, archiveDir, actionLog: workerActionLog },
       metrics: workerMetrics.cases,
+      reports: { org, ladder: policy.ladder.map((level) => level.id) },
     };
     const worker = await createWorker({
       connection: nativeConnection,

@@ -1,5 +1,6 @@
 import { Models, RequestDoc } from '../../activities/db/models';
 import { countLanded, timeSlices, unitScopes } from '../../activities/db/slices';
+import { openUnitValues } from '../../activities/db/listShapes';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
 export interface SyntheticCounty {
@@ -64,6 +65,7 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     unit: units[0],
     units,
     ...Object.fromEntries(units.map((unit, level) => [`unit${level}`, unit])),
+    ...openUnitValues(units, open),
     assignee: `member-${grid}`,
     deadline: open
       ? {

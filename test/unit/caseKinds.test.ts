@@ -9,9 +9,16 @@ import {
   caseWorkflowTypes,
 } from '../../common/caseKinds';
 import { reconcileWorkflowType } from '../../common/readModelJobs';
+import { reportCycleWorkflowType, scheduledReportCycleWorkflowType } from '../../common/reports';
 
 /** Workflows that are jobs over cases, not cases: they are never archived or listed as cases. */
-const jobWorkflowTypes = [archiveWorkflowType, anchorWorkflowType, reconcileWorkflowType];
+const jobWorkflowTypes = [
+  archiveWorkflowType,
+  anchorWorkflowType,
+  reconcileWorkflowType,
+  reportCycleWorkflowType,
+  scheduledReportCycleWorkflowType,
+];
 
 describe('the registry of case kinds', () => {
   test('When a workflow is exported to the worker, then it is a registered case kind or a known job, so no case escapes the archive sweep', () => {
