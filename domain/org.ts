@@ -27,6 +27,8 @@ export interface OrgDirectory {
   unitIds(): string[];
   /** The ladder level (0 = grid branch) a unit sits at, or undefined for an unknown unit. */
   levelOf(unitId: string): number | undefined;
+  /** The unit's name as ledgers and exports show it, or undefined for an unknown unit. */
+  nameOf(unitId: string): { zh: string; en: string } | undefined;
 }
 
 export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
@@ -59,5 +61,6 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
       const level = byId.get(unitId)?.level;
       return level === undefined ? undefined : ladder.indexOf(level);
     },
+    nameOf: (unitId) => byId.get(unitId)?.name,
   };
 }
