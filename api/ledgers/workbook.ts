@@ -59,7 +59,7 @@ function ratesSection(rates: LedgerView['rates']): Section {
 export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook {
   const summary: Section = {
     key: 'summary',
-    title: title(view, '台账概况'),
+    title: '台账概况',
     columns: [
       ...unitColumns,
       col('filed', '受理诉求', 'Filed', 'integer'),
@@ -159,7 +159,7 @@ export function commitmentWorkbook(view: CommitmentKpisView, generatedAt: string
   const { letters, funds, assessments } = view;
   const figures: Section = {
     key: 'commitments',
-    title: title(view, '承诺履行'),
+    title: '承诺履行',
     columns: [
       ...unitColumns,
       col('commitments', '履行中承诺', 'Active commitments', 'integer'),
