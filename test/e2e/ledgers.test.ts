@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { rateDefinitions } from '../../domain/kpi/rates';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -232,6 +233,23 @@ describe('ledgers, rankings and their exports', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('query.section');
     expect(missing.body.detail).toContain('summary, rates, counts, levels');
+  });
+
+  test('When the API document is read, then each rate states its exact numerator and denominator', async () => {
+    const doc = (await http.get('/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/ledgers/{unitId}',
+        '/api/v1/ledgers/{unitId}/commitments',
+        '/api/v1/rankings',
+      ]),
+    );
+    const rates = doc.components.schemas.Ledger.properties.rates.properties;
+    expect(rates.satisfaction.properties.numerator.description).toBe(rateDefinitions.satisfaction.numerator);
+    expect(rates.response.properties.denominator.description).toBe(rateDefinitions.response.denominator);
+    expect(rates.resolution.description).toContain(
+      '解决率 Resolution rate = (resolved − resolutionsReopened',
+    );
   });
 
   test('When a ledger or a ranking is asked for with bad input, then the answer names the field or the unit', async () => {
