@@ -15,6 +15,7 @@ import { logRequests } from './requestLog';
 import { markRouteBase } from './routeLabel';
 import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
+import { ledgerRoutes } from './ledgers/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -40,6 +41,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(healthRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));
+  v1.use(ledgerRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));

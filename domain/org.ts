@@ -31,6 +31,8 @@ export interface OrgDirectory {
   parentOf(unitId: string): string | undefined;
   /** The units at a ladder level, by id. */
   unitsAt(level: number): string[];
+  /** The unit's name as ledgers and exports show it, or undefined for an unknown unit. */
+  nameOf(unitId: string): { zh: string; en: string } | undefined;
 }
 
 export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
@@ -69,5 +71,6 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
         .filter((unit) => unit.level === ladder[level])
         .map((unit) => unit.id)
         .sort(),
+    nameOf: (unitId) => byId.get(unitId)?.name,
   };
 }

@@ -1,5 +1,5 @@
 import { Connection, Model, Schema } from 'mongoose';
-import { commitmentListShapes, declareListIndexes, ladderLevels } from './listShapes';
+import { commitmentListShapes, commitmentUnitShapes, declareListIndexes, ladderLevels } from './listShapes';
 
 /**
  * Read models of commitments, their problems and the funds ledger (台账); all rebuildable from
@@ -96,7 +96,7 @@ export function createCommitmentModels(connection: Connection): CommitmentModels
     },
     { versionKey: false, collection: 'commitments' },
   );
-  declareListIndexes(commitment, commitmentListShapes);
+  declareListIndexes(commitment, [...commitmentListShapes, ...commitmentUnitShapes]);
   const problem = new Schema<ProblemDoc>(
     {
       _id: String,

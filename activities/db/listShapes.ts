@@ -39,6 +39,19 @@ export const commitmentListShapes: ListShape[] = [undefined, ...ladderLevels].fl
   }),
 );
 
+/** The top-level field holding a case's unit at a ladder level. */
+export const unitField = (level: number) => `unit${level}`;
+
+/**
+ * A unit's commitments of every kind, by term start: what its commitment figures read
+ * (activities/kpi/commitments.ts). Equality on the unit alone: FerretDB over PostgreSQL would AND
+ * `kind`'s posting list, which holds every commitment of the kind.
+ */
+export const commitmentUnitShapes: ListShape[] = ladderLevels.map((level) => ({
+  equal: [unitField(level)],
+  order: { startsAt: -1, _id: -1 },
+}));
+
 /** A case's unit at each ladder level as a top-level field (`unit0`…): what FerretDB can find by index. */
 export function unitFields(jurisdiction: string[]): Record<`unit${number}`, string> {
   return Object.fromEntries(jurisdiction.map((unit, level) => [`unit${level}`, unit]));

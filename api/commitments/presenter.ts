@@ -5,6 +5,7 @@ import {
   Letter,
   problemStatusLabels,
   ratingLabels,
+  signedOnTime,
 } from '../../domain/commitments/state';
 import { Deadline } from '../../domain/deadlines/deadline';
 import { Policy } from '../../domain/policy/policy';
@@ -128,7 +129,7 @@ export function presentCommitment(
       signed: !!l.signedAt,
       signedAt: l.signedAt,
       signedBy: l.signedBy,
-      onTime: l.signedAt ? l.signedAt <= l.dueAt : undefined,
+      onTime: l.signedAt ? signedOnTime(l) : undefined,
       targets: l.targets,
       fundsTargetYuan: l.fundsTargetYuan,
     })),

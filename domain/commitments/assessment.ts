@@ -1,7 +1,7 @@
 import { CommitmentPolicy, Policy } from '../policy/policy';
 import { periodsBetween, yearStart } from './calendar';
 import { sumYuan } from './money';
-import { Assessment, AssessmentFigures, CommitmentState, Rating } from './state';
+import { Assessment, AssessmentFigures, CommitmentState, Rating, signedOnTime } from './state';
 
 const weights = { letter: 20, visits: 30, problems: 30, funds: 20, deeds: 40 };
 
@@ -25,7 +25,7 @@ export function assessYear(
 
   const letter = state.letters.find((l) => l.year === year);
   if (rules.letterDue && letter) {
-    figures.letterSignedOnTime = !!letter.signedAt && letter.signedAt <= letter.dueAt;
+    figures.letterSignedOnTime = signedOnTime(letter);
     parts.push({ weight: weights.letter, score: figures.letterSignedOnTime ? 1 : 0 });
     reasons.push(
       letter.signedAt

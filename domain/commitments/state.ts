@@ -40,6 +40,10 @@ export interface Letter {
   fundsTargetYuan?: number;
 }
 
+/** 按时签订: signed at or before its due time; an unsigned letter is not. */
+export const signedOnTime = (letter: Pick<Letter, 'signedAt' | 'dueAt'>): boolean =>
+  !!letter.signedAt && letter.signedAt <= letter.dueAt;
+
 export interface Visit {
   at: string;
   by: string;

@@ -7,6 +7,14 @@ export function ratio(numerator: number, denominator: number): Rate {
   return denominator > 0 ? numerator / denominator : null;
 }
 
+/** The two sums a rate divides: ledgers show them beside the rate, so every figure can be checked by hand. */
+export interface RateTerms {
+  numerator: number;
+  denominator: number;
+}
+
+const rateOf = (terms: RateTerms): Rate => ratio(terms.numerator, terms.denominator);
+
 /**
  * 响应率 response rate = respondedOnTime / responsesDue, over the period's days.
  * responsesDue: requests whose response was settled in the period: first accepted (接单) with no
@@ -15,9 +23,12 @@ export function ratio(numerator: number, denominator: number): Rate {
  * deadline they were given, an approved extension's deadline included (domain/kpi/facts.ts).
  * Requests withdrawn, merged or rejected before acceptance and before any lapse are in neither.
  */
-export function responseRate(c: Pick<KpiCounts, 'respondedOnTime' | 'responsesDue'>): Rate {
-  return ratio(c.respondedOnTime, c.responsesDue);
-}
+export const responseTerms = (c: Pick<KpiCounts, 'respondedOnTime' | 'responsesDue'>): RateTerms => ({
+  numerator: c.respondedOnTime,
+  denominator: c.responsesDue,
+});
+export const responseRate = (c: Pick<KpiCounts, 'respondedOnTime' | 'responsesDue'>): Rate =>
+  rateOf(responseTerms(c));
 
 /**
  * 解决率 resolution rate = (resolved − resolutionsReopened) / resolved.
@@ -28,22 +39,30 @@ export function responseRate(c: Pick<KpiCounts, 'respondedOnTime' | 'responsesDu
  * requests were never resolved by anyone, and counting them would reward turning requests away.
  * A period's figure may fall until the reopen window after it has passed.
  */
-export function resolutionRate(c: Pick<KpiCounts, 'resolved' | 'resolutionsReopened'>): Rate {
-  return ratio(c.resolved - c.resolutionsReopened, c.resolved);
-}
+export const resolutionTerms = (c: Pick<KpiCounts, 'resolved' | 'resolutionsReopened'>): RateTerms => ({
+  numerator: c.resolved - c.resolutionsReopened,
+  denominator: c.resolved,
+});
+export const resolutionRate = (c: Pick<KpiCounts, 'resolved' | 'resolutionsReopened'>): Rate =>
+  rateOf(resolutionTerms(c));
 
 /**
  * 满意率 satisfaction rate = satisfied / (satisfied + unsatisfied): return visits (回访) answered
  * in the period. noFeedback (closed unanswered) is reported beside it and is in neither term.
  */
-export function satisfactionRate(c: Pick<KpiCounts, 'satisfied' | 'unsatisfied'>): Rate {
-  return ratio(c.satisfied, c.satisfied + c.unsatisfied);
-}
+export const satisfactionTerms = (c: Pick<KpiCounts, 'satisfied' | 'unsatisfied'>): RateTerms => ({
+  numerator: c.satisfied,
+  denominator: c.satisfied + c.unsatisfied,
+});
+export const satisfactionRate = (c: Pick<KpiCounts, 'satisfied' | 'unsatisfied'>): Rate =>
+  rateOf(satisfactionTerms(c));
 
 /** 网格解决占比 share resolved at grid level = resolvedAt['0'] / resolved: resolutions in the period by the grid branch (level 0). */
-export function gridShare(c: Pick<KpiCounts, 'resolved' | 'resolvedAt'>): Rate {
-  return ratio(c.resolvedAt['0'] ?? 0, c.resolved);
-}
+export const gridShareTerms = (c: Pick<KpiCounts, 'resolved' | 'resolvedAt'>): RateTerms => ({
+  numerator: c.resolvedAt['0'] ?? 0,
+  denominator: c.resolved,
+});
+export const gridShare = (c: Pick<KpiCounts, 'resolved' | 'resolvedAt'>): Rate => rateOf(gridShareTerms(c));
 
 export interface KpiRates {
   response: Rate;
@@ -51,6 +70,16 @@ export interface KpiRates {
   satisfaction: Rate;
   gridShare: Rate;
 }
+
+export type RateKey = keyof KpiRates;
+export const rateKeys: readonly RateKey[] = ['response', 'resolution', 'satisfaction', 'gridShare'];
+
+export const rateTerms: Record<RateKey, (c: KpiCounts) => RateTerms> = {
+  response: responseTerms,
+  resolution: resolutionTerms,
+  satisfaction: satisfactionTerms,
+  gridShare: gridShareTerms,
+};
 
 export function kpiRates(c: KpiCounts): KpiRates {
   return {
@@ -61,9 +90,33 @@ export function kpiRates(c: KpiCounts): KpiRates {
   };
 }
 
-export const rateLabels: Record<keyof KpiRates, { zh: string; en: string }> = {
+export const rateLabels: Record<RateKey, { zh: string; en: string }> = {
   response: { zh: '响应率', en: 'Response rate' },
   resolution: { zh: '解决率', en: 'Resolution rate' },
   satisfaction: { zh: '满意率', en: 'Satisfaction rate' },
   gridShare: { zh: '网格解决占比', en: 'Share resolved at grid level' },
+};
+
+/** Each rate's numerator and denominator in words, as the API documents and the exports print them (the functions above say why). */
+export const rateDefinitions: Record<RateKey, { numerator: string; denominator: string }> = {
+  response: {
+    numerator:
+      'respondedOnTime: requests dispatched (下单) and accepted (接单) within every deadline they were given, an approved extension included',
+    denominator:
+      'responsesDue: requests whose response was settled in the period, at their first acceptance with no dispatch or accept deadline lapsed before, or else at the first such lapse; withdrawn, merged or rejected before acceptance and before any lapse are in neither',
+  },
+  resolution: {
+    numerator: 'resolved − resolutionsReopened: resolutions in the period not later reopened',
+    denominator:
+      'resolved: resolutions (办结) in the period, each counted (a request resolved again after reopening counts again); withdrawn, merged and rejected requests are not resolutions',
+  },
+  satisfaction: {
+    numerator: 'satisfied: return visits (回访) answered satisfied in the period',
+    denominator:
+      'satisfied + unsatisfied: return visits answered in the period; noFeedback (closed unanswered) is shown apart and is in neither',
+  },
+  gridShare: {
+    numerator: "resolvedAt['0']: resolutions in the period by the grid branch (ladder level 0)",
+    denominator: 'resolved: resolutions in the period',
+  },
 };

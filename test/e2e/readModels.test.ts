@@ -175,6 +175,12 @@ describe('pushdown indexes', () => {
       { kind: 'enterprise', unit2: 'township-1', month: plans[300].month, status: 'active' },
       ['kind', 'unit2', 'month', 'status'],
     ],
+    [
+      'a grid’s commitments of every kind whose term overlaps a period (its commitment figures)',
+      'commitments',
+      { unit0: 'grid-7', startsAt: { $lt: new Date(now) }, endsAt: { $gt: new Date(now - 30 * dayMs) } },
+      ['unit0'],
+    ],
   ])(
     'When %s is queried, then PostgreSQL finds it through the GIN index',
     async (_what, collection, filter, fields) => {

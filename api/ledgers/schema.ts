@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import '../openapi';
+import { Counter, counterLabels, counters } from '../../domain/kpi/counts';
+import { maxPeriodDays } from '../../domain/kpi/period';
+import { rateDefinitions, RateKey, rateKeys, rateLabels } from '../../domain/kpi/rates';
+import { ratingLabels } from '../../domain/commitments/state';
+import { label } from '../caseSchemas';
+import { exportQuery } from '../export/download';
+
+/**
+ * One schema per endpoint for ledgers (台账), rankings and commitment figures. A period is a
+ * `month`, or `from` and `to`; which of them is missing or wrong is checked in period.ts, which
+ * names the field.
+ */
+const day = z.iso.date('expected a day as YYYY-MM-DD').optional();
+export const periodQuery = {
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')
+    .optional()
+    .openapi({ description: 'a calendar month (Beijing time); instead of from and to', example: '2026-11' }),
+  from: day.openapi({ description: `first day (Beijing), with to; at most ${maxPeriodDays} days` }),
+  to: day.openapi({ description: 'last day (Beijing), inclusive' }),
+};
+
+export const ledgerParams = z.object({
+  unitId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ description: 'any unit of the org tree', example: 'village-v01' }),
+});
+export const ledgerQuery = z.object({ ...periodQuery, ...exportQuery });
+export const rankingQuery = z.object({
+  level: z.string().min(1).openapi({ description: 'a ladder level id of the policy', example: 'village' }),
+  ...periodQuery,
+  ...exportQuery,
+});
+
+const periodView = z.object({ from: z.string(), to: z.string() });
+const levelView = z.object({
+  rung: z.number().int().openapi({ description: 'ladder rung, 0 = grid branch' }),
+  id: z.string(),
+  label,
+});
+const unitView = z.object({ id: z.string(), name: label, level: levelView });
+
+const rateView = (key: RateKey) =>
+  z
+    .object({
+      rate: z
+        .number()
+        .nullable()
+        .openapi({ description: 'numerator / denominator; null when the denominator is 0' }),
+      numerator: z.number().int().openapi({ description: rateDefinitions[key].numerator }),
+      denominator: z.number().int().openapi({ description: rateDefinitions[key].denominator }),
+    })
+    .openapi({
+      description: `${rateLabels[key].zh} ${rateLabels[key].en} = (${rateDefinitions[key].numerator}) / (${rateDefinitions[key].denominator})`,
+    });
+const ratesView = z.object(
+  Object.fromEntries(rateKeys.map((key) => [key, rateView(key)])) as Record<
+    RateKey,
+    ReturnType<typeof rateView>
+  >,
+);
+
+const countsView = z
+  .object(
+    Object.fromEntries(
+      counters.map((c) => [
+        c,
+        z
+          .number()
+          .int()
+          .openapi({ description: `${counterLabels[c].zh} ${counterLabels[c].en}` }),
+      ]),
+    ) as Record<Counter, z.ZodNumber>,
+  )
+  .openapi({
+    description: 'every counter of the period, summed over its days and over the unit and all below it',
+  });
+
+const scoringView = z.object({
+  weights: z.object(
+    Object.fromEntries(rateKeys.map((key) => [key, z.number()])) as Record<RateKey, z.ZodNumber>,
+  ),
+  penaltyPerLapse: z.number(),
+});
+
+const score = z.number().nullable().openapi({
+  description:
+    '综合得分 composite score: 100 × Σ weight × rate / Σ weight over the rates that are not null, minus penaltyPerLapse × lapsed; null when no rate is defined',
+});
+
+export const ledgerView = z
+  .object({
+    unit: unitView,
+    period: periodView,
+    counts: countsView,
+    byLevel: z
+      .array(
+        levelView.extend({
+          rung: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: 'ladder rung; null for a level the policy no longer has' }),
+          escalatedTo: z.number().int().openapi({ description: 'escalations that went to this level' }),
+          resolvedAt: z.number().int().openapi({ description: 'resolutions by this level' }),
+        }),
+      )
+      .openapi({ description: 'one row per rung of the ladder, then any level id the policy no longer has' }),
+    rates: ratesView,
+    noFeedback: z.number().int().openapi({
+      description:
+        '回访无反馈 return visits closed unanswered in the period: in neither term of the satisfaction rate',
+    }),
+    lapsed: z
+      .number()
+      .int()
+      .openapi({ description: '超期 deadlines (dispatch, accept or resolve) lapsed in the period' }),
+    score,
+    scoring: scoringView,
+    read: z.number().int().openapi({ description: 'aggregate documents summed: what the read cost' }),
+  })
+  .openapi('Ledger');
+
+export const rankingView = z
+  .object({
+    level: levelView,
+    period: periodView,
+    scoring: scoringView,
+    units: z.array(
+      z.object({
+        position: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: '1 for the best; null: no score, listed last' }),
+        unit: z.object({ id: z.string(), name: label }),
+        score,
+        rates: ratesView,
+        filed: z.number().int(),
+        resolved: z.number().int(),
+        noFeedback: z.number().int(),
+        lapsed: z.number().int(),
+      }),
+    ),
+    read: z.number().int().openapi({ description: 'aggregate documents summed over every unit' }),
+  })
+  .openapi('Ranking');
+
+const ratingCounts = z.object(
+  Object.fromEntries(Object.keys(ratingLabels).map((r) => [r, z.number().int()])) as Record<
+    keyof typeof ratingLabels,
+    z.ZodNumber
+  >,
+);
+
+export const commitmentKpisView = z
+  .object({
+    unit: unitView,
+    period: periodView,
+    commitments: z.number().int().openapi({
+      description: 'commitments of the unit (everything below it included) active at some time in the period',
+    }),
+    letters: z
+      .object({
+        due: z.number().int().openapi({
+          description:
+            'annual responsibility letters due in the period whose due time has passed, or that are signed',
+        }),
+        signedOnTime: z.number().int().openapi({ description: 'of them, signed at or before the due time' }),
+        signedLate: z.number().int().openapi({ description: 'of them, signed after the due time' }),
+        unsigned: z.number().int().openapi({ description: 'of them, not signed' }),
+        rate: z.number().nullable().openapi({ description: 'signedOnTime / due; null when none was due' }),
+      })
+      .openapi({ description: '年度帮扶责任书 按时签订 letters signed on time' }),
+    visits: z.object({
+      kept: z.number().int().openapi({ description: '走访 visits recorded in the period' }),
+    }),
+    problems: z.object({
+      opened: z.number().int().openapi({ description: 'problems (bottlenecks) opened in the period' }),
+      solved: z.number().int().openapi({ description: 'problems resolved in the period' }),
+    }),
+    funds: z
+      .object({
+        securedYuan: z.number().openapi({ description: 'funding entries dated in the period, in yuan' }),
+        targetYuan: z.number().openapi({
+          description:
+            'the funds targets of the letters for the plan year each commitment is in at the period’s end (or now, if earlier), where one is set',
+        }),
+        towardTargetYuan: z.number().openapi({
+          description: 'funds recorded for those same plan years, dated up to the period’s last day',
+        }),
+        rate: z
+          .number()
+          .nullable()
+          .openapi({ description: 'towardTargetYuan / targetYuan; null without a target' }),
+      })
+      .openapi({ description: '帮扶资金 funds secured against target' }),
+    assessments: z
+      .object({
+        count: z.number().int().openapi({ description: 'yearly assessments computed in the period' }),
+        byRating: ratingCounts,
+        meanScore: z.number().nullable().openapi({ description: 'their mean score (0–100), to 2 decimals' }),
+      })
+      .openapi({ description: '年度考核 assessment ratings' }),
+    read: z
+      .number()
+      .int()
+      .openapi({ description: 'commitment documents read: the unit’s commitments overlapping the period' }),
+  })
+  .openapi('CommitmentKpis');
+
+export type LedgerQuery = z.output<typeof ledgerQuery>;
+export type LedgerView = z.infer<typeof ledgerView>;
+export type RankingView = z.infer<typeof rankingView>;
+export type CommitmentKpisView = z.infer<typeof commitmentKpisView>;
