@@ -1,6 +1,6 @@
 import { requestWorkflowId } from '../../common/requests';
 import { requestFacts } from '../../domain/kpi/facts';
-import { OpenRequest } from '../../domain/kpi/report';
+import { OpenRequest } from '../../domain/kpi/overdue';
 import {
   finalStatuses,
   requestStateFrom,

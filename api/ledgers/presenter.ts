@@ -59,6 +59,7 @@ export function presentLedger(
   unit: UnitView,
   policy: Policy,
   settings: KpiSettings,
+  overdue: LedgerView['overdue'],
 ): LedgerView {
   const { counts } = ledger;
   return {
@@ -71,6 +72,7 @@ export function presentLedger(
     lapsed: counts.lapsed,
     score: compositeScore(ledger.rates, counts.lapsed, settings),
     scoring: scoring(settings),
+    overdue,
     read: ledger.read,
   };
 }

@@ -2,6 +2,9 @@ import { Router } from 'express';
 import { readCommitmentKpis } from '../../activities/kpi/commitments';
 import { readLedger } from '../../activities/kpi/ledger';
 import { readRanking } from '../../activities/kpi/ranking';
+import { readOpenRequests } from '../../activities/kpi/overdue';
+import { overdueLines } from '../../domain/kpi/overdue';
+import { listed } from '../../domain/kpi/report';
 import { kpiSettings } from '../../domain/kpi/settings';
 import { ApiDeps } from '../deps';
 import { invalidField } from '../errors';
@@ -35,7 +38,7 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     method: 'get',
     path: '/api/v1/ledgers/{unitId}',
     summary: '台账 a unit’s ledger for a period: counts, the three rates with their terms, score',
-    description: `Everything below the unit is included. Sections: summary, rates, counts, levels. ${formats}.`,
+    description: `Everything below the unit is included. Sections: summary, rates, counts, levels, overdue. Overdue requests are read as they stand now, from the unit’s open requests. ${formats}.`,
     tags: ['ledgers'],
     request: { params: ledgerParams, query: ledgerQuery },
     responses: { 200: { description: 'the ledger', content: exportContent(ledgerView) }, ...errors },
@@ -45,12 +48,18 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({ params: ledgerParams, query: ledgerQuery }, async ({ params, query }, res) => {
       const unit = unitView(org, policy, params.unitId);
       const period = periodOf(query);
-      const ledger = await readLedger(models.KpiContribution, ladder, {
-        level: unit.level.rung,
-        unit: unit.id,
-        ...period,
+      const at = { level: unit.level.rung, unit: unit.id };
+      const now = Date.now();
+      const [ledger, open] = await Promise.all([
+        readLedger(models.KpiContribution, ladder, { ...at, ...period }),
+        readOpenRequests(models, ladder, { ...at, now }),
+      ]);
+      const overdue = overdueLines(open, now);
+      const view = presentLedger(ledger, unit, policy, settings, {
+        asOf: new Date(now).toISOString(),
+        total: overdue.length,
+        items: overdue.slice(0, listed),
       });
-      const view = presentLedger(ledger, unit, policy, settings);
       await sendExport(res, query, { json: view, workbook: ledgerWorkbook(view, new Date().toISOString()) });
     }),
   );

@@ -6,6 +6,7 @@ import { rateDefinitions, RateKey, rateKeys, rateLabels } from '../../domain/kpi
 import { ratingLabels } from '../../domain/commitments/state';
 import { label } from '../caseSchemas';
 import { exportQuery } from '../export/download';
+import { overdueLineView } from './overdue';
 
 /**
  * One schema per endpoint for ledgers (台账), rankings and commitment figures. A period is a
@@ -122,6 +123,18 @@ export const ledgerView = z
       .openapi({ description: '超期 deadlines (dispatch, accept or resolve) lapsed in the period' }),
     score,
     scoring: scoringView,
+    overdue: z
+      .object({
+        asOf: z
+          .string()
+          .openapi({ description: 'when the open requests were read: now, whatever the period' }),
+        total: z.number().int(),
+        items: z.array(overdueLineView).openapi({ description: 'at most 500, by request id' }),
+      })
+      .openapi({
+        description:
+          '超期件 open requests of the unit past their stage deadline now (or still in a stage whose deadline lapsed), with who holds each: a snapshot, not a sum over the period',
+      }),
     read: z.number().int().openapi({ description: 'aggregate documents summed: what the read cost' }),
   })
   .openapi('Ledger');

@@ -2,6 +2,7 @@ import { Counter, counterLabels, counters } from '../../domain/kpi/counts';
 import { rateDefinitions, rateKeys, rateLabels } from '../../domain/kpi/rates';
 import { ratingLabels } from '../../domain/commitments/state';
 import { Column, Row, Section, Workbook } from '../export/model';
+import { overdueSection } from './overdue';
 import { periodTitle } from './period';
 import { CommitmentKpisView, LedgerView, RankingView } from './schema';
 
@@ -114,7 +115,13 @@ export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook 
   return {
     title: title(view, '台账'),
     generatedAt,
-    sections: [summary, ratesSection(view.rates), counts, levels],
+    sections: [
+      summary,
+      ratesSection(view.rates),
+      counts,
+      levels,
+      overdueSection('超期件及责任人', view.overdue.items),
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
 import { CycleReport } from '../../domain/kpi/report';
 import { Column, Section, Workbook } from '../export/model';
+import { overdueSection } from '../ledgers/overdue';
 
 export function presentSummary(report: CycleReport) {
   return {
@@ -62,14 +63,6 @@ const summaryColumns: Column<SummaryKey>[] = [
   { key: 'publicNotices', heading: { zh: '通报', en: 'Public notices' }, type: 'integer' },
 ];
 
-const overdueColumns: Column<'requestId' | 'title' | 'stage' | 'holder' | 'dueAt'>[] = [
-  { key: 'requestId', heading: { zh: '诉求编号', en: 'Request' }, type: 'text' },
-  { key: 'title', heading: { zh: '诉求标题', en: 'Title' }, type: 'text' },
-  { key: 'stage', heading: { zh: '环节', en: 'Stage' }, type: 'text' },
-  { key: 'holder', heading: { zh: '责任人', en: 'Held by' }, type: 'text' },
-  { key: 'dueAt', heading: { zh: '办理时限', en: 'Due at' }, type: 'datetime' },
-];
-
 const committeeColumns: Column<
   'requestId' | 'title' | 'lapses' | 'overdueSince' | 'leadOfficial' | 'leadUnit'
 >[] = [
@@ -106,12 +99,7 @@ export function reportWorkbook(report: CycleReport): Workbook {
       },
     ],
   };
-  const overdue: Section = {
-    key: 'overdue',
-    title: `超期件及责任人 ${report.unit} ${report.date}`,
-    columns: overdueColumns,
-    rows: report.overdue.items.map((line) => ({ ...line })),
-  };
+  const overdue = overdueSection(`超期件及责任人 ${report.unit} ${report.date}`, report.overdue.items);
   const committee: Section = {
     key: 'committee',
     title: `常委会督办超期通报 ${report.unit} ${report.date}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../openapi';
 import { exportQuery } from '../export/download';
+import { overdueLineView } from '../ledgers/overdue';
 
 const cycleDate = z
   .string()
@@ -21,14 +22,6 @@ export const reportQuery = z.object(exportQuery);
 export const runCycleBody = z.object({ date: cycleDate }).strict();
 
 const period = z.object({ from: z.string(), to: z.string() });
-
-const overdueLine = z.object({
-  requestId: z.string(),
-  title: z.string(),
-  stage: z.string(),
-  holder: z.string().openapi({ description: 'who holds it: the owner of the stage’s deadline' }),
-  dueAt: z.string(),
-});
 
 const committeeLapseLine = z.object({
   requestId: z.string(),
@@ -74,7 +67,7 @@ export const reportView = z
   .object({
     ...reportSummaryShape,
     openByStatus: z.record(z.string(), z.number().int()),
-    overdueItems: z.array(overdueLine).openapi({ description: 'at most 500, by request id' }),
+    overdueItems: z.array(overdueLineView).openapi({ description: 'at most 500, by request id' }),
     lapsedAtTop: z.number().int(),
     committeeLapses: z.array(committeeLapseLine),
   })

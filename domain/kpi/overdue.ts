@@ -48,3 +48,38 @@ export function overdueByUnit(items: readonly OverdueItem[]): Map<string, Overdu
     for (const unit of new Set(item.units)) byUnit.set(unit, [...(byUnit.get(unit) ?? []), item]);
   return byUnit;
 }
+
+/** An open request as a report reads it: its state, and whether a deadline of its stage has lapsed. */
+export interface OpenRequest {
+  state: Pick<CitizenRequestState, 'status' | 'deadlines' | 'submission' | 'committee'>;
+  lapsedInStage: boolean;
+}
+
+/** An overdue request as ledgers and reports list it. */
+export interface OverdueLine {
+  requestId: string;
+  title: string;
+  stage: RequestStage;
+  /** Who holds it: the owner of the stage's deadline (a member, or the unit it escalated to) */
+  holder: string;
+  dueAt: string;
+}
+
+/** The open requests overdue at `now`, with who holds each, by request id. */
+export function overdueLines(open: readonly OpenRequest[], now: number): OverdueLine[] {
+  return open
+    .map(({ state, lapsedInStage }): OverdueLine | undefined => {
+      const item = overdueNow(state, { lapsedInStage }, now);
+      return (
+        item && {
+          requestId: item.requestId,
+          title: state.submission.title,
+          stage: item.stage,
+          holder: item.holder,
+          dueAt: item.dueAt,
+        }
+      );
+    })
+    .filter((line): line is OverdueLine => line !== undefined)
+    .sort((a, b) => a.requestId.localeCompare(b.requestId));
+}

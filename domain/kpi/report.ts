@@ -1,8 +1,7 @@
-import { RequestStage } from '../policy/policy';
 import { Notice } from '../timeline';
-import { CitizenRequestState, finalStatuses, RequestStatus } from '../requests/state';
+import { finalStatuses, RequestStatus } from '../requests/state';
 import { KpiCounts } from './counts';
-import { overdueNow } from './overdue';
+import { OpenRequest, OverdueLine, overdueLines } from './overdue';
 import { Rate, satisfactionRate } from './rates';
 
 /**
@@ -88,21 +87,6 @@ export function cyclePeriod(date: string, runDay: string): CyclePeriod {
   return { from: previousCycleDay(date), to: runDay < last ? runDay : last };
 }
 
-/** An open request as a report reads it: its state, and whether a deadline of its stage has lapsed. */
-export interface OpenRequest {
-  state: Pick<CitizenRequestState, 'status' | 'deadlines' | 'submission' | 'committee'>;
-  lapsedInStage: boolean;
-}
-
-export interface OverdueLine {
-  requestId: string;
-  title: string;
-  stage: RequestStage;
-  /** Who holds it: the owner of the stage's deadline (a member, or the unit it escalated to) */
-  holder: string;
-  dueAt: string;
-}
-
 /** A committee deadline missed (通报): the lead official's case, and how often it lapsed. */
 export interface CommitteeLapseLine {
   requestId: string;
@@ -160,22 +144,7 @@ export function buildCycleReport(input: ReportInput): CycleReport {
   const open = input.open.filter((r) => !finalStatuses.includes(r.state.status));
   const byStatus: Partial<Record<RequestStatus, number>> = {};
   for (const { state } of open) byStatus[state.status] = (byStatus[state.status] ?? 0) + 1;
-  const now = Date.parse(input.asOf);
-  const overdue = open
-    .map(({ state, lapsedInStage }): OverdueLine | undefined => {
-      const item = overdueNow(state, { lapsedInStage }, now);
-      return (
-        item && {
-          requestId: item.requestId,
-          title: state.submission.title,
-          stage: item.stage,
-          holder: item.holder,
-          dueAt: item.dueAt,
-        }
-      );
-    })
-    .filter((line): line is OverdueLine => line !== undefined)
-    .sort(byRequestId);
+  const overdue = overdueLines(open, Date.parse(input.asOf));
   const committee = open
     .filter(({ state }) => (state.committee?.lapses ?? 0) > 0)
     .map(({ state }) => {

@@ -183,6 +183,7 @@ describe('ledgers, rankings and their exports', () => {
       '三率及网格解决占比',
       '分项计数',
       '按层级',
+      '超期件及责任人',
     ]);
     const [summary, rates, counts, levels] = book.worksheets;
     const [headings, values] = rowsOf(summary);
@@ -251,6 +252,42 @@ describe('ledgers, rankings and their exports', () => {
       '解决率 Resolution rate = (resolved − resolutionsReopened',
     );
   });
+
+  // Last of the ledger tests: the emergency request it files would change the figures above.
+  test('When a request of a grid misses its deadlines, then the grid’s ledger lists it overdue with who holds it, in JSON and CSV', async () => {
+    const created = await http.post(
+      '/requests',
+      {
+        channel: 'hotline',
+        category: 'emergency',
+        title: '燃气泄漏 gas leak',
+        description: 'left undispatched',
+        requester: { id: 'resident-1', name: '张三', phone: '13800000000' },
+        gridId: 'g02',
+      },
+      actors.resident,
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    // Emergency deadlines are 3 s on the short policy: undispatched, it climbs to the committee.
+    const ledger = await eventually(
+      async () => {
+        const body = (await http.get(`/ledgers/grid-g02?month=${month}`)).body;
+        expect(body.overdue.items).toEqual([
+          expect.objectContaining({ requestId: id, stage: 'dispatch', holder: 'committee-c01' }),
+        ]);
+        return body;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(ledger.overdue.total).toBe(1);
+    expect(ledger.overdue.asOf).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const csv = await download(`/ledgers/grid-g02?month=${month}&format=csv&section=overdue`);
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('责任人（Held by）');
+    expect(text).toContain(`${id},燃气泄漏 gas leak,dispatch,committee-c01,`);
+  }, 90_000);
 
   test('When a ledger or a ranking is asked for with bad input, then the answer names the field or the unit', async () => {
     const field = async (path: string) => {

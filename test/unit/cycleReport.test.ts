@@ -6,10 +6,10 @@ import {
   cycleUnderWay,
   latestCycleDay,
   nextCycleDay,
-  OpenRequest,
   previousCycleDay,
   reportNotices,
 } from '../../domain/kpi/report';
+import { OpenRequest } from '../../domain/kpi/overdue';
 import { RequestStatus } from '../../domain/requests/state';
 
 const asOf = '2026-12-14T00:00:00.000Z';
