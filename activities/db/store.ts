@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import pg from 'pg';
 import { kpiLookupFields } from './kpiModel';
+import { kpiMarkLookupFields, kpiTotalLookupFields } from './kpiTotalsModel';
 import { commitmentListShapes, inboxListShapes, pushdownFields, requestListShapes } from './listShapes';
 
 export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
@@ -18,6 +19,8 @@ const lookupFields: Record<string, string[]> = {
   commitments: [...pushdownFields(commitmentListShapes), 'department', 'team'],
   action_log: ['seq', 'target'],
   kpi_contributions: kpiLookupFields,
+  kpi_totals: kpiTotalLookupFields,
+  kpi_marks: kpiMarkLookupFields,
 };
 
 /**

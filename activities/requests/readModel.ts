@@ -10,7 +10,9 @@ const found = <D>(doc: D | null): D[] => (doc ? [doc] : []);
 
 /**
  * Requests: the list document (`requests`), the last state (`request_states`, read past Temporal's
- * retention) and what each contributes to the ledger per day (`kpi_contributions`).
+ * retention) and what each contributes to the ledger per day (`kpi_contributions`). The ledger's
+ * per-unit day totals (`kpi_totals`) and the marks of what changed them (`kpi_marks`) are all the
+ * requests' together: a rebuild empties them, and its marks have them summed again at its end.
  */
 export const requestReadModel: ReadModelDefinition<'request'> = {
   project: (models) => requestProjectionActivities(models).projectRequest,
@@ -20,6 +22,8 @@ export const requestReadModel: ReadModelDefinition<'request'> = {
     request_states: collection(models.RequestState),
     requests: collection(models.Request),
     kpi_contributions: collection(models.KpiContribution),
+    kpi_totals: collection(models.KpiTotal),
+    kpi_marks: collection(models.KpiMark),
   }),
   expected(models, state, timeline) {
     const id = state.submission.id;

@@ -79,7 +79,7 @@ const recount = (states: CitizenRequestState[]): UnitDayCounts =>
   unitDayCounts(
     states.map((state) => ({
       jurisdiction: state.submission.jurisdiction,
-      facts: requestFacts(state.timeline, ladder).facts,
+      facts: requestFacts(state.timeline, ladder, state.submission).facts,
     })),
   );
 

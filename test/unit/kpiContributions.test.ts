@@ -16,7 +16,7 @@ const played = stories.map((story) => {
 const oracle = unitDayCounts(
   played.map(({ state }) => ({
     jurisdiction: state.submission.jurisdiction,
-    facts: requestFacts(state.timeline, ladder).facts,
+    facts: requestFacts(state.timeline, ladder, state.submission).facts,
   })),
 );
 

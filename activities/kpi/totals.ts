@@ -1,0 +1,135 @@
+import type { Model } from 'mongoose';
+import { addCounts, emptyCounts, KpiCounts } from '../../domain/kpi/counts';
+import type { KpiContributionDoc } from '../db/kpiModel';
+import { ledgerKey, ledgerKeyField } from '../db/kpiModel';
+import { chainOf, KpiMarkDoc, KpiTotalDoc, markId, totalKeys } from '../db/kpiTotalsModel';
+import { upsertIfNewer } from '../db/versionedUpsert';
+import { bulkUpsert } from '../db/bulk';
+import { fullCounts, sparseCounts } from './contributions';
+
+/** The collections a ledger's totals are kept in. */
+export interface KpiStore {
+  KpiContribution: Model<KpiContributionDoc>;
+  KpiTotal: Model<KpiTotalDoc>;
+  KpiMark: Model<KpiMarkDoc>;
+}
+
+/**
+ * Marks every (unit, day) total the contributions just written change, one mark per level of the
+ * jurisdiction. Called after the contributions are stored, and again on every retry (a retried
+ * write of the same revision finds its mark already there).
+ */
+export async function markChanged(
+  model: Model<KpiMarkDoc>,
+  written: readonly Pick<KpiContributionDoc, 'requestId' | 'day' | 'revision' | 'units'>[],
+): Promise<void> {
+  const marks: KpiMarkDoc[] = written.flatMap(({ requestId, day, revision, units }) =>
+    units.map((unit, level) => ({
+      _id: markId(requestId, day, revision, level),
+      units,
+      level,
+      day,
+      dayKey: ledgerKey(unit, day),
+      monthKey: ledgerKey(unit, day.slice(0, 7)),
+    })),
+  );
+  await bulkUpsert(
+    model,
+    marks.map((mark) => ({ replaceOne: { filter: { _id: mark._id }, replacement: mark, upsert: true } })),
+  );
+}
+
+/** At most this many totals are summed at once: each holds a store connection. */
+const concurrency = 8;
+
+async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += concurrency)
+    await Promise.all(items.slice(start, start + concurrency).map(work));
+}
+
+/** What a refresh did: totals summed again, and the documents it read to do so. */
+export interface Refreshed {
+  recomputed: number;
+  read: number;
+}
+
+/**
+ * One chain's total for a day, summed again from the level below: a grid's from its contributions
+ * (those filed under this very chain), any other unit's from its children's totals, which a
+ * refresh has made fresh first. Written only over an older sum.
+ */
+async function recompute(store: KpiStore, units: readonly string[], level: number, day: string) {
+  const chain = chainOf(units, level);
+  const below: Pick<KpiTotalDoc, 'revision' | 'counts'>[] =
+    level === 0
+      ? (
+          await store.KpiContribution.find({ [ledgerKeyField('day', 0)]: ledgerKey(units[0], day) })
+            .select({ revision: 1, counts: 1, units: 1 })
+            .lean<Pick<KpiContributionDoc, 'revision' | 'counts' | 'units'>[]>()
+            .exec()
+        ).filter((doc) => doc.units.join('>') === chain)
+      : await store.KpiTotal.find({ parentKey: totalKeys(units, level - 1, day).parentKey })
+          .select({ revision: 1, counts: 1 })
+          .lean<Pick<KpiTotalDoc, 'revision' | 'counts'>[]>()
+          .exec();
+  const counts = below.reduce<KpiCounts>((sum, doc) => addCounts(sum, fullCounts(doc.counts)), emptyCounts());
+  await upsertIfNewer(store.KpiTotal, {
+    ...totalKeys(units, level, day),
+    revision: below.reduce((sum, doc) => sum + doc.revision, 0),
+    counts: sparseCounts(counts),
+  });
+  return below.length;
+}
+
+/**
+ * Sums again, bottom-up, every total the marks reach up to level `top` (all levels when not
+ * given), then removes those marks of levels up to `top`: each was read before the sums read
+ * the store, so what it stands for is in them. Its cost follows the marks, not what is stored.
+ */
+export async function refreshMarked(
+  store: KpiStore,
+  marks: readonly Pick<KpiMarkDoc, '_id' | 'units' | 'day'>[],
+  top?: number,
+): Promise<Refreshed> {
+  const chains = new Map<string, { units: readonly string[]; level: number; day: string }>();
+  const consumed = new Set<string>();
+  for (const mark of marks) {
+    const highest = Math.min(top ?? Infinity, mark.units.length - 1);
+    const batch = mark._id.slice(0, mark._id.lastIndexOf('|'));
+    for (let level = 0; level <= highest; level++) {
+      chains.set(`${level}|${totalKeys(mark.units, level, mark.day)._id}`, {
+        units: mark.units,
+        level,
+        day: mark.day,
+      });
+      consumed.add(`${batch}|${level}`);
+    }
+  }
+  const byLevel = [...chains.values()].sort((a, b) => a.level - b.level);
+  let read = marks.length;
+  for (const level of new Set(byLevel.map((c) => c.level)))
+    await inGroups(
+      byLevel.filter((c) => c.level === level),
+      async (c) => (read += await recompute(store, c.units, c.level, c.day)),
+    );
+  if (consumed.size) await store.KpiMark.deleteMany({ _id: { $in: [...consumed] } });
+  return { recomputed: chains.size, read };
+}
+
+/** Marks read in one pass of `refreshAll`: what a refresh holds in memory at once. */
+const marksPerPass = 2_000;
+
+/**
+ * Brings every total up to date, pass by pass over whatever is marked: after reconciliation's
+ * rebuild (which marks every day of every case) and after its repairs.
+ */
+export async function refreshAll(store: KpiStore): Promise<Refreshed> {
+  const done: Refreshed = { recomputed: 0, read: 0 };
+  for (;;) {
+    const marks = await store.KpiMark.find({}).limit(marksPerPass).lean<KpiMarkDoc[]>().exec();
+    if (!marks.length) return done;
+    const pass = await refreshMarked(store, marks);
+    done.recomputed += pass.recomputed;
+    done.read += pass.read;
+  }
+}
