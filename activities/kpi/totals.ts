@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import { addCounts, emptyCounts, KpiCounts } from '../../domain/kpi/counts';
 import type { KpiContributionDoc } from '../db/kpiModel';
 import { ledgerKey, ledgerKeyField } from '../db/kpiModel';
-import { chainOf, KpiMarkDoc, KpiTotalDoc, markId, totalKeys } from '../db/kpiTotalsModel';
+import { chainOf, KpiMarkDoc, KpiTotalDoc, markId, totalId, totalKeys } from '../db/kpiTotalsModel';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { bulkUpsert } from '../db/bulk';
 import { fullCounts, sparseCounts } from './contributions';
@@ -39,6 +39,22 @@ export async function markChanged(
   );
 }
 
+/**
+ * Contributions a repair removed take their days' totals with them, at every level of their
+ * chain, and mark those days to be summed again: a total's revision only grows, so a sum without
+ * them would never replace one that counted them.
+ */
+export async function forgetRemoved(
+  store: KpiStore,
+  removed: readonly Pick<KpiContributionDoc, 'requestId' | 'day' | 'revision' | 'units'>[],
+): Promise<void> {
+  const totals = removed.flatMap(({ units, day }) =>
+    units.map((_, level) => totalKeys(units, level, day)._id),
+  );
+  if (totals.length) await store.KpiTotal.deleteMany({ _id: { $in: totals } });
+  await markChanged(store.KpiMark, removed);
+}
+
 /** At most this many totals are summed at once: each holds a store connection. */
 const concurrency = 8;
 
@@ -56,7 +72,7 @@ export interface Refreshed {
 /**
  * One chain's total for a day, summed again from the level below: a grid's from its contributions
  * (those filed under this very chain), any other unit's from its children's totals, which a
- * refresh has made fresh first. Written only over an older sum.
+ * refresh has made fresh first. Written only over an older sum; removed when nothing is beneath.
  */
 async function recompute(store: KpiStore, units: readonly string[], level: number, day: string) {
   const chain = chainOf(units, level);
@@ -72,6 +88,11 @@ async function recompute(store: KpiStore, units: readonly string[], level: numbe
           .select({ revision: 1, counts: 1 })
           .lean<Pick<KpiTotalDoc, 'revision' | 'counts'>[]>()
           .exec();
+  // Nothing left beneath (a repair removed it): no total, as for a day nothing ever counted on.
+  if (!below.length) {
+    await store.KpiTotal.deleteOne({ _id: totalId(chain, day) });
+    return 0;
+  }
   const counts = below.reduce<KpiCounts>((sum, doc) => addCounts(sum, fullCounts(doc.counts)), emptyCounts());
   await upsertIfNewer(store.KpiTotal, {
     ...totalKeys(units, level, day),

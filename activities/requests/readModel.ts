@@ -1,12 +1,30 @@
 import { requestWorkflowId } from '../../common/requests';
 import { requestStateFrom } from '../../domain/requests/state';
 import type { Doc } from '../../reconcile/drift';
-import { collection } from '../../reconcile/collection';
+import { collection, Collection } from '../../reconcile/collection';
+import type { KpiContributionDoc } from '../db/kpiModel';
+import type { Models } from '../db/models';
+import { forgetRemoved } from '../kpi/totals';
 import type { ReadModelDefinition } from '../readModels/readModel';
 import { contributionDocs } from '../kpi/projection';
 import { requestLanded, requestProjectionActivities, toRequestDoc } from './projection';
 
 const found = <D>(doc: D | null): D[] => (doc ? [doc] : []);
+
+/** Contributions a repair removes are taken out of the ledger's totals too. */
+function contributions(models: Models): Collection {
+  const plain = collection(models.KpiContribution);
+  return {
+    ...plain,
+    async remove(ids) {
+      const removed = await models.KpiContribution.find({ _id: { $in: ids } })
+        .lean<KpiContributionDoc[]>()
+        .exec();
+      await plain.remove(ids);
+      await forgetRemoved(models, removed);
+    },
+  };
+}
 
 /**
  * Requests: the list document (`requests`), the last state (`request_states`, read past Temporal's
@@ -21,7 +39,7 @@ export const requestReadModel: ReadModelDefinition<'request'> = {
   collections: (models) => ({
     request_states: collection(models.RequestState),
     requests: collection(models.Request),
-    kpi_contributions: collection(models.KpiContribution),
+    kpi_contributions: contributions(models),
     kpi_totals: collection(models.KpiTotal),
     kpi_marks: collection(models.KpiMark),
   }),
