@@ -113,10 +113,11 @@ export async function readLedger(
   const slices = periodSlices(query.from, query.to);
   const inQuery = (slice: PeriodSlice) => (doc: { day: string; level: number }) =>
     doc.level === query.level && inSlice(slice, doc.day);
+  // Every mark a lookup finds is summed, those of the month's other days too: they were read anyway.
   const marks = await Promise.all(
     slices.map(async (slice) =>
       (await models.KpiMark.find(lookup(query.unit, slice)).lean<KpiMarkDoc[]>().exec()).filter(
-        inQuery(slice),
+        (mark) => mark.level === query.level,
       ),
     ),
   );

@@ -51,7 +51,7 @@ export async function forgetRemoved(
   const totals = removed.flatMap(({ units, day }) =>
     units.map((_, level) => totalKeys(units, level, day)._id),
   );
-  if (totals.length) await store.KpiTotal.deleteMany({ _id: { $in: totals } });
+  await removeByIds(store.KpiTotal, totals);
   await markChanged(store.KpiMark, removed);
 }
 
@@ -61,6 +61,21 @@ const concurrency = 8;
 async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < items.length; start += concurrency)
     await Promise.all(items.slice(start, start + concurrency).map(work));
+}
+
+/** Removes documents by id, each by its own `_id` equality: FerretDB pushes `$in` down to no index and reads the whole collection. */
+async function removeByIds(
+  model: Model<KpiTotalDoc> | Model<KpiMarkDoc>,
+  ids: readonly string[],
+): Promise<void> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += 10) chunks.push(ids.slice(start, start + 10));
+  await inGroups(chunks, (chunk) =>
+    (model as Model<KpiMarkDoc>).bulkWrite(
+      chunk.map((_id) => ({ deleteOne: { filter: { _id } } })),
+      { ordered: false },
+    ),
+  );
 }
 
 /** What a refresh did: totals summed again, and the documents it read to do so. */
@@ -133,7 +148,7 @@ export async function refreshMarked(
       byLevel.filter((c) => c.level === level),
       async (c) => (read += await recompute(store, c.units, c.level, c.day)),
     );
-  if (consumed.size) await store.KpiMark.deleteMany({ _id: { $in: [...consumed] } });
+  await removeByIds(store.KpiMark, [...consumed]);
   return { recomputed: chains.size, read };
 }
 

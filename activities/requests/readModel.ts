@@ -17,9 +17,10 @@ function contributions(models: Models): Collection {
   return {
     ...plain,
     async remove(ids) {
-      const removed = await models.KpiContribution.find({ _id: { $in: ids } })
-        .lean<KpiContributionDoc[]>()
-        .exec();
+      // By id one at a time: FerretDB serves no `$in` from an index.
+      const removed = (
+        await Promise.all(ids.map((_id) => models.KpiContribution.findById(_id).lean<KpiContributionDoc>()))
+      ).filter((doc) => doc !== null);
       await plain.remove(ids);
       await forgetRemoved(models, removed);
     },
