@@ -89,6 +89,9 @@ const breaches = ['escalate_on_breach', 'public_notice'];
  * Dispatches are counted each time (a returned request is dispatched again), each late when its own
  * dispatch deadline lapsed first; an acceptance is late when the accept deadline of its dispatch lapsed.
  *
+ * Work counts as `started` when a progress report moves the request into progress (办理中), once
+ * each time it enters it; further reports while in progress add nothing.
+ *
  * A reopening (by unsatisfied feedback or a supervisor) counts `resolutionsReopened` on the day of
  * the resolution it undoes, so a period's resolutions and their reopenings are the same cohort.
  * That day's figure may still rise until the reopen window closes after it.
