@@ -64,15 +64,15 @@ async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<unkno
 }
 
 /** Removes documents by id, each by its own `_id` equality: FerretDB pushes `$in` down to no index and reads the whole collection. */
-async function removeByIds(
-  model: Model<KpiTotalDoc> | Model<KpiMarkDoc>,
+async function removeByIds<T extends { _id: string }>(
+  model: Model<T>,
   ids: readonly string[],
 ): Promise<void> {
   const chunks: string[][] = [];
   for (let start = 0; start < ids.length; start += 10) chunks.push(ids.slice(start, start + 10));
   await inGroups(chunks, (chunk) =>
-    (model as Model<KpiMarkDoc>).bulkWrite(
-      chunk.map((_id) => ({ deleteOne: { filter: { _id } } })),
+    model.bulkWrite(
+      chunk.map((_id) => ({ deleteOne: { filter: { _id } as never } })),
       { ordered: false },
     ),
   );
