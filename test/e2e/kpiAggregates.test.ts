@@ -5,6 +5,8 @@ import { KpiContributionDoc, ledgerKeys } from '../../activities/db/kpiModel';
 import { KpiTotalDoc, totalKeys } from '../../activities/db/kpiTotalsModel';
 import { readLedger, sumContributions } from '../../activities/kpi/ledger';
 import { markChanged } from '../../activities/kpi/totals';
+import { createLogger } from '../../common/log';
+import { refreshLedgerTotals } from '../../worker/ledgerTotals';
 import { emptyCounts } from '../../domain/kpi/counts';
 import { requestFacts } from '../../domain/kpi/facts';
 import { periodCounts, unitDayCounts, UnitDayCounts } from '../../domain/kpi/ledger';
@@ -233,6 +235,26 @@ describe('KPI aggregates', () => {
     expect(await readLedger(e2e.system.models, ladder, county())).toMatchObject({
       recomputed: 0,
       counts: changed.counts,
+    });
+    before = await storedDocs();
+  }, 120_000);
+
+  test('When the worker sums marked days in the background, then the next read finds them fresh', async () => {
+    const background = refreshLedgerTotals(e2e.system.models, createLogger({ level: 'silent' }), 200);
+    try {
+      ids.background = await file('general');
+      oracle = await settle();
+      await eventually(async () => expect(await e2e.system.models.KpiMark.countDocuments()).toBe(0), {
+        timeoutMs: 30_000,
+      });
+    } finally {
+      await background.stop();
+    }
+    expect(await storedTotals()).toEqual(flat(oracle));
+    expect(await readLedger(e2e.system.models, ladder, county())).toMatchObject({
+      recomputed: 0,
+      read: 1,
+      counts: periodCounts(oracle, county().unit, period.from, period.to),
     });
     before = await storedDocs();
   }, 120_000);
