@@ -1,9 +1,8 @@
-import type { Model } from 'mongoose';
+import { mongo, type Model } from 'mongoose';
 import { addCounts, emptyCounts, KpiCounts } from '../../domain/kpi/counts';
 import type { KpiContributionDoc } from '../db/kpiModel';
 import { ledgerKey, ledgerKeyField } from '../db/kpiModel';
 import { chainOf, KpiMarkDoc, KpiTotalDoc, markId, totalId, totalKeys } from '../db/kpiTotalsModel';
-import { upsertIfNewer } from '../db/versionedUpsert';
 import { bulkUpsert } from '../db/bulk';
 import { fullCounts, sparseCounts } from './contributions';
 
@@ -87,9 +86,9 @@ export interface Refreshed {
 /**
  * One chain's total for a day, summed again from the level below: a grid's from its contributions
  * (those filed under this very chain), any other unit's from its children's totals, which a
- * refresh has made fresh first. Written only over an older sum; removed when nothing is beneath.
+ * refresh has made fresh first. None when nothing is beneath (a repair removed it).
  */
-async function recompute(store: KpiStore, units: readonly string[], level: number, day: string) {
+async function sumChain(store: KpiStore, units: readonly string[], level: number, day: string) {
   const chain = chainOf(units, level);
   const below: Pick<KpiTotalDoc, 'revision' | 'counts'>[] =
     level === 0
@@ -103,18 +102,40 @@ async function recompute(store: KpiStore, units: readonly string[], level: numbe
           .select({ revision: 1, counts: 1 })
           .lean<Pick<KpiTotalDoc, 'revision' | 'counts'>[]>()
           .exec();
-  // Nothing left beneath (a repair removed it): no total, as for a day nothing ever counted on.
-  if (!below.length) {
-    await store.KpiTotal.deleteOne({ _id: totalId(chain, day) });
-    return 0;
-  }
   const counts = below.reduce<KpiCounts>((sum, doc) => addCounts(sum, fullCounts(doc.counts)), emptyCounts());
-  await upsertIfNewer(store.KpiTotal, {
+  const total: KpiTotalDoc = {
     ...totalKeys(units, level, day),
     revision: below.reduce((sum, doc) => sum + doc.revision, 0),
     counts: sparseCounts(counts),
+  };
+  return { id: totalId(chain, day), total: below.length ? total : undefined, read: below.length };
+}
+
+/**
+ * Writes totals in bulks, each only over an older sum (as `upsertIfNewer` does one): the filter
+ * cannot match a newer or equal one, so its upsert is refused as a duplicate, and that refusal
+ * means "already as new".
+ */
+async function writeTotals(model: Model<KpiTotalDoc>, totals: readonly KpiTotalDoc[]): Promise<void> {
+  const chunks: KpiTotalDoc[][] = [];
+  for (let start = 0; start < totals.length; start += 10) chunks.push(totals.slice(start, start + 10));
+  await inGroups(chunks, async (chunk) => {
+    try {
+      await model.bulkWrite(
+        chunk.map((total) => ({
+          replaceOne: {
+            filter: { _id: total._id, revision: { $lt: total.revision } } as never,
+            replacement: total,
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    } catch (err) {
+      const refused = err instanceof mongo.MongoBulkWriteError ? [err.writeErrors].flat() : [];
+      if (!refused.length || refused.some((e) => e.code !== 11000)) throw err;
+    }
   });
-  return below.length;
 }
 
 /**
@@ -143,11 +164,23 @@ export async function refreshMarked(
   }
   const byLevel = [...chains.values()].sort((a, b) => a.level - b.level);
   let read = marks.length;
-  for (const level of new Set(byLevel.map((c) => c.level)))
+  for (const level of new Set(byLevel.map((c) => c.level))) {
+    const sums: Awaited<ReturnType<typeof sumChain>>[] = [];
     await inGroups(
       byLevel.filter((c) => c.level === level),
-      async (c) => (read += await recompute(store, c.units, c.level, c.day)),
+      async (c) => sums.push(await sumChain(store, c.units, c.level, c.day)),
     );
+    read += sums.reduce((n, sum) => n + sum.read, 0);
+    await writeTotals(
+      store.KpiTotal,
+      sums.flatMap((sum) => (sum.total ? [sum.total] : [])),
+    );
+    // Nothing left beneath: no total, as for a day nothing ever counted on.
+    await removeByIds(
+      store.KpiTotal,
+      sums.filter((sum) => !sum.total).map((sum) => sum.id),
+    );
+  }
   await removeByIds(store.KpiMark, [...consumed]);
   return { recomputed: chains.size, read };
 }
