@@ -62,14 +62,19 @@ async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<unkno
     await Promise.all(items.slice(start, start + concurrency).map(work));
 }
 
+/** Writes go in bulks of ten, as every bulk does on FerretDB (activities/db/bulk.ts). */
+function inTens<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += 10) chunks.push(items.slice(start, start + 10));
+  return chunks;
+}
+
 /** Removes documents by id, each by its own `_id` equality: FerretDB pushes `$in` down to no index and reads the whole collection. */
 async function removeByIds<T extends { _id: string }>(
   model: Model<T>,
   ids: readonly string[],
 ): Promise<void> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += 10) chunks.push(ids.slice(start, start + 10));
-  await inGroups(chunks, (chunk) =>
+  await inGroups(inTens(ids), (chunk) =>
     model.bulkWrite(
       chunk.map((_id) => ({ deleteOne: { filter: { _id } as never } })),
       { ordered: false },
@@ -117,9 +122,7 @@ async function sumChain(store: KpiStore, units: readonly string[], level: number
  * means "already as new".
  */
 async function writeTotals(model: Model<KpiTotalDoc>, totals: readonly KpiTotalDoc[]): Promise<void> {
-  const chunks: KpiTotalDoc[][] = [];
-  for (let start = 0; start < totals.length; start += 10) chunks.push(totals.slice(start, start + 10));
-  await inGroups(chunks, async (chunk) => {
+  await inGroups(inTens(totals), async (chunk) => {
     try {
       await model.bulkWrite(
         chunk.map((total) => ({
