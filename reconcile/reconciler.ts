@@ -1,6 +1,6 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { Models } from '../activities/db/models';
-import { refreshAll } from '../activities/kpi/totals';
+import { recomputeAllTotals, refreshAll } from '../activities/kpi/totals';
 import { HistorySources } from '../audit/source';
 import { caseRepairer, driftedDocs, ReadModelName, readModelCollections } from './caseRepair';
 import { collection } from './collection';
@@ -153,8 +153,10 @@ export async function reconcileReadModels(
   await Promise.all(running);
   const raised = await raiseLowCounts(models.Slice, tally);
   if (raised) summary.documents.slices = raised;
-  // Every case rebuilt or repaired marked its days: the ledger's totals are summed again from them.
-  summary.totalsRefreshed = (await refreshAll(models)).recomputed;
+  // A rebuild sums every total again from the contributions; repairs marked the days they changed.
+  summary.totalsRefreshed = options.rebuild
+    ? await recomputeAllTotals(models)
+    : (await refreshAll(models)).recomputed;
   return finish(summary, started);
 }
 

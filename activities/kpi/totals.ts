@@ -188,20 +188,66 @@ export async function refreshMarked(
   return { recomputed: chains.size, read };
 }
 
-/** Marks read in one pass of `refreshAll`: what a refresh holds in memory at once. */
+/** Marks summed at once by `refreshAll`: what a refresh holds in memory. */
 const marksPerPass = 2_000;
 
 /**
- * Brings every total up to date, pass by pass over whatever is marked: after reconciliation's
- * rebuild (which marks every day of every case) and after its repairs.
+ * Brings every marked total up to date, in one pass over the marks (FerretDB applies no limit in
+ * the store, so reading them a slice at a time would read the rest again each time): what the
+ * worker runs in the background and reconciliation after its repairs. Its cost follows the marks.
  */
 export async function refreshAll(store: KpiStore): Promise<Refreshed> {
   const done: Refreshed = { recomputed: 0, read: 0 };
-  for (;;) {
-    const marks = await store.KpiMark.find({}).limit(marksPerPass).lean<KpiMarkDoc[]>().exec();
-    if (!marks.length) return done;
+  let marks: KpiMarkDoc[] = [];
+  const sum = async () => {
     const pass = await refreshMarked(store, marks);
     done.recomputed += pass.recomputed;
     done.read += pass.read;
+    marks = [];
+  };
+  for await (const mark of store.KpiMark.find({}).lean<KpiMarkDoc>().cursor()) {
+    marks.push(mark);
+    if (marks.length === marksPerPass) await sum();
   }
+  if (marks.length) await sum();
+  return done;
+}
+
+/** Day totals being summed in memory from contributions, by id. */
+type TotalsById = Map<string, KpiTotalDoc>;
+
+/** Adds contributions to every total of their chains (each level of their jurisdiction). */
+function addToTotals(
+  totals: TotalsById,
+  docs: readonly Pick<KpiContributionDoc, 'day' | 'units' | 'revision' | 'counts'>[],
+): void {
+  for (const doc of docs)
+    for (let level = 0; level < doc.units.length; level++) {
+      const keys = totalKeys(doc.units, level, doc.day);
+      const held = totals.get(keys._id);
+      totals.set(keys._id, {
+        ...keys,
+        revision: (held?.revision ?? 0) + doc.revision,
+        counts: sparseCounts(addCounts(fullCounts(held?.counts ?? {}), fullCounts(doc.counts))),
+      });
+    }
+}
+
+/**
+ * Every total summed again from nothing, in one pass over the contributions: what a rebuild
+ * ends with, when every day of every case is marked and summing mark by mark would sum each
+ * county day once per batch of them. The marks go first: each was written after its contribution,
+ * so whatever they stand for is in the pass; marks written later stay for reads to sum. A total
+ * no contribution reaches any more is left: a rebuild has emptied them first.
+ */
+export async function recomputeAllTotals(store: KpiStore): Promise<number> {
+  await store.KpiMark.deleteMany({});
+  const totals: TotalsById = new Map();
+  const contributions = store.KpiContribution.find({})
+    .select({ day: 1, units: 1, revision: 1, counts: 1 })
+    .lean<KpiContributionDoc>()
+    .cursor();
+  for await (const doc of contributions) addToTotals(totals, [doc]);
+  await writeTotals(store.KpiTotal, [...totals.values()]);
+  return totals.size;
 }
