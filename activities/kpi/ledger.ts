@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
-import { KpiCounts, LevelCounts, sumCounts } from '../../domain/kpi/counts';
+import { KpiCounts, LevelCounts, statusCounts, sumCounts } from '../../domain/kpi/counts';
+import type { RequestStatus } from '../../domain/requests/state';
 import { kpiRates, KpiRates } from '../../domain/kpi/rates';
 import { KpiContributionDoc, ledgerKey } from '../db/kpiModel';
 import { KpiMarkDoc, KpiTotalDoc } from '../db/kpiTotalsModel';
@@ -16,6 +17,8 @@ export interface LedgerQuery {
 
 export interface Ledger extends LedgerQuery {
   counts: KpiCounts;
+  /** Requests entering each status in the period, from the counts (`statusCounts`). */
+  byStatus: Record<RequestStatus, number>;
   rates: KpiRates;
   /** Documents read: the totals summed, and the marks and what summing their days again read. */
   read: number;
@@ -137,6 +140,7 @@ export async function readLedger(
   return {
     ...query,
     counts,
+    byStatus: statusCounts(counts),
     rates: kpiRates(counts),
     read: refreshed.read + docs.length,
     recomputed: refreshed.recomputed,

@@ -7,7 +7,7 @@ import { readLedger, sumContributions } from '../../activities/kpi/ledger';
 import { markChanged } from '../../activities/kpi/totals';
 import { createLogger } from '../../common/log';
 import { refreshLedgerTotals } from '../../worker/ledgerTotals';
-import { emptyCounts } from '../../domain/kpi/counts';
+import { emptyCounts, statusCounts } from '../../domain/kpi/counts';
 import { requestFacts } from '../../domain/kpi/facts';
 import { periodCounts, unitDayCounts, UnitDayCounts } from '../../domain/kpi/ledger';
 import { kpiRates } from '../../domain/kpi/rates';
@@ -184,6 +184,7 @@ describe('KPI aggregates', () => {
       const expected = periodCounts(settled, unit, period.from, period.to);
       expect(ledger.counts).toEqual(expected);
       expect(ledger.rates).toEqual(kpiRates(expected));
+      expect(ledger.byStatus).toEqual(statusCounts(expected));
     }
     expect(await storedTotals()).toEqual(flat(settled));
     expect(await e2e.system.models.KpiMark.countDocuments()).toBe(0);
@@ -208,6 +209,9 @@ describe('KPI aggregates', () => {
       expect(ledger.counts).toEqual(periodCounts(settled, jurisdiction[0], from, to));
     }
     const village = periodCounts(settled, jurisdiction[1], period.from, period.to);
+    expect(statusCounts(village)).toMatchObject({ submitted: 4, withdrawn: 2, reopened: 1 });
+    expect(village.filedByChannel).toEqual({ hotline: 4 });
+    expect(village.filedByCategory).toEqual({ general: 3, emergency: 1 });
     expect(village).toMatchObject({
       filed: 4,
       returned: 1,
