@@ -13,6 +13,7 @@ export function formatSummary(s: ReconcileSummary): string {
   const documents = Object.entries(s.documents);
   if (documents.length)
     lines.push(`  documents drifted: ${documents.map(([name, n]) => `${name} ${n}`).join(', ')}`);
+  if (s.totalsRefreshed) lines.push(`  ledger day totals summed again: ${s.totalsRefreshed}`);
   for (const p of s.problems) lines.push(`  ! ${p.caseId}: ${p.reason}`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { Models } from '../activities/db/models';
+import { recomputeAllTotals, refreshAll } from '../activities/kpi/totals';
 import { HistorySources } from '../audit/source';
 import { caseRepairer, driftedDocs, ReadModelName, readModelCollections } from './caseRepair';
 import { collection } from './collection';
@@ -42,6 +43,8 @@ export interface ReconcileSummary {
   byKind: Record<string, KindTally>;
   /** Drifted documents by collection (slices: counts raised). */
   documents: Partial<Record<ReadModelName | 'slices', number>>;
+  /** Ledger day totals summed again from what the cases' projections marked (`activities/kpi/totals.ts`). */
+  totalsRefreshed: number;
   /** The first few cases that failed or could not be read, and why. */
   problems: { caseId: string; reason: string }[];
   elapsedMs: number;
@@ -61,7 +64,8 @@ const shownProblems = 20;
  * Compares every case's read models with its state in Temporal and repairs any drift; or, with
  * `rebuild`, writes them all again from nothing. Each case is independent and every write is
  * idempotent, so a run may stop anywhere and run again. Slice counts are checked last, against
- * a tally of what every case read says landed.
+ * a tally of what every case read says landed; then the ledger's day totals are summed again
+ * wherever the rebuild or the repairs changed contributions.
  */
 export async function reconcileReadModels(
   deps: ReconcileDeps,
@@ -79,6 +83,7 @@ export async function reconcileReadModels(
     pending: 0,
     byKind: {},
     documents: {},
+    totalsRefreshed: 0,
     problems: [],
     elapsedMs: 0,
     casesPerSecond: 0,
@@ -148,6 +153,10 @@ export async function reconcileReadModels(
   await Promise.all(running);
   const raised = await raiseLowCounts(models.Slice, tally);
   if (raised) summary.documents.slices = raised;
+  // A rebuild sums every total again from the contributions; repairs marked the days they changed.
+  summary.totalsRefreshed = options.rebuild
+    ? await recomputeAllTotals(models)
+    : (await refreshAll(models)).recomputed;
   return finish(summary, started);
 }
 

@@ -12,6 +12,7 @@ import { workingCalendarOf } from '../domain/policy/calendarFile';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
+import { refreshLedgerTotals } from './ledgerTotals';
 import { ensureAuditSchedules } from './auditSchedules';
 import { ensureReportSchedule } from './reportSchedule';
 import { createWorker } from './createWorker';
@@ -38,12 +39,14 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   let calendarWatch: { stop(): void } | undefined;
+  let ledgerTotals: { stop(): Promise<void> } | undefined;
   try {
     const models = createModels(db);
     const actionLog = createActionLogModel(db);
     log.info({ store: await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined) }, 'read models ready');
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
     await ensureReportSchedule(temporal, env.TEMPORAL_TASK_QUEUE);
+    ledgerTotals = refreshLedgerTotals(models, log);
     calendarWatch = watchCalendarCoverage({
       calendar,
       log,
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     await running;
   } finally {
     calendarWatch?.stop();
+    await ledgerTotals?.stop();
     await clientConnection.close();
     await connection.close();
     await db.close();

@@ -5,6 +5,7 @@ import { RequestSummary } from '../../domain/requests/summary';
 import { SliceDoc } from './slices';
 import { createKpiModel, KpiContributionDoc } from './kpiModel';
 import { createCycleReportModel, CycleReportDoc } from './reportModel';
+import { createKpiTotalModels, KpiMarkDoc, KpiTotalDoc } from './kpiTotalsModel';
 import {
   declareListIndexes,
   inboxListShapes,
@@ -76,6 +77,8 @@ export interface Models extends CommitmentModels {
   WebhookDelivery: Model<WebhookDeliveryDoc>;
   KpiContribution: Model<KpiContributionDoc>;
   CycleReport: Model<CycleReportDoc>;
+  KpiTotal: Model<KpiTotalDoc>;
+  KpiMark: Model<KpiMarkDoc>;
 }
 
 export function createModels(connection: Connection): Models {
@@ -152,6 +155,7 @@ export function createModels(connection: Connection): Models {
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     KpiContribution: createKpiModel(connection),
     CycleReport: createCycleReportModel(connection),
+    ...createKpiTotalModels(connection),
     ...createCommitmentModels(connection),
   };
 }

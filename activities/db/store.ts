@@ -3,6 +3,7 @@ import { Connection, Model } from 'mongoose';
 import pg from 'pg';
 import { kpiLookupFields } from './kpiModel';
 import { cycleReportLookupFields } from './reportModel';
+import { kpiMarkLookupFields, kpiTotalLookupFields } from './kpiTotalsModel';
 import {
   commitmentListShapes,
   inboxListShapes,
@@ -26,6 +27,8 @@ const lookupFields: Record<string, string[]> = {
   action_log: ['seq', 'target'],
   kpi_contributions: kpiLookupFields,
   cycle_reports: cycleReportLookupFields,
+  kpi_totals: kpiTotalLookupFields,
+  kpi_marks: kpiMarkLookupFields,
 };
 
 /**

@@ -1,5 +1,5 @@
-import { counters, emptyCounts, KpiCounts, LevelCounts } from '../../domain/kpi/counts';
-import { foldFacts, startOfFacts } from '../../domain/kpi/facts';
+import { breakdowns, counters, emptyCounts, KpiCounts, LevelCounts } from '../../domain/kpi/counts';
+import { Filing, foldFacts, startOfFacts } from '../../domain/kpi/facts';
 import { countFact } from '../../domain/kpi/ledger';
 import type { TimelineEntry } from '../../domain/timeline';
 
@@ -33,12 +33,12 @@ function byLevelId(levels: LevelCounts, ids: readonly string[]): LevelCounts {
 }
 
 /** A request's contribution to every day it touched, from its whole timeline (revision 1 onwards). */
-export function requestContributions(timeline: readonly TimelineEntry[]): Contribution[] {
+export function requestContributions(timeline: readonly TimelineEntry[], filing: Filing): Contribution[] {
   const ids = levelIds(timeline);
   const days = new Map<string, Contribution>();
   let cursor = startOfFacts;
   for (const entry of timeline) {
-    const folded = foldFacts(cursor, [entry], ids);
+    const folded = foldFacts(cursor, [entry], ids, filing);
     cursor = folded.cursor;
     for (const fact of folded.facts) {
       const day = days.get(fact.day) ?? { day: fact.day, revision: 0, counts: emptyCounts() };
@@ -62,8 +62,7 @@ export function sparseCounts(counts: KpiCounts): SparseCounts {
   const sparse: SparseCounts = Object.fromEntries(
     counters.filter((c) => counts[c]).map((c) => [c, counts[c]]),
   );
-  if (Object.keys(counts.escalatedTo).length) sparse.escalatedTo = counts.escalatedTo;
-  if (Object.keys(counts.resolvedAt).length) sparse.resolvedAt = counts.resolvedAt;
+  for (const by of breakdowns) if (Object.keys(counts[by]).length) sparse[by] = counts[by];
   return sparse;
 }
 

@@ -1,8 +1,11 @@
 import type { Model } from 'mongoose';
-import { KpiCounts, LevelCounts, sumCounts } from '../../domain/kpi/counts';
+import { KpiCounts, LevelCounts, statusCounts, sumCounts } from '../../domain/kpi/counts';
+import type { RequestStatus } from '../../domain/requests/state';
 import { kpiRates, KpiRates } from '../../domain/kpi/rates';
-import { KpiContributionDoc, ledgerKey, ledgerKeyField } from '../db/kpiModel';
+import { KpiContributionDoc, ledgerKey } from '../db/kpiModel';
+import { KpiMarkDoc, KpiTotalDoc } from '../db/kpiTotalsModel';
 import { fullCounts } from './contributions';
+import { KpiStore, refreshMarked } from './totals';
 
 /** A unit at its ladder level (0 = grid branch) and a period of Beijing days, `from` to `to` inclusive. */
 export interface LedgerQuery {
@@ -14,9 +17,13 @@ export interface LedgerQuery {
 
 export interface Ledger extends LedgerQuery {
   counts: KpiCounts;
+  /** Requests entering each status in the period, from the counts (`statusCounts`). */
+  byStatus: Record<RequestStatus, number>;
   rates: KpiRates;
-  /** How many contribution documents were summed: about what the query cost (a part-month read also reads its other days). */
+  /** Documents read: the totals summed, and the marks and what summing their days again read. */
   read: number;
+  /** Day totals summed again because a change had marked them (the unit's and those below it). */
+  recomputed: number;
 }
 
 const nextDay = (day: string) =>
@@ -50,11 +57,9 @@ export function periodSlices(from: string, to: string): PeriodSlice[] {
   return slices;
 }
 
-/** The one-field equality a slice of a unit's ledger is found by. */
-function lookup(level: number, unit: string, slice: PeriodSlice): Record<string, string> {
-  return 'day' in slice
-    ? { [ledgerKeyField('day', level)]: ledgerKey(unit, slice.day) }
-    : { [ledgerKeyField('month', level)]: ledgerKey(unit, slice.month) };
+/** The one-field equality a slice of a unit's totals, or of its marks, is found by. */
+function lookup(unit: string, slice: PeriodSlice): Record<string, string> {
+  return 'day' in slice ? { dayKey: ledgerKey(unit, slice.day) } : { monthKey: ledgerKey(unit, slice.month) };
 }
 
 const inSlice = (slice: PeriodSlice, day: string) =>
@@ -70,7 +75,7 @@ function byRung(levels: LevelCounts, ladder: readonly string[]): LevelCounts {
   return rungs;
 }
 
-/** Contributions summed, their levels counted by rung of `ladder`. */
+/** Contributions or totals summed, their levels counted by rung of `ladder`. */
 export function sumContributions(
   docs: readonly Pick<KpiContributionDoc, 'counts'>[],
   ladder: readonly string[],
@@ -83,31 +88,61 @@ export function sumContributions(
   };
 }
 
+/** A bare contributions model (as callers before the totals passed) finds the totals beside it, on its connection. */
+function kpiStoreOf(store: KpiStore | Model<KpiContributionDoc>): KpiStore {
+  if ('KpiTotal' in store) return store;
+  return {
+    KpiContribution: store,
+    KpiTotal: store.db.model<KpiTotalDoc>('KpiTotal'),
+    KpiMark: store.db.model<KpiMarkDoc>('KpiMark'),
+  };
+}
+
 /**
  * A unit's ledger (台账) for a period: the counts its requests contributed on those days (everything
- * below the unit included, as every request is stored under each unit of its jurisdiction) and the
- * rates from them. Each slice is one equality lookup on the unit's key for that day or month
- * (`activities/db/kpiModel.ts`), which FerretDB over PostgreSQL serves from one GIN index and MongoDB
- * from an ordinary one: it reads the unit's contributions in the period (and the rest of a month
- * read whole) and nothing else. `ladder` is the reading policy's level ids, bottom first.
+ * below the unit included) and the rates from them, summed from the unit's day totals
+ * (`activities/kpi/totals.ts`). The days some change has marked since their totals were last summed
+ * are summed again first, bottom-up from the contributions of the grids it reached, and stored; so
+ * a read always equals the recount, and costs the unit's days (about 31 documents a month, one
+ * lookup per month or day) plus the changes since its last read, whatever is stored.
+ * `ladder` is the reading policy's level ids, bottom first.
  */
 export async function readLedger(
-  model: Model<KpiContributionDoc>,
+  store: KpiStore | Model<KpiContributionDoc>,
   ladder: readonly string[],
   query: LedgerQuery,
 ): Promise<Ledger> {
-  const found = await Promise.all(
-    periodSlices(query.from, query.to).map(async (slice) =>
-      (
-        await model
-          .find(lookup(query.level, query.unit, slice))
-          .select({ day: 1, counts: 1 })
-          .lean<Pick<KpiContributionDoc, 'day' | 'counts'>[]>()
-          .exec()
-      ).filter((doc) => inSlice(slice, doc.day)),
+  const models = kpiStoreOf(store);
+  const slices = periodSlices(query.from, query.to);
+  const inQuery = (slice: PeriodSlice) => (doc: { day: string; level: number }) =>
+    doc.level === query.level && inSlice(slice, doc.day);
+  // Every mark a lookup finds is summed, those of the month's other days too: they were read anyway.
+  const marks = await Promise.all(
+    slices.map(async (slice) =>
+      (await models.KpiMark.find(lookup(query.unit, slice)).lean<KpiMarkDoc[]>().exec()).filter(
+        (mark) => mark.level === query.level,
+      ),
     ),
   );
-  const docs = found.flat();
+  const refreshed = await refreshMarked(models, marks.flat(), query.level);
+  const totals = await Promise.all(
+    slices.map(async (slice) =>
+      (
+        await models.KpiTotal.find(lookup(query.unit, slice))
+          .select({ day: 1, level: 1, counts: 1 })
+          .lean<Pick<KpiTotalDoc, 'day' | 'level' | 'counts'>[]>()
+          .exec()
+      ).filter(inQuery(slice)),
+    ),
+  );
+  const docs = totals.flat();
   const counts = sumContributions(docs, ladder);
-  return { ...query, counts, rates: kpiRates(counts), read: docs.length };
+  return {
+    ...query,
+    counts,
+    byStatus: statusCounts(counts),
+    rates: kpiRates(counts),
+    read: refreshed.read + docs.length,
+    recomputed: refreshed.recomputed,
+  };
 }

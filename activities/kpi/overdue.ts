@@ -60,7 +60,7 @@ async function readOne(
   if (!deadline || Date.parse(deadline.dueAt) < now) return { state, lapsedInStage: false };
   const timeline = await readTimeline(models.Timeline, requestWorkflowId(id));
   const lapsedInStage = whole(timeline.map((entry) => entry.revision))
-    ? requestFacts(timeline, ladder).cursor.lapsedInStage
+    ? requestFacts(timeline, ladder, state.submission).cursor.lapsedInStage
     : false;
   return { state, lapsedInStage };
 }

@@ -6,6 +6,7 @@ import type { Models } from '../db/models';
 import { readTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { requestContributions, sparseCounts } from './contributions';
+import { markChanged } from './totals';
 
 /** A request's contribution documents, one per day it counted on, from its whole timeline. */
 export function contributionDocs(
@@ -13,7 +14,7 @@ export function contributionDocs(
   timeline: readonly TimelineEntry[],
 ): KpiContributionDoc[] {
   const { id, jurisdiction } = state.submission;
-  return requestContributions(timeline).map(({ day, revision, counts }) => ({
+  return requestContributions(timeline, state.submission).map(({ day, revision, counts }) => ({
     _id: `${id}|${day}`,
     requestId: id,
     revision,
@@ -34,7 +35,8 @@ const whole = (timeline: readonly TimelineEntry[]) => timeline.every((entry, i) 
  * refolded; the days are then replaced by revision, never incremented. Earlier revisions' entries
  * are stored before this one is projected (revisions commit in order); if some are missing anyway
  * (deleted by hand), nothing is written and reconciliation, which projects the whole timeline,
- * writes the days.
+ * writes the days. Then the units' totals of those days are marked for a ledger to sum again
+ * (`activities/kpi/totals.ts`): after the write, so a refresh that reads a mark reads the change.
  */
 export async function projectContributions(
   models: Models,
@@ -53,4 +55,5 @@ export async function projectContributions(
   if (!whole(timeline)) return;
   const touched = contributionDocs(state, timeline).filter((doc) => doc.revision >= first);
   await Promise.all(touched.map((doc) => upsertIfNewer(models.KpiContribution, doc)));
+  await markChanged(models.KpiMark, touched);
 }

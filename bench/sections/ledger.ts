@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { KpiContributionDoc, ledgerKeys } from '../../activities/db/kpiModel';
 import { prepareStore } from '../../activities/db/store';
 import { LedgerQuery, readLedger } from '../../activities/kpi/ledger';
+import { markChanged, recomputeAllTotals } from '../../activities/kpi/totals';
 import { defaultPolicy } from '../../test/support/fixtures';
 import { startReadModelStore } from '../../test/support/readModelStore';
 import { demoCounty, syntheticRequestDoc } from '../../test/support/requestDocs';
@@ -19,8 +20,8 @@ const dayAfter = (day: string, days: number) =>
  * A typical request's ledger contributions: filed, dispatched and accepted on time on its filing
  * day, resolved by its grid the next day, answered satisfied three days later.
  */
-function contributions(i: number, total: number): KpiContributionDoc[] {
-  const doc = syntheticRequestDoc(demoCounty, i, total);
+function contributions(i: number, total: number, id = `synthetic-${i}`): KpiContributionDoc[] {
+  const doc = { ...syntheticRequestDoc(demoCounty, i, total), _id: id };
   const days = [
     { day: doc.day, counts: { filed: 1, dispatched: 1, accepted: 1, responsesDue: 1, respondedOnTime: 1 } },
     { day: dayAfter(doc.day, 1), counts: { resolved: 1, resolvedAt: { grid: 1 } } },
@@ -50,11 +51,14 @@ const queries: Record<string, LedgerQuery> = {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** Requests at a city's rate (2,740 a day) for an hour: what changes between two reads of a busy county. */
+const hourOfChanges = 115;
+
 export const ledger: Section = {
   name: 'ledger',
   describe:
-    'ledger (台账) reads alone, over synthetic contributions (three days each) of 10,000, 100,000 and 1,000,000 × scale requests spread over a county’s year: ' +
-    `p50/p99 of ${Object.keys(queries).length} unit-and-period queries (${samples} each) and the contribution documents each sums`,
+    'ledger (台账) reads alone, over synthetic contributions (three days each) of 10,000, 100,000 and 1,000,000 × scale requests spread over a county’s year: the day totals summed from them as a rebuild does, then ' +
+    `p50/p99 of ${Object.keys(queries).length} unit-and-period queries (${samples} each) and the documents each reads; then the county's month read after one request, and after an hour's (${hourOfChanges}), changed since the last read`,
   async run(ctx) {
     const ladder = defaultPolicy().ladder.map((level) => level.id);
     const mongoUri = process.env.MONGODB_URI?.replace(/\/[^/]*$/, '');
@@ -64,6 +68,7 @@ export const ledger: Section = {
       await prepareStore(store.db, store.postgresUrl);
       const total = sizes[sizes.length - 1];
       let stored = 0;
+      let late = 0;
       for (const size of sizes.map((n) => scaled(n, ctx.scale, 1_000))) {
         const started = performance.now();
         for (let i = stored; i < size; i += seedBatch) {
@@ -76,13 +81,31 @@ export const ledger: Section = {
           `seeded ${size - stored} requests' contributions in ${((performance.now() - started) / 1000).toFixed(0)} s`,
         );
         stored = size;
-        const note = `${store.kind}, synthetic county of 1,000 grids; requests spread over 365 days as if ${total} were stored`;
-        for (const [name, query] of Object.entries(queries)) {
+        const note = `${store.kind}, synthetic county of 1,000 grids; requests spread over 365 days as if ${total} were stored; day totals fresh`;
+        // As a rebuild ends: every day total summed again from the contributions, in one pass.
+        const summing = performance.now();
+        const summed = await recomputeAllTotals(store.models);
+        const rebuildMs = performance.now() - summing;
+        ctx.log(`summed ${summed} day totals from the contributions in ${(rebuildMs / 1000).toFixed(0)} s`);
+        await ctx.record({
+          key: 'ledger.rebuildTotalsMs',
+          value: Math.round(rebuildMs),
+          unit: 'ms',
+          storedRequests: stored,
+          note: `${store.kind}: ${summed} day totals from every contribution`,
+        });
+        const measure = async (
+          name: string,
+          query: LedgerQuery,
+          runs: number,
+          before?: () => Promise<void>,
+        ) => {
           const times: number[] = [];
           let read = 0;
-          for (let k = 0; k < samples; k++) {
+          for (let k = 0; k < runs; k++) {
+            await before?.();
             const begun = performance.now();
-            read = (await readLedger(store.models.KpiContribution, ladder, query)).read;
+            read = (await readLedger(store.models, ladder, query)).read;
             times.push(performance.now() - begun);
           }
           ctx.log(
@@ -94,7 +117,19 @@ export const ledger: Section = {
             [`ledger.${name}Documents`, read, 'documents'],
           ] as const)
             await ctx.record({ key, value, unit, storedRequests: stored, note });
-        }
+        };
+        for (const [name, query] of Object.entries(queries)) await measure(name, query, samples);
+        // Requests filed on the last day since the county's month was last read: written and marked
+        // as the projection does, then summed again by the read.
+        const change = (requests: number) => async () => {
+          const docs = Array.from({ length: requests }, (_, k) =>
+            contributions(k, total, `late-${late++}`).filter((doc) => doc.day === demoCounty.lastDay),
+          ).flat();
+          await store.models.KpiContribution.insertMany(docs, { lean: true });
+          await markChanged(store.models.KpiMark, docs);
+        };
+        await measure('countyMonthAfterOneChange', queries.countyMonth, samples, change(1));
+        await measure('countyMonthAfterAnHour', queries.countyMonth, samples, change(hourOfChanges));
       }
     } finally {
       await store.stop();

@@ -1,3 +1,5 @@
+import { RequestStatus } from '../requests/state';
+
 /**
  * What a unit's ledger (台账) counts, per day. Every counter is a plain count of dated facts, so a
  * period's counts are the sum of its days' and a unit's the sum of its requests': every rate is a
@@ -12,6 +14,7 @@ export const counters = [
   'responsesDue',
   'respondedOnTime',
   'returned',
+  'started',
   'extensionsApproved',
   'extensionsRefused',
   'escalated',
@@ -27,10 +30,11 @@ export const counters = [
   'withdrawn',
   'merged',
   'rejected',
+  'closedByCommittee',
 ] as const;
 export type Counter = (typeof counters)[number];
 
-/** Counts by ladder level index ('0' = grid branch), as strings so a stored document can add to one key. */
+/** Counts by a key (a ladder level index, '0' = grid branch; a category; a channel), as strings so a stored document can add to one key. */
 export type LevelCounts = Record<string, number>;
 
 export type KpiCounts = Record<Counter, number> & {
@@ -38,7 +42,15 @@ export type KpiCounts = Record<Counter, number> & {
   escalatedTo: LevelCounts;
   /** Resolutions by the level that resolved: `resolvedAt['0']` were resolved by the grid itself. */
   resolvedAt: LevelCounts;
+  /** Filings by the category filed under: they add up to `filed`. */
+  filedByCategory: LevelCounts;
+  /** Filings by the channel they came in by (`RequestSubmission.channel`): they add up to `filed`. */
+  filedByChannel: LevelCounts;
 };
+
+/** The counts kept by key; the first two by ladder level. */
+export const breakdowns = ['escalatedTo', 'resolvedAt', 'filedByCategory', 'filedByChannel'] as const;
+export type Breakdown = (typeof breakdowns)[number];
 
 export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   filed: { zh: '受理诉求', en: 'Filed' },
@@ -49,6 +61,7 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   responsesDue: { zh: '应响应', en: 'Responses due' },
   respondedOnTime: { zh: '按时响应', en: 'Responded on time' },
   returned: { zh: '退单', en: 'Returned' },
+  started: { zh: '开始办理', en: 'Work started' },
   extensionsApproved: { zh: '延期获批', en: 'Extensions approved' },
   extensionsRefused: { zh: '延期未批', en: 'Extensions refused' },
   escalated: { zh: '上报升级', en: 'Escalations' },
@@ -64,11 +77,34 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   withdrawn: { zh: '撤回', en: 'Withdrawn' },
   merged: { zh: '合并', en: 'Merged' },
   rejected: { zh: '不予受理', en: 'Rejected' },
+  closedByCommittee: { zh: '常委会研究办结', en: 'Closed by the committee' },
 };
+
+/**
+ * Counts by status (按状态): how many requests entered each status in the period, each a sum of
+ * the counters above, so a ledger's status counts are sums of days like the rest. A flow, not a
+ * stock: a request counts once per time it entered the status. `closed` is by a return visit
+ * answered satisfied, by one left unanswered, or by a committee decision; `accepted` by the
+ * handling unit's acceptance (a committee assigning a lead moves a request there without one).
+ */
+export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
+  return {
+    submitted: c.filed,
+    dispatched: c.dispatched,
+    accepted: c.accepted,
+    in_progress: c.started,
+    resolved: c.resolved,
+    closed: c.satisfied + c.noFeedback + c.closedByCommittee,
+    reopened: c.reopened,
+    withdrawn: c.withdrawn,
+    merged: c.merged,
+    rejected: c.rejected,
+  };
+}
 
 export function emptyCounts(): KpiCounts {
   const counts = Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
-  return { ...counts, escalatedTo: {}, resolvedAt: {} };
+  return { ...counts, escalatedTo: {}, resolvedAt: {}, filedByCategory: {}, filedByChannel: {} };
 }
 
 function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {
@@ -80,11 +116,8 @@ function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {
 export function addCounts(a: KpiCounts, b: KpiCounts): KpiCounts {
   const sum = emptyCounts();
   for (const c of counters) sum[c] = a[c] + b[c];
-  return {
-    ...sum,
-    escalatedTo: addLevels(a.escalatedTo, b.escalatedTo),
-    resolvedAt: addLevels(a.resolvedAt, b.resolvedAt),
-  };
+  for (const by of breakdowns) sum[by] = addLevels(a[by], b[by]);
+  return sum;
 }
 
 export function sumCounts(all: Iterable<KpiCounts>): KpiCounts {

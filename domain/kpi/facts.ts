@@ -1,8 +1,8 @@
 import { localDate, WorkingCalendar } from '../policy/calendar';
-import { RequestStatus } from '../requests/state';
+import { RequestStatus, RequestSubmission } from '../requests/state';
 import { stageOfStatus } from '../requests/transitions';
 import { TimelineEntry } from '../timeline';
-import { Counter } from './counts';
+import { Breakdown, Counter } from './counts';
 
 /**
  * One thing a request contributes to the ledger: a counter, the Beijing day it counts on, and for
@@ -22,12 +22,27 @@ import { Counter } from './counts';
  * (its entries carry `about: "committee:<meeting>"`) stands in for the resolve stage's while a
  * lead official works under it, so its lapse counts the same way: a public notice in the unit's
  * ledger, and a late resolution.
+ *
+ * A request closed by a committee decision (`committee_close`, outcome `committee_decision`)
+ * counts `closedByCommittee` on the day of the meeting's entry, and nothing else: the committee
+ * ruled on it, no handling unit resolved it, and no return visit follows, so it is neither a
+ * resolution (解决率) nor an answered visit (满意率); like a withdrawal, it leaves the response
+ * unjudged if it came before acceptance and before any lapse. Its lapses before the decision
+ * count as they happened.
+ *
+ * A filing carries its category and channel (from the submission, which never changes), so a
+ * ledger counts filings by each.
  */
 export interface RequestFact {
   day: string;
   counter: Counter;
   level?: number;
+  /** Keys the fact also counts under, by breakdown (a filing's category and channel). */
+  by?: Partial<Record<Exclude<Breakdown, 'escalatedTo' | 'resolvedAt'>, string>>;
 }
+
+/** What a request was filed as: its filing counts under each. */
+export type Filing = Pick<RequestSubmission, 'category' | 'channel'>;
 
 /**
  * What the fold remembers between entries, so that a projection can fold only a revision's new
@@ -74,11 +89,19 @@ const breaches = ['escalate_on_breach', 'public_notice'];
  * Dispatches are counted each time (a returned request is dispatched again), each late when its own
  * dispatch deadline lapsed first; an acceptance is late when the accept deadline of its dispatch lapsed.
  *
+ * Work counts as `started` when a progress report moves the request into progress (办理中), once
+ * each time it enters it; further reports while in progress add nothing.
+ *
  * A reopening (by unsatisfied feedback or a supervisor) counts `resolutionsReopened` on the day of
  * the resolution it undoes, so a period's resolutions and their reopenings are the same cohort.
  * That day's figure may still rise until the reopen window closes after it.
  */
-function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly string[]): RequestFact[] {
+function factsOf(
+  cursor: FactsCursor,
+  entry: TimelineEntry,
+  ladder: readonly string[],
+  filing: Filing,
+): RequestFact[] {
   const day = kpiDay(entry.at);
   const fact = (counter: Counter, level?: number): RequestFact =>
     level === undefined ? { day, counter } : { day, counter, level };
@@ -95,7 +118,7 @@ function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly str
   ];
   switch (entry.action) {
     case 'submit':
-      return [fact('filed')];
+      return [{ ...fact('filed'), by: { filedByCategory: filing.category, filedByChannel: filing.channel } }];
     case 'dispatch':
       return [fact('dispatched'), ...(late ? [fact('dispatchedLate')] : [])];
     case 'accept':
@@ -106,6 +129,8 @@ function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly str
       ];
     case 'return':
       return [fact('returned')];
+    case 'progress':
+      return cursor.status === 'in_progress' ? [] : [fact('started')];
     case 'approve_extension':
       return [fact('extensionsApproved')];
     case 'refuse_extension':
@@ -132,6 +157,8 @@ function factsOf(cursor: FactsCursor, entry: TimelineEntry, ladder: readonly str
       return [fact('merged')];
     case 'reject':
       return [fact('rejected')];
+    case 'committee_close':
+      return [fact('closedByCommittee')];
     default:
       return [];
   }
@@ -167,12 +194,14 @@ function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
 
 /**
  * The facts of some of a request's timeline entries, oldest first, from where the last fold left
- * off (`startOfFacts` before revision 1). `ladder` is the case's own policy's level ids, bottom first.
+ * off (`startOfFacts` before revision 1). `ladder` is the case's own policy's level ids, bottom
+ * first; `filing` its submission's category and channel.
  */
 export function foldFacts(
   cursor: FactsCursor,
   entries: readonly TimelineEntry[],
   ladder: readonly string[],
+  filing: Filing,
 ): { cursor: FactsCursor; facts: RequestFact[] } {
   const facts: RequestFact[] = [];
   let current = cursor;
@@ -183,7 +212,7 @@ export function foldFacts(
       throw new Error(
         `kpi: entries ${current.revision + 1}–${entry.revision - 1} are missing; fold the whole timeline`,
       );
-    facts.push(...factsOf(current, entry, ladder));
+    facts.push(...factsOf(current, entry, ladder, filing));
     current = advance(current, entry);
   }
   return { cursor: current, facts };
@@ -193,6 +222,7 @@ export function foldFacts(
 export function requestFacts(
   timeline: readonly TimelineEntry[],
   ladder: readonly string[],
+  filing: Filing,
 ): { cursor: FactsCursor; facts: RequestFact[] } {
-  return foldFacts(startOfFacts, timeline, ladder);
+  return foldFacts(startOfFacts, timeline, ladder, filing);
 }

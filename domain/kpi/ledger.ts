@@ -1,15 +1,20 @@
-import { addCounts, emptyCounts, KpiCounts, sumCounts } from './counts';
+import { addCounts, Breakdown, Counter, emptyCounts, KpiCounts, sumCounts } from './counts';
 import { RequestFact } from './facts';
 
-/** Adds one fact to a day's counts; an escalation and a resolution also count at their level. */
+const levelBreakdown: Partial<Record<Counter, Breakdown>> = {
+  escalated: 'escalatedTo',
+  resolved: 'resolvedAt',
+};
+
+/** Adds one fact to a day's counts; an escalation and a resolution also count at their level, a filing under its category and channel. */
 export function countFact(counts: KpiCounts, fact: RequestFact): KpiCounts {
   const next = { ...counts, [fact.counter]: counts[fact.counter] + 1 };
-  if (fact.level === undefined) return next;
-  const key = String(fact.level);
-  if (fact.counter === 'escalated')
-    return { ...next, escalatedTo: { ...counts.escalatedTo, [key]: (counts.escalatedTo[key] ?? 0) + 1 } };
-  if (fact.counter === 'resolved')
-    return { ...next, resolvedAt: { ...counts.resolvedAt, [key]: (counts.resolvedAt[key] ?? 0) + 1 } };
+  const keys: [Breakdown | undefined, string | undefined][] = [
+    [levelBreakdown[fact.counter], fact.level === undefined ? undefined : String(fact.level)],
+    ...Object.entries(fact.by ?? {}).map(([by, key]) => [by as Breakdown, key] as [Breakdown, string]),
+  ];
+  for (const [by, key] of keys)
+    if (by && key !== undefined) next[by] = { ...next[by], [key]: (next[by][key] ?? 0) + 1 };
   return next;
 }
 

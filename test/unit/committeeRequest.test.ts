@@ -168,9 +168,11 @@ describe('a request following the committee’s decision', () => {
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAtLevel: 3 });
     expect(resolved.deadlines.map((d) => d.id)).toEqual(['stage:returnVisit']);
     // The ledger counts the lapse as the unit's public notice, and the resolution as late.
-    const counted = requestFacts(resolved.timeline, ['grid', 'village', 'township', 'committee']).facts.map(
-      (f) => f.counter,
-    );
+    const counted = requestFacts(
+      resolved.timeline,
+      ['grid', 'village', 'township', 'committee'],
+      resolved.submission,
+    ).facts.map((f) => f.counter);
     expect(counted).toEqual(['filed', 'publicNotices', 'lapsed', 'resolved', 'resolvedLate']);
   });
 

@@ -1,6 +1,9 @@
 import { requestFacts } from '../../domain/kpi/facts';
 import { unitDayCounts } from '../../domain/kpi/ledger';
 import { KpiContributionDoc } from '../../activities/db/kpiModel';
+import { KpiTotalDoc, totalKeys } from '../../activities/db/kpiTotalsModel';
+import { fullCounts, sparseCounts } from '../../activities/kpi/contributions';
+import { addCounts, emptyCounts } from '../../domain/kpi/counts';
 import { contributionDocs } from '../../activities/kpi/projection';
 import { periodSlices, sumContributions } from '../../activities/kpi/ledger';
 import { chains, ladder, play, stories } from './kpiFixture';
@@ -16,7 +19,7 @@ const played = stories.map((story) => {
 const oracle = unitDayCounts(
   played.map(({ state }) => ({
     jurisdiction: state.submission.jurisdiction,
-    facts: requestFacts(state.timeline, ladder).facts,
+    facts: requestFacts(state.timeline, ladder, state.submission).facts,
   })),
 );
 
@@ -87,6 +90,58 @@ describe('ledger contributions', () => {
     expect(counts.resolvedAt).toEqual({ '0': 1, '2': 1 });
     expect(counts.escalatedTo).toEqual({ '1': 1 });
     expect(sumContributions(docs, ['grid', 'county']).resolvedAt).toEqual({ '0': 1, township: 1 });
+  });
+});
+
+describe('ledger day totals', () => {
+  test('When totals are rolled up chain by chain, a grid’s from its contributions and each unit’s from its children’s, then every unit’s day equals the recount', () => {
+    const totals = new Map<string, KpiTotalDoc>();
+    const add = (
+      keys: Omit<KpiTotalDoc, 'revision' | 'counts'>,
+      below: Pick<KpiTotalDoc, 'revision' | 'counts'>,
+    ) => {
+      const held = totals.get(keys._id);
+      totals.set(keys._id, {
+        ...keys,
+        revision: (held?.revision ?? 0) + below.revision,
+        counts: sparseCounts(addCounts(fullCounts(held?.counts ?? {}), fullCounts(below.counts))),
+      });
+    };
+    for (const doc of whole) add(totalKeys(doc.units, 0, doc.day), doc);
+    for (let level = 1; level < ladder.length; level++)
+      for (const child of [...totals.values()].filter((t) => t.level === level - 1)) {
+        const units = played.find(({ state }) => state.submission.jurisdiction[level - 1] === child.unit)!
+          .state.submission.jurisdiction;
+        const parent = totalKeys(units, level, child.day);
+        // A child names its parent by the parent's own id: one lookup finds a chain's children.
+        expect(child.parentKey).toBe(parent._id);
+        add(parent, child);
+      }
+    const recounted = [...oracle].flatMap(([unit, days]) =>
+      [...days].map(([day, counts]) => [`${unit}|${day}`, counts] as const),
+    );
+    expect(
+      Object.fromEntries([...totals.values()].map((t) => [t.dayKey, sumContributions([t], ladder)])),
+    ).toEqual(Object.fromEntries(recounted));
+    // The top's revision is the sum of every contribution's beneath it, what a newer sum is told by.
+    const top = [...totals.values()].filter((t) => t.level === ladder.length - 1);
+    expect(top.reduce((n, t) => n + t.revision, 0)).toBe(whole.reduce((n, doc) => n + doc.revision, 0));
+  });
+
+  test('When filings are summed, then their categories and channels keep their names, only levels become rungs', () => {
+    const counts = sumContributions(
+      [
+        { counts: { filed: 1, filedByCategory: { township: 1 }, filedByChannel: { web: 1 } } },
+        { counts: { filed: 1, filedByCategory: { roads: 1 }, filedByChannel: { web: 1 } } },
+      ],
+      ladder,
+    );
+    expect(counts).toEqual({
+      ...emptyCounts(),
+      filed: 2,
+      filedByCategory: { township: 1, roads: 1 },
+      filedByChannel: { web: 2 },
+    });
   });
 });
 

@@ -1,15 +1,20 @@
 import { foldFacts, requestFacts, startOfFacts } from '../../domain/kpi/facts';
 import { overdueNow } from '../../domain/kpi/overdue';
-import { ladder, play, stories, AS_OF } from './kpiFixture';
+import { RequestCommand } from '../../domain/requests/commands';
+import { statusCounts, sumCounts } from '../../domain/kpi/counts';
+import { countsByDay } from '../../domain/kpi/ledger';
+import { kpiRates } from '../../domain/kpi/rates';
+import { ladder, play, stories, AS_OF, h } from './kpiFixture';
 
 const story = (id: string) => stories.find((s) => s.id === id)!;
-const factsOf = (state: ReturnType<typeof play>) => requestFacts(state.timeline, ladder).facts;
+const factsOf = (state: ReturnType<typeof play>) =>
+  requestFacts(state.timeline, ladder, state.submission).facts;
 
 describe('what one request contributes', () => {
   test('When the accept deadline lapses before acceptance, then the response is late on the lapse’s day and the acceptance late on its own', () => {
     // r-04: filed and dispatched 1 Dec; accept due h25 (2 Dec 10:00) lapses; accepted h30, resolved h40, satisfied h41 (3 Dec).
     expect(factsOf(play(story('r-04')))).toEqual([
-      { day: '2026-12-01', counter: 'filed' },
+      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
       { day: '2026-12-01', counter: 'dispatched' },
       { day: '2026-12-02', counter: 'escalated', level: 1 },
       { day: '2026-12-02', counter: 'lapsed' },
@@ -38,12 +43,14 @@ describe('what one request contributes', () => {
     // Filed at the committee 1 Dec 09:00; dispatch due 5 working days later, 8 Dec 09:00: 通报.
     const state = play({ id: 'r-40', grid: 'g01', filedAt: 0, major: true, steps: [] });
     expect(factsOf(state)).toEqual([
-      { day: '2026-12-01', counter: 'filed' },
+      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
       { day: '2026-12-08', counter: 'publicNotices' },
       { day: '2026-12-08', counter: 'lapsed' },
       { day: '2026-12-08', counter: 'responsesDue' },
     ]);
-    expect(overdueNow(state, requestFacts(state.timeline, ladder).cursor, AS_OF)).toMatchObject({
+    expect(
+      overdueNow(state, requestFacts(state.timeline, ladder, state.submission).cursor, AS_OF),
+    ).toMatchObject({
       stage: 'dispatch',
       holder: 'committee-c01',
       level: 3,
@@ -52,15 +59,41 @@ describe('what one request contributes', () => {
 
   test('When an entry names a level the ladder does not have, then folding refuses rather than miscount', () => {
     const state = play(story('r-15'));
-    expect(() => requestFacts(state.timeline, ['grid', 'village', 'township'])).toThrow(
+    expect(() => requestFacts(state.timeline, ['grid', 'village', 'township'], state.submission)).toThrow(
       'is at level committee, not on the ladder grid > village > township',
     );
   });
 
   test('When entries are missing between the cursor and a piece, then folding refuses rather than start over mid-story', () => {
-    const { timeline } = play(story('r-01'));
-    expect(() => foldFacts(startOfFacts, timeline.slice(2), ladder)).toThrow(
+    const { timeline, submission } = play(story('r-01'));
+    expect(() => foldFacts(startOfFacts, timeline.slice(2), ladder, submission)).toThrow(
       'kpi: entries 1–2 are missing; fold the whole timeline',
     );
+  });
+
+  test('When the committee closes a request by decision, then it counts as closed by the committee and not as a resolution, a visit or a response', () => {
+    // Major: filed at the committee 1 Dec 09:00, on its agenda; the meeting at h2 closes it.
+    const secretariat = { id: 'sec-c01', role: 'committee', unit: 'committee-c01' } as const;
+    const closing: RequestCommand = {
+      type: 'committeeDecision',
+      actor: secretariat,
+      meetingId: 'm1',
+      heldAt: new Date(h(2)).toISOString(),
+      decision: { kind: 'close', outcome: '纳入明年预算 funded in next year’s budget' },
+    };
+    const state = play({ id: 'r-41', grid: 'g01', filedAt: 0, major: true, steps: [[3, closing]] });
+    expect(state).toMatchObject({ status: 'closed', outcome: 'committee_decision' });
+    expect(factsOf(state)).toEqual([
+      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
+      { day: '2026-12-01', counter: 'closedByCommittee' },
+    ]);
+    const counts = sumCounts([...countsByDay(factsOf(state)).values()]);
+    expect(kpiRates(counts)).toEqual({
+      response: null,
+      resolution: null,
+      satisfaction: null,
+      gridShare: null,
+    });
+    expect(statusCounts(counts)).toMatchObject({ submitted: 1, closed: 1, resolved: 0 });
   });
 });

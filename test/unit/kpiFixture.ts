@@ -1,6 +1,6 @@
 import { decisionsUntil } from '../../domain/cases/clock';
 import { RequestCommand } from '../../domain/requests/commands';
-import { CitizenRequestState } from '../../domain/requests/state';
+import { CitizenRequestState, RequestSubmission } from '../../domain/requests/state';
 import { decide, onDeadline, submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 
@@ -51,6 +51,9 @@ export interface Story {
   grid: keyof typeof chains;
   filedAt: number;
   major?: boolean;
+  /** Filed by the hotline, as `general`, unless given. */
+  channel?: RequestSubmission['channel'];
+  category?: string;
   steps: [number, RequestCommand][];
 }
 
@@ -71,6 +74,7 @@ export const stories: Story[] = [
   {
     id: 'r-02',
     grid: 'g01',
+    channel: 'app',
     filedAt: 0,
     steps: [
       [1, D],
@@ -103,6 +107,7 @@ export const stories: Story[] = [
   {
     id: 'r-05',
     grid: 'g01',
+    category: 'roads',
     filedAt: 0,
     steps: [
       [1, D],
@@ -192,6 +197,8 @@ export const stories: Story[] = [
   {
     id: 'r-14',
     grid: 'g02',
+    channel: 'web',
+    category: 'roads',
     filedAt: 2,
     steps: [
       [3, D],
@@ -339,7 +346,7 @@ export const stories: Story[] = [
       [91, S],
     ],
   }, // accept lapses h25
-  { id: 'r-29', grid: 'g03', filedAt: 0, steps: [[1, J]] },
+  { id: 'r-29', grid: 'g03', filedAt: 0, channel: 'visit', steps: [[1, J]] },
   {
     id: 'r-30',
     grid: 'g03',
@@ -405,6 +412,8 @@ export function play(story: Story): CitizenRequestState {
     gridId: story.grid,
     jurisdiction: chains[story.grid],
     major: story.major ?? false,
+    ...(story.channel && { channel: story.channel }),
+    ...(story.category && { category: story.category }),
   });
   let state = submitRequest(filed, ctx(h(story.filedAt))).state;
   for (const [at, command] of story.steps) {

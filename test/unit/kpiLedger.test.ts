@@ -1,4 +1,4 @@
-import { addCounts, emptyCounts, KpiCounts } from '../../domain/kpi/counts';
+import { addCounts, emptyCounts, KpiCounts, statusCounts } from '../../domain/kpi/counts';
 import { foldFacts, requestFacts, startOfFacts } from '../../domain/kpi/facts';
 import { periodCounts, unitDayCounts } from '../../domain/kpi/ledger';
 import { overdueByUnit, overdueNow } from '../../domain/kpi/overdue';
@@ -14,7 +14,7 @@ const played = stories.map((story) => ({ story, state: play(story) }));
 const ledger = unitDayCounts(
   played.map(({ story, state }) => ({
     jurisdiction: chains[story.grid],
-    facts: requestFacts(state.timeline, ladder).facts,
+    facts: requestFacts(state.timeline, ladder, state.submission).facts,
   })),
 );
 const december = (unit: string) => periodCounts(ledger, unit, '2026-12-01', '2026-12-31');
@@ -43,6 +43,8 @@ const g01 = counts({
   noFeedback: 1, // r-02
   withdrawn: 1, // r-10
   merged: 1, // r-12
+  filedByCategory: { general: 11, roads: 1 }, // roads: r-05
+  filedByChannel: { hotline: 11, app: 1 }, // app: r-02
   rejected: 1, // r-11
   escalatedTo: { '1': 4 },
   resolvedAt: { '0': 6, '1': 4 }, // grid: r-01, r-02, r-05, r-07, r-09 ×2; village: r-03, r-04, r-06, r-08
@@ -70,6 +72,9 @@ const g02 = counts({
   merged: 1, // r-22
   escalatedTo: { '1': 3, '2': 1, '3': 1 }, // village: r-16, r-19, r-20; township: r-16; committee: r-15
   resolvedAt: { '0': 5, '2': 1, '3': 1 }, // grid: r-13, r-14, r-17 ×2, r-18; township: r-16; committee: r-15
+  started: 1, // r-21 (progress at h160)
+  filedByCategory: { general: 9, roads: 1 }, // roads: r-14
+  filedByChannel: { hotline: 9, web: 1 }, // web: r-14
 });
 
 // g03: r-23 … r-33
@@ -95,6 +100,8 @@ const g03 = counts({
   rejected: 1, // r-29
   escalatedTo: { '1': 4, '2': 1 }, // village: r-26, r-28, r-32, r-33; township: r-26
   resolvedAt: { '0': 5, '1': 4, '3': 1 }, // grid: r-23, r-24, r-25 ×2, r-31; village: r-28 ×2, r-32, r-33; committee: r-27
+  filedByCategory: { general: 11 },
+  filedByChannel: { hotline: 10, visit: 1 }, // visit: r-29
 });
 
 // v01 = g01 + g02, added by hand
@@ -123,6 +130,9 @@ const v01 = counts({
   rejected: 1,
   escalatedTo: { '1': 7, '2': 1, '3': 1 },
   resolvedAt: { '0': 11, '1': 4, '2': 1, '3': 1 },
+  started: 1,
+  filedByCategory: { general: 20, roads: 2 },
+  filedByChannel: { hotline: 20, app: 1, web: 1 },
 });
 
 // t01 and c01 = all three grids
@@ -151,6 +161,9 @@ const all = counts({
   rejected: 2,
   escalatedTo: { '1': 11, '2': 2, '3': 1 },
   resolvedAt: { '0': 16, '1': 8, '2': 1, '3': 2 },
+  started: 1,
+  filedByCategory: { general: 31, roads: 2 },
+  filedByChannel: { hotline: 30, app: 1, web: 1, visit: 1 },
 });
 
 const settings = {
@@ -245,13 +258,51 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
     expect([early.filed, late.filed]).toEqual([32, 1]);
   });
 
+  test('When a ledger is read by status, category, channel and level, then each breakdown is the hand count and adds up to its total', () => {
+    const township = december('township-t01');
+    // Requests entering each status in December: the flows, counted from the counters above.
+    expect(statusCounts(township)).toEqual({
+      submitted: 33,
+      dispatched: 32,
+      accepted: 26,
+      in_progress: 1, // r-21
+      resolved: 27,
+      closed: 23, // 20 satisfied + 3 closed without feedback
+      reopened: 5,
+      withdrawn: 3,
+      merged: 2,
+      rejected: 2,
+    });
+    const total = (tally: Record<string, number>) => Object.values(tally).reduce((a, b) => a + b, 0);
+    expect(total(township.filedByCategory)).toBe(township.filed);
+    expect(total(township.filedByChannel)).toBe(township.filed);
+    expect(total(township.resolvedAt)).toBe(township.resolved);
+    expect(total(township.escalatedTo)).toBe(township.escalated);
+    // r-21 was filed by the hotline on 7 Dec (h150) and its work started on 8 Dec (h160).
+    expect(periodCounts(ledger, 'grid-g02', '2026-12-07', '2026-12-07')).toMatchObject({
+      filed: 1,
+      started: 0,
+      filedByCategory: { general: 1 },
+      filedByChannel: { hotline: 1 },
+    });
+    expect(periodCounts(ledger, 'grid-g02', '2026-12-08', '2026-12-08')).toMatchObject({
+      started: 1,
+      filedByChannel: {},
+    });
+  });
+
   test('When a timeline is folded in pieces, retried or not, then the facts are those of folding it whole', () => {
     for (const { state } of played) {
-      const whole = requestFacts(state.timeline, ladder);
+      const whole = requestFacts(state.timeline, ladder, state.submission);
       for (let cut = 0; cut <= state.timeline.length; cut += 1) {
-        const first = foldFacts(startOfFacts, state.timeline.slice(0, cut), ladder);
-        const retried = foldFacts(first.cursor, state.timeline.slice(0, cut), ladder);
-        const rest = foldFacts(retried.cursor, state.timeline.slice(Math.max(cut - 1, 0)), ladder);
+        const first = foldFacts(startOfFacts, state.timeline.slice(0, cut), ladder, state.submission);
+        const retried = foldFacts(first.cursor, state.timeline.slice(0, cut), ladder, state.submission);
+        const rest = foldFacts(
+          retried.cursor,
+          state.timeline.slice(Math.max(cut - 1, 0)),
+          ladder,
+          state.submission,
+        );
         expect(retried.facts).toEqual([]);
         expect([...first.facts, ...rest.facts]).toEqual(whole.facts);
         expect(rest.cursor).toEqual(whole.cursor);
@@ -261,7 +312,7 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
 
   test('When open requests are looked at on 9 Dec, then the two past their deadlines are overdue, held by the rung they reached', () => {
     const overdue = played.flatMap(({ state }) => {
-      const item = overdueNow(state, requestFacts(state.timeline, ladder).cursor, AS_OF);
+      const item = overdueNow(state, requestFacts(state.timeline, ladder, state.submission).cursor, AS_OF);
       return item ? [item] : [];
     });
     // r-20: resolve due h173 lapsed, now at the village (due h221); r-26: dispatch lapsed twice, now at the township (due h224).
