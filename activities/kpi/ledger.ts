@@ -1,4 +1,3 @@
-import type { Model } from 'mongoose';
 import { KpiCounts, LevelCounts, statusCounts, sumCounts } from '../../domain/kpi/counts';
 import type { RequestStatus } from '../../domain/requests/state';
 import { kpiRates, KpiRates } from '../../domain/kpi/rates';
@@ -89,15 +88,6 @@ export function sumContributions(
 }
 
 /** A bare contributions model (as callers before the totals passed) finds the totals beside it, on its connection. */
-function kpiStoreOf(store: KpiStore | Model<KpiContributionDoc>): KpiStore {
-  if ('KpiTotal' in store) return store;
-  return {
-    KpiContribution: store,
-    KpiTotal: store.db.model<KpiTotalDoc>('KpiTotal'),
-    KpiMark: store.db.model<KpiMarkDoc>('KpiMark'),
-  };
-}
-
 /**
  * A unit's ledger (台账) for a period: the counts its requests contributed on those days (everything
  * below the unit included) and the rates from them, summed from the unit's day totals
@@ -108,11 +98,10 @@ function kpiStoreOf(store: KpiStore | Model<KpiContributionDoc>): KpiStore {
  * `ladder` is the reading policy's level ids, bottom first.
  */
 export async function readLedger(
-  store: KpiStore | Model<KpiContributionDoc>,
+  models: KpiStore,
   ladder: readonly string[],
   query: LedgerQuery,
 ): Promise<Ledger> {
-  const models = kpiStoreOf(store);
   const slices = periodSlices(query.from, query.to);
   const inQuery = (slice: PeriodSlice) => (doc: { day: string; level: number }) =>
     doc.level === query.level && inSlice(slice, doc.day);

@@ -1,8 +1,7 @@
-import type { Model } from 'mongoose';
 import { rankUnits, UnitRanking } from '../../domain/kpi/ranking';
 import { KpiSettings } from '../../domain/kpi/settings';
-import { KpiContributionDoc } from '../db/kpiModel';
 import { readLedger } from './ledger';
+import { KpiStore } from './totals';
 
 /** The units of one ladder level and a period of Beijing days, `from` to `to` inclusive. */
 export interface RankingQuery {
@@ -26,7 +25,7 @@ const ledgersAtOnce = 4;
  * read per unit (`readLedger`), so its cost is the units' ledgers, never a scan of requests.
  */
 export async function readRanking(
-  model: Model<KpiContributionDoc>,
+  models: KpiStore,
   ladder: readonly string[],
   settings: KpiSettings,
   query: RankingQuery,
@@ -38,7 +37,7 @@ export async function readRanking(
         query.units
           .slice(i, i + ledgersAtOnce)
           .map((unit) =>
-            readLedger(model, ladder, { level: query.level, unit, from: query.from, to: query.to }),
+            readLedger(models, ladder, { level: query.level, unit, from: query.from, to: query.to }),
           ),
       )),
     );

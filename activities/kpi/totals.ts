@@ -1,9 +1,10 @@
-import { mongo, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { addCounts, emptyCounts, KpiCounts } from '../../domain/kpi/counts';
 import type { KpiContributionDoc } from '../db/kpiModel';
 import { ledgerKey, ledgerKeyField } from '../db/kpiModel';
 import { chainOf, KpiMarkDoc, KpiTotalDoc, markId, totalId, totalKeys } from '../db/kpiTotalsModel';
 import { bulkUpsert } from '../db/bulk';
+import { upsertIfNewer } from '../db/versionedUpsert';
 import { fullCounts, sparseCounts } from './contributions';
 
 /** The collections a ledger's totals are kept in. */
@@ -117,28 +118,12 @@ async function sumChain(store: KpiStore, units: readonly string[], level: number
 }
 
 /**
- * Writes totals in bulks, each only over an older sum (as `upsertIfNewer` does one): the filter
- * cannot match a newer or equal one, so its upsert is refused as a duplicate, and that refusal
- * means "already as new".
+ * Writes totals one by one, each only over an older sum (`upsertIfNewer`). Not in a bulk: FerretDB
+ * stops an unordered bulk at its first refused upsert, so a total already as new would keep the
+ * rest of its bulk from being written.
  */
 async function writeTotals(model: Model<KpiTotalDoc>, totals: readonly KpiTotalDoc[]): Promise<void> {
-  await inGroups(inTens(totals), async (chunk) => {
-    try {
-      await model.bulkWrite(
-        chunk.map((total) => ({
-          replaceOne: {
-            filter: { _id: total._id, revision: { $lt: total.revision } } as never,
-            replacement: total,
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    } catch (err) {
-      const refused = err instanceof mongo.MongoBulkWriteError ? [err.writeErrors].flat() : [];
-      if (!refused.length || refused.some((e) => e.code !== 11000)) throw err;
-    }
-  });
+  await inGroups(totals, (total) => upsertIfNewer(model, total));
 }
 
 /**

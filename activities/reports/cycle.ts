@@ -62,7 +62,7 @@ function keyed(report: CycleReport): KeyedNotice[] {
 async function unitReport(deps: ReportDeps, input: ReportCyclePageInput, unit: string): Promise<CycleReport> {
   const query = { level: input.level, unit };
   const [ledger, open] = await Promise.all([
-    readLedger(deps.models.KpiContribution, deps.ladder, { ...query, ...input.period }),
+    readLedger(deps.models, deps.ladder, { ...query, ...input.period }),
     readOpenRequests(deps.models, deps.ladder, { ...query, now: Date.parse(input.asOf) }),
   ]);
   return buildCycleReport({

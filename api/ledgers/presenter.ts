@@ -7,6 +7,7 @@ import { KpiSettings } from '../../domain/kpi/settings';
 import { Period } from '../../domain/kpi/period';
 import { OrgDirectory } from '../../domain/org';
 import { Policy } from '../../domain/policy/policy';
+import { channelLabels, statusLabels } from '../../domain/requests/state';
 import { notFound } from '../errors';
 import { CommitmentKpisView, LedgerView, RankingView } from './schema';
 
@@ -54,6 +55,21 @@ function byLevel(counts: KpiCounts, policy: Policy): LedgerView['byLevel'] {
   }));
 }
 
+type KeyedCount = LedgerView['byCategory'][number];
+
+/** Every key `known` names, in its order, then any other key the counts hold (a category since removed from the policy) by its name. */
+function keyedCounts(
+  counted: Record<string, number>,
+  known: readonly (readonly [string, { zh: string; en: string }])[],
+): KeyedCount[] {
+  const names = new Set(known.map(([key]) => key));
+  const others = Object.keys(counted)
+    .filter((key) => !names.has(key))
+    .sort()
+    .map((key) => [key, { zh: key, en: key }] as const);
+  return [...known, ...others].map(([key, label]) => ({ key, label, count: counted[key] ?? 0 }));
+}
+
 export function presentLedger(
   ledger: Ledger,
   unit: UnitView,
@@ -67,6 +83,12 @@ export function presentLedger(
     period: { from: ledger.from, to: ledger.to },
     counts: Object.fromEntries(counters.map((c) => [c, counts[c]])) as LedgerView['counts'],
     byLevel: byLevel(counts, policy),
+    byStatus: keyedCounts(ledger.byStatus, Object.entries(statusLabels)),
+    byCategory: keyedCounts(
+      counts.filedByCategory,
+      Object.entries(policy.categories).map(([key, category]) => [key, category.label] as const),
+    ),
+    byChannel: keyedCounts(counts.filedByChannel, Object.entries(channelLabels)),
     rates: ratesView(counts),
     noFeedback: counts.noFeedback,
     lapsed: counts.lapsed,

@@ -51,7 +51,7 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       const at = { level: unit.level.rung, unit: unit.id };
       const now = Date.now();
       const [ledger, open] = await Promise.all([
-        readLedger(models.KpiContribution, ladder, { ...at, ...period }),
+        readLedger(models, ladder, { ...at, ...period }),
         readOpenRequests(models, ladder, { ...at, now }),
       ]);
       const overdue = overdueLines(open, now);
@@ -113,7 +113,7 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         throw invalidField('query.level', `no level ${query.level}; choose one of: ${ladder.join(', ')}`);
       const period = periodOf(query);
       const units = org.unitIds().filter((id) => org.levelOf(id) === rung);
-      const ranking = await readRanking(models.KpiContribution, ladder, settings, {
+      const ranking = await readRanking(models, ladder, settings, {
         level: rung,
         units,
         ...period,

@@ -82,6 +82,12 @@ const countsView = z
     description: 'every counter of the period, summed over its days and over the unit and all below it',
   });
 
+const keyedCount = z.object({
+  key: z.string().openapi({ description: 'the status, category or channel as the API names it' }),
+  label,
+  count: z.number().int(),
+});
+
 const scoringView = z.object({
   weights: z.object(
     Object.fromEntries(rateKeys.map((key) => [key, z.number()])) as Record<RateKey, z.ZodNumber>,
@@ -112,6 +118,16 @@ export const ledgerView = z
         }),
       )
       .openapi({ description: 'one row per rung of the ladder, then any level id the policy no longer has' }),
+    byStatus: z.array(keyedCount).openapi({
+      description:
+        '按状态 requests entering each status in the period: a flow, not a stock (a request counts each time it enters one)',
+    }),
+    byCategory: z
+      .array(keyedCount)
+      .openapi({ description: '按类别 filings by the category filed under; they add up to counts.filed' }),
+    byChannel: z
+      .array(keyedCount)
+      .openapi({ description: '按渠道 filings by the channel they came in by; they add up to counts.filed' }),
     rates: ratesView,
     noFeedback: z.number().int().openapi({
       description:

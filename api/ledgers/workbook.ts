@@ -112,6 +112,12 @@ export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook 
       resolvedAt: l.resolvedAt,
     })),
   };
+  const keyed = (key: string, sectionTitle: string, what: Column, rows: LedgerView['byStatus']): Section => ({
+    key,
+    title: sectionTitle,
+    columns: [what, col('labelEn', '英文', 'In English', 'text'), col('count', '数量', 'Count', 'integer')],
+    rows: rows.map((r) => ({ [what.key]: r.label.zh, labelEn: r.label.en, count: r.count })),
+  });
   return {
     title: title(view, '台账'),
     generatedAt,
@@ -120,6 +126,9 @@ export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook 
       ratesSection(view.rates),
       counts,
       levels,
+      keyed('statuses', '按状态', col('status', '状态', 'Status', 'text'), view.byStatus),
+      keyed('categories', '按类别', col('category', '类别', 'Category', 'text'), view.byCategory),
+      keyed('channels', '按渠道', col('channel', '渠道', 'Channel', 'text'), view.byChannel),
       overdueSection('超期件及责任人', view.overdue.items),
     ],
   };

@@ -12,14 +12,14 @@ import {
   unitQuery,
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
-import { requestStatuses } from '../../domain/requests/state';
+import { requestChannels, requestStatuses } from '../../domain/requests/state';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
 
 export const createRequestBody = z
   .object({
-    channel: z.enum(['hotline', 'app', 'web', 'visit', 'grid_member']),
+    channel: z.enum(requestChannels),
     category: text(40).openapi({ example: 'general' }),
     urgency: text(40).default('normal'),
     title: text(200),

@@ -86,7 +86,7 @@ export const reports: Section = {
           for (let k = 0; k < samples; k++) {
             const begun = performance.now();
             const [ledger, requests] = await Promise.all([
-              readLedger(store.models.KpiContribution, ladder, { level, unit, ...period }),
+              readLedger(store.models, ladder, { level, unit, ...period }),
               readOpenRequests(store.models, ladder, { level, unit, now: Date.parse(asOf) }),
             ]);
             buildCycleReport({ date, unit, level, period, asOf, counts: ledger.counts, open: requests });

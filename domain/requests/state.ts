@@ -37,10 +37,22 @@ export const finalStatuses: RequestStatus[] = ['closed', 'withdrawn', 'merged', 
 /** `committee_decision`: closed by the standing committee with a reasoned outcome (its `resolution`), not by the resident. */
 export type CloseOutcome = 'satisfied' | 'no_feedback' | 'committee_decision';
 
+/** How a request came in. */
+export const requestChannels = ['hotline', 'app', 'web', 'visit', 'grid_member'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+export const channelLabels: Record<RequestChannel, { zh: string; en: string }> = {
+  hotline: { zh: '热线电话', en: 'Hotline' },
+  app: { zh: '移动应用', en: 'App' },
+  web: { zh: '网站', en: 'Web' },
+  visit: { zh: '来访', en: 'Visit' },
+  grid_member: { zh: '网格员上报', en: 'Grid member' },
+};
+
 /** What the resident filed (点单). Personal data stays in payloads, never in search attributes. */
 export interface RequestSubmission {
   id: string;
-  channel: 'hotline' | 'app' | 'web' | 'visit' | 'grid_member';
+  channel: RequestChannel;
   category: string;
   urgency: string;
   title: string;

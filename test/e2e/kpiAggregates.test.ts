@@ -200,7 +200,7 @@ describe('KPI aggregates', () => {
       [`${month}-01`, period.to],
       [`${month}-01`, `${month}-31`],
     ]) {
-      const ledger = await readLedger(e2e.system.models.KpiContribution, ladder, {
+      const ledger = await readLedger(e2e.system.models, ladder, {
         level: 0,
         unit: jurisdiction[0],
         from,

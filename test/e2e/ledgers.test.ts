@@ -119,6 +119,27 @@ describe('ledgers, rankings and their exports', () => {
       noFeedback: 1,
       withdrawn: 0,
     });
+    const byKey = (rows: { key: string; count: number }[]) =>
+      Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    expect(byKey(res.body.byStatus)).toEqual({
+      submitted: 2,
+      dispatched: 2,
+      accepted: 2,
+      in_progress: 0,
+      resolved: 3,
+      closed: 2,
+      reopened: 1,
+      withdrawn: 0,
+      merged: 0,
+      rejected: 0,
+    });
+    expect(byKey(res.body.byCategory)).toEqual({ emergency: 0, general: 2 });
+    expect(res.body.byChannel).toContainEqual({
+      key: 'hotline',
+      label: { zh: '热线电话', en: 'Hotline' },
+      count: 2,
+    });
+    expect(res.body.byChannel.reduce((sum: number, r: { count: number }) => sum + r.count, 0)).toBe(2);
     expect(res.body.rates).toEqual({
       response: { rate: 1, numerator: 2, denominator: 2 },
       resolution: { rate: 2 / 3, numerator: 2, denominator: 3 },
@@ -183,6 +204,9 @@ describe('ledgers, rankings and their exports', () => {
       '三率及网格解决占比',
       '分项计数',
       '按层级',
+      '按状态',
+      '按类别',
+      '按渠道',
       '超期件及责任人',
     ]);
     const [summary, rates, counts, levels] = book.worksheets;
