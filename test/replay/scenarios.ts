@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
+import { CommitteeDecision } from '../../domain/committee/decisions';
 import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
 import {
   commitmentActionUpdate,
@@ -32,6 +33,17 @@ export interface Scenario {
 const dispatch: RequestCommand = { type: 'dispatch', actor: actors.secretary, assignee: 'member-1' };
 const accept: RequestCommand = { type: 'accept', actor: actors.member };
 const resolve: RequestCommand = { type: 'resolve', actor: actors.member, note: 'fixed' };
+
+/** A committee decision taken at a meeting held a minute ago (the server's clock starts at the machine's). */
+function committee(meetingId: string, decision: CommitteeDecision): RequestCommand {
+  return {
+    type: 'committeeDecision',
+    actor: actors.secretariat,
+    meetingId,
+    heldAt: new Date(Date.now() - 60_000).toISOString(),
+    decision,
+  };
+}
 
 export const requestScenarios: Scenario[] = [
   {
@@ -81,6 +93,37 @@ export const requestScenarios: Scenario[] = [
     },
   },
   { name: 'major-on-agenda', major: true, run: async (env) => void (await env.sleep('1 day')) },
+  {
+    name: 'committee-lead-assigned-then-lapsed',
+    major: true,
+    run: async (env, act) => {
+      await act(
+        committee('m1', {
+          kind: 'assignLead',
+          leadOfficial: 'deputy-1',
+          leadUnit: 'housing-bureau',
+          deadline: 'P3D',
+          supervision: 'key',
+        }),
+      );
+      await env.sleep('4 days');
+    },
+  },
+  {
+    name: 'committee-merged',
+    major: true,
+    run: async (_env, act) => {
+      await act(committee('m1', { kind: 'merge', into: 'replay-absent-target', note: 'same stairwell' }));
+    },
+  },
+  {
+    name: 'committee-sent-down',
+    major: true,
+    run: async (env, act) => {
+      await act(committee('m1', { kind: 'sendDown', toLevel: 'village', instructions: 'village to fix' }));
+      await env.sleep('1 day');
+    },
+  },
   {
     name: 'continued-as-new',
     continueAfterEvents: 40,
