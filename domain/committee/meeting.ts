@@ -5,7 +5,7 @@ import { addDuration } from '../policy/calendar';
 import { durationSpecSchema } from '../policy/duration';
 import { Refusal } from '../timeline';
 import { AgendaItem, AgendaState, CaseRef, ItemDecision, Meeting, revised } from './agenda';
-import { CommitteeDecision, supervisionLevels } from './decisions';
+import { CommitteeDecision, decisionLabels, supervisionLevels } from './decisions';
 
 /** A meeting (会议) as the secretariat records it: one decision per item it took up. */
 export interface MeetingInput {
@@ -86,12 +86,18 @@ export function holdMeeting(
     heldAt: meeting.heldAt,
     decision: decision.kind === 'merge' ? { ...decision, into: byKey.get(decision.into)!.case.id } : decision,
   }));
-  return { state: revised(state, ctx.now, items, [...state.meetings, meeting]), orders };
+  const entries = decisions.map(({ item, decision }) => ({
+    actor,
+    action: `committee_${decision.kind}`,
+    about: item,
+    note: `会议 meeting ${input.id}: ${decisionLabels[decision.kind].zh} ${decisionLabels[decision.kind].en}`,
+  }));
+  return { state: revised(state, ctx.now, items, [...state.meetings, meeting], entries), orders };
 }
 
 function checkMeeting(state: AgendaState, input: MeetingInput, ctx: RuleContext): number {
   if (!input.id.trim()) throw new Refusal('invalid', 'a meeting needs an id');
-  if (state.meetings.some((m) => m.id === input.id))
+  if (state.meetingIds.includes(input.id))
     throw new Refusal('not_allowed_in_state', `meeting ${input.id} is already recorded`);
   const heldAt = Date.parse(input.heldAt);
   if (Number.isNaN(heldAt)) throw new Refusal('invalid', `heldAt ${input.heldAt} is not a date-time`);

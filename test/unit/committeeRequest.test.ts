@@ -132,8 +132,11 @@ describe('a request following the committee’s decision', () => {
       about: 'committee:m1',
       level: 'committee',
     });
+    // The lead unit and the committee hear of it too, with every unit below.
     expect(lapsed.notices.filter((n) => n.kind === 'public_notice').map((n) => n.recipient)).toEqual([
       'deputy-1',
+      'housing-bureau',
+      'committee-c01',
       'grid-g01',
       'village-v01',
       'township-t01',
