@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createModels } from '../activities/db/models';
@@ -7,7 +8,8 @@ import { createActionLogModel } from '../audit/actionLog/store';
 import { createLogger } from '../common/log';
 import { readCalendarFile } from '../config/calendarFile';
 import { loadEnvOrExit } from '../config/env';
-import { workingCalendarOf } from '../domain/policy/calendarFile';
+import { withCalendar, workingCalendarOf } from '../domain/policy/calendarFile';
+import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
 import { ensureAuditSchedules } from './auditSchedules';
 import { createWorker } from './createWorker';
@@ -21,7 +23,10 @@ const log = createLogger().child({ process: 'worker' });
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  const calendar = workingCalendarOf(readCalendarFile(env.CALENDAR_FILE));
+  const calendarFile = readCalendarFile(env.CALENDAR_FILE);
+  const calendar = workingCalendarOf(calendarFile);
+  // As the API hands it to new cases: a committee an arrival starts runs under it.
+  const policy = withCalendar(parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))), calendarFile);
   const tuning = tuningFrom(env);
   installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
   const metrics = createWorkerMetrics();
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
         fetch,
         audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog },
         metrics: metrics.cases,
+        committees: { temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, policy },
       },
       tuning,
     });

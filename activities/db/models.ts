@@ -4,6 +4,7 @@ import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
 import { SliceDoc } from './slices';
 import { createKpiModel, KpiContributionDoc } from './kpiModel';
+import { AgendaDoc, createAgendaModel } from '../committee/readModel';
 import { declareListIndexes, inboxListShapes, ladderLevels, requestListShapes } from './listShapes';
 
 /**
@@ -67,6 +68,7 @@ export interface Models extends CommitmentModels {
   Notification: Model<NotificationDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
   KpiContribution: Model<KpiContributionDoc>;
+  CommitteeAgenda: Model<AgendaDoc>;
 }
 
 export function createModels(connection: Connection): Models {
@@ -139,6 +141,7 @@ export function createModels(connection: Connection): Models {
     Notification: connection.model<NotificationDoc>('Notification', notification),
     WebhookDelivery: connection.model<WebhookDeliveryDoc>('WebhookDelivery', delivery),
     KpiContribution: createKpiModel(connection),
+    CommitteeAgenda: createAgendaModel(connection),
     ...createCommitmentModels(connection),
   };
 }

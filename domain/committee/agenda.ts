@@ -4,8 +4,11 @@
  * How it runs durably (workflows/committee/standingCommittee.ts):
  * - One entity workflow per committee, `committee-<org unit id>`, registered in common/caseKinds.ts,
  *   so the auditor's timeline, replay, the archive sweep and `verify` cover it like every case. It
- *   runs in the case shell and never ends on its own: it continues as new carrying this state,
- *   with only the most recent meetings (`carriedAgenda`); every meeting is in its read model.
+ *   runs in the case shell and never ends on its own: it continues as new carrying this whole
+ *   state. Every case carries its timeline (the auditor's replay reads the last state's timeline
+ *   as the whole story), and the meetings are the record the read model is rebuilt from. Both
+ *   grow by a few hundred bytes per arrival, departure and decision: about 150 KB a year for a
+ *   committee deciding five items a week, far inside the 2 MB a payload may hold.
  * - Arrivals and departures come by signal-with-start (the committee's workflow may not run yet)
  *   from the request's revision activity; `arrive` and `leave` are idempotent by item key.
  * - A meeting is an update (`holdMeeting`): a Refusal rejects it before anything is recorded, and
@@ -73,10 +76,8 @@ export interface AgendaState {
   revision: number;
   updatedAt: string;
   items: AgendaItem[];
-  /** The meetings held, oldest first; a continued run carries only the most recent (`carriedAgenda`). */
+  /** Every meeting held, oldest first: the record auditors read. */
   meetings: Meeting[];
-  /** Every meeting's id, oldest first: a repeated id is refused even after its meeting is no longer carried. */
-  meetingIds: string[];
   /** What happened on the agenda, for auditors; the case shell projects it like every case's. */
   timeline: TimelineEntry[];
   /** None: the committee's deadlines run in each case it decided on. The case shell reads this. */
@@ -101,18 +102,9 @@ export function openAgenda(committeeId: string, levelId: string, now: number): A
     updatedAt: new Date(now).toISOString(),
     items: [],
     meetings: [],
-    meetingIds: [],
     timeline: [],
     deadlines: [],
   };
-}
-
-/** How many past meetings a continued run carries; the read model keeps them all. */
-export const carriedMeetings = 20;
-
-/** The state a continued run starts from: everything but the older meetings. */
-export function carriedAgenda(state: AgendaState): AgendaState {
-  return { ...state, meetings: state.meetings.slice(-carriedMeetings), timeline: [] };
 }
 
 export interface Arrival {
@@ -175,7 +167,6 @@ export function revised(
     updatedAt: at,
     items,
     meetings,
-    meetingIds: [...new Set([...state.meetingIds, ...meetings.map((m) => m.id)])],
     timeline: [...state.timeline, ...entries.map((entry) => ({ at, revision, ...entry }))],
   };
 }

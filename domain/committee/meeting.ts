@@ -86,18 +86,20 @@ export function holdMeeting(
     heldAt: meeting.heldAt,
     decision: decision.kind === 'merge' ? { ...decision, into: byKey.get(decision.into)!.case.id } : decision,
   }));
-  const entries = decisions.map(({ item, decision }) => ({
-    actor,
-    action: `committee_${decision.kind}`,
-    about: item,
-    note: `会议 meeting ${input.id}: ${decisionLabels[decision.kind].zh} ${decisionLabels[decision.kind].en}`,
-  }));
-  return { state: revised(state, ctx.now, items, [...state.meetings, meeting], entries), orders };
+  // One entry per revision, as every case's timeline keeps them.
+  const summary = decisions
+    .map(
+      ({ item, decision }) =>
+        `${item} ${decisionLabels[decision.kind].zh} ${decisionLabels[decision.kind].en}`,
+    )
+    .join('; ');
+  const entry = { actor, action: 'meeting', note: `会议 meeting ${input.id}: ${summary}` };
+  return { state: revised(state, ctx.now, items, [...state.meetings, meeting], [entry]), orders };
 }
 
 function checkMeeting(state: AgendaState, input: MeetingInput, ctx: RuleContext): number {
   if (!input.id.trim()) throw new Refusal('invalid', 'a meeting needs an id');
-  if (state.meetingIds.includes(input.id))
+  if (state.meetings.some((m) => m.id === input.id))
     throw new Refusal('not_allowed_in_state', `meeting ${input.id} is already recorded`);
   const heldAt = Date.parse(input.heldAt);
   if (Number.isNaN(heldAt)) throw new Refusal('invalid', `heldAt ${input.heldAt} is not a date-time`);

@@ -25,6 +25,11 @@ type Merge = (
 
 type CommitteeCommand = RequestCommand & { type: 'committeeDecision' };
 
+/** The refusal of a meeting's second delivery: whoever delivers it again takes this as done. */
+export function alreadyDecided(meetingId: string): string {
+  return `meeting ${meetingId} has already decided on this request`;
+}
+
 /** A committee decision's deadline runs beside the stage's and is told apart by its id. */
 export function isCommitteeDeadline(deadline: Pick<Deadline, 'id'>): boolean {
   return deadline.id.startsWith('committee:');
@@ -75,7 +80,7 @@ export function decideCommittee(
   if (!state.onAgenda)
     throw new Refusal('not_allowed_in_state', 'the request is not on the committee agenda');
   if (state.committee?.meetingId === meetingId)
-    throw new Refusal('not_allowed_in_state', `meeting ${meetingId} has already decided on this request`);
+    throw new Refusal('not_allowed_in_state', alreadyDecided(meetingId));
   const heldAt = Date.parse(command.heldAt);
   if (Number.isNaN(heldAt) || heldAt > ctx.now)
     throw new Refusal('invalid', `heldAt ${command.heldAt} is not the past moment of a meeting`);

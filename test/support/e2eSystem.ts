@@ -89,6 +89,7 @@ export async function startE2eSystem(
       fetch,
       audit: { temporal, archiveDir, actionLog: workerActionLog },
       metrics: workerMetrics.cases,
+      committees: { temporal, taskQueue, policy },
     };
     const worker = await createWorker({
       connection: nativeConnection,

@@ -1,13 +1,5 @@
 import { Actor } from '../../domain/actors';
-import {
-  AgendaState,
-  arrive,
-  caseRef,
-  carriedAgenda,
-  carriedMeetings,
-  leave,
-  openAgenda,
-} from '../../domain/committee/agenda';
+import { arrive, caseRef, leave, openAgenda } from '../../domain/committee/agenda';
 import { holdMeeting } from '../../domain/committee/meeting';
 import { agendaMove } from '../../domain/requests/agendaStay';
 import { RequestCommand } from '../../domain/requests/commands';
@@ -159,47 +151,12 @@ describe('the agenda as a case', () => {
     expect(left.timeline.map((e) => [e.revision, e.action, e.about, e.actor.id])).toEqual([
       [1, 'arrive', 'request-r-1', 'system'],
       [2, 'arrive', 'request-r-2', 'system'],
-      [3, 'committee_close', 'request-r-2', 'sec-c01'],
+      [3, 'meeting', undefined, 'sec-c01'],
       [4, 'leave', 'request-r-1', 'system'],
     ]);
     expect(left.timeline[0].note).toBe('重大民生事项 Major livelihood matter: 诉求 r-1');
+    expect(left.timeline[2].note).toBe('会议 meeting m1: request-r-2 研究办结 Closed by decision');
     expect(left.items).toEqual([]);
     expect(left.deadlines).toEqual([]);
-  });
-
-  test('When the agenda continues as new, then it carries the most recent meetings, every meeting id, and refuses an id held long ago', () => {
-    let state: AgendaState = openAgenda('committee-c01', 'committee', t0);
-    for (let i = 1; i <= carriedMeetings + 5; i++) {
-      state = arrive(state, { ...item, case: caseRef('request', `r-${i}`) }, t0 + i * 60_000);
-      state = holdMeeting(
-        state,
-        {
-          id: `m${i}`,
-          heldAt: new Date(t0 + i * 60_000).toISOString(),
-          membersPresent: ['secretary-wang'],
-          decisions: [{ item: `request-r-${i}`, decision: { kind: 'close', outcome: 'x' } }],
-        },
-        secretariat,
-        ctx(t0 + i * 60_000),
-      ).state;
-    }
-    const carried = carriedAgenda(state);
-    expect(carried.meetings.map((m) => m.id)).toEqual(state.meetings.slice(5).map((m) => m.id));
-    expect(carried.meetingIds).toHaveLength(carriedMeetings + 5);
-    expect(carried.timeline).toEqual([]);
-    const again = arrive(carried, { ...item, case: caseRef('request', 'r-99') }, t0 + 86_400_000);
-    expect(() =>
-      holdMeeting(
-        again,
-        {
-          id: 'm1',
-          heldAt: new Date(t0 + 86_400_000).toISOString(),
-          membersPresent: ['secretary-wang'],
-          decisions: [{ item: 'request-r-99', decision: { kind: 'close', outcome: 'x' } }],
-        },
-        secretariat,
-        ctx(t0 + 86_400_000),
-      ),
-    ).toThrow('meeting m1 is already recorded');
   });
 });
