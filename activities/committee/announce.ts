@@ -1,4 +1,4 @@
-import { Client } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   committeeArriveSignal,
   CommitteeInput,
@@ -31,22 +31,23 @@ export function committeeAnnouncer({ temporal, taskQueue, policy }: CommitteeDep
     const move = agendaMove(revision.state, revision.entries);
     if (!move) return;
     const input: CommitteeInput = { committeeId: move.committeeId, policy };
-    const start = {
-      workflowId: committeeWorkflowId(move.committeeId),
-      taskQueue,
-      args: [input] as [CommitteeInput],
-    };
-    if (move.move === 'arrive')
+    const workflowId = committeeWorkflowId(move.committeeId);
+    const [signal, payload] =
+      move.move === 'arrive'
+        ? [committeeArriveSignal.name, move.arrival]
+        : [committeeLeaveSignal.name, { key: move.key }];
+    try {
       await temporal.workflow.signalWithStart(committeeWorkflowType, {
-        ...start,
-        signal: committeeArriveSignal,
-        signalArgs: [move.arrival],
+        workflowId,
+        taskQueue,
+        args: [input],
+        signal,
+        signalArgs: [payload],
       });
-    else
-      await temporal.workflow.signalWithStart(committeeWorkflowType, {
-        ...start,
-        signal: committeeLeaveSignal,
-        signalArgs: [{ key: move.key }],
-      });
+    } catch (err) {
+      // Two cases arriving at once may both try the start; the one that lost signals the committee the other started.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      await temporal.workflow.getHandle(workflowId).signal(signal, payload);
+    }
   };
 }

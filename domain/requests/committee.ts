@@ -76,11 +76,12 @@ export function decideCommittee(
   const { actor, decision, meetingId } = command;
   refuseReadOnly(actor);
   requireRole(actor, ['committee'], 'record a committee decision');
+  // First: a repeated delivery must read as such even once the decision took the request off the agenda.
+  if (state.committee?.meetingId === meetingId)
+    throw new Refusal('not_allowed_in_state', alreadyDecided(meetingId));
   requireStatus(state.status, decidable, 'decide on', 'a request');
   if (!state.onAgenda)
     throw new Refusal('not_allowed_in_state', 'the request is not on the committee agenda');
-  if (state.committee?.meetingId === meetingId)
-    throw new Refusal('not_allowed_in_state', alreadyDecided(meetingId));
   const heldAt = Date.parse(command.heldAt);
   if (Number.isNaN(heldAt) || heldAt > ctx.now)
     throw new Refusal('invalid', `heldAt ${command.heldAt} is not the past moment of a meeting`);

@@ -27,6 +27,8 @@ const lead: CommitteeDecision = {
   supervision: 'key',
 };
 
+const sendDown: CommitteeDecision = { kind: 'sendDown', toLevel: 'village', instructions: '社区牵头' };
+
 function major(id = 'r-1'): CitizenRequestState {
   return submitRequest(submission({ id, major: true }), ctx(t0)).state;
 }
@@ -292,6 +294,12 @@ describe('a request following the committee’s decision', () => {
       'the same meeting decides twice',
       () => decide(major(), order(lead), ctx(afterMeeting)).state,
       order(lead),
+      'meeting m1 has already decided on this request',
+    ],
+    [
+      'the same meeting’s order arrives again after it sent the request down',
+      () => decide(major(), order(sendDown), ctx(afterMeeting)).state,
+      order(sendDown),
       'meeting m1 has already decided on this request',
     ],
     [
