@@ -14,6 +14,7 @@ import { assignRequestId } from './requestId';
 import { logRequests } from './requestLog';
 import { markRouteBase } from './routeLabel';
 import { commitmentRoutes } from './commitments/routes';
+import { committeeRoutes } from './committees/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(healthRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));
+  v1.use(committeeRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
