@@ -5,7 +5,17 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CommitteeDecision } from '../../domain/committee/decisions';
-import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
+import { actors, defaultPolicy, jurisdiction, planSubmission, submission } from '../support/fixtures';
+import { eventually } from '../support/eventually';
+import { committeeAnnouncer } from '../../activities/committee/announce';
+import { orderActivities } from '../../activities/committee/orders';
+import {
+  agendaQuery,
+  CommitteeInput,
+  committeeMeetingUpdate,
+  committeeWorkflowId,
+  committeeWorkflowType,
+} from '../../common/committee';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -165,6 +175,79 @@ export async function recordScenario(
     });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
     return fetchCaseHistory(env.client, handle.workflowId);
+  });
+}
+
+/**
+ * A committee's agenda: two major requests arrive by signal-with-start from their revisions, a
+ * meeting assigns a lead to one and closes the other, and the lead's reminders and lapse re-announce
+ * the arrival until the agenda continues as new.
+ */
+export async function recordCommitteeScenario(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+) {
+  const taskQueue = `record-${randomUUID()}`;
+  const policy = defaultPolicy();
+  const recorder = recordingActivities({
+    announce: committeeAnnouncer({ temporal: env.client, taskQueue, policy }),
+  });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: { ...recorder.activities, ...orderActivities(env.client) },
+    sinks: liveSinks,
+  });
+  const committeeId = jurisdiction[jurisdiction.length - 1];
+  const input: CommitteeInput = { committeeId, policy, continueAfterEvents: 20 };
+  return worker.runUntil(async () => {
+    const committee = await env.client.workflow.start(committeeWorkflowType, {
+      taskQueue,
+      workflowId: committeeWorkflowId(committeeId),
+      args: [input],
+    });
+    const ids = ['replay-agenda-1', 'replay-agenda-2'];
+    for (const id of ids)
+      await env.client.workflow.start('citizenRequest', {
+        taskQueue,
+        workflowId: requestWorkflowId(id),
+        args: [
+          { submission: submission({ id, major: true }), policy, submittedAt: new Date().toISOString() },
+        ],
+      });
+    // Recorded outside jest: the assertion is a plain throw.
+    await eventually(async () => {
+      if ((await committee.query(agendaQuery)).items.length !== 2)
+        throw new Error('both requests not arrived yet');
+    });
+    await committee.executeUpdate(committeeMeetingUpdate, {
+      args: [
+        {
+          actor: actors.secretariat,
+          meeting: {
+            id: 'm1',
+            heldAt: new Date(Date.now() - 60_000).toISOString(),
+            membersPresent: ['secretary-wang'],
+            decisions: [
+              {
+                item: requestWorkflowId(ids[0]),
+                decision: {
+                  kind: 'assignLead',
+                  leadOfficial: 'deputy-1',
+                  leadUnit: 'housing-bureau',
+                  deadline: 'P3D',
+                  supervision: 'general',
+                },
+              },
+              { item: requestWorkflowId(ids[1]), decision: { kind: 'close', outcome: '纳入改造计划' } },
+            ],
+          },
+        },
+      ],
+    });
+    await env.sleep('4 days');
+    return fetchCaseHistory(env.client, committee.workflowId);
   });
 }
 
