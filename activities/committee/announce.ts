@@ -7,7 +7,8 @@ import {
   committeeWorkflowType,
 } from '../../common/committee';
 import { CommittedRevision } from '../../common/projection';
-import { agendaMove } from '../../domain/requests/agendaStay';
+import { commitmentAgendaMoves } from '../../domain/commitments/agendaStay';
+import { AgendaMove, agendaMove } from '../../domain/requests/agendaStay';
 import { Policy } from '../../domain/policy/policy';
 
 export interface CommitteeDeps {
@@ -18,7 +19,7 @@ export interface CommitteeDeps {
 }
 
 /**
- * Tells a request's committee that the request arrived on its agenda or left it, by
+ * Tells a case's committee that the case (a request, or a plan's or pairing's problem) arrived on its agenda or left it, by
  * signal-with-start: the committee's workflow may not run yet. Sent from the activity that commits
  * the request's revision rather than from the request's workflow, so running requests replay
  * unchanged (an activity's side effects are not in the history) and a request that reached the
@@ -26,10 +27,7 @@ export interface CommitteeDeps {
  * idempotent, so a retried commit repeats them without effect.
  */
 export function committeeAnnouncer({ temporal, taskQueue, policy }: CommitteeDeps) {
-  return async (revision: CommittedRevision): Promise<void> => {
-    if (revision.readModel !== 'request') return;
-    const move = agendaMove(revision.state, revision.entries);
-    if (!move) return;
+  async function tell(move: NonNullable<AgendaMove>): Promise<void> {
     const input: CommitteeInput = { committeeId: move.committeeId, policy };
     const workflowId = committeeWorkflowId(move.committeeId);
     const [signal, payload] =
@@ -49,5 +47,15 @@ export function committeeAnnouncer({ temporal, taskQueue, policy }: CommitteeDep
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       await temporal.workflow.getHandle(workflowId).signal(signal, payload);
     }
+  }
+
+  return async (revision: CommittedRevision): Promise<void> => {
+    const moves =
+      revision.readModel === 'request'
+        ? [agendaMove(revision.state, revision.entries)]
+        : revision.readModel === 'commitment'
+          ? commitmentAgendaMoves(revision.state, revision.entries)
+          : [];
+    for (const move of moves) if (move) await tell(move);
   };
 }

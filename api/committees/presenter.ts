@@ -19,7 +19,8 @@ export function presentItem(item: AgendaItemView) {
     ...item,
     reasonLabel: arrivalLabels[item.reason],
     decision: item.decision && presentDecision(item.decision),
-    history: `/api/v1/${caseKind(item.case.kind).apiPath}/${item.case.id}/history`,
+    // A plan's problem has its own view with its own timeline.
+    history: `/api/v1/${caseKind(item.case.kind).apiPath}/${item.case.id}/${item.case.problem ? `problems/${item.case.problem}` : 'history'}`,
   };
 }
 

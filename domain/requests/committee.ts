@@ -2,7 +2,7 @@ import { Actor } from '../actors';
 import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole, requireStatus } from '../cases/guards';
-import { supervisionLabels } from '../committee/decisions';
+import { alreadyDecided, supervisionLabels } from '../committee/decisions';
 import { Deadline, setDeadline } from '../deadlines/deadline';
 import { Decision, Notice, Refusal } from '../timeline';
 import { RequestCommand } from './commands';
@@ -24,11 +24,6 @@ type Merge = (
 ) => Decision<CitizenRequestState>;
 
 type CommitteeCommand = RequestCommand & { type: 'committeeDecision' };
-
-/** The refusal of a meeting's second delivery: whoever delivers it again takes this as done. */
-export function alreadyDecided(meetingId: string): string {
-  return `meeting ${meetingId} has already decided on this request`;
-}
 
 /** A committee decision's deadline runs beside the stage's and is told apart by its id. */
 export function isCommitteeDeadline(deadline: Pick<Deadline, 'id'>): boolean {
