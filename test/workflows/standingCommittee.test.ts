@@ -11,6 +11,8 @@ import {
   MeetingCommand,
 } from '../../common/committee';
 import { requestActionUpdate, requestStateQuery, requestWorkflowId } from '../../common/requests';
+import { commitmentActionUpdate, commitmentStateQuery, commitmentWorkflowId } from '../../common/commitments';
+import { CommitmentState } from '../../domain/commitments/state';
 import { Actor } from '../../domain/actors';
 import { overdueItems } from '../../domain/committee/queries';
 import { RequestCommand } from '../../domain/requests/commands';
@@ -18,7 +20,7 @@ import { CitizenRequestState } from '../../domain/requests/state';
 import { bundleWorkflows } from '../../worker/bundle';
 import { liveSinks } from '../../worker/sinks';
 import { eventually } from '../support/eventually';
-import { actors, defaultPolicy, submission } from '../support/fixtures';
+import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
 import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
 
@@ -211,6 +213,83 @@ describe('the standing committee’s workflow', () => {
             ['meeting', undefined],
             ['leave', requestWorkflowId(ids.lead)],
           ]);
+        },
+        240_000,
+      ),
+    );
+  }, 300_000);
+  test('When a plan’s problem escalates to the committee, then it arrives on the agenda, the meeting’s lead answers for it in the plan, and it leaves once resolved', async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const recorder = recordingActivities({
+      announce: committeeAnnouncer({ temporal: env.client, taskQueue, policy }),
+    });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: { ...recorder.activities, ...orderActivities(env.client) },
+      sinks: liveSinks,
+    });
+    const committee = env.client.workflow.getHandle(committeeWorkflowId('committee-c01'));
+    const id = `plan-${randomUUID().slice(0, 8)}`;
+    const startDate = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const plan = env.client.workflow.getHandle(commitmentWorkflowId('enterprise', id));
+    const item = `${commitmentWorkflowId('enterprise', id)}/p1`;
+
+    await worker.runUntil(
+      unlessStranded(
+        env,
+        async () => {
+          await env.client.workflow.start('assistancePlan', {
+            taskQueue,
+            workflowId: plan.workflowId,
+            args: [{ submission: planSubmission({ id, startDate }), policy }],
+          });
+          // 30 days to solve it, then the village's 2 and the township's 3: it reaches the committee.
+          await env.sleep('37 days');
+          const arrived = await eventually(async () => {
+            const agenda = await committee.query(agendaQuery);
+            expect(agenda.items.map((i) => i.key)).toEqual([item]);
+            return agenda;
+          });
+          expect(arrived.items[0]).toMatchObject({ case: { kind: 'enterprise', id, problem: 'p1' } });
+
+          const { deliveries } = await committee.executeUpdate(committeeMeetingUpdate, {
+            args: [
+              {
+                actor: actors.secretariat,
+                meeting: {
+                  id: 'm1',
+                  heldAt: new Date((await env.currentTimeMs()) - 60_000).toISOString(),
+                  membersPresent: ['secretary-wang'],
+                  decisions: [
+                    {
+                      item,
+                      decision: {
+                        kind: 'assignLead',
+                        leadOfficial: 'deputy-1',
+                        leadUnit: 'industry-bureau',
+                        deadline: 'P10D',
+                        supervision: 'general',
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+          });
+          expect(deliveries).toEqual([{ item, caseId: plan.workflowId, outcome: 'applied' }]);
+          const led = (await plan.query(commitmentStateQuery)) as CommitmentState;
+          expect(led.deadlines.find((d) => d.id === 'problem:p1')).toMatchObject({
+            owner: 'deputy-1',
+            level: 3,
+          });
+          expect(recorder.kinds(plan.workflowId)).toEqual(expect.arrayContaining(['supervise:deputy-1']));
+
+          await plan.executeUpdate(commitmentActionUpdate, {
+            args: [{ type: 'resolveProblem', actor: deputy, problemId: 'p1', outcome: '用地指标已落实' }],
+          });
+          await eventually(async () => expect((await committee.query(agendaQuery)).items).toEqual([]));
         },
         240_000,
       ),
