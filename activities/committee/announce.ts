@@ -8,7 +8,8 @@ import {
 } from '../../common/committee';
 import { CommittedRevision } from '../../common/projection';
 import { commitmentAgendaMoves } from '../../domain/commitments/agendaStay';
-import { AgendaMove, agendaMove } from '../../domain/requests/agendaStay';
+import { AgendaMove } from '../../domain/committee/agenda';
+import { agendaMove } from '../../domain/requests/agendaStay';
 import { Policy } from '../../domain/policy/policy';
 
 export interface CommitteeDeps {
@@ -27,7 +28,7 @@ export interface CommitteeDeps {
  * idempotent, so a retried commit repeats them without effect.
  */
 export function committeeAnnouncer({ temporal, taskQueue, policy }: CommitteeDeps) {
-  async function tell(move: NonNullable<AgendaMove>): Promise<void> {
+  async function tell(move: AgendaMove): Promise<void> {
     const input: CommitteeInput = { committeeId: move.committeeId, policy };
     const workflowId = committeeWorkflowId(move.committeeId);
     const [signal, payload] =

@@ -1,5 +1,4 @@
-import { caseRef, itemKey } from '../committee/agenda';
-import type { AgendaMove } from '../requests/agendaStay';
+import { AgendaMove, caseRef, itemKey } from '../committee/agenda';
 import { TimelineEntry } from '../timeline';
 import { CommitmentState } from './state';
 

@@ -9,11 +9,12 @@
  *   as the whole story), and the meetings are the record the read model is rebuilt from. Both
  *   grow by a few hundred bytes per arrival, departure and decision: about 150 KB a year for a
  *   committee deciding five items a week, far inside the 2 MB a payload may hold.
- * - Arrivals and departures come by signal-with-start (the committee's workflow may not run yet)
- *   from the request's revision activity; `arrive` and `leave` are idempotent by item key.
+ * - Arrivals and departures (`AgendaMove`: domain/requests/agendaStay.ts, domain/commitments/agendaStay.ts)
+ *   come by signal-with-start (the committee's workflow may not run yet) from the activity that
+ *   commits each case's revision; `arrive` and `leave` are idempotent by item key.
  * - A meeting is an update (`holdMeeting`): a Refusal rejects it before anything is recorded, and
  *   the accepted meeting's orders go to each case as that case's own update (`committeeDecision`
- *   on a request), which refuses a second delivery of the same meeting.
+ *   on a request, or on a commitment for its problem), which refuses a second delivery of the same meeting.
  */
 import { caseWorkflowId, CaseKindName } from '../../common/caseKinds';
 import { systemActor } from '../actors';
@@ -113,6 +114,11 @@ export interface Arrival {
   title: string;
   unit: string;
 }
+
+/** What a case's revision tells its committee: it arrived on the agenda, or (by its item key) left it. */
+export type AgendaMove =
+  | { move: 'arrive'; committeeId: string; arrival: Arrival }
+  | { move: 'leave'; committeeId: string; key: string };
 
 /** An item joins the agenda; one already there stays as it is (the same state), whatever the reason now given. */
 export function arrive(state: AgendaState, arrival: Arrival, now: number): AgendaState {

@@ -1,15 +1,9 @@
-import { Arrival, ArrivalReason, caseRef, itemKey } from '../committee/agenda';
+import { AgendaMove, ArrivalReason, caseRef, itemKey } from '../committee/agenda';
 import { TimelineEntry } from '../timeline';
 import { CitizenRequestState, RequestStatus } from './state';
 
 /** A request is on the agenda while it sits at the committee and is still to be done. */
 const awaitingWork: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
-
-/** What a revision of a request means for its committee's agenda. */
-export type AgendaMove =
-  | { move: 'arrive'; committeeId: string; arrival: Arrival }
-  | { move: 'leave'; committeeId: string; key: string }
-  | undefined;
 
 /**
  * `onAgenda` says the request reached the committee and was not sent back down; it stays true
@@ -28,7 +22,7 @@ export function isOnAgendaNow(state: Pick<CitizenRequestState, 'onAgenda' | 'sta
  * sent back down left at the meeting that sent it; requests that never reached the committee
  * tell it nothing. `entries` are the revision's new timeline entries: an arrival by hand shows there.
  */
-export function agendaMove(state: CitizenRequestState, entries: TimelineEntry[]): AgendaMove {
+export function agendaMove(state: CitizenRequestState, entries: TimelineEntry[]): AgendaMove | undefined {
   if (!state.onAgenda) return undefined;
   const committeeId = state.submission.jurisdiction[state.submission.jurisdiction.length - 1];
   const ref = caseRef('request', state.submission.id);
