@@ -36,7 +36,7 @@ export function committeeService({ models, org, policy, temporal }: ApiDeps) {
   /** Its stored agenda; an empty one while nothing has arrived (its workflow starts with the first arrival). */
   async function agendaOf(unitId: string): Promise<AgendaState> {
     const doc = await models.CommitteeAgenda.findById(unitId).lean();
-    return doc?.state ?? openAgenda(unitId, policy.ladder[top].id, 0);
+    return doc?.state ?? openAgenda(unitId, policy.ladder[top].id, Date.now());
   }
 
   return {
