@@ -5,6 +5,8 @@ import { anchorActivities } from './audit/actionLogAnchor';
 import { archiveActivities } from './audit/closedCases';
 import { revisionActivities } from './cases/revision';
 import { CaseMetrics } from './cases/revisionMetrics';
+import { committeeAnnouncer, CommitteeDeps } from './committee/announce';
+import { orderActivities } from './committee/orders';
 import { commitmentProjectionActivities } from './commitments/projection';
 import { Models } from './db/models';
 import { inboxActivities } from './notifications/inbox';
@@ -25,6 +27,8 @@ export interface ActivityDeps {
   metrics: CaseMetrics;
   /** The org directory and the ladder's level ids (bottom first) of the worker's policy, for the 14th/28th reports */
   reports: { org: OrgDirectory; ladder: readonly string[] };
+  /** Temporal, the task queue and the policy committees are started with (arrivals on the agenda, a meeting's orders) */
+  committees: CommitteeDeps;
   /** The workflow code the worker runs, which the nightly reconciliation replays histories through (worker/createWorker.ts supplies it) */
   workflowCode(): Promise<WorkflowBundleOption>;
 }
@@ -41,10 +45,12 @@ export function createActivities(deps: ActivityDeps) {
     ...revisionActivities({
       project: revisionProjector(deps.models),
       deliverInbox: inbox.deliverInbox,
+      announce: committeeAnnouncer(deps.committees),
       webhookConfigured: webhookConfigured(deps.webhookUrl),
       metrics: deps.metrics,
     }),
     ...webhookActivities({ models: deps.models, url: deps.webhookUrl, fetch: deps.fetch }),
+    ...orderActivities(deps.committees.temporal),
     ...archiveActivities(deps.audit),
     ...anchorActivities(deps.audit),
     ...reportActivities({ models: deps.models, ...deps.reports, deliverInbox: inbox.deliverInbox }),

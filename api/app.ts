@@ -16,6 +16,7 @@ import { markRouteBase } from './routeLabel';
 import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
+import { committeeRoutes } from './committees/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -42,6 +43,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(requestRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));
   v1.use(ledgerRoutes(deps, doc));
+  v1.use(committeeRoutes(deps, doc));
   v1.use(notificationRoutes(deps, doc));
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));

@@ -22,7 +22,9 @@ export interface AuditLine extends Partial<Omit<TimelineEntry, 'at' | 'action'>>
   notices?: Pick<KeyedNotice, 'recipient' | 'kind' | 'message'>[];
 }
 
-const projections: (keyof Activities)[] = [...new Set(caseKinds.map((k) => k.projectionActivity))];
+const projections: (keyof Activities)[] = [
+  ...new Set(caseKinds.flatMap((k) => ('projectionActivity' in k ? [k.projectionActivity] : []))),
+];
 const inbox: keyof Activities = 'deliverInbox';
 const revision: keyof Activities = 'commitRevision';
 

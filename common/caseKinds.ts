@@ -8,13 +8,13 @@ import type { ReadModel } from './projection';
  * being registered. Names are forever: the workflow types and prefixes are in running cases' IDs.
  */
 export interface CaseKind {
-  kind: 'request' | CommitmentKind;
+  kind: 'request' | CommitmentKind | 'committee';
   workflowType: string;
   /** The workflow ID is `<idPrefix>-<id>`. */
   idPrefix: string;
   readModel: ReadModel;
-  /** The activity that projected a revision before `commitRevision` (histories recorded before November 2026). */
-  projectionActivity: 'projectRequest' | 'projectCommitment';
+  /** The activity that projected a revision before `commitRevision` (histories recorded before November 2026); kinds born since have none. */
+  projectionActivity?: 'projectRequest' | 'projectCommitment';
   /** Its collection under /api/v1 */
   apiPath: string;
   label: { zh: string; en: string };
@@ -56,6 +56,14 @@ export const caseKinds = [
     projectionActivity: 'projectCommitment',
     apiPath: 'pledges',
     label: { zh: '党员服务承诺', en: "Member's annual public pledge" },
+  },
+  {
+    kind: 'committee',
+    workflowType: 'standingCommittee',
+    idPrefix: 'committee',
+    readModel: 'committee',
+    apiPath: 'committees',
+    label: { zh: '常委会议程', en: 'Standing committee agenda' },
   },
 ] as const satisfies readonly CaseKind[];
 

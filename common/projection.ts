@@ -1,3 +1,4 @@
+import { AgendaState } from '../domain/committee/agenda';
 import { CommitmentState } from '../domain/commitments/state';
 import { CitizenRequestState } from '../domain/requests/state';
 import { TimelineEntry } from '../domain/timeline';
@@ -17,6 +18,7 @@ export interface Projection<S> {
 export interface ReadModelStates {
   request: CitizenRequestState;
   commitment: CommitmentState;
+  committee: AgendaState;
 }
 export type ReadModel = keyof ReadModelStates;
 

@@ -8,7 +8,7 @@ import { createActionLogModel } from '../audit/actionLog/store';
 import { createLogger } from '../common/log';
 import { readCalendarFile } from '../config/calendarFile';
 import { loadEnvOrExit } from '../config/env';
-import { workingCalendarOf } from '../domain/policy/calendarFile';
+import { withCalendar, workingCalendarOf } from '../domain/policy/calendarFile';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
@@ -26,9 +26,11 @@ const log = createLogger().child({ process: 'worker' });
 
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  const calendar = workingCalendarOf(readCalendarFile(env.CALENDAR_FILE));
+  const calendarFile = readCalendarFile(env.CALENDAR_FILE);
+  const calendar = workingCalendarOf(calendarFile);
+  // As the API hands it to new cases: a committee an arrival starts runs under it.
+  const policy = withCalendar(parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))), calendarFile);
   // Reports count levels by the ladder and walk the org tree as the API files requests under them.
-  const policy = parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8')));
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const tuning = tuningFrom(env);
   installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
         audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog },
         metrics: metrics.cases,
         reports: { org, ladder: policy.ladder.map((level) => level.id) },
+        committees: { temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, policy },
       },
       tuning,
     });

@@ -14,10 +14,10 @@ export interface CaseMetrics {
 
 const escalationSteps: ReadonlySet<NoticeKind> = new Set(['urge', 'supervise', 'agenda', 'public_notice']);
 
-/** The case's kind where its submission names one (enterprise, pairing, pledge), else its read model's (request): the `kind` the open-case gauges carry. */
+/** The case's kind where its submission names one (enterprise, pairing, pledge), else its read model's (request, committee): the `kind` the open-case gauges carry. */
 export function caseKindOf(revision: CommittedRevision): string {
-  const { submission } = revision.state;
-  return 'kind' in submission ? submission.kind : revision.readModel;
+  const { state } = revision;
+  return 'submission' in state && 'kind' in state.submission ? state.submission.kind : revision.readModel;
 }
 
 /**

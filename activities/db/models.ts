@@ -4,6 +4,7 @@ import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
 import { SliceDoc } from './slices';
 import { createKpiModel, KpiContributionDoc } from './kpiModel';
+import { AgendaDoc, createAgendaModel } from '../committee/readModel';
 import { createCycleReportModel, CycleReportDoc } from './reportModel';
 import { createKpiTotalModels, KpiMarkDoc, KpiTotalDoc } from './kpiTotalsModel';
 import {
@@ -79,6 +80,7 @@ export interface Models extends CommitmentModels {
   CycleReport: Model<CycleReportDoc>;
   KpiTotal: Model<KpiTotalDoc>;
   KpiMark: Model<KpiMarkDoc>;
+  CommitteeAgenda: Model<AgendaDoc>;
 }
 
 export function createModels(connection: Connection): Models {
@@ -156,6 +158,7 @@ export function createModels(connection: Connection): Models {
     KpiContribution: createKpiModel(connection),
     CycleReport: createCycleReportModel(connection),
     ...createKpiTotalModels(connection),
+    CommitteeAgenda: createAgendaModel(connection),
     ...createCommitmentModels(connection),
   };
 }

@@ -1,6 +1,7 @@
 import type { CommittedRevision, Projection, ReadModel } from '../../common/projection';
 import type { Models } from '../db/models';
 import { commitmentReadModel } from '../commitments/readModel';
+import { committeeReadModel } from '../committee/readModel';
 import { requestReadModel } from '../requests/readModel';
 import type { ReadModelDefinition } from './readModel';
 
@@ -8,6 +9,7 @@ import type { ReadModelDefinition } from './readModel';
 export const readModels: { [M in ReadModel]: ReadModelDefinition<M> } = {
   request: requestReadModel,
   commitment: commitmentReadModel,
+  committee: committeeReadModel,
 };
 
 /** The read model a case's truth or revision names, typed for its own state. */

@@ -36,6 +36,7 @@ const verbs: Record<CommitmentCommand['type'], string> = {
   suspend: 'suspend',
   resume: 'resume',
   close: 'close',
+  committeeDecision: 'record a committee decision on a problem of',
 };
 
 /** Today's date where the policy's calendar lives (UTC+8 by default), as YYYY-MM-DD. */

@@ -43,7 +43,11 @@ export function breachStep(
   subject: string,
   policy: Policy,
   now: number,
+  alsoTell: string[] = [],
 ): BreachStep {
   const escalation = escalate(deadline, policy.ladder, ownerAt, now, deadlineSettings(policy));
-  return { escalation, ...breachPressure(deadline, escalation, policy.ladder, jurisdiction, subject) };
+  return {
+    escalation,
+    ...breachPressure(deadline, escalation, policy.ladder, jurisdiction, subject, alsoTell),
+  };
 }

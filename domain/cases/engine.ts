@@ -42,7 +42,7 @@ export interface CaseRules<State extends CaseState, Ctx extends RuleContext = Ru
   levelId?(state: State, ctx: Ctx): string | undefined;
   /** Who answers for a deadline at a rung of the ladder. */
   ownerAt(state: State, deadline: Deadline, level: number): string;
-  /** Whom a reminder tells besides the deadline's owner. */
+  /** Whom a reminder tells besides the deadline's owner; a public notice at the top tells them too. */
   alsoRemind?(state: State, deadline: Deadline): string[];
   /** The sub-case a deadline concerns (a plan's problem), for its timeline entries. */
   about?(deadline: Deadline): string | undefined;
@@ -130,6 +130,7 @@ export function decideDeadline<State extends CaseState, Ctx extends RuleContext,
     state.submission.title,
     ctx.policy,
     ctx.now,
+    rules.alsoRemind?.(state, deadline),
   );
   return system({
     action,

@@ -1,4 +1,5 @@
 import { Actor } from '../actors';
+import { CommitteeDecision } from '../committee/decisions';
 
 /** Everything people do to a plan, a pairing or a pledge; each carries who and why. */
 export type CommitmentCommand =
@@ -22,4 +23,13 @@ export type CommitmentCommand =
   | { type: 'handover'; actor: Actor; role: 'lead' | 'member'; from: string; to: string; reason: string }
   | { type: 'suspend'; actor: Actor; reason: string }
   | { type: 'resume'; actor: Actor; reason: string }
-  | { type: 'close'; actor: Actor; reason: string };
+  | { type: 'close'; actor: Actor; reason: string }
+  /** What the standing committee decided at a meeting on one of its problems that escalated to the committee (domain/committee). */
+  | {
+      type: 'committeeDecision';
+      actor: Actor;
+      problemId: string;
+      meetingId: string;
+      heldAt: string;
+      decision: CommitteeDecision;
+    };

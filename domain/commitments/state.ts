@@ -1,3 +1,4 @@
+import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { CommitmentKind } from '../policy/policy';
 import { TimelineEntry } from '../timeline';
@@ -79,6 +80,8 @@ export interface Problem {
   notes: { at: string; by: string; note: string }[];
   resolvedAt?: string;
   outcome?: string;
+  /** The standing committee's latest decision on it, once it escalated to the committee. */
+  committee?: { meetingId: string; decidedAt: string; decision: CommitteeDecision };
 }
 
 export const problemStatusLabels: Record<Problem['status'], { zh: string; en: string }> = {

@@ -17,6 +17,7 @@ import { Decision, Notice, Refusal } from '../timeline';
 import { assessYear } from './assessment';
 import { localMidnight, yearOf, yearStart } from './calendar';
 import { CommitmentCommand } from './commands';
+import { decideProblemByCommittee } from './committee';
 import {
   CommitmentState,
   CommitmentStatus,
@@ -41,6 +42,11 @@ function rulesOf(state: { submission: CommitmentSubmission }, policy: Policy): C
 /** Level 0 belongs to whoever leads now; above it, to the unit at that rung. */
 function ownerAt(state: CommitmentState, level: number): string {
   return level === 0 ? currentLead(state) : state.submission.jurisdiction[level];
+}
+
+function committeeLead(state: CommitmentState, deadline: Deadline): string | undefined {
+  const decision = state.problems.find((p) => `problem:${p.id}` === deadline.id)?.committee?.decision;
+  return decision?.kind === 'assignLead' ? decision.leadOfficial : undefined;
 }
 
 function letterDeadline(state: CommitmentState, year: number, from: number, policy: Policy): Deadline[] {
@@ -101,7 +107,8 @@ function anniversary(state: CommitmentState, year: number, policy: Policy): Dead
 /** What plans, pairings and pledges add to the case engine: obligations of the team's lead, problems, and yearly assessments. */
 const rules: CaseRules<CommitmentState> = {
   isFinal: (status) => status === 'closed',
-  ownerAt: (state, _deadline, level) => ownerAt(state, level),
+  // A lead official the committee named answers for the problem at every lapse, as on a request.
+  ownerAt: (state, deadline, level) => committeeLead(state, deadline) ?? ownerAt(state, level),
   about: (deadline) =>
     deadline.id.startsWith('problem:') ? deadline.id.slice('problem:'.length) : undefined,
   onDue: (state, deadline, ctx) => (deadline.purpose === 'assessment' ? endOfYear(state, ctx) : undefined),
@@ -201,14 +208,20 @@ function newProblem(
   };
 }
 
-function problemDeadline(state: CommitmentState, problem: Problem, from: number, policy: Policy): Deadline {
+function problemDeadline(
+  state: CommitmentState,
+  problem: Problem,
+  from: number,
+  policy: Policy,
+  level = 0,
+): Deadline {
   const rules = rulesOf(state, policy);
   return setDeadline(
     {
       id: `problem:${problem.id}`,
       purpose: `problem ${problem.id}`,
-      owner: currentLead(state),
-      level: 0,
+      owner: ownerAt(state, level),
+      level,
       from,
       spec: rules.problemResolve,
       rule: `policy ${policy.version} ${state.submission.kind}.problemResolve`,
@@ -405,6 +418,10 @@ export function decide(
         ctx,
       );
     }
+    case 'committeeDecision':
+      return decideProblemByCommittee(state, command, ctx, apply, (s, problem, level, from) =>
+        problemDeadline(s, problem, from, ctx.policy, level),
+      );
     case 'recordFunding': {
       requireCommitmentStatus(state, ['active', 'suspended'], 'record funds on');
       requireHolderOrSupervisor(state, actor, 'record funds');

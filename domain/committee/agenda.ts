@@ -1,24 +1,25 @@
 /**
  * 常委会议程: the standing committee's agenda, as pure decisions (state, event → state, orders).
  *
- * How it will run durably (the next piece; nothing here depends on it):
- * - One entity workflow per committee, `committee-<org unit id>`, registered in common/caseKinds.ts
- *   (kind, workflow type, ID prefix, API path, labels) so the auditor's timeline, replay, the
- *   archive sweep and `verify` cover it like every case. It never ends on its own: it carries
- *   this state through continue-as-new (the case shell's thresholds, handlers drained first), so
- *   past meetings should move to a read model and only recent ones be carried, once they grow.
- * - Arrivals come by signal-with-start (the committee's workflow may not run yet); `arrive` is
- *   idempotent by item key, so a signal sent twice adds nothing. Departures (`leave`) come the same
- *   way when the case resolves, closes, is withdrawn or merged.
+ * How it runs durably (workflows/committee/standingCommittee.ts):
+ * - One entity workflow per committee, `committee-<org unit id>`, registered in common/caseKinds.ts,
+ *   so the auditor's timeline, replay, the archive sweep and `verify` cover it like every case. It
+ *   runs in the case shell and never ends on its own: it continues as new carrying this whole
+ *   state. Every case carries its timeline (the auditor's replay reads the last state's timeline
+ *   as the whole story), and the meetings are the record the read model is rebuilt from. Both
+ *   grow by a few hundred bytes per arrival, departure and decision: about 150 KB a year for a
+ *   committee deciding five items a week, far inside the 2 MB a payload may hold.
+ * - Arrivals and departures (`AgendaMove`: domain/requests/agendaStay.ts, domain/commitments/agendaStay.ts)
+ *   come by signal-with-start (the committee's workflow may not run yet) from the activity that
+ *   commits each case's revision; `arrive` and `leave` are idempotent by item key.
  * - A meeting is an update (`holdMeeting`): a Refusal rejects it before anything is recorded, and
  *   the accepted meeting's orders go to each case as that case's own update (`committeeDecision`
- *   on a request), keyed by meeting id and item so a retry is applied once.
- * - The request workflow sends its arrival when it reaches the top level (escalation on breach, by
- *   hand, or filed as major) and its departure when it leaves. That changes what recorded request
- *   histories did (new commands), so it needs `patched()` and histories recorded with the current
- *   code first (`npm run record-histories`), then the replay test to prove it. Not done here.
+ *   on a request, or on a commitment for its problem), which refuses a second delivery of the same meeting.
  */
 import { caseWorkflowId, CaseKindName } from '../../common/caseKinds';
+import { systemActor } from '../actors';
+import { Deadline } from '../deadlines/deadline';
+import { TimelineEntry } from '../timeline';
 import { CommitteeDecision } from './decisions';
 
 /** Why an item is on the agenda. */
@@ -78,6 +79,10 @@ export interface AgendaState {
   items: AgendaItem[];
   /** Every meeting held, oldest first: the record auditors read. */
   meetings: Meeting[];
+  /** What happened on the agenda, for auditors; the case shell projects it like every case's. */
+  timeline: TimelineEntry[];
+  /** None: the committee's deadlines run in each case it decided on. The case shell reads this. */
+  deadlines: Deadline[];
 }
 
 /** A meeting as it was recorded: who sat, and what it decided on which item. */
@@ -98,6 +103,8 @@ export function openAgenda(committeeId: string, levelId: string, now: number): A
     updatedAt: new Date(now).toISOString(),
     items: [],
     meetings: [],
+    timeline: [],
+    deadlines: [],
   };
 }
 
@@ -108,12 +115,25 @@ export interface Arrival {
   unit: string;
 }
 
+/** What a case's revision tells its committee: it arrived on the agenda, or (by its item key) left it. */
+export type AgendaMove =
+  | { move: 'arrive'; committeeId: string; arrival: Arrival }
+  | { move: 'leave'; committeeId: string; key: string };
+
 /** An item joins the agenda; one already there stays as it is (the same state), whatever the reason now given. */
 export function arrive(state: AgendaState, arrival: Arrival, now: number): AgendaState {
   const key = itemKey(arrival.case);
   if (state.items.some((item) => item.key === key)) return state;
   const at = new Date(now).toISOString();
-  return revised(state, now, [...state.items, { key, ...arrival, arrivedAt: at }]);
+  return revised(state, now, [...state.items, { key, ...arrival, arrivedAt: at }], state.meetings, [
+    {
+      actor: systemActor,
+      action: 'arrive',
+      about: key,
+      note: `${arrivalLabels[arrival.reason].zh} ${arrivalLabels[arrival.reason].en}: ${arrival.title}`,
+      level: arrival.unit,
+    },
+  ]);
 }
 
 /** The case resolved, closed, was withdrawn or merged: its item leaves (the same state if it had left). */
@@ -123,14 +143,36 @@ export function leave(state: AgendaState, key: string, now: number): AgendaState
     state,
     now,
     state.items.filter((item) => item.key !== key),
+    state.meetings,
+    [
+      {
+        actor: systemActor,
+        action: 'leave',
+        about: key,
+        note: '案件已办结或终止 the case resolved or ended',
+      },
+    ],
   );
 }
 
+type NewEntry = Omit<TimelineEntry, 'at' | 'revision'>;
+
+/** The next revision, with what it recorded on the timeline. */
 export function revised(
   state: AgendaState,
   now: number,
   items: AgendaItem[],
-  meetings = state.meetings,
+  meetings: Meeting[],
+  entries: NewEntry[],
 ): AgendaState {
-  return { ...state, revision: state.revision + 1, updatedAt: new Date(now).toISOString(), items, meetings };
+  const revision = state.revision + 1;
+  const at = new Date(now).toISOString();
+  return {
+    ...state,
+    revision,
+    updatedAt: at,
+    items,
+    meetings,
+    timeline: [...state.timeline, ...entries.map((entry) => ({ at, revision, ...entry }))],
+  };
 }

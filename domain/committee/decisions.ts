@@ -38,3 +38,8 @@ export const decisionLabels: Record<CommitteeDecisionKind, { zh: string; en: str
   merge: { zh: '合并办理', en: 'Merged with another item' },
   close: { zh: '研究办结', en: 'Closed by decision' },
 };
+
+/** The refusal of a meeting's second delivery to a case: whoever delivers it again takes this as done. */
+export function alreadyDecided(meetingId: string, what = 'this request'): string {
+  return `meeting ${meetingId} has already decided on ${what}`;
+}

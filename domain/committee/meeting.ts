@@ -5,7 +5,7 @@ import { addDuration } from '../policy/calendar';
 import { durationSpecSchema } from '../policy/duration';
 import { Refusal } from '../timeline';
 import { AgendaItem, AgendaState, CaseRef, ItemDecision, Meeting, revised } from './agenda';
-import { CommitteeDecision, supervisionLevels } from './decisions';
+import { CommitteeDecision, decisionLabels, supervisionLevels } from './decisions';
 
 /** A meeting (会议) as the secretariat records it: one decision per item it took up. */
 export interface MeetingInput {
@@ -86,7 +86,15 @@ export function holdMeeting(
     heldAt: meeting.heldAt,
     decision: decision.kind === 'merge' ? { ...decision, into: byKey.get(decision.into)!.case.id } : decision,
   }));
-  return { state: revised(state, ctx.now, items, [...state.meetings, meeting]), orders };
+  // One entry per revision, as every case's timeline keeps them.
+  const summary = decisions
+    .map(
+      ({ item, decision }) =>
+        `${item} ${decisionLabels[decision.kind].zh} ${decisionLabels[decision.kind].en}`,
+    )
+    .join('; ');
+  const entry = { actor, action: 'meeting', note: `会议 meeting ${input.id}: ${summary}` };
+  return { state: revised(state, ctx.now, items, [...state.meetings, meeting], [entry]), orders };
 }
 
 function checkMeeting(state: AgendaState, input: MeetingInput, ctx: RuleContext): number {

@@ -5,7 +5,8 @@ import { Notice } from '../timeline';
 /**
  * How pressure rises, for every kind of case: a reminder (提醒) to whoever owns the deadline,
  * then on breach an urging notice (催办) to them and supervision (督办) by the level above; at the
- * top the lapse is publicly notified (通报) to the committee and every unit below it.
+ * top the lapse is publicly notified (通报) to the owner, whoever its reminders also tell (a
+ * committee deadline's lead unit and committee), and every unit of the jurisdiction, the committee included.
  */
 export function reminderNotices(deadline: Deadline, subject: string, alsoTell: string[] = []): Notice[] {
   return unique([deadline.owner, ...alsoTell]).map((recipient) => ({
@@ -27,6 +28,7 @@ export function breachPressure(
   ladder: LadderLevel[],
   jurisdiction: string[],
   subject: string,
+  alsoTell: string[] = [],
 ): BreachPressure {
   const lapsed = `${breached.purpose} overdue since ${breached.dueAt}: ${subject}`;
   const rule = `breach of ${breached.rule}; next: ${escalation.deadline.rule}`;
@@ -34,7 +36,7 @@ export function breachPressure(
     return {
       action: 'public_notice',
       rule,
-      notices: unique([escalation.deadline.owner, ...jurisdiction.slice(0, -1)]).map((recipient) => ({
+      notices: unique([escalation.deadline.owner, ...alsoTell, ...jurisdiction]).map((recipient) => ({
         recipient,
         kind: 'public_notice' as const,
         message: `通报 public notice, ${lapsed}`,

@@ -2,7 +2,7 @@ import { Actor } from '../actors';
 import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole, requireStatus } from '../cases/guards';
-import { supervisionLabels } from '../committee/decisions';
+import { alreadyDecided, supervisionLabels } from '../committee/decisions';
 import { Deadline, setDeadline } from '../deadlines/deadline';
 import { Decision, Notice, Refusal } from '../timeline';
 import { RequestCommand } from './commands';
@@ -71,11 +71,12 @@ export function decideCommittee(
   const { actor, decision, meetingId } = command;
   refuseReadOnly(actor);
   requireRole(actor, ['committee'], 'record a committee decision');
+  // First: a repeated delivery must read as such even once the decision took the request off the agenda.
+  if (state.committee?.meetingId === meetingId)
+    throw new Refusal('not_allowed_in_state', alreadyDecided(meetingId));
   requireStatus(state.status, decidable, 'decide on', 'a request');
   if (!state.onAgenda)
     throw new Refusal('not_allowed_in_state', 'the request is not on the committee agenda');
-  if (state.committee?.meetingId === meetingId)
-    throw new Refusal('not_allowed_in_state', `meeting ${meetingId} has already decided on this request`);
   const heldAt = Date.parse(command.heldAt);
   if (Number.isNaN(heldAt) || heldAt > ctx.now)
     throw new Refusal('invalid', `heldAt ${command.heldAt} is not the past moment of a meeting`);

@@ -88,6 +88,7 @@ export interface CitizenRequestState {
   status: RequestStatus;
   level: number;
   assignee?: string;
+  /** Reached the committee and was not sent back down; stays true after it ends (see agendaStay.ts: on the agenda now). */
   onAgenda: boolean;
   /** What is due: the current stage's deadline (`stage:<stage>`) while the request is open. */
   deadlines: Deadline[];

@@ -1,4 +1,5 @@
 import { TimelineEntry } from '../timeline';
+import { isOnAgendaNow } from './agendaStay';
 import { CitizenRequestState, currentDeadline } from './state';
 
 /**
@@ -30,7 +31,7 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
     title: submission.title,
     gridId: submission.gridId,
     major: submission.major,
-    onAgenda: state.onAgenda,
+    onAgenda: isOnAgendaNow(state),
     level: levelId,
     unit: submission.jurisdiction[state.level],
     assignee: state.assignee,

@@ -277,6 +277,12 @@ export function decide(
       if (state.pendingExtension)
         throw new Refusal('not_allowed_in_state', 'an extension request is already waiting for a decision');
       const due = stageDeadline(state);
+      const committee = state.deadlines.find(isCommitteeDeadline);
+      if (!due && committee)
+        throw new Refusal(
+          'not_allowed_in_state',
+          `the committee's deadline (${committee.rule}, due ${committee.dueAt}) governs this request: only the committee moves it, at a meeting`,
+        );
       if (!due || Date.parse(due.dueAt) <= ctx.now) {
         throw new Refusal('not_allowed_in_state', 'an extension must be asked for before the deadline');
       }

@@ -8,6 +8,7 @@ import {
   commitmentScenarios,
   recordAuditJob,
   recordCommitmentScenario,
+  recordCommitteeScenario,
   recordScenario,
   requestScenarios,
 } from './scenarios';
@@ -15,7 +16,7 @@ import {
 type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
 
 /**
- * Records the histories the replay test keeps: `npm run record-histories -- <label> [requests|commitments|audit-jobs]`.
+ * Records the histories the replay test keeps: `npm run record-histories -- <label> [requests|commitments|committees|audit-jobs]`.
  * Run it before a change to workflow code and commit the files with a new label; never
  * delete old ones, they stand for cases still running on earlier code. Since v3 each file is a
  * sealed case archive (every run), the same format auditors export; v1 and v2 hold one run's history.
@@ -23,7 +24,7 @@ type Env = Awaited<ReturnType<typeof createTimeSkippingEnv>>;
 async function main(): Promise<void> {
   const [label, only] = process.argv.slice(2);
   if (!label || !/^[a-z0-9.-]+$/.test(label))
-    throw new Error('usage: record.ts <label> [requests|commitments|audit-jobs], e.g. v1');
+    throw new Error('usage: record.ts <label> [requests|commitments|committees|audit-jobs], e.g. v1');
   const bundle = await bundleWorkflows();
   const jobs = [
     ...requestScenarios.map((scenario) => ({
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
       name: scenario.name,
       record: (env: Env) => recordCommitmentScenario(env, bundle, scenario),
     })),
+    {
+      folder: 'committees',
+      name: 'agenda-decided-continued',
+      record: (env: Env) => recordCommitteeScenario(env, bundle),
+    },
     ...auditJobScenarios.map((job) => ({
       folder: 'audit-jobs',
       name: job.name,

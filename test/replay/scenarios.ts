@@ -4,7 +4,18 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
-import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
+import { CommitteeDecision } from '../../domain/committee/decisions';
+import { actors, defaultPolicy, jurisdiction, planSubmission, submission } from '../support/fixtures';
+import { eventually } from '../support/eventually';
+import { committeeAnnouncer } from '../../activities/committee/announce';
+import { orderActivities } from '../../activities/committee/orders';
+import {
+  agendaQuery,
+  CommitteeInput,
+  committeeMeetingUpdate,
+  committeeWorkflowId,
+  committeeWorkflowType,
+} from '../../common/committee';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -32,6 +43,17 @@ export interface Scenario {
 const dispatch: RequestCommand = { type: 'dispatch', actor: actors.secretary, assignee: 'member-1' };
 const accept: RequestCommand = { type: 'accept', actor: actors.member };
 const resolve: RequestCommand = { type: 'resolve', actor: actors.member, note: 'fixed' };
+
+/** A committee decision taken at a meeting held a minute ago (the server's clock starts at the machine's). */
+function committee(meetingId: string, decision: CommitteeDecision): RequestCommand {
+  return {
+    type: 'committeeDecision',
+    actor: actors.secretariat,
+    meetingId,
+    heldAt: new Date(Date.now() - 60_000).toISOString(),
+    decision,
+  };
+}
 
 export const requestScenarios: Scenario[] = [
   {
@@ -82,6 +104,37 @@ export const requestScenarios: Scenario[] = [
   },
   { name: 'major-on-agenda', major: true, run: async (env) => void (await env.sleep('1 day')) },
   {
+    name: 'committee-lead-assigned-then-lapsed',
+    major: true,
+    run: async (env, act) => {
+      await act(
+        committee('m1', {
+          kind: 'assignLead',
+          leadOfficial: 'deputy-1',
+          leadUnit: 'housing-bureau',
+          deadline: 'P3D',
+          supervision: 'key',
+        }),
+      );
+      await env.sleep('4 days');
+    },
+  },
+  {
+    name: 'committee-merged',
+    major: true,
+    run: async (_env, act) => {
+      await act(committee('m1', { kind: 'merge', into: 'replay-absent-target', note: 'same stairwell' }));
+    },
+  },
+  {
+    name: 'committee-sent-down',
+    major: true,
+    run: async (env, act) => {
+      await act(committee('m1', { kind: 'sendDown', toLevel: 'village', instructions: 'village to fix' }));
+      await env.sleep('1 day');
+    },
+  },
+  {
     name: 'continued-as-new',
     continueAfterEvents: 40,
     run: async (env, act) => {
@@ -122,6 +175,79 @@ export async function recordScenario(
     });
     await scenario.run(env, (command) => handle.executeUpdate(requestActionUpdate, { args: [command] }));
     return fetchCaseHistory(env.client, handle.workflowId);
+  });
+}
+
+/**
+ * A committee's agenda: two major requests arrive by signal-with-start from their revisions, a
+ * meeting assigns a lead to one and closes the other, and the lead's reminders and lapse re-announce
+ * the arrival until the agenda continues as new.
+ */
+export async function recordCommitteeScenario(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+) {
+  const taskQueue = `record-${randomUUID()}`;
+  const policy = defaultPolicy();
+  const recorder = recordingActivities({
+    announce: committeeAnnouncer({ temporal: env.client, taskQueue, policy }),
+  });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: { ...recorder.activities, ...orderActivities(env.client) },
+    sinks: liveSinks,
+  });
+  const committeeId = jurisdiction[jurisdiction.length - 1];
+  const input: CommitteeInput = { committeeId, policy, continueAfterEvents: 20 };
+  return worker.runUntil(async () => {
+    const committee = await env.client.workflow.start(committeeWorkflowType, {
+      taskQueue,
+      workflowId: committeeWorkflowId(committeeId),
+      args: [input],
+    });
+    const ids = ['replay-agenda-1', 'replay-agenda-2'];
+    for (const id of ids)
+      await env.client.workflow.start('citizenRequest', {
+        taskQueue,
+        workflowId: requestWorkflowId(id),
+        args: [
+          { submission: submission({ id, major: true }), policy, submittedAt: new Date().toISOString() },
+        ],
+      });
+    // Recorded outside jest: the assertion is a plain throw.
+    await eventually(async () => {
+      if ((await committee.query(agendaQuery)).items.length !== 2)
+        throw new Error('both requests not arrived yet');
+    });
+    await committee.executeUpdate(committeeMeetingUpdate, {
+      args: [
+        {
+          actor: actors.secretariat,
+          meeting: {
+            id: 'm1',
+            heldAt: new Date(Date.now() - 60_000).toISOString(),
+            membersPresent: ['secretary-wang'],
+            decisions: [
+              {
+                item: requestWorkflowId(ids[0]),
+                decision: {
+                  kind: 'assignLead',
+                  leadOfficial: 'deputy-1',
+                  leadUnit: 'housing-bureau',
+                  deadline: 'P3D',
+                  supervision: 'general',
+                },
+              },
+              { item: requestWorkflowId(ids[1]), decision: { kind: 'close', outcome: '纳入改造计划' } },
+            ],
+          },
+        },
+      ],
+    });
+    await env.sleep('4 days');
+    return fetchCaseHistory(env.client, committee.workflowId);
   });
 }
 

@@ -90,6 +90,7 @@ export async function startE2eSystem(
       audit: { temporal, archiveDir, actionLog: workerActionLog },
       metrics: workerMetrics.cases,
       reports: { org, ladder: policy.ladder.map((level) => level.id) },
+      committees: { temporal, taskQueue, policy },
     };
     const worker = await createWorker({
       connection: nativeConnection,

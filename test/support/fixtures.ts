@@ -42,6 +42,7 @@ export const actors = {
   resident: { id: 'resident-1', role: 'resident', unit: 'g01' },
   leader: { id: 'leader-1', role: 'unit_leader', unit: 'village-v01' },
   auditor: { id: 'aud-1', role: 'auditor', unit: 'audit' },
+  secretariat: { id: 'sec-c01', role: 'committee', unit: 'committee-c01' },
 } satisfies Record<string, Actor>;
 
 export function planSubmission(overrides: Partial<CommitmentSubmission> = {}): CommitmentSubmission {

@@ -27,6 +27,8 @@ const lead: CommitteeDecision = {
   supervision: 'key',
 };
 
+const sendDown: CommitteeDecision = { kind: 'sendDown', toLevel: 'village', instructions: '社区牵头' };
+
 function major(id = 'r-1'): CitizenRequestState {
   return submitRequest(submission({ id, major: true }), ctx(t0)).state;
 }
@@ -132,8 +134,11 @@ describe('a request following the committee’s decision', () => {
       about: 'committee:m1',
       level: 'committee',
     });
+    // The lead unit and the committee hear of it too, with every unit below.
     expect(lapsed.notices.filter((n) => n.kind === 'public_notice').map((n) => n.recipient)).toEqual([
       'deputy-1',
+      'housing-bureau',
+      'committee-c01',
       'grid-g01',
       'village-v01',
       'township-t01',
@@ -291,6 +296,12 @@ describe('a request following the committee’s decision', () => {
       'the same meeting decides twice',
       () => decide(major(), order(lead), ctx(afterMeeting)).state,
       order(lead),
+      'meeting m1 has already decided on this request',
+    ],
+    [
+      'the same meeting’s order arrives again after it sent the request down',
+      () => decide(major(), order(sendDown), ctx(afterMeeting)).state,
+      order(sendDown),
       'meeting m1 has already decided on this request',
     ],
     [

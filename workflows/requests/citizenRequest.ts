@@ -13,6 +13,7 @@ import {
   requestWorkflowId,
 } from '../../common/requests';
 import { addDuration } from '../../domain/policy/calendar';
+import { mergeTarget } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom } from '../../domain/requests/state';
 import { decide, onDeadline, requestClosing, submitRequest } from '../../domain/requests/transitions';
 import { endsAt } from '../../domain/cases/ending';
@@ -56,9 +57,11 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
     requestActionUpdate,
     (state, command) => decide(state, command, ctx()),
     async (command) => {
-      if (command.type !== 'merge') return;
-      // The API checked that the target exists; if it has ended since, the duplicate stays merged on its own.
-      await getExternalWorkflowHandle(requestWorkflowId(command.into))
+      const into = mergeTarget(command);
+      // A committee's merge told its target nothing before this patch; runs recorded then keep it so.
+      if (!into || (command.type !== 'merge' && !patched('committee-merge-absorbs'))) return;
+      // The API (or the committee's agenda) knew the target; if it has ended since, the duplicate stays merged on its own.
+      await getExternalWorkflowHandle(requestWorkflowId(into))
         .signal(absorbDuplicateSignal, {
           type: 'absorbDuplicate',
           actor: command.actor,

@@ -131,9 +131,11 @@ export class CaseShell<S extends ReadModelStates[ReadModel]> {
     const state = this.current;
     if (this.projectedRevision < state.revision) {
       const revision = this.revision(state, []);
-      await (revision.readModel === 'request'
-        ? durable.projectRequest({ state: revision.state, entries: revision.entries })
-        : durable.projectCommitment({ state: revision.state, entries: revision.entries }));
+      // Only requests and commitments are this old; kinds born since commit through commitNewest.
+      if (revision.readModel === 'request')
+        await durable.projectRequest({ state: revision.state, entries: revision.entries });
+      else if (revision.readModel === 'commitment')
+        await durable.projectCommitment({ state: revision.state, entries: revision.entries });
       this.projectedRevision = state.revision;
     }
     const notices = this.outbox.splice(0);
