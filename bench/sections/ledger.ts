@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { KpiContributionDoc, ledgerKeys } from '../../activities/db/kpiModel';
 import { prepareStore } from '../../activities/db/store';
 import { LedgerQuery, readLedger } from '../../activities/kpi/ledger';
+import { RankingQuery, readRanking } from '../../activities/kpi/ranking';
 import { markChanged, recomputeAllTotals } from '../../activities/kpi/totals';
+import { kpiSettings } from '../../domain/kpi/settings';
 import { defaultPolicy } from '../../test/support/fixtures';
 import { startReadModelStore } from '../../test/support/readModelStore';
 import { demoCounty, syntheticRequestDoc } from '../../test/support/requestDocs';
@@ -49,6 +51,17 @@ const queries: Record<string, LedgerQuery> = {
   countyMonth: { level: 3, unit: 'committee-c01', ...monthPeriod },
 };
 
+const unitsAt = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+/** The monthly rankings offices publish: the county's townships, and its villages. */
+const rankings: Record<string, RankingQuery> = {
+  townshipRankingMonth: { level: 2, units: unitsAt('township', demoCounty.townships), ...monthPeriod },
+  villageRankingMonth: {
+    level: 1,
+    units: unitsAt('village', demoCounty.townships * demoCounty.villagesPerTownship),
+    ...monthPeriod,
+  },
+};
+
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Requests at a city's rate (2,740 a day) for an hour: what changes between two reads of a busy county. */
@@ -58,9 +71,10 @@ export const ledger: Section = {
   name: 'ledger',
   describe:
     'ledger (台账) reads alone, over synthetic contributions (three days each) of 10,000, 100,000 and 1,000,000 × scale requests spread over a county’s year: the day totals summed from them as a rebuild does, then ' +
-    `p50/p99 of ${Object.keys(queries).length} unit-and-period queries (${samples} each) and the documents each reads; then the county's month read after one request, and after an hour's (${hourOfChanges}), changed since the last read`,
+    `p50/p99 of ${Object.keys(queries).length} unit-and-period queries and of the month's ranking of the townships and of the villages (${samples} each) and the documents each reads; then the county's month read after one request, and after an hour's (${hourOfChanges}), changed since the last read`,
   async run(ctx) {
     const ladder = defaultPolicy().ladder.map((level) => level.id);
+    const settings = kpiSettings(defaultPolicy());
     const mongoUri = process.env.MONGODB_URI?.replace(/\/[^/]*$/, '');
     const store = await startReadModelStore('lianxin_bench_ledger', { mongoUri });
     try {
@@ -96,7 +110,7 @@ export const ledger: Section = {
         });
         const measure = async (
           name: string,
-          query: LedgerQuery,
+          reading: () => Promise<{ read: number }>,
           runs: number,
           before?: () => Promise<void>,
         ) => {
@@ -105,7 +119,7 @@ export const ledger: Section = {
           for (let k = 0; k < runs; k++) {
             await before?.();
             const begun = performance.now();
-            read = (await readLedger(store.models, ladder, query)).read;
+            read = (await reading()).read;
             times.push(performance.now() - begun);
           }
           ctx.log(
@@ -118,7 +132,10 @@ export const ledger: Section = {
           ] as const)
             await ctx.record({ key, value, unit, storedRequests: stored, note });
         };
-        for (const [name, query] of Object.entries(queries)) await measure(name, query, samples);
+        const ledgerOf = (query: LedgerQuery) => () => readLedger(store.models, ladder, query);
+        for (const [name, query] of Object.entries(queries)) await measure(name, ledgerOf(query), samples);
+        for (const [name, query] of Object.entries(rankings))
+          await measure(name, () => readRanking(store.models, ladder, settings, query), samples);
         // Requests filed on the last day since the county's month was last read: written and marked
         // as the projection does, then summed again by the read.
         const change = (requests: number) => async () => {
@@ -128,8 +145,13 @@ export const ledger: Section = {
           await store.models.KpiContribution.insertMany(docs, { lean: true });
           await markChanged(store.models.KpiMark, docs);
         };
-        await measure('countyMonthAfterOneChange', queries.countyMonth, samples, change(1));
-        await measure('countyMonthAfterAnHour', queries.countyMonth, samples, change(hourOfChanges));
+        await measure('countyMonthAfterOneChange', ledgerOf(queries.countyMonth), samples, change(1));
+        await measure(
+          'countyMonthAfterAnHour',
+          ledgerOf(queries.countyMonth),
+          samples,
+          change(hourOfChanges),
+        );
       }
     } finally {
       await store.stop();
