@@ -41,6 +41,11 @@ export type NoticeKind =
   | 'cycle_report';
 
 /** The result of a decision: the next state and what must happen because of it. */
+/** One notice of `kind` to each recipient, each told once. */
+export function tell(recipients: string[], kind: Notice['kind'], message: string): Notice[] {
+  return [...new Set(recipients)].map((recipient) => ({ recipient, kind, message }));
+}
+
 export interface Decision<S> {
   state: S;
   notices: Notice[];

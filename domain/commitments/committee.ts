@@ -1,9 +1,9 @@
 import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole } from '../cases/guards';
-import { alreadyDecided, supervisionLabels } from '../committee/decisions';
+import { alreadyDecided, meetingMoment, meetingNote, supervisionLabels } from '../committee/decisions';
 import { Deadline, setDeadline } from '../deadlines/deadline';
-import { Decision, Notice, Refusal } from '../timeline';
+import { Decision, Refusal, tell } from '../timeline';
 import { CommitmentCommand } from './commands';
 import { CommitmentState, currentLead, Problem } from './state';
 import type { Context } from './transitions';
@@ -18,10 +18,6 @@ type Apply = (
 
 /** The problem's deadline afresh at a level, as the commitment sets it (transitions.ts). */
 type FreshDeadline = (state: CommitmentState, problem: Problem, level: number, from: number) => Deadline;
-
-function tell(recipients: string[], kind: Notice['kind'], message: string): Notice[] {
-  return [...new Set(recipients)].map((recipient) => ({ recipient, kind, message }));
-}
 
 /**
  * A plan's or pairing's problem that escalated to the committee follows its decision: a lead
@@ -47,15 +43,13 @@ export function decideProblemByCommittee(
   const top = ctx.policy.ladder.length - 1;
   if (problem.status !== 'open' || problem.level !== top)
     throw new Refusal('not_allowed_in_state', `problem ${problemId} is not on the committee agenda`);
-  const heldAt = Date.parse(command.heldAt);
-  if (Number.isNaN(heldAt) || heldAt > ctx.now)
-    throw new Refusal('invalid', `heldAt ${command.heldAt} is not the past moment of a meeting`);
+  const heldAt = meetingMoment(command.heldAt, ctx.now);
   const committee = { meetingId, decidedAt: new Date(heldAt).toISOString(), decision };
   const id = `problem:${problemId}`;
   const others = state.deadlines.filter((d) => d.id !== id);
   const withProblem = (patch: Partial<Problem>) =>
     state.problems.map((p) => (p.id === problemId ? { ...p, ...patch, committee } : p));
-  const note = (text: string | undefined) => `会议 meeting ${meetingId}${text ? `: ${text}` : ''}`;
+  const note = meetingNote(meetingId);
   const about = problemId;
   switch (decision.kind) {
     case 'assignLead': {

@@ -1,4 +1,5 @@
 import { DurationSpec } from '../policy/duration';
+import { Refusal } from '../timeline';
 
 /**
  * How closely the committee follows a lead official's work (督办). The level is named on the
@@ -43,3 +44,17 @@ export const decisionLabels: Record<CommitteeDecisionKind, { zh: string; en: str
 export function alreadyDecided(meetingId: string, what = 'this request'): string {
   return `meeting ${meetingId} has already decided on ${what}`;
 }
+
+/** When the meeting was held, as a case records its decision: a past moment, or a refusal naming `heldAt`. */
+export function meetingMoment(heldAt: string, now: number): number {
+  const at = Date.parse(heldAt);
+  if (Number.isNaN(at) || at > now)
+    throw new Refusal('invalid', `heldAt ${heldAt} is not the past moment of a meeting`);
+  return at;
+}
+
+/** A decision's note on the case's timeline: the meeting, and the committee's words if any. */
+export const meetingNote =
+  (meetingId: string) =>
+  (text: string | undefined): string =>
+    `会议 meeting ${meetingId}${text ? `: ${text}` : ''}`;

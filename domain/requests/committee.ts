@@ -2,9 +2,9 @@ import { Actor } from '../actors';
 import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole, requireStatus } from '../cases/guards';
-import { alreadyDecided, supervisionLabels } from '../committee/decisions';
+import { alreadyDecided, meetingMoment, meetingNote, supervisionLabels } from '../committee/decisions';
 import { Deadline, setDeadline } from '../deadlines/deadline';
-import { Decision, Notice, Refusal } from '../timeline';
+import { Decision, Refusal, tell } from '../timeline';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, CommitteeRuling, RequestStatus } from './state';
 import type { Context, RequestChange } from './transitions';
@@ -52,10 +52,6 @@ export function committeeLapse(state: CitizenRequestState, deadline: Deadline): 
   };
 }
 
-function tell(recipients: string[], kind: Notice['kind'], message: string): Notice[] {
-  return [...new Set(recipients)].map((recipient) => ({ recipient, kind, message }));
-}
-
 /**
  * The decision flows into the case: a lead official with a deadline of the committee's own, the
  * request sent back down with a fresh stage deadline, closed with the committee's outcome, or
@@ -77,9 +73,7 @@ export function decideCommittee(
   requireStatus(state.status, decidable, 'decide on', 'a request');
   if (!state.onAgenda)
     throw new Refusal('not_allowed_in_state', 'the request is not on the committee agenda');
-  const heldAt = Date.parse(command.heldAt);
-  if (Number.isNaN(heldAt) || heldAt > ctx.now)
-    throw new Refusal('invalid', `heldAt ${command.heldAt} is not the past moment of a meeting`);
+  const heldAt = meetingMoment(command.heldAt, ctx.now);
   const ladder = ctx.policy.ladder;
   const top = ladder.length - 1;
   const ruling: CommitteeRuling = {
@@ -91,7 +85,7 @@ export function decideCommittee(
   const others = state.deadlines.filter((d) => !isCommitteeDeadline(d));
   const title = state.submission.title;
   const requesters = [state.submission.requester.id, ...state.coRequesters];
-  const note = (text: string | undefined) => `会议 meeting ${meetingId}${text ? `: ${text}` : ''}`;
+  const note = meetingNote(meetingId);
   switch (decision.kind) {
     case 'assignLead': {
       const supervision = supervisionLabels[decision.supervision];

@@ -12,7 +12,7 @@ import {
 import { refuseReadOnly, requireOneOfOrSupervisor, requireRole, requireStatus } from '../cases/guards';
 import { Deadline, DeadlineEvent, extendDeadline, setDeadline } from '../deadlines/deadline';
 import { Policy, RequestStage } from '../policy/policy';
-import { Decision, Notice, Refusal } from '../timeline';
+import { Decision, Refusal, tell } from '../timeline';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
@@ -167,10 +167,6 @@ const handling: RequestStatus[] = ['accepted', 'in_progress', 'reopened'];
 
 function requesters(state: CitizenRequestState): string[] {
   return [state.submission.requester.id, ...state.coRequesters];
-}
-
-function tell(recipients: string[], kind: Notice['kind'], message: string): Notice[] {
-  return [...new Set(recipients)].map((recipient) => ({ recipient, kind, message }));
 }
 
 /** 点单: a new request, already on the committee agenda when it is a major livelihood matter. */
