@@ -1,8 +1,13 @@
-import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole } from '../cases/guards';
-import { alreadyDecided, meetingMoment, meetingNote, supervisionLabels } from '../committee/decisions';
-import { Deadline, setDeadline } from '../deadlines/deadline';
+import {
+  alreadyDecided,
+  leadDeadline,
+  meetingMoment,
+  meetingNote,
+  supervisionLabels,
+} from '../committee/decisions';
+import { Deadline } from '../deadlines/deadline';
 import { Decision, Refusal, tell } from '../timeline';
 import { CommitmentCommand } from './commands';
 import { CommitmentState, currentLead, Problem } from './state';
@@ -54,17 +59,10 @@ export function decideProblemByCommittee(
   switch (decision.kind) {
     case 'assignLead': {
       const supervision = supervisionLabels[decision.supervision];
-      const deadline = setDeadline(
-        {
-          id,
-          purpose: `problem ${problemId}`,
-          owner: decision.leadOfficial,
-          level: top,
-          from: heldAt,
-          spec: decision.deadline,
-          rule: `committee meeting ${meetingId}, ${supervision.zh} ${supervision.en}, lead ${decision.leadOfficial} of ${decision.leadUnit}`,
-        },
-        deadlineSettings(ctx.policy),
+      const deadline = leadDeadline(
+        decision,
+        { id, purpose: `problem ${problemId}`, meetingId, heldAt, level: top },
+        ctx.policy,
       );
       return apply(
         state,

@@ -1,4 +1,7 @@
 import { DurationSpec } from '../policy/duration';
+import { deadlineSettings } from '../cases/deadlineSteps';
+import { Deadline, setDeadline } from '../deadlines/deadline';
+import { Policy } from '../policy/policy';
 import { Refusal } from '../timeline';
 
 /**
@@ -58,3 +61,28 @@ export const meetingNote =
   (meetingId: string) =>
   (text: string | undefined): string =>
     `会议 meeting ${meetingId}${text ? `: ${text}` : ''}`;
+
+/**
+ * The deadline a lead official answers for under an `assignLead` decision: counted from the
+ * meeting on the case's calendar, at the committee's rung, its rule naming the meeting, the
+ * supervision and the lead.
+ */
+export function leadDeadline(
+  decision: CommitteeDecision & { kind: 'assignLead' },
+  at: { id: string; purpose: string; meetingId: string; heldAt: number; level: number },
+  policy: Policy,
+): Deadline {
+  const supervision = supervisionLabels[decision.supervision];
+  return setDeadline(
+    {
+      id: at.id,
+      purpose: at.purpose,
+      owner: decision.leadOfficial,
+      level: at.level,
+      from: at.heldAt,
+      spec: decision.deadline,
+      rule: `committee meeting ${at.meetingId}, ${supervision.zh} ${supervision.en}, lead ${decision.leadOfficial} of ${decision.leadUnit}`,
+    },
+    deadlineSettings(policy),
+  );
+}

@@ -1,9 +1,14 @@
 import { Actor } from '../actors';
-import { deadlineSettings } from '../cases/deadlineSteps';
 import { Change } from '../cases/engine';
 import { refuseReadOnly, requireRole, requireStatus } from '../cases/guards';
-import { alreadyDecided, meetingMoment, meetingNote, supervisionLabels } from '../committee/decisions';
-import { Deadline, setDeadline } from '../deadlines/deadline';
+import {
+  alreadyDecided,
+  leadDeadline,
+  meetingMoment,
+  meetingNote,
+  supervisionLabels,
+} from '../committee/decisions';
+import { Deadline } from '../deadlines/deadline';
 import { Decision, Refusal, tell } from '../timeline';
 import { RequestCommand } from './commands';
 import { CitizenRequestState, CommitteeRuling, RequestStatus } from './state';
@@ -89,17 +94,10 @@ export function decideCommittee(
   switch (decision.kind) {
     case 'assignLead': {
       const supervision = supervisionLabels[decision.supervision];
-      const deadline = setDeadline(
-        {
-          id: `committee:${meetingId}`,
-          purpose: 'committee decision',
-          owner: decision.leadOfficial,
-          level: top,
-          from: heldAt,
-          spec: decision.deadline,
-          rule: `committee meeting ${meetingId}, ${supervision.zh} ${supervision.en}, lead ${decision.leadOfficial} of ${decision.leadUnit}`,
-        },
-        deadlineSettings(ctx.policy),
+      const deadline = leadDeadline(
+        decision,
+        { id: `committee:${meetingId}`, purpose: 'committee decision', meetingId, heldAt, level: top },
+        ctx.policy,
       );
       return apply(
         state,
