@@ -1,4 +1,4 @@
-import { RequestHandler } from 'express';
+import { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
 import { ApiError, forbidden, invalid } from './errors';
@@ -29,26 +29,40 @@ export function actorFromHeaders(headers: unknown): Actor | ApiError {
   return { id: h['x-actor-id'], role: h['x-actor-role'], unit: h['x-actor-unit'] };
 }
 
-export const requireActor: RequestHandler = (req, res, next) => {
-  const actor = actorFromHeaders(req.headers);
-  if (actor instanceof ApiError) return next(actor);
-  // The domain's guard: the API refuses auditors before a write reaches Temporal, in the same words.
-  refuseReadOnly(actor);
-  res.locals.actor = actor;
-  next();
-};
+/**
+ * Who is calling, or the error that says why nobody is. The one place the API learns the
+ * caller: every guard below goes through it.
+ */
+export async function resolveActor(req: Request): Promise<Actor | ApiError> {
+  return actorFromHeaders(req.headers);
+}
 
-/** Records not everyone may read (audit trails): the actor headers are required, and the role must be one of `allowed`. */
-export function requireReader(allowed: readonly Role[]): RequestHandler {
+/** Runs `check` on the resolved caller, keeps it in `res.locals.actor`, or answers the error. */
+function guard(check: (actor: Actor) => void): RequestHandler {
   return (req, res, next) => {
-    const actor = actorFromHeaders(req.headers);
-    if (actor instanceof ApiError) return next(actor);
-    if (!allowed.includes(actor.role)) {
-      return next(forbidden(`only the roles ${allowed.join(', ')} may read this, not ${actor.role}`));
-    }
-    res.locals.actor = actor;
-    next();
+    resolveActor(req).then((actor) => {
+      if (actor instanceof ApiError) return next(actor);
+      try {
+        check(actor);
+      } catch (err) {
+        return next(err);
+      }
+      res.locals.actor = actor;
+      next();
+    }, next);
   };
+}
+
+/** Writes: any caller except auditors, refused here in the domain's words before a write reaches Temporal. */
+export const requireActor: RequestHandler = guard(refuseReadOnly);
+
+/** Records not everyone may read (audit trails): the role must be one of `allowed`. */
+export function requireReader(allowed: readonly Role[]): RequestHandler {
+  return guard((actor) => {
+    if (!allowed.includes(actor.role)) {
+      throw forbidden(`only the roles ${allowed.join(', ')} may read this, not ${actor.role}`);
+    }
+  });
 }
 
 /** Auditors, and the standing committee that oversees them, read the audit records. */

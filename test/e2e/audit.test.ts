@@ -10,7 +10,7 @@ import { archiveScheduleId } from '../../common/auditJobs';
 import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { runAuditCli } from '../support/auditCli';
 import { eventually } from '../support/eventually';
-import { actorHeaders, useE2eSystem } from '../support/e2eSystem';
+import { authHeaders, useE2eSystem } from '../support/e2eSystem';
 import { actors, repoRoot } from '../support/fixtures';
 
 // The default policy: deadlines in days, so nothing moves a case during the test but the actions it performs.
@@ -140,7 +140,7 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
         method,
         concrete,
         {},
-        { ...actorHeaders(actors.auditor), 'content-type': 'application/json' },
+        { ...authHeaders(actors.auditor), 'content-type': 'application/json' },
       );
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
     }

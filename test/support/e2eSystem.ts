@@ -206,7 +206,8 @@ export function useE2eSystem(
   return e2e;
 }
 
-export const actorHeaders = (actor: { id: string; role: string; unit: string }) => ({
+/** The credentials a test sends for an actor: the one place tests say who is calling. */
+export const authHeaders = (actor: { id: string; role: string; unit: string }) => ({
   'x-actor-id': actor.id,
   'x-actor-role': actor.role,
   'x-actor-unit': actor.unit,
@@ -231,13 +232,13 @@ export function httpClient(baseUrl: () => string) {
   return {
     /** Reads need no actor, except the auditor's endpoints. */
     get: (path: string, actor?: { id: string; role: string; unit: string }) =>
-      call('GET', path, undefined, actor ? actorHeaders(actor) : {}),
+      call('GET', path, undefined, actor ? authHeaders(actor) : {}),
     post: (
       path: string,
       body: unknown,
       actor: { id: string; role: string; unit: string },
       headers: Record<string, string> = {},
-    ) => call('POST', path, body, { ...actorHeaders(actor), ...headers }),
+    ) => call('POST', path, body, { ...authHeaders(actor), ...headers }),
     raw: call,
   };
 }
