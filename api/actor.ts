@@ -37,19 +37,30 @@ export async function resolveActor(req: Request): Promise<Actor | ApiError> {
   return actorFromHeaders(req.headers);
 }
 
-/** Runs `check` on the resolved caller, keeps it in `res.locals.actor`, or answers the error. */
+/**
+ * Resolves the caller once per request, before any route: a guard, a per-user rate limit or
+ * the action log then reads `res.locals.actor`. A caller who is nobody goes on without one, and
+ * the guards answer with the reason kept here.
+ */
+export const authenticate: RequestHandler = (req, res, next) => {
+  resolveActor(req).then((actor) => {
+    if (actor instanceof ApiError) res.locals.unauthenticated = actor;
+    else res.locals.actor = actor;
+    next();
+  }, next);
+};
+
+/** Runs `check` on the authenticated caller, or answers why there is none or why it may not. */
 function guard(check: (actor: Actor) => void): RequestHandler {
-  return (req, res, next) => {
-    resolveActor(req).then((actor) => {
-      if (actor instanceof ApiError) return next(actor);
-      try {
-        check(actor);
-      } catch (err) {
-        return next(err);
-      }
-      res.locals.actor = actor;
-      next();
-    }, next);
+  return (_req, res, next) => {
+    const actor = res.locals.actor as Actor | undefined;
+    if (!actor) return next(res.locals.unauthenticated as ApiError);
+    try {
+      check(actor);
+    } catch (err) {
+      return next(err);
+    }
+    next();
   };
 }
 

@@ -1,5 +1,6 @@
 import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
+import { authenticate } from './actor';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -36,6 +37,7 @@ export function createApp(deps: ApiDeps): Express {
     ),
   );
   app.use(express.json({ limit: '256kb' }));
+  app.use(authenticate);
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
