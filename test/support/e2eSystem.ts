@@ -26,7 +26,7 @@ import { bundleWorkflows } from '../../worker/bundle';
 import { createWorkerMetrics } from '../../worker/metrics';
 import { createLogger } from '../../common/log';
 import { startE2eServers } from './e2eServers';
-import { repoRoot } from './fixtures';
+import { actors, repoRoot } from './fixtures';
 
 export interface WebhookCall {
   headers: IncomingHttpHeaders;
@@ -230,9 +230,9 @@ export function httpClient(baseUrl: () => string) {
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
   return {
-    /** Reads need no actor, except the auditor's endpoints. */
-    get: (path: string, actor?: { id: string; role: string; unit: string }) =>
-      call('GET', path, undefined, actor ? authHeaders(actor) : {}),
+    /** A read names its reader; one that does not reads as the auditor, who may read everything. */
+    get: (path: string, actor: { id: string; role: string; unit: string } = actors.auditor) =>
+      call('GET', path, undefined, authHeaders(actor)),
     post: (
       path: string,
       body: unknown,
