@@ -67,7 +67,10 @@ function guard(check: (actor: Actor) => void): RequestHandler {
 /** Writes: any caller except auditors, refused here in the domain's words before a write reaches Temporal. */
 export const requireActor: RequestHandler = guard(refuseReadOnly);
 
-/** Records not everyone may read (audit trails): the role must be one of `allowed`. */
+/** Every read: an authenticated caller, whatever the role; the scope then decides what it sees. */
+export const requireCaller: RequestHandler = guard(() => undefined);
+
+/** Reads some roles may not make at all: the role must be one of `allowed`. */
 export function requireReader(allowed: readonly Role[]): RequestHandler {
   return guard((actor) => {
     if (!allowed.includes(actor.role)) {
@@ -76,8 +79,15 @@ export function requireReader(allowed: readonly Role[]): RequestHandler {
   });
 }
 
-/** Auditors, and the standing committee that oversees them, read the audit records. */
-export const requireAuditor = requireReader(['auditor', 'committee']);
+/** Writes only some roles make: auditors are refused as read-only, any other role not `allowed` by name. */
+export function requireWriter(allowed: readonly Role[]): RequestHandler {
+  return guard((actor) => {
+    refuseReadOnly(actor);
+    if (!allowed.includes(actor.role)) {
+      throw forbidden(`only the roles ${allowed.join(', ')} may do this, not ${actor.role}`);
+    }
+  });
+}
 
 export function actorOf(res: { locals: Record<string, unknown> }): Actor {
   return res.locals.actor as Actor;
