@@ -1,7 +1,7 @@
 import { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
-import { ApiError, forbidden, invalid } from './errors';
+import { ApiError, forbidden, invalid, unauthenticated } from './errors';
 import { refuseReadOnly } from '../domain/cases/guards';
 import './openapi';
 
@@ -15,8 +15,10 @@ export const actorHeadersSchema = z.object({
   'x-actor-unit': z.string().min(1).max(100).openapi({ description: 'the unit the actor belongs to' }),
 });
 
-/** The actor the headers name, or the 400 naming each bad header. */
-export function actorFromHeaders(headers: unknown): Actor | ApiError {
+/** The actor the headers name, the 401 when none is sent, or the 400 naming each bad header. */
+export function actorFromHeaders(headers: Record<string, unknown>): Actor | ApiError {
+  if (!Object.keys(actorHeadersSchema.shape).some((name) => name in headers))
+    return unauthenticated('no credentials: say who is calling');
   const parsed = actorHeadersSchema.safeParse(headers);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({

@@ -23,7 +23,7 @@ export const access = {
   fileRequest: ['resident', 'hotline_operator', 'grid_member', 'branch_secretary'],
   /** 回访: the resident, or staff recording what the resident said. */
   feedback: ['resident', 'hotline_operator', ...unitStaff],
-  withdraw: ['resident', 'hotline_operator', ...supervisors],
+  withdraw: ['resident', ...supervisors],
   handleRequest: [...unitStaff],
   superviseRequest: [...supervisors],
   readCommitment: ['assistance_team', ...unitStaff, 'auditor'],
