@@ -171,13 +171,18 @@ function probe(method: string, template: string, role: TableRole, scope: 'in' | 
 const expected = (cell: Cell, scope: 'in' | 'out') =>
   typeof cell === 'number' ? cell : cell[scope === 'in' ? 0 : 1];
 
-/** What the probes could have changed: every fixture case's revision and status, and how many cases Temporal holds. */
+/**
+ * What the probes could have changed: every entry a person (not the system's timers, which run on the
+ * short policy meanwhile) made on each fixture case's timeline, and how many cases Temporal holds.
+ */
 async function snapshot() {
   const cases: Record<string, unknown> = {};
   for (const c of collections)
     for (const place of ['in', 'far', 'other'] as Place[]) {
-      const { body } = await http.get(`/${c}/${ids[c][place]}`);
-      cases[`${c}/${place}`] = { revision: body.revision, status: body.status };
+      const { body } = await http.get(`/${c}/${ids[c][place]}/history`);
+      cases[`${c}/${place}`] = (body.entries as { action: string; actor: { id: string; role: string } }[])
+        .filter((entry) => entry.actor.role !== 'system')
+        .map((entry) => `${entry.action} by ${entry.actor.id}`);
     }
   const { count } = await e2e.system.temporal.workflow.count();
   return { cases, workflows: count };
