@@ -313,7 +313,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     validated({ params: problemParams }, async (input, res) => {
       const { id, problemId } = input.params;
       const [problem, ladder] = await Promise.all([
-        service.problemState(id, problemId),
+        service.problemState(id, problemId, targetOf(res)),
         service.ladderOf(id),
       ]);
       res.json(presentProblem(problem, ladder));
