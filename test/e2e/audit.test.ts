@@ -9,6 +9,7 @@ import { caseTimeline } from '../../audit/timeline';
 import { archiveScheduleId } from '../../common/auditJobs';
 import { ensureAuditSchedules } from '../../worker/auditSchedules';
 import { runAuditCli } from '../support/auditCli';
+import { keyList } from '../support/payloadKeys';
 import { eventually } from '../support/eventually';
 import { authHeaders, useE2eSystem } from '../support/e2eSystem';
 import { actors, repoRoot } from '../support/fixtures';
@@ -35,6 +36,7 @@ const cli = (args: string[], archiveDir: string) =>
     TEMPORAL_ADDRESS: e2e.system.temporalAddress,
     TEMPORAL_NAMESPACE: e2e.system.namespace,
     ARCHIVE_DIR: archiveDir,
+    PAYLOAD_KEYS: keyList(e2e.system.keys),
   });
 
 describe('auditors replay a case over HTTP and the CLI, on the real dev server and FerretDB', () => {
@@ -250,7 +252,7 @@ describe('auditors replay a case over HTTP and the CLI, on the real dev server a
       },
       { timeoutMs: 60_000 },
     );
-    const { history } = await readArchive(archivePath(archiveDir, closedId));
+    const { history } = await readArchive(archivePath(archiveDir, closedId), e2e.system.keys);
     expect(caseTimeline(history).map((line) => line.action)).toEqual([
       'opened',
       'code',

@@ -27,7 +27,10 @@ const notFound = Object.assign(new Error('workflow not found'), {
 function temporal(answer: () => Promise<unknown>) {
   const getWorkflowExecutionHistory = jest.fn(answer);
   return {
-    client: { workflowService: { getWorkflowExecutionHistory }, options: { namespace: 'lianxin' } } as never,
+    client: {
+      workflowService: { getWorkflowExecutionHistory },
+      options: { namespace: 'lianxin', loadedDataConverter: { payloadCodecs: [] } },
+    } as never,
     getWorkflowExecutionHistory,
   };
 }

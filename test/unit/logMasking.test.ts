@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { createLogger, maskName, maskPhone } from '../../common/log';
+import { createLogger } from '../../common/log';
+import { maskName, maskPhone } from '../../domain/privacy/masks';
 import { temporalLogger } from '../../worker/temporalLogger';
 
 /** A logger whose JSON lines land in an array. */
