@@ -38,7 +38,8 @@ export function codecRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   router.use(
     '/codec',
     cors({
-      origin: deps.temporalUiOrigin ?? defaultTemporalUiOrigin,
+      // A list, not a string: the header is sent only to that origin, never to others.
+      origin: [deps.temporalUiOrigin ?? defaultTemporalUiOrigin],
       methods: ['POST'],
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
       credentials: true,

@@ -54,7 +54,10 @@ describe('masking residents in logs', () => {
       },
       'projected',
     );
-    log.info({ requester: { id: 'r3', name: '赵六', phone: '13900001111' } }, 'top level');
+    log.info(
+      { requester: { id: 'r3', name: '赵六', phone: '13900001111', address: '朝阳区幸福小区3栋2单元501' } },
+      'top level',
+    );
 
     expect(lines.map(({ msg, body, input, requester }) => ({ msg, body, input, requester }))).toEqual([
       {
@@ -75,7 +78,10 @@ describe('masking residents in logs', () => {
           },
         },
       },
-      { msg: 'top level', requester: { id: 'r3', name: '赵*', phone: '139****1111' } },
+      {
+        msg: 'top level',
+        requester: { id: 'r3', name: '赵*', phone: '139****1111', address: '朝阳区幸福小区…' },
+      },
     ]);
     expect(body.requester).toEqual({ id: 'resident-1', name: '张三', phone: '13812345678' });
   });
