@@ -18,6 +18,7 @@ import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
+import { codecRoutes } from './codec/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -50,6 +51,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
+  v1.use(codecRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api/v1', v1);

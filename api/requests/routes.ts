@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Response, Router } from 'express';
 import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
 import { requestFacts } from '../../domain/access/facts';
@@ -93,7 +93,8 @@ const actionSummaries: Record<RequestAction, string> = {
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState) => presentRequest(state, deps.policy);
+  const present = (state: CitizenRequestState, res: Response) =>
+    presentRequest(state, deps.policy, actorOf(res));
   const inScope = requestInScope(service.liveState);
 
   doc.path({
@@ -116,7 +117,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`/api/v1/requests/${state.submission.id}`)
-        .json(present(state));
+        .json(present(state, res));
     }),
   );
 
@@ -153,7 +154,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
   });
   router.get('/requests/:id', requireReader(access.readRequest), inScope, (_req, res) => {
-    res.json(present(targetOf(res)));
+    res.json(present(targetOf(res), res));
   });
 
   doc.path({
@@ -194,7 +195,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
           actor,
         } as RequestCommand;
-        res.json(present(await service.act(v.params.id, command)));
+        res.json(present(await service.act(v.params.id, command), res));
       }),
     );
   }

@@ -57,7 +57,7 @@ export interface RequestSubmission {
   urgency: string;
   title: string;
   description: string;
-  requester: { id: string; name: string; phone?: string };
+  requester: { id: string; name: string; phone?: string; address?: string };
   /** Who filed it on the requester's behalf (a hotline operator, grid staff); absent when the resident filed it, and on requests filed before it was kept. */
   filedBy?: string;
   gridId: string;

@@ -122,6 +122,10 @@ export const authorizationTable: Record<string, Row> = {
 
   'GET /api/v1/notifications': inbox,
 
+  /** Temporal's web UI decodes payloads through these: operators only, whatever the case (no scope). */
+  'POST /api/v1/codec/decode': only({ administrator: 400, auditor: 400 }),
+  'POST /api/v1/codec/encode': only({ administrator: 400, auditor: 400 }),
+
   'GET /api/v1/audit/actions': actionLog,
   'GET /api/v1/audit/actions/verify': actionLog,
   'GET /api/v1/audit/cases/{caseId}/timeline': auditCase,
