@@ -4,7 +4,6 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { requestFacts } from '../../domain/access/facts';
 import { access } from '../../domain/access/roles';
 import {
-  checkDispatch,
   checkEscalation,
   checkExtensionDecision,
   checkFiling,
@@ -59,7 +58,7 @@ const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand,
 const actionAccess: {
   [A in RequestAction]: { roles: readonly Role[]; rule?: (actor: Actor, facts: RequestRuleFacts) => void };
 } = {
-  dispatch: { roles: access.superviseRequest, rule: checkDispatch },
+  dispatch: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'dispatch') },
   accept: { roles: access.handleRequest },
   return: { roles: access.handleRequest },
   progress: { roles: access.handleRequest },

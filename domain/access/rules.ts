@@ -24,12 +24,6 @@ function refuse(rule: string, why: string): never {
   throw new Refusal('forbidden', `rule ${rule}: ${why}`);
 }
 
-/** 下单: the grid's own branch, or a unit above it, dispatches. */
-export function checkDispatch(actor: Actor, facts: RequestRuleFacts): void {
-  if (rungOf(actor, facts.jurisdiction) < 0)
-    refuse('dispatch-by-own-branch', `${actor.unit} is not the grid's branch nor a unit above it`);
-}
-
 /** 延期: the level above the one holding the request decides (the level the workflow told). */
 export function checkExtensionDecision(actor: Actor, facts: RequestRuleFacts): void {
   const above = Math.min(facts.level + 1, facts.jurisdiction.length - 1);
@@ -40,7 +34,10 @@ export function checkExtensionDecision(actor: Actor, facts: RequestRuleFacts): v
     );
 }
 
-/** Reject, merge and supervise: the unit holding the request, or one above it. */
+/**
+ * 下单, reject and merge: the unit holding the request, or one above it. A new request is held by
+ * its grid's own branch; once it has climbed, the branch below no longer acts on it.
+ */
 export function checkHolderOrAbove(actor: Actor, facts: RequestRuleFacts, action: string): void {
   if (rungOf(actor, facts.jurisdiction) < facts.level)
     refuse(

@@ -4,7 +4,6 @@ import { Actor, Role, roles } from '../../domain/actors';
 import { commitmentFacts, requestFacts } from '../../domain/access/facts';
 import { access } from '../../domain/access/roles';
 import {
-  checkDispatch,
   checkEscalation,
   checkExtensionDecision,
   checkFiling,
@@ -225,11 +224,16 @@ describe('rules that name a level check the org relation, not the role', () => {
     );
   });
 
-  test('When a request is dispatched, then the grid’s own branch or a unit above it dispatches, never another grid’s', () => {
-    expect(refusal(() => checkDispatch(who('branch_secretary', 'grid-g01'), at(0)))).toBeUndefined();
-    expect(refusal(() => checkDispatch(who('unit_leader', 'township-t01'), at(0)))).toBeUndefined();
-    expect(refusal(() => checkDispatch(who('branch_secretary', 'grid-g02'), at(0)))).toBe(
-      "rule dispatch-by-own-branch: grid-g02 is not the grid's branch nor a unit above it",
+  test('When a request is dispatched, then the unit holding it dispatches: its grid’s branch or above, not another grid’s, not below once it climbed', () => {
+    const dispatch = (actor: Actor, facts: RequestRuleFacts) => () =>
+      checkHolderOrAbove(actor, facts, 'dispatch');
+    expect(refusal(dispatch(who('branch_secretary', 'grid-g01'), at(0)))).toBeUndefined();
+    expect(refusal(dispatch(who('unit_leader', 'township-t01'), at(0)))).toBeUndefined();
+    expect(refusal(dispatch(who('branch_secretary', 'grid-g02'), at(0)))).toBe(
+      'rule dispatch-by-holder-or-above: the request is held by grid-g01; grid-g02 is not it nor a unit above it',
+    );
+    expect(refusal(dispatch(who('branch_secretary', 'grid-g01'), at(1)))).toMatch(
+      /^rule dispatch-by-holder-or-above/,
     );
   });
 
