@@ -18,6 +18,8 @@ import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
+import { authRoutes } from './auth/routes';
+import { orgRoutes } from './org/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -36,8 +38,9 @@ export function createApp(deps: ApiDeps): Express {
       log.error({ err, requestId }, 'action log entry not recorded'),
     ),
   );
+  // Before the body parser: a write refused for its body is still logged under its verified caller.
+  app.use(authenticate({ identity: deps.identity, directory: deps.directory.store }));
   app.use(express.json({ limit: '256kb' }));
-  app.use(authenticate);
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
@@ -50,6 +53,8 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
+  v1.use(authRoutes(deps, doc));
+  v1.use(orgRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api/v1', v1);

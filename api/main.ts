@@ -10,7 +10,9 @@ import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
 import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
-import { buildOrgDirectory } from '../domain/org';
+import { watchOrgDirectory } from '../directory/live';
+import { DirectoryStore } from '../directory/store';
+import { identityFromEnv } from '../identity/config';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
@@ -33,13 +35,23 @@ async function main(): Promise<void> {
     parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))),
     readCalendarFile(env.CALENDAR_FILE),
   );
-  const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
   const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const models = createModels(db);
+  // Made before the store is prepared, so its indexes are made with the read models'.
+  const directory = watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile: env.ORG_FILE,
+    refreshMs: env.ORG_REFRESH_MS,
+    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
+  });
+  const identity = identityFromEnv(env);
+  // The built-in issuer's first key is made now rather than by the first request that needs it.
+  await identity.issuer?.keys.keys();
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
@@ -52,7 +64,9 @@ async function main(): Promise<void> {
       actionLogOutbox,
       auditor,
       policy,
-      org,
+      org: directory.org,
+      directory,
+      identity,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       log,
       postgresUrl: env.FERRETDB_POSTGRES_URL || undefined,
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
     log,
   );
   const stop = async () => {
+    directory.stop();
     await api.stop();
     await connection.close();
     await db.close();

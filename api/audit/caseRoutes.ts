@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { Moment } from '../../audit/asOf';
-import { actorHeadersSchema, requireAuditor } from '../actor';
+import { requireAuditor } from '../actor';
 import { ApiDeps } from '../deps';
 import { notFoundBecause } from '../errors';
 import { ApiDocument, problemResponses, json } from '../openapi';
@@ -40,7 +40,6 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       summary,
       tags: ['audit'],
       request: {
-        headers: actorHeadersSchema,
         params: caseIdParams,
         ...(extra.query ? { query: extra.query } : {}),
       },

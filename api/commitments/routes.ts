@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
@@ -155,7 +155,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     path: api,
     summary: `open a ${noun} (${deps.policy.commitments?.[kind].label.zh ?? kind})`,
     tags: [tag],
-    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createBody) },
+    request: { headers: idempotencyHeaders, body: json(createBody) },
     responses: {
       201: { description: 'opened, with its first obligations', ...json(commitmentView) },
       400: problemResponses[400],
@@ -263,7 +263,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       path: `${api}/{id}${docPath(suffix)}`,
       summary,
       tags: [tag],
-      request: { params, headers: actorHeadersSchema, body: json(body) },
+      request: { params, body: json(body) },
       responses: {
         [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) },
         ...problemResponses,
@@ -314,7 +314,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       path: `${api}/{id}/problems/{problemId}/${action}`,
       summary: problemSummaries[action],
       tags: [tag],
-      request: { params: problemParams, headers: actorHeadersSchema, body: json(body) },
+      request: { params: problemParams, body: json(body) },
       responses: {
         200: { description: 'the problem after the action', ...json(problemView) },
         ...problemResponses,

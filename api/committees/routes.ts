@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, json, problemResponses } from '../openapi';
 import { validated } from '../validate';
@@ -47,7 +47,7 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/committees/{unitId}/meetings',
     summary: '会议 record a meeting and its decision on each item; each case then follows its decision',
     tags: ['committees'],
-    request: { params: committeeParams, headers: actorHeadersSchema, body: json(meetingBody) },
+    request: { params: committeeParams, body: json(meetingBody) },
     responses: {
       200: {
         description: 'the meeting as recorded, and what each case made of its order',

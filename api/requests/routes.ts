@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { actorOf, requireActor } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
@@ -67,7 +67,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/requests',
     summary: '点单 file a citizen request',
     tags: ['requests'],
-    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createRequestBody) },
+    request: { headers: idempotencyHeaders, body: json(createRequestBody) },
     responses: { 201: { description: 'filed', ...json(requestView) }, 400: problemResponses[400] },
   });
   router.post(
@@ -143,7 +143,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       path: `/api/v1/requests/{id}/${action}`,
       summary: actionSummaries[action],
       tags: ['requests'],
-      request: { params: requestIdParams, headers: actorHeadersSchema, body: json(body) },
+      request: { params: requestIdParams, body: json(body) },
       responses: {
         200: { description: 'the request after the action', ...json(requestView) },
         ...problemResponses,
