@@ -10,6 +10,8 @@ export interface VerifierOptions {
   clockToleranceSeconds: number;
   /** The office's OIDC provider's JWKS; without it, the built-in issuer's key file */
   jwksUrl?: string;
+  /** How long after a fetch of the JWKS an unknown key id waits before the next (jose's default: 30 s) */
+  jwksCooldownMs?: number;
   keys?: KeyFile;
 }
 
@@ -38,7 +40,7 @@ const algorithms = [
  */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const getKey = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    ? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs })
     : keyFileSet(options.keys ?? fail('a key file or a JWKS URL'));
   return async (token) => {
     try {
