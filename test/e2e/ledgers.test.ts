@@ -177,16 +177,23 @@ describe('ledgers, rankings and their exports', () => {
     ).toEqual([
       [1, 'village-v02', 100],
       [2, 'village-v01', 70.833],
+      // the demo county's other villages had nothing to count: listed last, without a position
+      [null, 'village-v03', 0],
+      [null, 'village-v04', 0],
+      [null, 'village-v05', 0],
     ]);
     expect(res.body.units[0]).toMatchObject({ filed: 2, resolved: 1, noFeedback: 0, lapsed: 0 });
     const grids = (await http.get(`/rankings?level=grid&month=${month}`)).body.units;
-    // grid-g02 had nothing to count: listed last, without a position.
+    // grid-g02 and the demo county's other grids had nothing to count: listed last, without a position.
     expect(
       grids.map((u: { position: number | null; unit: { id: string } }) => [u.position, u.unit.id]),
     ).toEqual([
       [1, 'grid-g03'],
       [2, 'grid-g01'],
-      [null, 'grid-g02'],
+      ...['g02', 'g04', 'g05', 'g06', 'g07', 'g08', 'g09', 'g10', 'g11', 'g12'].map((g) => [
+        null,
+        `grid-${g}`,
+      ]),
     ]);
   });
 

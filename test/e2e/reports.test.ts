@@ -24,6 +24,8 @@ const administrator = { id: 'admin-1', role: 'administrator', unit: 'it' };
 const today = () => kpiDay(new Date().toISOString());
 const date = cycleUnderWay(today());
 const grid = 'grid-g01';
+/** Every unit of the demo county reports: 1 committee, 2 townships, 5 villages, 12 grids. */
+const units = 20;
 
 async function file(category: 'general' | 'emergency', title: string): Promise<string> {
   const created = await http.post(
@@ -95,7 +97,6 @@ describe('the reporting cycle', () => {
 
     const run = await http.post('/reports/cycles', { date }, administrator);
     expect(run.status).toBe(200);
-    const units = 7;
     expect(run.body).toMatchObject({
       workflowId: reportCycleWorkflowId(date),
       date,
@@ -152,7 +153,7 @@ describe('the reporting cycle', () => {
     await act(ids.inProgress, 'resolve', { note: 'quiet now' }, actors.member);
     const again = await http.post('/reports/cycles', { date }, administrator);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ written: 0, kept: 7 });
+    expect(again.body).toMatchObject({ written: 0, kept: units });
     expect((await http.get(`/reports/${date}/${grid}`)).body).toEqual(first.body);
     const inbox = await http.get(`/notifications?recipient=${grid}&pageSize=100`);
     expect(inbox.body.items.filter((n: { kind: string }) => n.kind === 'cycle_report')).toHaveLength(1);
@@ -227,7 +228,7 @@ describe('the reporting cycle', () => {
       () => temporal.workflow.getHandle(reportCycleWorkflowId(latest)).result(),
       { timeoutMs: 60_000, intervalMs: 500 },
     );
-    expect(result).toMatchObject({ date: latest, written: 7, kept: 0 });
+    expect(result).toMatchObject({ date: latest, written: units, kept: 0 });
   }, 120_000);
 
   test('When a unit’s open requests are looked up, then PostgreSQL finds them through the GIN index, not by scanning', async () => {

@@ -156,6 +156,8 @@ export async function startE2eSystem(
 
   return {
     url: api.url,
+    /** The store's database, for a command run as an operator would (`npm run token`, `npm run seed`) */
+    mongoUri: `${servers.mongoUri}/lianxin`,
     taskQueue,
     temporalAddress: servers.temporalAddress,
     namespace: servers.namespace,
