@@ -35,12 +35,9 @@ export const createUnitBody = z
     name,
   })
   .strict();
-export const updateUnitBody = z
-  .object({ parent: id.optional(), name: name.optional() })
-  .strict()
-  .openapi({
-    description: 'a unit keeps its id, level and grid; it may move under another parent one rung up',
-  });
+export const updateUnitBody = z.object({ parent: id.optional(), name: name.optional() }).strict().openapi({
+  description: 'a unit keeps its id, level and grid; it may move under another parent one rung up',
+});
 
 export const assignment = z.object({ role: z.enum(roles), unit: id }).strict();
 export const assignmentView = z.object({
