@@ -1009,7 +1009,7 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect((await http.post(`/plans/${plan.id}/close`, { reason: 'x' }, actors.auditor)).status).toBe(403);
     expect((await http.get(`/plans/${plan.id}/history`)).status).toBe(200);
     expect((await http.get(`/plans/${plan.id}/funds`)).status).toBe(200);
-    expect((await http.raw('POST', `/plans/${plan.id}/visits`, { note: 'x' })).status).toBe(400);
+    expect((await http.raw('POST', `/plans/${plan.id}/visits`, { note: 'x' })).status).toBe(401);
   });
 
   test('When a plan is opened, then the 201 body is exactly what a later GET returns', async () => {
