@@ -1,17 +1,18 @@
 import { Request, RequestHandler } from 'express';
 import { Actor, Role } from '../domain/actors';
 import { OrgPersonDoc } from '../directory/models';
-import { DirectoryStore } from '../directory/store';
+import { PeopleReader } from '../directory/people';
 import { roleClaim, unitClaim } from '../identity/claims';
 import { Identity } from '../identity/config';
 import { TokenRefusal } from '../identity/verifier';
-import { ApiError, forbidden, unauthenticated } from './errors';
+import { ApiError, dependencyUnavailable, forbidden, unauthenticated } from './errors';
 import { refuseReadOnly } from '../domain/cases/guards';
 import './openapi';
 
 export interface Authentication {
   identity: Identity;
-  directory: DirectoryStore;
+  /** The org directory's people (directory/people.ts) */
+  people: Pick<PeopleReader, 'person'>;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface Authentication {
  */
 export async function resolveActor(
   req: Request,
-  { identity, directory }: Authentication,
+  { identity, people }: Authentication,
 ): Promise<Actor | ApiError> {
   const header = req.get('authorization');
   if (!header) return unauthenticated('no credentials: send Authorization: Bearer <token>', false);
@@ -40,7 +41,9 @@ export async function resolveActor(
   if (typeof subject !== 'string' || !subject) {
     return unauthenticated(`the token has no ${identity.subjectClaim} claim`, true);
   }
-  const person = await directory.person(subject);
+  const person = await people.person(subject).catch((err: Error) => {
+    throw dependencyUnavailable('mongodb', err);
+  });
   if (!person || person.disabled) {
     return unauthenticated(`${subject} is not an active person of the org directory`, true);
   }

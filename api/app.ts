@@ -1,6 +1,7 @@
 import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { authenticate } from './actor';
+import { PeopleReader } from '../directory/people';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -39,7 +40,7 @@ export function createApp(deps: ApiDeps): Express {
     ),
   );
   // Before the body parser: a write refused for its body is still logged under its verified caller.
-  app.use(authenticate({ identity: deps.identity, directory: deps.directory.store }));
+  app.use(authenticate({ identity: deps.identity, people: new PeopleReader(deps.directory.store) }));
   app.use(express.json({ limit: '256kb' }));
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
