@@ -21,6 +21,7 @@ import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
 import { authRoutes } from './auth/routes';
 import { orgRoutes } from './org/routes';
+import { codecRoutes } from './codec/routes';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(auditCaseRoutes(deps, doc));
   v1.use(authRoutes(deps, doc));
   v1.use(orgRoutes(deps, doc));
+  v1.use(codecRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));
   app.use('/api/v1', v1);

@@ -13,6 +13,8 @@ import { loadEnvOrExit } from '../config/env';
 import { watchOrgDirectory } from '../directory/live';
 import { DirectoryStore } from '../directory/store';
 import { identityFromEnv } from '../identity/config';
+import { loadPayloadKeysOrExit } from '../config/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
@@ -39,7 +41,12 @@ async function main(): Promise<void> {
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
   const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const keys = loadPayloadKeysOrExit(env);
+  const temporal = new Client({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverter(keys),
+  });
   const models = createModels(db);
   // Made before the store is prepared, so its indexes are made with the read models'.
   const directory = watchOrgDirectory({
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
   await identity.issuer?.keys.keys();
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
-  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
+  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR, keys }, () => bundleWorkflows());
   const api = await startApi(
     {
       temporal,
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
       log,
       postgresUrl: env.FERRETDB_POSTGRES_URL || undefined,
       temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS,
+      temporalUiOrigin: env.TEMPORAL_UI_ORIGIN,
     },
     env.API_HOST,
     env.API_PORT,

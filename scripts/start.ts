@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { Env, loadEnvOrExit } from '../config/env';
 import { demoPeopleFile, hasPeople, seedDemoCounty } from '../directory/seed';
 import { DirectoryStore } from '../directory/store';
+import { ensureKeyFile } from '../config/payloadKeys';
 import {
   freePort,
   ServerProcess,
@@ -74,6 +75,7 @@ async function startEmbeddedServers(
     const options = {
       port: env.TEMPORAL_DEV_PORT,
       uiPort: env.TEMPORAL_UI_PORT || undefined,
+      uiCodecEndpoint: `http://${env.API_HOST}:${env.API_PORT}/api/v1/codec`,
       dbFile: path.join(data, 'temporal.db'),
       namespace: env.TEMPORAL_NAMESPACE,
     };
@@ -122,6 +124,11 @@ async function main(): Promise<void> {
     firstDelayMs: env.SUPERVISOR_RESTART_DELAY_MS,
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+  // Before any process starts: the worker and the API read the same keys, and only this one makes them.
+  if (!env.PAYLOAD_KEYS && ensureKeyFile(path.resolve(ROOT, env.PAYLOAD_KEYS_FILE)).created)
+    say(
+      `made a payload key in ${env.PAYLOAD_KEYS_FILE}: keep a copy, or nothing encrypted with it reads again`,
+    );
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
