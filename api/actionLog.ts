@@ -2,7 +2,7 @@ import { Request, RequestHandler, Response } from 'express';
 import { ActionActor, ActionBody } from '../audit/actionLog/chain';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { caseKindAt, caseWorkflowId } from '../common/caseKinds';
-import { actorFromHeaders } from './actor';
+import { Actor } from '../domain/actors';
 import { ApiError } from './errors';
 import { requestIdOf } from './requestId';
 
@@ -51,7 +51,7 @@ function actionOf(req: Request, res: Response, requestId: string, answered: bool
   const target = caseOf(typeof location === 'string' ? location : path);
   return {
     at: new Date().toISOString(),
-    actor: actorOf(req),
+    actor: actorOf(res),
     action: `${req.method} ${routePattern(path, req.route?.path)}`,
     path,
     ...(target ? { target } : {}),
@@ -60,16 +60,12 @@ function actionOf(req: Request, res: Response, requestId: string, answered: bool
   };
 }
 
-/** Who the headers named, or the x-actor-* headers as sent when they named nobody valid. */
-function actorOf(req: Request): ActionActor {
-  const actor = actorFromHeaders(req.headers);
-  if (!(actor instanceof ApiError)) return { id: actor.id, role: actor.role, unit: actor.unit };
-  const headers: Record<string, string> = {};
-  for (const name of ['x-actor-id', 'x-actor-role', 'x-actor-unit']) {
-    const value = req.get(name);
-    if (value !== undefined) headers[name] = value.slice(0, 200);
-  }
-  return { headers };
+/** The verified subject (api/actor.ts `authenticate`), or `anonymous` and why nobody was verified. */
+function actorOf(res: Response): ActionActor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (actor) return { id: actor.id, role: actor.role, unit: actor.unit };
+  const refusal = res.locals.unauthenticated as ApiError | undefined;
+  return { id: 'anonymous', reason: refusal?.message ?? 'not authenticated' };
 }
 
 /**

@@ -1,42 +1,63 @@
 import { Request, RequestHandler } from 'express';
-import { z } from 'zod';
-import { Actor, Role, roles } from '../domain/actors';
-import { ApiError, forbidden, invalid, unauthenticated } from './errors';
+import { Actor, Role } from '../domain/actors';
+import { OrgPersonDoc } from '../directory/models';
+import { PeopleReader } from '../directory/people';
+import { roleClaim, unitClaim } from '../identity/claims';
+import { Identity } from '../identity/config';
+import { TokenRefusal } from '../identity/verifier';
+import { ApiError, dependencyUnavailable, forbidden, unauthenticated } from './errors';
 import { refuseReadOnly } from '../domain/cases/guards';
 import './openapi';
 
-/**
- * Until real authentication lands, every write names its actor in headers. The API checks
- * their shape and refuses auditors; the workflow decides what the role may do.
- */
-export const actorHeadersSchema = z.object({
-  'x-actor-id': z.string().min(1).max(100).openapi({ description: 'who acts, e.g. member-1' }),
-  'x-actor-role': z.enum(roles).openapi({ description: 'the actor role' }),
-  'x-actor-unit': z.string().min(1).max(100).openapi({ description: 'the unit the actor belongs to' }),
-});
-
-/** The actor the headers name, the 401 when none is sent, or the 400 naming each bad header. */
-export function actorFromHeaders(headers: Record<string, unknown>): Actor | ApiError {
-  if (!Object.keys(actorHeadersSchema.shape).some((name) => name in headers))
-    return unauthenticated('no credentials: say who is calling');
-  const parsed = actorHeadersSchema.safeParse(headers);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      field: `headers.${issue.path.join('.')}`,
-      message: issue.message,
-    }));
-    return invalid(errors);
-  }
-  const h = parsed.data;
-  return { id: h['x-actor-id'], role: h['x-actor-role'], unit: h['x-actor-unit'] };
+export interface Authentication {
+  identity: Identity;
+  /** The org directory's people (directory/people.ts) */
+  people: Pick<PeopleReader, 'person'>;
 }
 
 /**
  * Who is calling, or the error that says why nobody is. The one place the API learns the
- * caller: every guard below goes through it.
+ * caller: every guard below goes through it. The bearer token is verified, then its subject is
+ * read from the org directory on every request, so a person disabled or reassigned acts no more
+ * from the next request on; the token's signed role and unit claims, when present, pick one of
+ * the person's assignments, else the first one acts.
  */
-export async function resolveActor(req: Request): Promise<Actor | ApiError> {
-  return actorFromHeaders(req.headers);
+export async function resolveActor(
+  req: Request,
+  { identity, people }: Authentication,
+): Promise<Actor | ApiError> {
+  const header = req.get('authorization');
+  if (!header) return unauthenticated('no credentials: send Authorization: Bearer <token>', false);
+  const [, token] = /^Bearer +([^\s]+) *$/i.exec(header) ?? [];
+  if (!token) return unauthenticated('the Authorization header is not a Bearer token', true);
+  let claims: Record<string, unknown>;
+  try {
+    claims = await identity.verify(token);
+  } catch (err) {
+    if (err instanceof TokenRefusal) return unauthenticated(err.message, true);
+    throw err;
+  }
+  const subject = claims[identity.subjectClaim];
+  if (typeof subject !== 'string' || !subject) {
+    return unauthenticated(`the token has no ${identity.subjectClaim} claim`, true);
+  }
+  const person = await people.person(subject).catch((err: Error) => {
+    throw dependencyUnavailable('mongodb', err);
+  });
+  if (!person || person.disabled) {
+    return unauthenticated(`${subject} is not an active person of the org directory`, true);
+  }
+  const assignment = chosenAssignment(person, claims[roleClaim], claims[unitClaim]);
+  if (!assignment) {
+    return unauthenticated(`the token's role and unit are not an assignment ${subject} holds`, true);
+  }
+  return { id: person._id, role: assignment.role, unit: assignment.unit };
+}
+
+function chosenAssignment(person: OrgPersonDoc, role: unknown, unit: unknown) {
+  return person.assignments.find(
+    (a) => (role === undefined || a.role === role) && (unit === undefined || a.unit === unit),
+  );
 }
 
 /**
@@ -44,13 +65,15 @@ export async function resolveActor(req: Request): Promise<Actor | ApiError> {
  * the action log then reads `res.locals.actor`. A caller who is nobody goes on without one, and
  * the guards answer with the reason kept here.
  */
-export const authenticate: RequestHandler = (req, res, next) => {
-  resolveActor(req).then((actor) => {
-    if (actor instanceof ApiError) res.locals.unauthenticated = actor;
-    else res.locals.actor = actor;
-    next();
-  }, next);
-};
+export function authenticate(authentication: Authentication): RequestHandler {
+  return (req, res, next) => {
+    resolveActor(req, authentication).then((actor) => {
+      if (actor instanceof ApiError) res.locals.unauthenticated = actor;
+      else res.locals.actor = actor;
+      next();
+    }, next);
+  };
+}
 
 /** Runs `check` on the authenticated caller, or answers why there is none or why it may not. */
 function guard(check: (actor: Actor) => void): RequestHandler {
@@ -65,6 +88,13 @@ function guard(check: (actor: Actor) => void): RequestHandler {
     next();
   };
 }
+
+/** The org directory's writes: administrators only. */
+export const requireAdministrator: RequestHandler = guard((actor) => {
+  if (actor.role !== 'administrator') {
+    throw forbidden(`only an administrator may change the org directory, not ${actor.role}`);
+  }
+});
 
 /** Writes: any caller except auditors, refused here in the domain's words before a write reaches Temporal. */
 export const requireActor: RequestHandler = guard(refuseReadOnly);

@@ -1,6 +1,7 @@
 import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { authenticate } from './actor';
+import { PeopleReader } from '../directory/people';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -18,6 +19,8 @@ import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
+import { authRoutes } from './auth/routes';
+import { orgRoutes } from './org/routes';
 import { codecRoutes } from './codec/routes';
 
 export function createApp(deps: ApiDeps): Express {
@@ -37,8 +40,9 @@ export function createApp(deps: ApiDeps): Express {
       log.error({ err, requestId }, 'action log entry not recorded'),
     ),
   );
+  // Before the body parser: a write refused for its body is still logged under its verified caller.
+  app.use(authenticate({ identity: deps.identity, people: new PeopleReader(deps.directory.store) }));
   app.use(express.json({ limit: '256kb' }));
-  app.use(authenticate);
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
@@ -51,6 +55,8 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
+  v1.use(authRoutes(deps, doc));
+  v1.use(orgRoutes(deps, doc));
   v1.use(codecRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get('/openapi.json', (_req, res) => res.json(openapi));

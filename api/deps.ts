@@ -6,6 +6,8 @@ import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { ActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { OrgDirectory } from '../domain/org';
+import { LiveOrgDirectory } from '../directory/live';
+import { Identity } from '../identity/config';
 import { Policy } from '../domain/policy/policy';
 
 /** What the API needs, built by api/main.ts (or a test) and passed in: no globals. */
@@ -20,7 +22,12 @@ export interface ApiDeps {
   /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
   auditor: CaseAuditor;
   policy: Policy;
+  /** The live directory's units (`directory.org`): jurisdictions, levels, names */
   org: OrgDirectory;
+  /** The org directory in MongoDB, its people read per request; the administrator's writes refresh it */
+  directory: LiveOrgDirectory;
+  /** Token verification, and the built-in issuer when it is on */
+  identity: Identity;
   taskQueue: string;
   /** FerretDB's PostgreSQL, when the store is FerretDB over PostgreSQL: counts that FerretDB would make by decoding every document are made there */
   postgresUrl?: string;

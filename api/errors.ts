@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly errors?: { field: string; message: string }[],
     /** Further members of the problem document, e.g. the unavailable `dependency` */
     readonly extensions?: Record<string, string>,
+    /** Response headers the answer carries, e.g. a 401's `WWW-Authenticate` challenge */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -45,8 +47,16 @@ export const invalidField = (field: string, message: string) => invalid([{ field
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const notFoundBecause = (message: string) => new ApiError(404, 'not_found', message);
 
-/** 401: the caller did not say who it is; every endpoint but the probes needs a caller. */
-export const unauthenticated = (message: string) => new ApiError(401, 'unauthenticated', message);
+/**
+ * 401 with the Bearer challenge (RFC 6750): no credentials at all, or a token refused, the message
+ * saying why (expired, wrong audience, …) and never repeating the token.
+ */
+export function unauthenticated(message: string, tokenRefused: boolean): ApiError {
+  const challenge = tokenRefused ? 'Bearer realm="lianxin", error="invalid_token"' : 'Bearer realm="lianxin"';
+  return new ApiError(401, 'unauthenticated', message, undefined, undefined, {
+    'WWW-Authenticate': challenge,
+  });
+}
 
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
@@ -97,6 +107,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // The action log records the stable code with the outcome.
   res.locals.problem = problem.code;
   if (problem.status === 503) res.set('Retry-After', '5');
+  if (problem.headers) res.set(problem.headers);
   res
     .status(problem.status)
     .type('application/problem+json')

@@ -10,9 +10,11 @@ import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
 import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
+import { watchOrgDirectory } from '../directory/live';
+import { DirectoryStore } from '../directory/store';
+import { identityFromEnv } from '../identity/config';
 import { loadPayloadKeysOrExit } from '../config/payloadKeys';
 import { dataConverter } from '../common/payloadCodec';
-import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
@@ -35,7 +37,6 @@ async function main(): Promise<void> {
     parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))),
     readCalendarFile(env.CALENDAR_FILE),
   );
-  const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
@@ -47,6 +48,17 @@ async function main(): Promise<void> {
     dataConverter: dataConverter(keys),
   });
   const models = createModels(db);
+  // Made before the store is prepared, so its indexes are made with the read models'.
+  const directory = watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile: env.ORG_FILE,
+    refreshMs: env.ORG_REFRESH_MS,
+    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
+  });
+  const identity = identityFromEnv(env);
+  // The built-in issuer's first key is made now rather than by the first request that needs it.
+  await identity.issuer?.keys.keys();
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
   const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR, keys }, () => bundleWorkflows());
@@ -59,7 +71,9 @@ async function main(): Promise<void> {
       actionLogOutbox,
       auditor,
       policy,
-      org,
+      org: directory.org,
+      directory,
+      identity,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       log,
       postgresUrl: env.FERRETDB_POSTGRES_URL || undefined,
@@ -77,6 +91,7 @@ async function main(): Promise<void> {
     log,
   );
   const stop = async () => {
+    directory.stop();
     await api.stop();
     await connection.close();
     await db.close();

@@ -34,12 +34,39 @@ export const problemResponses = {
 /** A JSON body or response of this schema, as a route's document names it. */
 export const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
+/** The bearer token scheme every operation names (a public one, such as liveness, names none). */
+export const bearerScheme = 'bearer';
+
+/** An operation open to callers without a token: liveness, readiness, the JWKS, login. */
+export const publicOperation = { security: [] };
+
 /** Routes register here as they are mounted, so the document always matches the code. */
 export class ApiDocument {
   readonly registry = new OpenAPIRegistry();
 
+  constructor() {
+    this.registry.registerComponent('securitySchemes', bearerScheme, {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'A JWT from the office OIDC provider or the built-in issuer (POST /api/v1/auth/login, `npm run token`); its subject is a person of the org directory',
+    });
+  }
+
+  /** Every operation declares its security: the bearer token unless it says `publicOperation`. */
   path(config: RouteConfig): void {
-    this.registry.registerPath(config);
+    const open = config.security?.length === 0;
+    this.registry.registerPath({
+      ...config,
+      security: config.security ?? [{ [bearerScheme]: [] }],
+      responses: open
+        ? config.responses
+        : {
+            401: problem('No credentials, or a token refused (the reason is in `detail`)'),
+            ...config.responses,
+          },
+    });
   }
 
   generate(): object {

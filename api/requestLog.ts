@@ -1,14 +1,11 @@
-import { Request, RequestHandler, Response } from 'express';
+import { RequestHandler, Response } from 'express';
 import { Logger } from '../common/log';
 import { requestIdOf } from './requestId';
 import { routeLabel } from './routeLabel';
 
-/** The actor a request named, checked (writes) or only as sent (reads may name one). */
-function actorOf(req: Request, res: Response) {
-  const checked = res.locals.actor as { id: string; role: string; unit: string } | undefined;
-  if (checked) return checked;
-  const id = req.get('x-actor-id');
-  return id ? { id, role: req.get('x-actor-role'), unit: req.get('x-actor-unit') } : undefined;
+/** The verified caller, when there is one. */
+function actorOf(res: Response) {
+  return res.locals.actor as { id: string; role: string; unit: string } | undefined;
 }
 
 /**
@@ -31,7 +28,7 @@ export function logRequests(log: Logger): RequestHandler {
         path: req.originalUrl,
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        actor: actorOf(req, res),
+        actor: actorOf(res),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
       if (res.statusCode >= 500) requestLog.error(line, 'request');

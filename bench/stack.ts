@@ -10,7 +10,9 @@ import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
 import { CaseAuditor } from '../audit/auditor';
 import { citizenRequestWorkflowType } from '../common/requests';
-import { buildOrgDirectory, OrgDirectory } from '../domain/org';
+import { OrgDirectory } from '../domain/org';
+import { watchOrgDirectory } from '../directory/live';
+import { DirectoryStore } from '../directory/store';
 import { parsePolicy, Policy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
@@ -18,6 +20,7 @@ import { bundleWorkflows } from '../worker/bundle';
 import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
 import { repoRoot } from '../test/support/fixtures';
+import { testIdentity, tokenCredentials } from '../test/support/credentials';
 import { keyList, testKeys } from '../test/support/payloadKeys';
 import { dataConverter } from '../common/payloadCodec';
 import { cpuByRole, cpuSince } from './processes';
@@ -111,12 +114,18 @@ async function startOn(
         parsePolicy(JSON.parse(readFileSync(defaultPolicyFile, 'utf8'))),
         readCalendarFile(join(repoRoot, 'config', 'calendar.cn.json')),
       );
-  const org = buildOrgDirectory(
-    JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
-    policy,
-  );
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const models = createModels(db);
+  const directory = watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile: join(repoRoot, 'config', 'org.default.json'),
+    refreshMs: 5_000,
+    onError: (err) => log(`org directory not refreshed: ${err.message}`),
+  });
+  await directory.refresh();
+  const { org } = directory;
+  const identity = testIdentity();
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace, dataConverter: dataConverter(keys) });
   const auditor = new CaseAuditor({ temporal, archiveDir, keys }, () => bundleWorkflows());
@@ -131,6 +140,8 @@ async function startOn(
       auditor,
       policy,
       org,
+      directory,
+      identity,
       taskQueue,
       log: createLogger({ level: 'warn' }),
     },
@@ -149,7 +160,7 @@ async function startOn(
     models,
     worker,
     cpu,
-    http: httpClient(() => `${api.url}/api/v1`),
+    http: httpClient(() => `${api.url}/api/v1`, tokenCredentials(directory.store, identity.issuer)),
     storedRequests: async () =>
       (
         await temporal.workflow.count(
@@ -173,6 +184,7 @@ async function startOn(
       return Date.now() - started;
     },
     async stop() {
+      directory.stop();
       await api.stop();
       await worker.stop();
       await connection.close();

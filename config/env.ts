@@ -44,6 +44,31 @@ const workerTuningEnv = {
   WORKER_ACTIVITY_POLLERS: count(1).default(2),
 };
 
+/**
+ * Bearer tokens (identity/). Without AUTH_JWKS_URL the built-in issuer signs and verifies them with
+ * keys it generates into AUTH_KEY_DIR; with it, the office's OIDC provider issues them and the API
+ * only verifies (keys fetched from that URL, again when a token names a key it does not know).
+ */
+const authEnv = {
+  /** The `iss` every token must carry (the OIDC provider's issuer URL, or the built-in issuer's name) */
+  AUTH_ISSUER: z.string().min(1).default('lianxin'),
+  /** The `aud` every token must carry: this API */
+  AUTH_AUDIENCE: z.string().min(1).default('lianxin-api'),
+  /** The OIDC provider's JWKS (its `jwks_uri`); empty: the built-in issuer */
+  AUTH_JWKS_URL: z.union([z.literal(''), z.url()]).default(''),
+  /** The claim holding the person's id in the org directory (e.g. `preferred_username` for some providers) */
+  AUTH_SUBJECT_CLAIM: z.string().min(1).default('sub'),
+  /** How far token times (exp, nbf) may be off the API's clock */
+  AUTH_CLOCK_TOLERANCE_S: count(0).default(30),
+  /** The built-in issuer's signing keys; empty: DATA_DIR/auth */
+  AUTH_KEY_DIR: z.string().default(''),
+  /** How long the built-in issuer's tokens live (`8h`, `30m`, `7d`) */
+  AUTH_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'expected a duration like 8h, 30m or 7d')
+    .default('8h'),
+};
+
 export const envSchema = z
   .object({
     TEMPORAL_ADDRESS: z
@@ -65,7 +90,11 @@ export const envSchema = z
     POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
     /** The official holiday calendar (domain/policy/calendarFile.ts); it replaces the policy's own for new cases. */
     CALENDAR_FILE: z.string().min(1).default('config/calendar.cn.json'),
+    /** The units loaded into the org directory (MongoDB) when it has none: a new install's county */
     ORG_FILE: z.string().min(1).default('config/org.default.json'),
+    /** How often each process reads the directory's version and, when another process wrote, rebuilds it. */
+    ORG_REFRESH_MS: count(100).default(5_000),
+    ...authEnv,
     ARCHIVE_DIR: z.string().min(1).default('.data/archive'),
     WEBHOOK_URL: z.union([z.literal(''), z.url()]).default(''),
     /**

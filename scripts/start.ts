@@ -1,5 +1,8 @@
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { Env, loadEnvOrExit } from '../config/env';
+import { demoPeopleFile, hasPeople, seedDemoCounty } from '../directory/seed';
+import { DirectoryStore } from '../directory/store';
 import { ensureKeyFile } from '../config/payloadKeys';
 import {
   freePort,
@@ -99,6 +102,21 @@ async function startEmbeddedServers(
   return temporalUi && `${temporalUi}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`;
 }
 
+/** A directory with nobody in it (a new install) gets the demo county, so logging in works out of the box. */
+async function seedWhenEmpty(mongoUri: string, orgFile: string): Promise<void> {
+  const db = await mongoose.createConnection(mongoUri, { serverSelectionTimeoutMS: 60_000 }).asPromise();
+  try {
+    const store = new DirectoryStore(db);
+    if (await hasPeople(store)) return;
+    const seeded = await seedDemoCounty(store, { orgFile, peopleFile: path.resolve(ROOT, demoPeopleFile) });
+    say(
+      `org directory was empty: seeded the demo county (${seeded.peopleAdded} people, see README "Demo users")`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
   supervisor = new Supervisor(say, () => void shutdown(1), {
@@ -116,6 +134,7 @@ async function main(): Promise<void> {
     ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
   };
   const temporalUi = await startEmbeddedServers(supervisor, env, childEnv);
+  await seedWhenEmpty(childEnv.MONGODB_URI!, path.resolve(ROOT, env.ORG_FILE));
 
   await supervisor.start(nodeService('worker', 'worker/main.ts', childEnv, { logLine: 'worker running' }));
   const base = `http://${env.API_HOST}:${env.API_PORT}/api/v1`;

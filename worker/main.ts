@@ -11,7 +11,8 @@ import { loadEnvOrExit } from '../config/env';
 import { loadPayloadKeysOrExit } from '../config/payloadKeys';
 import { dataConverter } from '../common/payloadCodec';
 import { withCalendar, workingCalendarOf } from '../domain/policy/calendarFile';
-import { buildOrgDirectory } from '../domain/org';
+import { watchOrgDirectory } from '../directory/live';
+import { DirectoryStore } from '../directory/store';
 import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
 import { refreshLedgerTotals } from './ledgerTotals';
@@ -32,8 +33,6 @@ async function main(): Promise<void> {
   const calendar = workingCalendarOf(calendarFile);
   // As the API hands it to new cases: a committee an arrival starts runs under it.
   const policy = withCalendar(parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))), calendarFile);
-  // Reports count levels by the ladder and walk the org tree as the API files requests under them.
-  const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const tuning = tuningFrom(env);
   const keys = loadPayloadKeysOrExit(env);
   const converter = dataConverter(keys);
@@ -50,10 +49,19 @@ async function main(): Promise<void> {
   });
   let calendarWatch: { stop(): void } | undefined;
   let ledgerTotals: { stop(): Promise<void> } | undefined;
+  // Reports count levels by the ladder and walk the org tree as the API files requests under them.
+  const directory = watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile: env.ORG_FILE,
+    refreshMs: env.ORG_REFRESH_MS,
+    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
+  });
   try {
     const models = createModels(db);
     const actionLog = createActionLogModel(db);
     log.info({ store: await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined) }, 'read models ready');
+    await directory.refresh();
     await ensureAuditSchedules(temporal, env.TEMPORAL_TASK_QUEUE);
     await ensureReportSchedule(temporal, env.TEMPORAL_TASK_QUEUE);
     ledgerTotals = refreshLedgerTotals(models, log);
@@ -72,7 +80,7 @@ async function main(): Promise<void> {
         fetch,
         audit: { temporal, archiveDir: env.ARCHIVE_DIR, keys, actionLog },
         metrics: metrics.cases,
-        reports: { org, ladder: policy.ladder.map((level) => level.id) },
+        reports: { org: directory.org, ladder: policy.ladder.map((level) => level.id) },
         committees: { temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, policy },
       },
       tuning,
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
     );
     await running;
   } finally {
+    directory.stop();
     calendarWatch?.stop();
     await ledgerTotals?.stop();
     await clientConnection.close();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { Moment } from '../../audit/asOf';
 import { access } from '../../domain/access/roles';
-import { actorHeadersSchema, requireReader } from '../actor';
+import { requireReader } from '../actor';
 import { auditCaseInScope } from './caseScope';
 import { ApiDeps } from '../deps';
 import { notFoundBecause } from '../errors';
@@ -43,7 +43,6 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       summary,
       tags: ['audit'],
       request: {
-        headers: actorHeadersSchema,
         params: caseIdParams,
         ...(extra.query ? { query: extra.query } : {}),
       },

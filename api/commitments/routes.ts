@@ -5,7 +5,7 @@ import { CommitmentCommand } from '../../domain/commitments/commands';
 import { access } from '../../domain/access/roles';
 import { checkOpening } from '../../domain/access/rules';
 import { Role } from '../../domain/actors';
-import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { actorOf, requireReader, requireWriter } from '../actor';
 import { listInScope, targetOf, withinReach } from '../scope';
 import { commitmentInScope } from './scope';
 import { ApiDeps } from '../deps';
@@ -167,7 +167,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     path: api,
     summary: `open a ${noun} (${deps.policy.commitments?.[kind].label.zh ?? kind})`,
     tags: [tag],
-    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createBody) },
+    request: { headers: idempotencyHeaders, body: json(createBody) },
     responses: {
       201: { description: 'opened, with its first obligations', ...json(commitmentView) },
       400: problemResponses[400],
@@ -273,7 +273,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       path: `${api}/{id}${docPath(suffix)}`,
       summary,
       tags: [tag],
-      request: { params, headers: actorHeadersSchema, body: json(body) },
+      request: { params, body: json(body) },
       responses: {
         [created ? 201 : 200]: { description: `the ${noun} after the action`, ...json(commitmentView) },
         ...problemResponses,
@@ -327,7 +327,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       path: `${api}/{id}/problems/{problemId}/${action}`,
       summary: problemSummaries[action],
       tags: [tag],
-      request: { params: problemParams, headers: actorHeadersSchema, body: json(body) },
+      request: { params: problemParams, body: json(body) },
       responses: {
         200: { description: 'the problem after the action', ...json(problemView) },
         ...problemResponses,

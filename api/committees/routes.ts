@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { access } from '../../domain/access/roles';
-import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { actorOf, requireReader, requireWriter } from '../actor';
 import { requestInScope } from '../requests/scope';
 import { requestService } from '../requests/service';
 import { unitInScopeGuard } from '../scope';
@@ -58,7 +58,7 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/committees/{unitId}/meetings',
     summary: '会议 record a meeting and its decision on each item; each case then follows its decision',
     tags: ['committees'],
-    request: { params: committeeParams, headers: actorHeadersSchema, body: json(meetingBody) },
+    request: { params: committeeParams, body: json(meetingBody) },
     responses: {
       200: {
         description: 'the meeting as recorded, and what each case made of its order',

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { coverageGap, describeGap } from '../../domain/policy/coverage';
 import { probeDependencies } from '../dependencies';
 import { ApiDeps } from '../deps';
-import { ApiDocument } from '../openapi';
+import { ApiDocument, publicOperation } from '../openapi';
 
 /** Readiness must answer well within a load balancer's own timeout. */
 const probeTimeoutMs = 1_500;
@@ -21,6 +21,7 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/healthz',
     summary: 'Liveness: the API process answers',
     tags: ['health'],
+    ...publicOperation,
     responses: { 200: { description: 'alive' } },
   });
   router.get('/healthz', (_req, res) => {
@@ -31,6 +32,7 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/readyz',
     summary: 'Readiness: Temporal and MongoDB reachable, each named',
     tags: ['health'],
+    ...publicOperation,
     responses: {
       200: { description: 'both reachable; `warnings` names what needs an operator (the holiday calendar)' },
       503: { description: 'one is not; `failing` names it' },

@@ -12,7 +12,7 @@ import {
   RequestRuleFacts,
 } from '../../domain/access/rules';
 import { Actor, Role } from '../../domain/actors';
-import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { actorOf, requireReader, requireWriter } from '../actor';
 import { listInScope, targetOf, withinReach } from '../scope';
 import { requestInScope } from './scope';
 import { ApiDeps } from '../deps';
@@ -101,7 +101,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     path: '/api/v1/requests',
     summary: '点单 file a citizen request',
     tags: ['requests'],
-    request: { headers: actorHeadersSchema.merge(idempotencyHeaders), body: json(createRequestBody) },
+    request: { headers: idempotencyHeaders, body: json(createRequestBody) },
     responses: { 201: { description: 'filed', ...json(requestView) }, 400: problemResponses[400] },
   });
   router.post(
@@ -176,7 +176,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       path: `/api/v1/requests/{id}/${action}`,
       summary: actionSummaries[action],
       tags: ['requests'],
-      request: { params: requestIdParams, headers: actorHeadersSchema, body: json(body) },
+      request: { params: requestIdParams, body: json(body) },
       responses: {
         200: { description: 'the request after the action', ...json(requestView) },
         ...problemResponses,

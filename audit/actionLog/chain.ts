@@ -11,8 +11,14 @@ import { canonicalJson } from '../canonicalJson';
  * (seq and hash) recorded outside the database, which is why every verification answers the head.
  */
 
-/** Who the headers named; when they did not name a valid actor, the x-actor-* headers as sent. */
-export type ActionActor = { id: string; role: string; unit: string } | { headers: Record<string, string> };
+/**
+ * The verified caller; for a write refused because nobody was verified, `anonymous` and the reason
+ * (never the token). Entries written before tokens hold the x-actor-* headers as sent.
+ */
+export type ActionActor =
+  | { id: string; role: string; unit: string }
+  | { id: 'anonymous'; reason: string }
+  | { headers: Record<string, string> };
 
 /** What the API records of one write. */
 export interface ActionBody {

@@ -22,12 +22,7 @@ async function main(): Promise<void> {
     const post = async (path: string, body: unknown, actor: { id: string; role: string; unit: string }) => {
       const res = await fetch(`${url}${path}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-actor-id': actor.id,
-          'x-actor-role': actor.role,
-          'x-actor-unit': actor.unit,
-        },
+        headers: { 'content-type': 'application/json', ...(await system.authHeaders(actor)) },
         body: JSON.stringify(body),
       });
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -240,6 +240,8 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
 
   test('When the API is killed between a write and its action-log entry, then the entry is found afterwards', async () => {
     const ferretdb = 'ferretdb';
+    // The API knows the resident before the outage (it remembers the people it read: directory/people.ts).
+    expect((await stack.http.get('/me', actors.resident)).status).toBe(200);
     stack.kill(ferretdb, 'SIGSTOP'); // the log cannot be written: the entry can only be in the outbox
     try {
       const filed = await stack.http.post('/requests', general(2000), actors.resident, {
@@ -260,6 +262,8 @@ describe('processes dying under npm start, on the real dev server and FerretDB',
   }, 180_000);
 
   test('When FerretDB is SIGKILLed mid-run, then reads answer 503 naming MongoDB, filings are accepted, and projections catch up', async () => {
+    // The API knows the resident before the outage (it remembers the people it read: directory/people.ts).
+    expect((await stack.http.get('/me', actors.resident)).status).toBe(200);
     const killedAt = stack.kill('ferretdb');
     await sleep(200); // until the kernel has closed its sockets
     const started = Date.now();

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { rateDefinitions } from '../../domain/kpi/rates';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { authHeaders, useE2eSystem } from '../support/e2eSystem';
+import { useE2eSystem } from '../support/e2eSystem';
 
 /**
  * Ledgers (台账), rankings and commitment figures over HTTP on the real dev server and FerretDB,
@@ -58,7 +58,9 @@ async function resolveAndAnswer(id: string, satisfied: boolean, grid = 'g01') {
 
 /** A file download: the raw bytes and headers, which the JSON client cannot read. */
 async function download(path: string) {
-  const res = await fetch(`${e2e.system.url}/api/v1${path}`, { headers: authHeaders(actors.auditor) });
+  const res = await fetch(`${e2e.system.url}/api/v1${path}`, {
+    headers: await e2e.system.authHeaders(actors.auditor),
+  });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -187,16 +189,23 @@ describe('ledgers, rankings and their exports', () => {
     ).toEqual([
       [1, 'village-v02', 100],
       [2, 'village-v01', 70.833],
+      // the demo county's other villages had nothing to count: listed last, without a position
+      [null, 'village-v03', 0],
+      [null, 'village-v04', 0],
+      [null, 'village-v05', 0],
     ]);
     expect(res.body.units[0]).toMatchObject({ filed: 2, resolved: 1, noFeedback: 0, lapsed: 0 });
     const grids = (await http.get(`/rankings?level=grid&month=${month}`)).body.units;
-    // grid-g02 had nothing to count: listed last, without a position.
+    // grid-g02 and the demo county's other grids had nothing to count: listed last, without a position.
     expect(
       grids.map((u: { position: number | null; unit: { id: string } }) => [u.position, u.unit.id]),
     ).toEqual([
       [1, 'grid-g03'],
       [2, 'grid-g01'],
-      [null, 'grid-g02'],
+      ...['g02', 'g04', 'g05', 'g06', 'g07', 'g08', 'g09', 'g10', 'g11', 'g12'].map((g) => [
+        null,
+        `grid-${g}`,
+      ]),
     ]);
   });
 

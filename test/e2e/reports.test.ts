@@ -8,7 +8,7 @@ import { kpiDay } from '../../domain/kpi/facts';
 import { cycleUnderWay, latestCycleDay } from '../../domain/kpi/report';
 import { ensureReportSchedule } from '../../worker/reportSchedule';
 import { actors } from '../support/fixtures';
-import { authHeaders, useE2eSystem } from '../support/e2eSystem';
+import { useE2eSystem } from '../support/e2eSystem';
 import { demoCounty, syntheticRequestDoc } from '../support/requestDocs';
 import { eventually } from '../support/eventually';
 
@@ -24,6 +24,8 @@ const administrator = { id: 'admin-1', role: 'administrator', unit: 'it' };
 const today = () => kpiDay(new Date().toISOString());
 const date = cycleUnderWay(today());
 const grid = 'grid-g01';
+/** Every unit of the demo county reports: 1 committee, 2 townships, 5 villages, 12 grids. */
+const units = 20;
 
 async function file(category: 'general' | 'emergency', title: string): Promise<string> {
   const created = await http.post(
@@ -95,7 +97,6 @@ describe('the reporting cycle', () => {
 
     const run = await http.post('/reports/cycles', { date }, administrator);
     expect(run.status).toBe(200);
-    const units = 7;
     expect(run.body).toMatchObject({
       workflowId: reportCycleWorkflowId(date),
       date,
@@ -152,7 +153,7 @@ describe('the reporting cycle', () => {
     await act(ids.inProgress, 'resolve', { note: 'quiet now' }, actors.member);
     const again = await http.post('/reports/cycles', { date }, administrator);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ written: 0, kept: 7 });
+    expect(again.body).toMatchObject({ written: 0, kept: units });
     expect((await http.get(`/reports/${date}/${grid}`)).body).toEqual(first.body);
     const inbox = await http.get(`/notifications?recipient=${grid}&pageSize=100`);
     expect(inbox.body.items.filter((n: { kind: string }) => n.kind === 'cycle_report')).toHaveLength(1);
@@ -160,7 +161,7 @@ describe('the reporting cycle', () => {
 
   test('When a report is exported, then the CSV and the workbook hold its figures and the overdue holder', async () => {
     const csv = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=csv&section=overdue`, {
-      headers: authHeaders(actors.auditor),
+      headers: await e2e.system.authHeaders(actors.auditor),
     });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
@@ -168,7 +169,7 @@ describe('the reporting cycle', () => {
     expect(text).toContain(`${ids.overdue},燃气泄漏,dispatch,committee-c01,`);
 
     const xlsx = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=xlsx`, {
-      headers: authHeaders(actors.auditor),
+      headers: await e2e.system.authHeaders(actors.auditor),
     });
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -231,7 +232,7 @@ describe('the reporting cycle', () => {
       () => temporal.workflow.getHandle(reportCycleWorkflowId(latest)).result(),
       { timeoutMs: 60_000, intervalMs: 500 },
     );
-    expect(result).toMatchObject({ date: latest, written: 7, kept: 0 });
+    expect(result).toMatchObject({ date: latest, written: units, kept: 0 });
   }, 120_000);
 
   test('When a unit’s open requests are looked up, then PostgreSQL finds them through the GIN index, not by scanning', async () => {

@@ -3,14 +3,18 @@ import { promisify } from 'node:util';
 import { repoRoot } from './fixtures';
 
 /** `npm run audit -- <args>` as an operator runs it, with the given environment on top of this one. */
-export async function runAuditCli(
+export const runAuditCli = (args: string[], env: Record<string, string>) => runCli('audit/cli.ts', args, env);
+
+/** A command of the repository (`npm run <name>`: its TypeScript entry) with the given environment on top of this one. */
+export async function runCli(
+  entry: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       'node',
-      ['-r', 'ts-node/register/transpile-only', 'audit/cli.ts', ...args],
+      ['-r', 'ts-node/register/transpile-only', entry, ...args],
       {
         cwd: repoRoot,
         env: { ...process.env, ...env },

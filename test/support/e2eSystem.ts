@@ -13,7 +13,8 @@ import { startApi } from '../../api/server';
 import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 import { createActionLogModel } from '../../audit/actionLog/store';
 import { CaseAuditor } from '../../audit/auditor';
-import { buildOrgDirectory } from '../../domain/org';
+import { watchOrgDirectory } from '../../directory/live';
+import { DirectoryStore } from '../../directory/store';
 import { parsePolicy } from '../../domain/policy/policy';
 import { withCalendar, workingCalendarOf } from '../../domain/policy/calendarFile';
 import { readCalendarFile } from '../../config/calendarFile';
@@ -29,6 +30,7 @@ import { dataConverter } from '../../common/payloadCodec';
 import { testKeys } from './payloadKeys';
 import { startE2eServers } from './e2eServers';
 import { actors, repoRoot } from './fixtures';
+import { testIdentity, tokenCredentials, Who } from './credentials';
 
 export interface WebhookCall {
   headers: IncomingHttpHeaders;
@@ -66,11 +68,21 @@ export async function startE2eSystem(
   const filed = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
   const calendar = calendarFile ? readCalendarFile(calendarFile) : undefined;
   const policy = calendar ? withCalendar(filed, calendar) : filed;
-  const org = buildOrgDirectory(JSON.parse(readFileSync(orgFile, 'utf8')), policy);
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
+  const directory = watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile,
+    refreshMs: 500,
+    onError: () => undefined,
+  });
   await prepareStore(db, servers.postgresUrl);
+  await directory.refresh();
+  const { org } = directory;
+  const identity = testIdentity();
+  const authHeaders = tokenCredentials(directory.store, identity.issuer);
   const workerDb = await connectWorkerStore(`${servers.mongoUri}/lianxin`, tuning);
   const workerModels = createModels(workerDb);
   // Made once: a restarted worker reuses them (a connection compiles a model only once).
@@ -139,6 +151,8 @@ export async function startE2eSystem(
       auditor,
       policy,
       org,
+      directory,
+      identity,
       taskQueue,
       log: createLogger({ level: 'error' }),
       caseCountsMaxAgeMs: 0,
@@ -150,6 +164,8 @@ export async function startE2eSystem(
 
   return {
     url: api.url,
+    /** The store's database, for a command run as an operator would (`npm run token`, `npm run seed`) */
+    mongoUri: `${servers.mongoUri}/lianxin`,
     taskQueue,
     temporalAddress: servers.temporalAddress,
     namespace: servers.namespace,
@@ -162,6 +178,10 @@ export async function startE2eSystem(
     keys,
     webhookCalls,
     calendarWarnings,
+    directory,
+    identity,
+    /** The credentials a test sends for an actor: the one place tests say who is calling. */
+    authHeaders,
     /** The worker's app metrics (reminders, escalations, projection lag), as its /metrics endpoint serves them */
     workerMetrics: workerMetrics.registry,
     /** Stops the worker as a crash or a deploy would; cases wait in Temporal until one polls again. */
@@ -170,6 +190,7 @@ export async function startE2eSystem(
       current ??= await runWorker();
     },
     async stop() {
+      directory.stop();
       calendarWatch?.stop();
       await api.stop();
       await stopWorker();
@@ -203,7 +224,10 @@ export function useE2eSystem(
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
     system: undefined as unknown as E2eSystem,
-    http: httpClient((): string => `${e2e.system.url}/api/v1`),
+    http: httpClient(
+      (): string => `${e2e.system.url}/api/v1`,
+      (actor) => e2e.system.authHeaders(actor),
+    ),
   };
   beforeAll(async () => {
     e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile);
@@ -214,15 +238,11 @@ export function useE2eSystem(
   return e2e;
 }
 
-/** The credentials a test sends for an actor: the one place tests say who is calling. */
-export const authHeaders = (actor: { id: string; role: string; unit: string }) => ({
-  'x-actor-id': actor.id,
-  'x-actor-role': actor.role,
-  'x-actor-unit': actor.unit,
-});
-
-/** A tiny HTTP client over the real network stack, naming the actor in the headers the API expects. */
-export function httpClient(baseUrl: () => string) {
+/** A tiny HTTP client over the real network stack, sending the credentials of the actor a test names. */
+export function httpClient(
+  baseUrl: () => string,
+  credentials: (actor: Who) => Promise<Record<string, string>>,
+) {
   async function call(
     method: string,
     path: string,
@@ -239,14 +259,10 @@ export function httpClient(baseUrl: () => string) {
   }
   return {
     /** A read names its reader; one that does not reads as the auditor, who may read everything. */
-    get: (path: string, actor: { id: string; role: string; unit: string } = actors.auditor) =>
-      call('GET', path, undefined, authHeaders(actor)),
-    post: (
-      path: string,
-      body: unknown,
-      actor: { id: string; role: string; unit: string },
-      headers: Record<string, string> = {},
-    ) => call('POST', path, body, { ...authHeaders(actor), ...headers }),
+    get: async (path: string, actor: Who = actors.auditor) =>
+      call('GET', path, undefined, await credentials(actor)),
+    post: async (path: string, body: unknown, actor: Who, headers: Record<string, string> = {}) =>
+      call('POST', path, body, { ...(await credentials(actor)), ...headers }),
     raw: call,
   };
 }

@@ -13,6 +13,8 @@ import { PayloadKeys } from '../../config/payloadKeys';
 import { freePort, spawnChild } from '../../scripts/servers';
 import { httpClient } from './e2eSystem';
 import { repoRoot } from './fixtures';
+import { testIdentity, tokenCredentials } from './credentials';
+import { DirectoryStore } from '../../directory/store';
 
 export type ServiceName = 'temporal' | 'postgresql' | 'ferretdb' | 'worker' | 'api';
 
@@ -124,7 +126,11 @@ export async function startSupervisedStack(policyFile: string) {
   const models: Models = createModels(db);
 
   return {
-    http: httpClient(() => `http://127.0.0.1:${ports.api}/api/v1`),
+    // The API made its built-in issuer's key in DATA_DIR/auth at start: tokens signed with it verify there.
+    http: httpClient(
+      () => `http://127.0.0.1:${ports.api}/api/v1`,
+      tokenCredentials(new DirectoryStore(db), testIdentity(path.join(dataDir, 'auth')).issuer),
+    ),
     temporal,
     models,
     actionLog: createActionLogModel(db),

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import '../openapi';
+import { assignmentView } from '../org/schema';
+
+export const loginBody = z
+  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
+  .strict();
+
+const me = {
+  person: z.object({ id: z.string(), name: z.string() }),
+  assignments: z.array(assignmentView),
+};
+
+export const loginView = z
+  .object({ token: z.string(), expiresAt: z.string(), ...me })
+  .openapi('Login', { description: 'a bearer token for `Authorization: Bearer …`' });
+
+export const meView = z
+  .object({
+    ...me,
+    actingAs: z
+      .object({ role: z.string(), unit: z.string() })
+      .openapi({ description: 'the assignment this token acts in' }),
+  })
+  .openapi('Me');
+
+export const jwksView = z
+  .object({ keys: z.array(z.record(z.string(), z.unknown())) })
+  .openapi('Jwks', { description: 'the built-in issuer’s public keys (RFC 7517)' });

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { roles } from '../../domain/actors';
+import '../openapi';
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+const name = z.object({ zh: z.string().min(1).max(100), en: z.string().min(1).max(100) }).strict();
+
+export const unitParams = z.object({ id });
+export const personParams = z.object({ id });
+
+export const unitView = z
+  .object({
+    id: z.string(),
+    level: z.string(),
+    parent: z.string().optional(),
+    grid: z.string().optional(),
+    name,
+  })
+  .openapi('OrgUnit');
+export const unitList = z.object({ items: z.array(unitView) }).openapi('OrgUnitList');
+
+export const createUnitBody = z
+  .object({
+    id,
+    level: z
+      .string()
+      .min(1)
+      .openapi({ description: 'a rung of the policy ladder: grid, village, township, committee' }),
+    parent: id.optional().openapi({ description: 'the unit one rung up; none at the top' }),
+    grid: id.optional().openapi({ description: 'grid units only: the grid id requests are filed under' }),
+    name,
+  })
+  .strict();
+export const updateUnitBody = z.object({ parent: id.optional(), name: name.optional() }).strict().openapi({
+  description: 'a unit keeps its id, level and grid; it may move under another parent one rung up',
+});
+
+export const assignment = z.object({ role: z.enum(roles), unit: id }).strict();
+export const assignmentView = z.object({
+  role: z.enum(roles),
+  roleLabel: z.object({ zh: z.string(), en: z.string() }),
+  unit: z.string(),
+  unitName: name.optional(),
+});
+
+export const personView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    assignments: z.array(assignmentView),
+    username: z.string().optional(),
+    disabled: z.boolean(),
+  })
+  .openapi('OrgPerson');
+export const peopleQuery = z.object({
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).optional().openapi({ description: "the page before's `next`" }),
+});
+export const peoplePage = z
+  .object({ items: z.array(personView), pageSize: z.number(), next: z.string().optional() })
+  .openapi('OrgPeoplePage');
+
+export const createPersonBody = z
+  .object({
+    id,
+    name: z.string().min(1).max(100),
+    assignments: z.array(assignment).min(1).max(20),
+    login: z
+      .object({ username: id, password: z.string().min(8).max(200) })
+      .strict()
+      .optional()
+      .openapi({ description: 'a password login for the built-in issuer (an OIDC provider needs none)' }),
+  })
+  .strict();
+export const assignmentsBody = z.object({ assignments: z.array(assignment).min(1).max(20) }).strict();

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { buildOrgDirectory, OrgDirectory, orgSchema } from '../domain/org';
+import { Policy } from '../domain/policy/policy';
+import { OrgUnitDoc } from './models';
+import { DirectoryStore } from './store';
+
+/** The org directory a process runs on, rebuilt from the store when its version moves. */
+export interface LiveOrgDirectory {
+  /** Always the latest directory built: hand it to whatever reads the org */
+  org: OrgDirectory;
+  store: DirectoryStore;
+  /** Rebuilds now if the version moved (an API process calls it after its own writes). */
+  refresh(): Promise<void>;
+  stop(): void;
+}
+
+export const orgOfUnits = (units: OrgUnitDoc[]) => ({
+  units: units.map(({ _id, level, parent, grid, name }) => ({
+    id: _id,
+    level,
+    ...(parent ? { parent } : {}),
+    ...(grid ? { grid } : {}),
+    name: { zh: name.zh, en: name.en },
+  })),
+});
+
+/**
+ * The directory from MongoDB. Until the store first answers, the org file's units serve (the API
+ * starts while MongoDB is down); the first read loads them into an empty store (a new install).
+ * Every `refreshMs` the version document is read by `_id`; when some process has written, the
+ * units are read again and the directory rebuilt. A rebuild that fails keeps the directory it had
+ * and tries again at the next tick. Callers that need the store's units await `refresh()` once.
+ */
+export function watchOrgDirectory(options: {
+  store: DirectoryStore;
+  policy: Policy;
+  orgFile: string;
+  refreshMs: number;
+  onError: (err: Error) => void;
+}): LiveOrgDirectory {
+  const { store, policy } = options;
+  const fileOrg = orgSchema.parse(JSON.parse(readFileSync(options.orgFile, 'utf8')));
+  let current = buildOrgDirectory(fileOrg, policy);
+  let version: number | undefined;
+  const rebuild = async () => {
+    if (version === undefined) await store.loadUnitsIfEmpty(fileOrg);
+    const seen = await store.version();
+    if (seen === version) return;
+    current = buildOrgDirectory(orgOfUnits(await store.units()), policy);
+    version = seen;
+  };
+  // One rebuild at a time, each reading the version after the call: a writer's refresh sees its write.
+  let queue = Promise.resolve();
+  const refresh = () => (queue = queue.catch(() => undefined).then(rebuild));
+  const timer = setInterval(() => refresh().catch(options.onError), options.refreshMs);
+  timer.unref();
+  // Delegates every method, whatever the interface grows, to the directory last built.
+  const org = new Proxy({} as OrgDirectory, {
+    get: (_target, method: keyof OrgDirectory) => current[method],
+  });
+  return { org, store, refresh, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OrgUnitDoc } from '../../directory/models';
+import { orgOfUnits } from '../../directory/live';
+import { assignmentProblems, unitProblems } from '../../directory/rules';
+import { buildOrgDirectory, orgSchema } from '../../domain/org';
+import { defaultPolicy, repoRoot } from '../support/fixtures';
+
+const policy = defaultPolicy();
+const county = orgSchema.parse(
+  JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
+);
+const units = new Map<string, OrgUnitDoc>(county.units.map(({ id, ...unit }) => [id, { _id: id, ...unit }]));
+const name = { zh: '新', en: 'new' };
+
+describe('the org tree: where a unit may sit', () => {
+  test('When the demo county is built, then it has 1 committee, 2 townships, 5 villages and 12 grids, each grid climbing the ladder', () => {
+    const org = buildOrgDirectory(orgOfUnits([...units.values()]), policy);
+    expect([0, 1, 2, 3].map((level) => org.unitsAt(level).length)).toEqual([12, 5, 2, 1]);
+    expect(org.jurisdictionOf('g12')).toEqual(['grid-g12', 'village-v05', 'township-t02', 'committee-c01']);
+    expect(org.jurisdictionOf('g01')).toEqual(['grid-g01', 'village-v01', 'township-t01', 'committee-c01']);
+  });
+
+  test('When a unit sits one rung below an existing parent, then nothing is wrong with it', () => {
+    expect(
+      unitProblems({ _id: 'village-v06', level: 'village', parent: 'township-t02', name }, units, policy),
+    ).toEqual([]);
+    expect(
+      unitProblems(
+        { _id: 'grid-g13', level: 'grid', parent: 'village-v05', grid: 'g13', name },
+        units,
+        policy,
+      ),
+    ).toEqual([]);
+  });
+
+  test('When a unit skips a rung, names no parent, or a parent at the top, then each problem names its field', () => {
+    expect(
+      unitProblems({ _id: 'grid-x', level: 'grid', parent: 'township-t01', grid: 'gx', name }, units, policy),
+    ).toEqual([
+      {
+        field: 'body.parent',
+        message: "township-t01 is a township unit; a grid unit's parent is a village unit",
+      },
+    ]);
+    expect(unitProblems({ _id: 'village-x', level: 'village', name }, units, policy)).toEqual([
+      { field: 'body.parent', message: 'required' },
+    ]);
+    expect(
+      unitProblems({ _id: 'committee-x', level: 'committee', parent: 'committee-c01', name }, units, policy),
+    ).toEqual([{ field: 'body.parent', message: 'a committee unit has no parent' }]);
+    expect(
+      unitProblems(
+        { _id: 'village-x', level: 'village', parent: 'township-t01', grid: 'g99', name },
+        units,
+        policy,
+      ),
+    ).toEqual([{ field: 'body.grid', message: 'only grid units name a grid' }]);
+  });
+
+  test('When an assignment names a unit the directory lacks, then its index and field are named', () => {
+    expect(
+      assignmentProblems(
+        [
+          { role: 'grid_member', unit: 'grid-g01' },
+          { role: 'unit_leader', unit: 'village-v99' },
+        ],
+        (unit) => units.has(unit),
+      ),
+    ).toEqual([{ field: 'body.assignments.1.unit', message: 'unknown unit village-v99' }]);
+  });
+});

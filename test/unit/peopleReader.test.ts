@@ -1,0 +1,41 @@
+import { OrgPersonDoc } from '../../directory/models';
+import { PeopleReader } from '../../directory/people';
+
+const member: OrgPersonDoc = {
+  _id: 'member-1',
+  name: '张伟',
+  assignments: [{ role: 'grid_member', unit: 'grid-g01' }],
+};
+
+/** A store that answers from `people`, or never while `stalled` (a SIGSTOPped FerretDB). */
+function store(people: Map<string, OrgPersonDoc>) {
+  const state = { stalled: false };
+  return {
+    state,
+    person: (id: string) =>
+      state.stalled
+        ? new Promise<OrgPersonDoc | undefined>(() => undefined)
+        : Promise.resolve(people.get(id)),
+  };
+}
+
+describe('the people behind requests, through a store outage', () => {
+  test('When the store answers, then every read sees the latest person: a disabling takes effect at once', async () => {
+    const people = new Map([[member._id, member]]);
+    const reader = new PeopleReader(store(people), 50);
+    expect(await reader.person('member-1')).toEqual(member);
+    people.set('member-1', { ...member, disabled: true });
+    expect(await reader.person('member-1')).toMatchObject({ disabled: true });
+    expect(await reader.person('ghost')).toBeUndefined();
+  });
+
+  test('When the store stalls, then the person as last read serves, and someone never read is refused', async () => {
+    const people = new Map([[member._id, member]]);
+    const stub = store(people);
+    const reader = new PeopleReader(stub, 50);
+    await reader.person('member-1');
+    stub.state.stalled = true;
+    expect(await reader.person('member-1')).toEqual(member);
+    await expect(reader.person('member-2')).rejects.toThrow('the org directory did not answer within 50 ms');
+  });
+});
