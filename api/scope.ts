@@ -29,24 +29,43 @@ function paramsOf<P>(schema: z.ZodType<P>, req: Request): P {
   );
 }
 
-/** A case the caller names by id: loaded once, checked against the caller's scope, and kept for the handler. */
-export function caseInScope<P, T>(
+/**
+ * A target the caller names by id: found within the caller's scope (undefined otherwise, or when it
+ * does not exist, alike) and kept for the handler, or 404.
+ */
+export function targetInScope<P, T>(
   params: z.ZodType<P>,
-  load: (params: P, actor: Actor) => Promise<{ facts: CaseFacts; value: T }>,
+  find: (params: P, actor: Actor) => Promise<T | undefined>,
   what: (params: P) => string,
 ): RequestHandler {
   return (req, res, next) => {
     const run = async () => {
       const p = paramsOf(params, req);
-      const { facts, value } = await load(p, actorOf(res));
-      if (!caseVisible(scopeOf(actorOf(res)), facts)) throw notFound(what(p));
+      const value = await find(p, actorOf(res));
+      if (value === undefined) throw notFound(what(p));
       res.locals.target = value;
     };
     run().then(() => next(), next);
   };
 }
 
-/** The case `caseInScope` loaded. */
+/** A case the caller names by id: loaded once, checked against the caller's scope, and kept for the handler. */
+export function caseInScope<P, T>(
+  params: z.ZodType<P>,
+  load: (params: P, actor: Actor) => Promise<{ facts: CaseFacts; value: T }>,
+  what: (params: P) => string,
+): RequestHandler {
+  return targetInScope(
+    params,
+    async (p, actor) => {
+      const { facts, value } = await load(p, actor);
+      return caseVisible(scopeOf(actor), facts) ? value : undefined;
+    },
+    what,
+  );
+}
+
+/** The target `targetInScope` (or `caseInScope`) found. */
 export function targetOf<T>(res: Response): T {
   return res.locals.target as T;
 }

@@ -39,9 +39,15 @@ export class DirectoryStore {
     return entry ? this.person(entry.person) : undefined;
   }
 
-  /** A page of people by id, after the cursor (the last id of the page before). */
-  async people(after: string | undefined, limit: number): Promise<OrgPersonDoc[]> {
-    return this.models.Person.find(after === undefined ? {} : { _id: { $gt: after } })
+  /**
+   * A page of people by id, after the cursor (the last id of the page before); with `units`, only
+   * people holding a role in one of them.
+   */
+  async people(after: string | undefined, limit: number, units?: string[]): Promise<OrgPersonDoc[]> {
+    return this.models.Person.find({
+      ...(after === undefined ? {} : { _id: { $gt: after } }),
+      ...(units === undefined ? {} : { 'assignments.unit': { $in: units } }),
+    })
       .sort({ _id: 1 })
       .limit(limit)
       .lean<OrgPersonDoc[]>();

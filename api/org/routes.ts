@@ -1,19 +1,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { OrgUnitDoc } from '../../directory/models';
+import { OrgPersonDoc, OrgUnitDoc } from '../../directory/models';
 import { hashPassword } from '../../directory/passwords';
 import { assignmentProblems, FieldProblem, unitProblems } from '../../directory/rules';
 import { DirectoryConflict } from '../../directory/store';
-import { requireAdministrator, requireCaller, requireReader } from '../actor';
+import { access } from '../../domain/access/roles';
+import { directoryScope, personVisible, unitsInScope } from '../../domain/access/scope';
+import { actorOf, requireAdministrator, requireCaller, requireReader } from '../actor';
 import { ApiDeps } from '../deps';
-import { ApiError, invalid, notFound } from '../errors';
+import { ApiError, invalid } from '../errors';
 import { ApiDocument, json, problemResponses } from '../openapi';
+import { targetOf, targetInScope } from '../scope';
 import { validated } from '../validate';
 import { presentPerson, presentUnit } from './presenter';
 import {
   assignmentsBody,
   createPersonBody,
   createUnitBody,
+  disableBody,
   peoplePage,
   peopleQuery,
   personParams,
@@ -24,13 +28,15 @@ import {
   updateUnitBody,
 } from './schema';
 
-const requireDirectoryReader = requireReader(['administrator', 'auditor']);
+const requirePeopleReader = requireReader(access.readPeople);
 
 /**
  * The org directory's administration: units and people in MongoDB. Writes are the
  * administrator's (each action-logged by recordWrites, each bumping the directory's version, which
  * this process rebuilds from at once and every other within ORG_REFRESH_MS); people are read by
- * administrators and auditors; the unit tree by anyone signed in (the console draws it).
+ * administrators and auditors, and by supervisors within their unit (domain/access/); the unit tree
+ * by anyone signed in (the console draws it). A unit or person the path names is found (404) before
+ * the body is read, as cases are.
  */
 export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
@@ -47,6 +53,21 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     if (problems.length) throw invalid(problems);
   };
   const unitsById = async () => new Map((await store.units()).map((unit) => [unit._id, unit]));
+  const unitFound = targetInScope(
+    unitParams,
+    ({ id }) => store.unit(id),
+    ({ id }) => `unit ${id}`,
+  );
+  const personInScope = targetInScope(
+    personParams,
+    async ({ id }, actor) => {
+      const person = await store.person(id);
+      return person && personVisible(directoryScope(actor), person.assignments, deps.org)
+        ? person
+        : undefined;
+    },
+    ({ id }) => `person ${id}`,
+  );
 
   const route = (
     method: 'get' | 'post' | 'patch' | 'put',
@@ -80,15 +101,9 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
 
   route('get', '/units/{id}', 'One unit', { params: unitParams }, { status: 200, schema: unitView });
-  router.get(
-    '/org/units/:id',
-    requireCaller,
-    validated({ params: unitParams }, async ({ params }, res) => {
-      const unit = await store.unit(params.id);
-      if (!unit) throw notFound(`unit ${params.id}`);
-      res.json(presentUnit(unit));
-    }),
-  );
+  router.get('/org/units/:id', requireCaller, unitFound, (_req, res) => {
+    res.json(presentUnit(targetOf<OrgUnitDoc>(res)));
+  });
 
   route(
     'post',
@@ -119,11 +134,10 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   router.patch(
     '/org/units/:id',
     requireAdministrator,
-    validated({ params: unitParams, body: updateUnitBody }, async ({ params, body }, res) => {
+    unitFound,
+    validated({ body: updateUnitBody }, async ({ body }, res) => {
       const units = await unitsById();
-      const current = units.get(params.id);
-      if (!current) throw notFound(`unit ${params.id}`);
-      const unit = { ...current, ...body };
+      const unit = { ...targetOf<OrgUnitDoc>(res), ...body };
       refuseUnless(unitProblems(unit, units, deps.policy));
       await written(store.replaceUnit(unit));
       res.json(presentUnit(unit));
@@ -133,15 +147,16 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   route(
     'get',
     '/people',
-    'People of the directory by id, a page at a time (administrator, auditor)',
+    'People of the directory by id, a page at a time (administrator, auditor; supervisors: those of their unit and below)',
     { query: peopleQuery },
     { status: 200, schema: peoplePage },
   );
   router.get(
     '/org/people',
-    requireDirectoryReader,
+    requirePeopleReader,
     validated({ query: peopleQuery }, async ({ query }, res) => {
-      const people = await store.people(query.cursor, query.pageSize + 1);
+      const units = unitsInScope(directoryScope(actorOf(res)), deps.org);
+      const people = await store.people(query.cursor, query.pageSize + 1, units);
       const items = people.slice(0, query.pageSize);
       res.json({
         items: items.map(present),
@@ -154,22 +169,16 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   route(
     'get',
     '/people/{id}',
-    'One person (administrator, auditor)',
+    'One person (administrator, auditor; supervisors: one of their unit and below, else 404)',
     { params: personParams },
     {
       status: 200,
       schema: personView,
     },
   );
-  router.get(
-    '/org/people/:id',
-    requireDirectoryReader,
-    validated({ params: personParams }, async ({ params }, res) => {
-      const person = await store.person(params.id);
-      if (!person) throw notFound(`person ${params.id}`);
-      res.json(present(person));
-    }),
-  );
+  router.get('/org/people/:id', requirePeopleReader, personInScope, (_req, res) => {
+    res.json(present(targetOf<OrgPersonDoc>(res)));
+  });
 
   route(
     'post',
@@ -209,10 +218,10 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   router.put(
     '/org/people/:id/assignments',
     requireAdministrator,
+    personInScope,
     validated({ params: personParams, body: assignmentsBody }, async ({ params, body }, res) => {
       const units = await unitsById();
       refuseUnless(assignmentProblems(body.assignments, (unit) => units.has(unit)));
-      if (!(await store.person(params.id))) throw notFound(`person ${params.id}`);
       await written(store.setAssignments(params.id, body.assignments));
       res.json(present((await store.person(params.id))!));
     }),
@@ -222,14 +231,14 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     'post',
     '/people/{id}/disable',
     'Disable a person: their tokens and login stop working at once (administrator)',
-    { params: personParams },
+    { params: personParams, body: disableBody },
     { status: 200, schema: personView },
   );
   router.post(
     '/org/people/:id/disable',
     requireAdministrator,
-    validated({ params: personParams }, async ({ params }, res) => {
-      if (!(await store.person(params.id))) throw notFound(`person ${params.id}`);
+    personInScope,
+    validated({ params: personParams, body: disableBody }, async ({ params }, res) => {
       await written(store.disable(params.id));
       res.json(present((await store.person(params.id))!));
     }),

@@ -77,3 +77,5 @@ export const createPersonBody = z
   })
   .strict();
 export const assignmentsBody = z.object({ assignments: z.array(assignment).min(1).max(20) }).strict();
+/** Disabling takes no fields; an empty object or no body at all. */
+export const disableBody = z.object({}).strict();

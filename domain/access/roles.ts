@@ -40,6 +40,11 @@ export const access = {
   /** The action log is one chain over every unit's writes: the auditor, and a committee whose jurisdiction is the whole org. */
   actionLog: ['auditor', 'committee'],
   runCycle: ['administrator'],
+  /**
+   * People of the org directory: administrators and auditors all of them; supervisors those holding
+   * a role in their unit or below it, whom they dispatch to and supervise.
+   */
+  readPeople: ['administrator', 'auditor', ...supervisors],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Access = keyof typeof access;

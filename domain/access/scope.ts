@@ -98,6 +98,32 @@ export function unitInScope(
 }
 
 /**
+ * What an actor sees of the org directory's people: administrators, who manage the directory, see
+ * all of it, as auditors do; staff see the people of their unit and below it.
+ */
+export function directoryScope(actor: Actor): Scope {
+  return actor.role === 'administrator' ? { everything: true } : scopeOf(actor);
+}
+
+/** Whether the scope covers a person of the directory: one of their roles is in a unit it covers. */
+export function personVisible(
+  scope: Scope,
+  assignments: readonly { unit: string }[],
+  org: Pick<OrgDirectory, 'parentOf' | 'levelOf'>,
+): boolean {
+  return scope.everything || assignments.some((a) => unitInScope(scope, a.unit, org));
+}
+
+/** The units a scope covers, for a directory query; undefined when it covers every unit. */
+export function unitsInScope(
+  scope: Scope,
+  org: Pick<OrgDirectory, 'parentOf' | 'levelOf' | 'unitIds'>,
+): string[] | undefined {
+  if (scope.everything) return undefined;
+  return org.unitIds().filter((unit) => unitInScope(scope, unit, org));
+}
+
+/**
  * What a list or count reads for a scope: a unit's cases (indexed by `unit<level>`, walked in its
  * slices), the cases of every unit, optionally narrowed to those naming a person in a field the list
  * stores, or `'out'` when the unit asked for is outside the scope.

@@ -29,7 +29,8 @@ const reached = [400, 404] as const;
 const unitStaff = ['grid_member', 'branch_secretary', 'unit_leader', 'committee'] as const;
 const supervisors = ['branch_secretary', 'unit_leader', 'committee'] as const;
 
-const probes = only(each(tableRoles, 200));
+/** Health probes, the signing keys, `/me` and the unit tree: every caller. */
+const everyone = only(each(tableRoles, 200));
 const readRequest = only({ ...each(['resident', 'hotline_operator', ...unitStaff], seen), auditor: 200 });
 const listRequests = only({ ...each(unitStaff, seen), auditor: 200 });
 const fileRequest = only(each(['resident', 'hotline_operator', 'grid_member', 'branch_secretary'], 400));
@@ -55,6 +56,15 @@ const auditCase = only({ committee: seen, auditor: 200 });
 /** One chain over the whole org: this committee's jurisdiction is not all of it (the test org has two). */
 const actionLog = only({ committee: 404, auditor: 200 });
 
+/** Public, as every caller and none: a login probed without credentials is refused by validation. */
+const login = only(each(tableRoles, 400));
+/** The directory's writes: the administrator's over the whole directory (no scope narrows it). */
+const administer = only({ administrator: 400 });
+/** People: administrators and auditors all; supervisors those of their unit and below. */
+const readPeople = only({ ...each(supervisors, seen), administrator: 200, auditor: 200 });
+/** The list of people holds only those in scope, whatever unit is probed. */
+const listPeople = only({ ...each(supervisors, 200), administrator: 200, auditor: 200 });
+
 const commitmentRows = (path: string, actions: string[], opts: { funds?: boolean; problems: boolean }) => ({
   [`POST ${path}`]: openCommitment,
   [`GET ${path}`]: listCommitments,
@@ -78,8 +88,22 @@ const commitmentRows = (path: string, actions: string[], opts: { funds?: boolean
 });
 
 export const authorizationTable: Record<string, Row> = {
-  'GET /api/v1/healthz': probes,
-  'GET /api/v1/readyz': probes,
+  'GET /api/v1/healthz': everyone,
+  'GET /api/v1/readyz': everyone,
+
+  'GET /api/v1/auth/jwks.json': everyone,
+  'POST /api/v1/auth/login': login,
+  'GET /api/v1/me': everyone,
+
+  'GET /api/v1/org/units': everyone,
+  'GET /api/v1/org/units/{id}': everyone,
+  'POST /api/v1/org/units': administer,
+  'PATCH /api/v1/org/units/{id}': administer,
+  'GET /api/v1/org/people': listPeople,
+  'GET /api/v1/org/people/{id}': readPeople,
+  'POST /api/v1/org/people': administer,
+  'PUT /api/v1/org/people/{id}/assignments': administer,
+  'POST /api/v1/org/people/{id}/disable': administer,
 
   'POST /api/v1/requests': fileRequest,
   'GET /api/v1/requests': listRequests,

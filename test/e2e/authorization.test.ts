@@ -10,7 +10,8 @@ import { authorizationTable, Cell, TableRole, tableRoles } from './authorization
  * The authorization table (authorization.table.ts) against the running API: every operation of its
  * OpenAPI document × every role × a target in the caller's scope and one outside it. The org has
  * two committees; the cases in scope sit in grid g01, those outside in g04 (another village and
- * township of the same committee) or, for the committee itself, g05 (the other committee's).
+ * township of the same committee) or, for the committee itself, g05 (the other committee's). The
+ * directory's units and people are probed at the same places: a village and a grid member of its grid.
  */
 const e2e = useE2eSystem(undefined, undefined, undefined, join(repoRoot, 'test', 'e2e', 'org.scope.json'));
 const { http } = e2e;
@@ -37,6 +38,8 @@ type Collection = (typeof collections)[number];
 
 const ids = {} as Record<Collection, Record<Place, string>>;
 const problems = {} as Record<'plans' | 'pairings', Record<Place, string>>;
+/** A person of the directory at each place: a grid member of its grid. */
+const people: Record<Place, string> = { in: 'staff-in', far: 'staff-far', other: 'staff-other' };
 const cycleDate = cycleUnderWay(kpiDay(new Date().toISOString()));
 
 async function created(
@@ -50,6 +53,16 @@ async function created(
 }
 
 async function openFixtures(): Promise<void> {
+  for (const place of ['in', 'far', 'other'] as Place[])
+    await created(
+      '/org/people',
+      {
+        id: people[place],
+        name: '网格员 grid member',
+        assignments: [{ role: 'grid_member', unit: `grid-${grids[place]}` }],
+      },
+      callers.administrator,
+    );
   const team = (lead: string) => ({ id: lead, role: 'assistance_team', unit: 'industry-bureau' }) as Who;
   for (const place of ['in', 'far', 'other'] as Place[]) {
     const requester = place === 'in' ? 'res-in' : `res-${place}`;
@@ -134,8 +147,15 @@ function probe(method: string, template: string, role: TableRole, scope: 'in' | 
     : who.unit;
   const unit = scope === 'in' ? ownUnit : villages[place];
   const caseId = template.startsWith('/api/v1/audit/cases/') ? `request-${ids.requests[place]}` : '';
+  const id = collection
+    ? ids[collection][place]
+    : template.startsWith('/api/v1/org/units/')
+      ? villages[place]
+      : template.startsWith('/api/v1/org/people/')
+        ? people[place]
+        : '';
   let path = template
-    .replace('{id}', collection ? ids[collection][place] : '')
+    .replace('{id}', id)
     .replace('{caseId}', caseId)
     .replace(
       '{problemId}',
@@ -173,9 +193,15 @@ const expected = (cell: Cell, scope: 'in' | 'out') =>
 
 /**
  * What the probes could have changed: every entry a person (not the system's timers, which run on the
- * short policy meanwhile) made on each fixture case's timeline, and how many cases the API opened.
+ * short policy meanwhile) made on each fixture case's timeline, how many cases the API opened, and
+ * the org directory's units and people.
  */
 async function snapshot() {
+  const { Unit, Person } = e2e.system.directory.store.models;
+  const directory = {
+    units: await Unit.find().sort({ _id: 1 }).lean(),
+    people: await Person.find().sort({ _id: 1 }).lean(),
+  };
   const cases: Record<string, unknown> = {};
   for (const c of collections)
     for (const place of ['in', 'far', 'other'] as Place[]) {
@@ -188,18 +214,27 @@ async function snapshot() {
   const { count } = await e2e.system.temporal.workflow.count(
     "WorkflowType IN ('citizenRequest', 'assistancePlan', 'householdPairing', 'memberPledge')",
   );
-  return { cases, workflows: count };
+  return { cases, workflows: count, directory };
 }
 
 describe('the authorization table, from the OpenAPI document', () => {
-  let operations: { method: string; path: string }[];
+  /** `open`: the operation declares no security (health probes, the signing keys, the login). */
+  let operations: { method: string; path: string; open: boolean }[];
 
   beforeAll(async () => {
-    const doc = (await http.raw('GET', '/openapi.json')).body as { paths: Record<string, object> };
+    const doc = (await http.raw('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+      Object.entries(ops).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        open: op.security?.length === 0,
+      })),
     );
     await openFixtures();
+    // Each caller's first call puts it in the directory: before any snapshot of it is taken.
+    for (const who of Object.values(callers)) await e2e.system.authHeaders(who);
   }, 240_000);
 
   test('When the document and the table are compared, then every operation has an entry and every entry an operation', () => {
@@ -220,7 +255,12 @@ describe('the authorization table, from the OpenAPI document', () => {
         for (const scope of ['in', 'out'] as const) {
           const { path, who } = probe(method, template, role, scope);
           // A body no schema accepts: a call that gets past role and scope stops at validation.
-          const res = method === 'GET' ? await http.get(path, who) : await http.post(path, [], who);
+          const res = await http.raw(
+            method,
+            path,
+            method === 'GET' ? undefined : [],
+            await e2e.system.authHeaders(who),
+          );
           probed += 1;
           const want = expected(row[role], scope);
           if (res.status !== want)
@@ -234,15 +274,21 @@ describe('the authorization table, from the OpenAPI document', () => {
     expect(await snapshot()).toEqual(before);
   }, 600_000);
 
-  test('When nobody says who is calling, then every operation but the probes answers 401', async () => {
+  test('When nobody says who is calling, then every operation answers 401 but the public ones, which answer as to anyone', async () => {
+    const before = await snapshot();
     const answered: string[] = [];
-    for (const { method, path: template } of operations) {
+    for (const { method, path: template, open } of operations) {
       const { path } = probe(method, template, 'auditor', 'in');
       const res = await http.raw(method, path, method === 'GET' ? undefined : []);
-      const want = template.endsWith('/healthz') || template.endsWith('/readyz') ? 200 : 401;
+      const row = authorizationTable[`${method} ${template}`];
+      const want = open && row ? expected(row.auditor, 'in') : 401;
       if (res.status !== want) answered.push(`${method} ${path}: ${res.status}, expected ${want}`);
     }
     expect(answered).toEqual([]);
+    expect(operations.filter((op) => op.open).map((op) => `${op.method} ${op.path}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/healthz', 'POST /api/v1/auth/login']),
+    );
+    expect(await snapshot()).toEqual(before);
   }, 120_000);
 
   test('When a resident files for someone else or staff file outside their unit, then the rule is named and nothing is filed', async () => {
@@ -288,7 +334,7 @@ describe('the authorization table, from the OpenAPI document', () => {
     expect(byVillage.status).toBe(409);
   });
 
-  test('When lists are read, then each caller sees only the cases of its scope', async () => {
+  test('When lists are read, then each caller sees only the cases and people of its scope', async () => {
     const listed = async (path: string, who: Who) =>
       (await http.get(path, who)).body.items.map((item: { id: string }) => item.id);
     const leader = await listed('/requests', callers.unit_leader);
@@ -299,6 +345,10 @@ describe('the authorization table, from the OpenAPI document', () => {
     expect(committee).not.toContain(ids.requests.other);
     const team = await listed('/plans', callers.assistance_team);
     expect(team).toEqual([ids.plans.in]);
+    const staff = await listed('/org/people?pageSize=200', callers.unit_leader);
+    expect(staff).toEqual(expect.arrayContaining([people.in, callers.grid_member.id]));
+    expect(staff).not.toContain(people.far);
+    expect(staff).not.toContain(callers.committee.id);
     const ranked = (
       await http.get(`/rankings?level=village&month=${cycleDate.slice(0, 7)}`, callers.unit_leader)
     ).body;

@@ -17,10 +17,13 @@ import {
   caseVisible,
   chainUp,
   coversOrg,
+  directoryScope,
   inboxReadable,
   listReach,
+  personVisible,
   scopeOf,
   unitInScope,
+  unitsInScope,
 } from '../../domain/access/scope';
 import { buildOrgDirectory } from '../../domain/org';
 import { Refusal } from '../../domain/timeline';
@@ -175,6 +178,40 @@ describe('units in scope, lists and inboxes', () => {
       policy,
     );
     expect(coversOrg(scopeOf(who('committee', 'committee-c01')), oneCommittee)).toBe(true);
+  });
+});
+
+describe('people of the org directory', () => {
+  const at = (...units: string[]) => units.map((unit) => ({ unit }));
+
+  test('When a supervisor reads people, then it sees those holding a role in its unit or below, not above or beside', () => {
+    const village = directoryScope(who('unit_leader', 'village-v01'));
+    expect(personVisible(village, at('grid-g02'), org)).toBe(true);
+    expect(personVisible(village, at('grid-g04', 'village-v01'), org)).toBe(true);
+    expect(personVisible(village, at('township-t01'), org)).toBe(false);
+    expect(personVisible(village, at('grid-g03', 'industry-bureau'), org)).toBe(false);
+    expect(unitsInScope(village, org)?.sort()).toEqual(['grid-g01', 'grid-g02', 'village-v01']);
+  });
+
+  test('When an administrator or an auditor reads people, then they see the whole directory; an administrator still sees no case', () => {
+    for (const role of ['administrator', 'auditor'] as const) {
+      const scope = directoryScope(who(role, 'it'));
+      expect(personVisible(scope, at('grid-g05'), org)).toBe(true);
+      expect(unitsInScope(scope, org)).toBeUndefined();
+    }
+    expect(sees(who('administrator', 'it'), { jurisdiction: g01 })).toBe(false);
+  });
+
+  test('When a person holds a role only in a unit outside the tree (a department), then only the whole directory sees them', () => {
+    const department = at('industry-bureau');
+    expect(personVisible(directoryScope(who('committee', 'committee-c01')), department, org)).toBe(false);
+    expect(personVisible(directoryScope(who('auditor')), department, org)).toBe(true);
+  });
+
+  test('When the people endpoints name their readers, then supervisors read and grid members, residents and teams do not', () => {
+    expect([...access.readPeople].sort()).toEqual(
+      ['administrator', 'auditor', 'branch_secretary', 'committee', 'unit_leader'].sort(),
+    );
   });
 });
 
