@@ -27,6 +27,11 @@ const mongoUnreachable = new Set([
 
 // gRPC status codes UNAVAILABLE and DEADLINE_EXCEEDED.
 const temporalUnreachable = new Set<number>([14, 4]);
+// FAILED_PRECONDITION (9) on a query: Temporal has no worker to answer it now. A write's scope check
+// queries its case first (api/scope.ts), so a worker that is down or replaying a killed task must
+// answer 503 and be retried, as the write itself would wait for it.
+const FAILED_PRECONDITION = 9;
+const noWorkerToAnswer = /no poller seen|workflow task in failed state/i;
 
 /** The dependency an error says is unreachable, if it says so. */
 export function unreachableDependency(err: unknown): Dependency | undefined {
@@ -36,6 +41,8 @@ export function unreachableDependency(err: unknown): Dependency | undefined {
   const grpc = err instanceof ServiceError ? err.cause : err;
   // An action the server held until its own timeout: no worker took it to the case meanwhile.
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'worker';
+  if (isGrpcServiceError(grpc) && grpc.code === FAILED_PRECONDITION && noWorkerToAnswer.test(grpc.message))
+    return 'worker';
   if (isGrpcDeadlineError(err) || (isGrpcServiceError(grpc) && temporalUnreachable.has(grpc.code)))
     return 'temporal';
   return undefined;
