@@ -1,6 +1,8 @@
 import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { authenticate } from './actor';
+import { jsonBodies } from './bodies';
+import { browserPolicy } from './browserPolicy';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -18,11 +20,21 @@ import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
+import { perIpLimit, perUserLimit, RateLimits } from './rateLimits';
+import { validated } from './validate';
+import { envSchema } from '../config/env';
+
+const defaults = envSchema.parse({});
+const defaultRateLimits: RateLimits = {
+  perIpPerMinute: defaults.RATE_LIMIT_PER_IP_PER_MINUTE,
+  perUserPerMinute: defaults.RATE_LIMIT_PER_USER_PER_MINUTE,
+};
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   const doc = new ApiDocument();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustedProxies ?? 0);
   app.use(assignRequestId);
   const { log } = deps;
   app.use(logRequests(log));
@@ -30,14 +42,19 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
+  app.use(browserPolicy(deps.consoleOrigins ?? []));
+  const rateLimits = deps.rateLimits ?? defaultRateLimits;
+  // Before anything that costs: a flood from one address stops here.
+  app.use('/api/v1', perIpLimit(rateLimits));
   app.use(
     '/api/v1',
     recordWrites(deps.actionLogOutbox, (requestId, err) =>
       log.error({ err, requestId }, 'action log entry not recorded'),
     ),
   );
-  app.use(express.json({ limit: '256kb' }));
+  app.use(jsonBodies);
   app.use(authenticate);
+  app.use('/api/v1', perUserLimit(rateLimits));
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
@@ -51,7 +68,10 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
   const openapi = doc.generate();
-  v1.get('/openapi.json', (_req, res) => res.json(openapi));
+  v1.get(
+    '/openapi.json',
+    validated({}, (_input, res) => res.json(openapi)),
+  );
   app.use('/api/v1', v1);
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler);

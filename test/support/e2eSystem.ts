@@ -9,6 +9,7 @@ import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
 import { prepareStore } from '../../activities/db/store';
+import { ApiDeps } from '../../api/deps';
 import { startApi } from '../../api/server';
 import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 import { createActionLogModel } from '../../audit/actionLog/store';
@@ -40,11 +41,14 @@ export interface WebhookCall {
  * connection to the store, as in production, tuned by `tuning` (the defaults unless given). With a
  * `calendarFile`, the API hands new cases its calendar and the worker watches its coverage, as
  * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves.
+ * `edge` sets what the API takes from any caller: rate limits high enough that no test meets
+ * them unless it sets them low, and no console origin unless given.
  */
 export async function startE2eSystem(
   policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
   tuning: WorkerTuning = defaultTuning(),
   calendarFile?: string,
+  edge: E2eEdge = {},
 ) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
@@ -138,6 +142,8 @@ export async function startE2eSystem(
       log: createLogger({ level: 'error' }),
       caseCountsMaxAgeMs: 0,
       postgresUrl: servers.postgresUrl,
+      rateLimits: edge.rateLimits ?? { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
+      consoleOrigins: edge.consoleOrigins,
     },
     '127.0.0.1',
     0,
@@ -177,6 +183,7 @@ export async function startE2eSystem(
 }
 
 export type E2eSystem = Awaited<ReturnType<typeof startE2eSystem>>;
+export type E2eEdge = Pick<ApiDeps, 'rateLimits' | 'consoleOrigins'>;
 
 export interface HttpResult {
   status: number;
@@ -192,13 +199,14 @@ export function useE2eSystem(
   policyFile?: string,
   tuning?: WorkerTuning,
   calendarFile?: string,
+  edge?: E2eEdge,
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
     system: undefined as unknown as E2eSystem,
     http: httpClient((): string => `${e2e.system.url}/api/v1`),
   };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile);
+    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, edge);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();
