@@ -84,7 +84,11 @@ export const meetingBody = z
 export const meetingsQuery = z
   .object({
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(100).optional().openapi({ description: 'the `next` of the previous page' }),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected a meeting id')
+      .optional()
+      .openapi({ description: 'the `next` of the previous page' }),
   })
   .strict();
 

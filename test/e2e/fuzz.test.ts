@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Collection } from 'mongoose';
+import { actors, repoRoot } from '../support/fixtures';
+import { useE2eSystem } from '../support/e2eSystem';
+import { eventually } from '../support/eventually';
+import { credentialVariants } from '../support/hostileCredentials';
+import {
+  ApiDoc,
+  HostileCase,
+  hostileCases,
+  namesIt,
+  Operation,
+  operationsOf,
+} from '../support/hostileRequests';
+
+// The default policy (days, not seconds): no deadline moves a case while the fuzz runs.
+const e2e = useE2eSystem(join(repoRoot, 'config', 'policy.default.json'));
+const { http } = e2e;
+
+/** Fixed, printed, and overridable: FUZZ_SEED=<seed> reproduces a failing run. */
+const seed = Number(process.env.FUZZ_SEED ?? 20261130);
+const casesPerOperation = Number(process.env.FUZZ_CASES ?? 12);
+const inFlight = Number(process.env.FUZZ_IN_FLIGHT ?? 16);
+
+/**
+ * A caller the operation's guard lets through, so a believed caller's answer is the
+ * validation's: the committee's secretariat reads and writes everything but the cycle run, which
+ * only an administrator starts.
+ */
+const administrator = { id: 'admin-1', role: 'administrator', unit: 'committee-c01' };
+const believedFor = (op: Operation) =>
+  op.path === '/api/v1/reports/cycles' ? administrator : actors.secretariat;
+
+const seeded = { request: '', plan: '' };
+
+/** The values an operation's path and required query take before one of them is broken. */
+function baseFor(op: Operation) {
+  const id = op.path.startsWith('/api/v1/requests/')
+    ? seeded.request
+    : op.path.startsWith('/api/v1/plans/')
+      ? seeded.plan
+      : 'fuzz-absent-1';
+  const params: Record<string, string> = {
+    id,
+    caseId: `request-${seeded.request}`,
+    problemId: 'p1',
+    deedId: 'd1',
+    year: '1',
+    unitId: op.path.startsWith('/api/v1/committees/') ? 'committee-c01' : 'village-v01',
+    date: '2026-12-14',
+  };
+  const query: Record<string, string> = { date: '2026-12-14', level: 'village', recipient: 'member-1' };
+  const missing = [...op.params, ...op.query.filter((q) => q.required)]
+    .map((p) => p.name)
+    .filter((name) => !(name in params) && !(name in query));
+  if (missing.length)
+    throw new Error(`${op.method} ${op.path}: give the fuzz a base value for ${missing.join(', ')}`);
+  return { params, query };
+}
+
+/** What no refused request may change: every case's revision, and Temporal's count of workflows. */
+async function snapshot() {
+  const { Request, Commitment, Problem, Funding } = e2e.system.models;
+  const revisions = async (model: { collection: Collection }) =>
+    (await model.collection.find({}, { projection: { _id: 1, revision: 1 } }).toArray())
+      .map((d) => `${d._id}@${d.revision ?? '-'}`)
+      .sort();
+  return {
+    requests: await revisions(Request),
+    commitments: await revisions(Commitment),
+    problems: await revisions(Problem),
+    funding: await revisions(Funding),
+    workflows: (await e2e.system.temporal.workflow.count()).count,
+  };
+}
+
+interface Failure {
+  operation: string;
+  what: string;
+  credentials: string;
+  status: number;
+  detail?: string;
+}
+
+async function send(c: HostileCase, headers: Record<string, string>) {
+  const response = await fetch(`${e2e.system.url}${c.url}`, {
+    method: c.method,
+    headers: { ...c.headers, ...headers },
+    body: c.body,
+  });
+  const text = await response.text();
+  let problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] } = {};
+  try {
+    problem = JSON.parse(text);
+  } catch {
+    // not JSON: judged by its status alone
+  }
+  return { status: response.status, type: response.headers.get('content-type') ?? '', problem };
+}
+
+/** Runs `tasks` `limit` at a time. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]();
+      }
+    }),
+  );
+  return results;
+}
+
+describe('hostile requests to every operation of the OpenAPI document', () => {
+  beforeAll(async () => {
+    const filed = await http.post(
+      '/requests',
+      {
+        channel: 'hotline',
+        category: 'general',
+        title: '路灯 lamp',
+        description: 'out',
+        requester: { id: 'resident-1', name: '张三' },
+        gridId: 'g01',
+      },
+      actors.resident,
+    );
+    const lead = { id: 'fuzz-lead', role: 'assistance_team', unit: 'industry-bureau' };
+    const plan = await http.post(
+      '/plans',
+      {
+        title: '帮扶 assistance',
+        team: { name: '工信局帮扶组', department: 'industry-bureau' },
+        lead: lead.id,
+        enterprise: { name: '东关精密机械有限公司' },
+        focusAreas: ['land'],
+        initialProblems: [{ title: '用地手续', area: 'land' }],
+        gridId: 'g01',
+      },
+      lead,
+    );
+    expect([filed.status, plan.status]).toEqual([201, 201]);
+    seeded.request = filed.body.id;
+    seeded.plan = plan.body.id;
+    // Their read models land after the answer; the snapshot must see them before the fuzz starts.
+    await eventually(async () => {
+      const { requests, commitments } = await snapshot();
+      expect([requests.length, commitments.length]).toEqual([1, 1]);
+    });
+  });
+
+  test('When every operation gets requests broken in one way, under every kind of credentials, then each is refused with a 4xx, a believed caller is told what was wrong, and nothing changes', async () => {
+    const started = Date.now();
+    const doc = (await http.get('/openapi.json')).body as ApiDoc;
+    const operations = operationsOf(doc);
+    const variantsOf = new Map(
+      [actors.secretariat, administrator].map((actor) => [actor, credentialVariants(actor)]),
+    );
+    const variants = variantsOf.get(actors.secretariat)!;
+    const before = await snapshot();
+    console.log(`fuzz seed ${seed} (FUZZ_SEED to reproduce), ${casesPerOperation} cases per operation`);
+
+    const failures: Failure[] = [];
+    const statuses = new Map<number, number>();
+    const slowest = new Map<string, number>();
+    const tasks = operations.flatMap((op, index) => {
+      const cases = fc.sample(hostileCases(op, doc, baseFor(op)), {
+        seed: seed + index,
+        numRuns: casesPerOperation,
+      });
+      return cases.flatMap((c) =>
+        variantsOf.get(believedFor(op))!.map((variant) => async () => {
+          const t0 = Date.now();
+          const { status, type, problem } = await send(c, variant.headers);
+          const key = `${op.method} ${op.path}`;
+          slowest.set(key, (slowest.get(key) ?? 0) + Date.now() - t0);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          const refused = status >= 400 && status < 500 && type.startsWith('application/problem+json');
+          const told =
+            !variant.valid ||
+            (c.expect.statuses.includes(status) &&
+              (c.expect.code === undefined || problem.title === c.expect.code) &&
+              (status !== 400 || namesIt(problem, c.expect)));
+          if (!refused || !told)
+            failures.push({
+              operation: `${op.method} ${op.path}`,
+              what: c.what.slice(0, 200),
+              credentials: variant.name,
+              status,
+              detail: problem.detail?.slice(0, 300),
+            });
+        }),
+      );
+    });
+    await pool(tasks, inFlight);
+
+    const health = await http.raw('GET', '/healthz');
+    const after = await snapshot();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `fuzz: ${tasks.length} requests to ${operations.length} operations × ${variants.length} credentials in ${seconds} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    console.log([...slowest].sort((a, b) => b[1] - a[1]).slice(0, 8));
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(health.status).toBe(200);
+    expect(after).toEqual(before);
+    expect(operations.length).toBeGreaterThan(70);
+    expect(tasks.length).toBeGreaterThan(5_000);
+  }, 600_000);
+});
