@@ -20,7 +20,7 @@ const { http } = e2e;
 
 /** Fixed, printed, and overridable: FUZZ_SEED=<seed> reproduces a failing run. */
 const seed = Number(process.env.FUZZ_SEED ?? 20261130);
-const casesPerOperation = Number(process.env.FUZZ_CASES ?? 12);
+const casesPerOperation = Number(process.env.FUZZ_CASES ?? 30);
 const inFlight = Number(process.env.FUZZ_IN_FLIGHT ?? 16);
 
 /**
@@ -165,7 +165,6 @@ describe('hostile requests to every operation of the OpenAPI document', () => {
 
     const failures: Failure[] = [];
     const statuses = new Map<number, number>();
-    const slowest = new Map<string, number>();
     const tasks = operations.flatMap((op, index) => {
       const cases = fc.sample(hostileCases(op, doc, baseFor(op)), {
         seed: seed + index,
@@ -173,10 +172,7 @@ describe('hostile requests to every operation of the OpenAPI document', () => {
       });
       return cases.flatMap((c) =>
         variantsOf.get(believedFor(op))!.map((variant) => async () => {
-          const t0 = Date.now();
           const { status, type, problem } = await send(c, variant.headers);
-          const key = `${op.method} ${op.path}`;
-          slowest.set(key, (slowest.get(key) ?? 0) + Date.now() - t0);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           const refused = status >= 400 && status < 500 && type.startsWith('application/problem+json');
           const told =
@@ -203,7 +199,6 @@ describe('hostile requests to every operation of the OpenAPI document', () => {
     console.log(
       `fuzz: ${tasks.length} requests to ${operations.length} operations × ${variants.length} credentials in ${seconds} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
-    console.log([...slowest].sort((a, b) => b[1] - a[1]).slice(0, 8));
     expect(failures.slice(0, 20)).toEqual([]);
     expect(health.status).toBe(200);
     expect(after).toEqual(before);
