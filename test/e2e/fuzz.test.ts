@@ -5,14 +5,8 @@ import { actors, repoRoot } from '../support/fixtures';
 import { useE2eSystem } from '../support/e2eSystem';
 import { eventually } from '../support/eventually';
 import { credentialVariants } from '../support/hostileCredentials';
-import {
-  ApiDoc,
-  HostileCase,
-  hostileCases,
-  namesIt,
-  Operation,
-  operationsOf,
-} from '../support/hostileRequests';
+import { HostileCase, hostileCases, namesIt } from '../support/hostileRequests';
+import { ApiDoc, Operation, operationsOf } from '../support/openApiDoc';
 
 // The default policy (days, not seconds): no deadline moves a case while the fuzz runs.
 const e2e = useE2eSystem(join(repoRoot, 'config', 'policy.default.json'));
