@@ -20,6 +20,7 @@ import { commitmentRoutes } from './commitments/routes';
 import { reportRoutes } from './reports/routes';
 import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
+import { codecRoutes } from './codec/routes';
 import { perIpLimit, perUserLimit, RateLimits } from './rateLimits';
 import { validated } from './validate';
 import { envSchema } from '../config/env';
@@ -67,6 +68,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(reportRoutes(deps, doc));
   v1.use(actionLogRoutes(deps, doc));
   v1.use(auditCaseRoutes(deps, doc));
+  v1.use(codecRoutes(deps, doc));
   const openapi = doc.generate();
   v1.get(
     '/openapi.json',

@@ -29,6 +29,8 @@ export interface ApiDeps {
   log: Logger;
   /** How long /metrics serves the same open and overdue case counts before counting again (30 s unless given) */
   caseCountsMaxAgeMs?: number;
+  /** The Temporal web UI's origin, which alone may call the codec endpoint from a browser (TEMPORAL_UI_ORIGIN; the dev server's UI unless given) */
+  temporalUiOrigin?: string;
   /** How long a request may wait for Temporal before it answers 503 (API_TEMPORAL_DEADLINE_MS; 120 s unless given) */
   temporalDeadlineMs?: number;
   /** Requests a minute per address and per user (RATE_LIMIT_PER_*; config/env.ts's defaults unless given) */

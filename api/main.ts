@@ -10,6 +10,8 @@ import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
 import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
+import { loadPayloadKeysOrExit } from '../config/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
@@ -38,11 +40,16 @@ async function main(): Promise<void> {
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
   const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const keys = loadPayloadKeysOrExit(env);
+  const temporal = new Client({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverter(keys),
+  });
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
   const actionLogOutbox = new ActionLogOutbox(env.ACTION_LOG_SPOOL_DIR);
-  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
+  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR, keys }, () => bundleWorkflows());
   const api = await startApi(
     {
       temporal,
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
       },
       consoleOrigins: env.CONSOLE_ORIGINS,
       trustedProxies: env.API_TRUSTED_PROXIES,
+      temporalUiOrigin: env.TEMPORAL_UI_ORIGIN,
     },
     env.API_HOST,
     env.API_PORT,

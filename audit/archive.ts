@@ -6,6 +6,8 @@ import { gunzip, gzip } from 'node:zlib';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { z } from 'zod';
+import { open, seal, SealError } from '../common/cipher';
+import type { PayloadKeys } from '../config/payloadKeys';
 import { canonicalJson } from './canonicalJson';
 import { CaseHistory } from './history';
 
@@ -82,25 +84,49 @@ export function archivePath(dir: string, caseId: string): string {
   return join(dir, `${encodeURIComponent(caseId)}.json.gz`);
 }
 
-/** Written to a temporary name first, so a crash never leaves a half-written archive under the final name; gzipped when the name ends in .gz. */
-export async function writeArchiveFile(path: string, archive: CaseArchive): Promise<string> {
+/**
+ * An archive holds residents' data, so what is filed is encrypted with the payload keys: one header
+ * line naming the envelope and the key (`lianxin-sealed/1 <keyId>`), then the gzipped archive
+ * sealed by common/cipher.ts. Files written before (plain, or gzipped) still read.
+ */
+const envelope = 'lianxin-sealed/1';
+
+/**
+ * Written to a temporary name first, so a crash never leaves a half-written archive under the final
+ * name; gzipped when the name ends in .gz; encrypted when given keys (an export taken elsewhere is
+ * not: it is for another machine, which holds no keys of this one).
+ */
+export async function writeArchiveFile(
+  path: string,
+  archive: CaseArchive,
+  keys?: PayloadKeys,
+): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const json = JSON.stringify(archive);
-  await writeFile(`${path}.partial`, path.endsWith('.gz') ? await gzipped(json) : json);
+  const content = keys
+    ? sealed(keys, await gzipped(json))
+    : path.endsWith('.gz')
+      ? await gzipped(json)
+      : json;
+  await writeFile(`${path}.partial`, content);
   await rename(`${path}.partial`, path);
   return path;
 }
 
-/** Files a case in an archive directory under its own name. */
-export function writeArchive(dir: string, archive: CaseArchive): Promise<string> {
-  return writeArchiveFile(archivePath(dir, archive.caseId), archive);
+/** Files a case in an archive directory under its own name, encrypted. */
+export function writeArchive(dir: string, archive: CaseArchive, keys: PayloadKeys): Promise<string> {
+  return writeArchiveFile(archivePath(dir, archive.caseId), archive, keys);
 }
 
-/** Reads an archive file, plain or gzipped, checking its seal: the archive as sealed, and the histories in it. */
-export async function readArchive(path: string): Promise<{ archive: CaseArchive; history: CaseHistory }> {
+/** Reads an archive file, encrypted, plain or gzipped, checking its seal: the archive as sealed, and the histories in it. */
+export async function readArchive(
+  path: string,
+  keys?: PayloadKeys,
+): Promise<{ archive: CaseArchive; history: CaseHistory }> {
   let raw: unknown;
   try {
-    const bytes = await readFile(path);
+    const file = await readFile(path);
+    const bytes = isSealed(file) ? unsealed(keys, file) : file;
     raw = JSON.parse((isGzip(bytes) ? await gunzipped(bytes) : bytes).toString('utf8'));
   } catch (err) {
     throw new ArchiveError(`${path}: ${(err as Error).message}`);
@@ -109,6 +135,21 @@ export async function readArchive(path: string): Promise<{ archive: CaseArchive;
 }
 
 export const isArchiveFile = (name: string) => name.endsWith('.json') || name.endsWith('.json.gz');
+
+function sealed(keys: PayloadKeys, content: Buffer): Buffer {
+  const { keyId, bytes } = seal(keys, content);
+  return Buffer.concat([Buffer.from(`${envelope} ${keyId}\n`, 'utf8'), bytes]);
+}
+
+const isSealed = (bytes: Buffer) =>
+  bytes.subarray(0, envelope.length + 1).toString('latin1') === `${envelope} `;
+
+function unsealed(keys: PayloadKeys | undefined, bytes: Buffer): Buffer {
+  const end = bytes.indexOf(0x0a);
+  const keyId = bytes.subarray(envelope.length + 1, end).toString('utf8');
+  if (!keys) throw new SealError(`encrypted with key ${keyId}, and no payload keys were given`);
+  return open(keys, { keyId, bytes: bytes.subarray(end + 1) });
+}
 
 const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 const gzipped = promisify(gzip);

@@ -14,7 +14,7 @@ export async function archiveCase(sources: HistorySources, caseId: string): Prom
   const path = archivePath(sources.archiveDir, caseId);
   if (await isArchived(sources.archiveDir, caseId)) return { caseId, path, written: false };
   const { history } = await loadCaseHistory(sources, caseId);
-  await writeArchive(sources.archiveDir, toArchive(history));
+  await writeArchive(sources.archiveDir, toArchive(history), sources.keys);
   return { caseId, path, written: true };
 }
 

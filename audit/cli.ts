@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { loadEnvOrExit } from '../config/env';
+import { loadPayloadKeysOrExit } from '../config/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { bundleWorkflows } from '../worker/bundle';
 import { ArchiveError, isArchiveFile, readArchive, writeArchive, writeArchiveFile } from './archive';
 import { Moment } from './asOf';
@@ -81,11 +83,13 @@ async function main(): Promise<number> {
   const [command, ...ids] = positionals;
   const env = loadEnvOrExit();
   installQuietRuntime();
+  const keys = loadPayloadKeysOrExit(env);
   const temporal = new Client({
     connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }),
     namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverter(keys),
   });
-  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR }, () => bundleWorkflows());
+  const auditor = new CaseAuditor({ temporal, archiveDir: env.ARCHIVE_DIR, keys }, () => bundleWorkflows());
   const closedRange = {
     closedFrom: date(values['closed-from'], 'closed-from'),
     closedBefore: date(values['closed-before'], 'closed-before'),
@@ -119,7 +123,7 @@ async function main(): Promise<number> {
       const loads: (() => Promise<LoadedCase>)[] = [
         ...ids.map((id) => () => auditor.load(id)),
         ...(await archiveFiles(values.archive ?? [])).map((file) => async () => ({
-          history: (await readArchive(file)).history,
+          history: (await readArchive(file, keys)).history,
           source: 'archive' as const,
         })),
       ];
@@ -160,10 +164,10 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'import': {
-      const { archive, history } = await readArchive(one());
+      const { archive, history } = await readArchive(one(), keys);
       const report = await auditor.replayLoaded({ history, source: 'archive' });
       console.log(formatVerdict(report));
-      console.log(`seal checked; filed as ${await writeArchive(env.ARCHIVE_DIR, archive)}`);
+      console.log(`seal checked; filed as ${await writeArchive(env.ARCHIVE_DIR, archive, keys)}`);
       return report.deterministic ? 0 : 1;
     }
     case 'archive': {

@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import { caseWorkflowTypes } from '../common/caseKinds';
+import { codecsOf, decodeInPlace } from '../common/payloadCodec';
 import type { History } from '@temporalio/common/lib/proto-utils';
 
 /** One run of a case's workflow; continue-as-new starts the next one under the same workflow ID. */
@@ -26,7 +27,8 @@ export interface CaseRef {
 
 /**
  * Reads every run of a case from Temporal, walking back from the latest run through the run each
- * one continued. A caller that listed the case already knows its latest run and saves a call.
+ * one continued, decoded with the client's codecs: every tool reads it as plain data. A caller
+ * that listed the case already knows its latest run and saves a call.
  */
 export async function fetchCaseHistory(
   client: Client,
@@ -36,7 +38,10 @@ export async function fetchCaseHistory(
   const latest: CaseRef = listed ?? (await describeCase(client, caseId));
   const runs: CaseRun[] = [];
   for (let runId: string | undefined = latest.runId; runId;) {
-    const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
+    const history: History = await decodeInPlace(
+      codecsOf(client),
+      await client.workflow.getHandle(caseId, runId).fetchHistory(),
+    );
     runs.unshift({ runId, history });
     runId = startedAttributes(history).continuedExecutionRunId || undefined;
   }

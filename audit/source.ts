@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { PayloadKeys } from '../config/payloadKeys';
 import { archivePath, readArchive } from './archive';
 import { CaseHistory, fetchCaseHistory } from './history';
 
@@ -7,6 +8,8 @@ export interface HistorySources {
   temporal: Client;
   /** Where closed cases are archived before Temporal's retention removes them. */
   archiveDir: string;
+  /** The payload keys: archives are written encrypted with them, and read with them. */
+  keys: PayloadKeys;
 }
 
 export interface LoadedCase {
@@ -27,7 +30,7 @@ export async function loadCaseHistory(sources: HistorySources, caseId: string): 
   } catch (err) {
     if (await isArchived(sources.archiveDir, caseId))
       return {
-        history: (await readArchive(archivePath(sources.archiveDir, caseId))).history,
+        history: (await readArchive(archivePath(sources.archiveDir, caseId), sources.keys)).history,
         source: 'archive',
       };
     if (err instanceof WorkflowNotFoundError)

@@ -18,6 +18,8 @@ import { bundleWorkflows } from '../worker/bundle';
 import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
 import { repoRoot } from '../test/support/fixtures';
+import { keyList, testKeys } from '../test/support/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { cpuByRole, cpuSince } from './processes';
 import { startWorkerProcess, WorkerProcess } from './workerProcess';
 
@@ -86,6 +88,8 @@ async function startOn(
   const taskQueue = `bench-${stamp}`;
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-bench-archive-'));
   const markers = servers ? [servers.dataDir] : [];
+  // The worker process and this one encrypt payloads with the same fresh key.
+  const keys = testKeys();
 
   // The worker prepares the store (indexes) at start, as in production; the API here starts after it.
   const worker = await startWorkerProcess(
@@ -95,6 +99,7 @@ async function startOn(
       TEMPORAL_TASK_QUEUE: taskQueue,
       MONGODB_URI: mongoUri,
       ARCHIVE_DIR: archiveDir,
+      PAYLOAD_KEYS: keyList(keys),
       ...(servers?.postgresUrl ? { FERRETDB_POSTGRES_URL: servers.postgresUrl } : {}),
     },
     log,
@@ -113,8 +118,8 @@ async function startOn(
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const models = createModels(db);
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace });
-  const auditor = new CaseAuditor({ temporal, archiveDir }, () => bundleWorkflows());
+  const temporal = new Client({ connection, namespace, dataConverter: dataConverter(keys) });
+  const auditor = new CaseAuditor({ temporal, archiveDir, keys }, () => bundleWorkflows());
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-bench-outbox-')));
   const api = await startApi(
     {

@@ -1,19 +1,7 @@
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
+import { maskAddress, maskName, maskPhone } from '../domain/privacy/masks';
 
 export type { Logger } from 'pino';
-
-/** 张三 → 张*, 欧阳娜娜 → 欧***, a one-character name → *: enough for a colleague to recognise a case, not to identify a resident. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  return chars.length > 1 ? chars[0] + '*'.repeat(chars.length - 1) : '*';
-}
-
-/** 13812345678 → 138****5678, as Chinese services print numbers; a short number keeps nothing but its last two digits. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length >= 8) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-  return `${'*'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
-}
 
 /**
  * Where residents' names and numbers sit in what gets logged: a request's requester (its
@@ -24,6 +12,7 @@ export function maskPhone(phone: string): string {
 const personal: { tail: string; mask: (value: string) => string }[] = [
   { tail: 'requester.name', mask: maskName },
   { tail: 'requester.phone', mask: maskPhone },
+  { tail: 'requester.address', mask: maskAddress },
   { tail: 'households.*.name', mask: maskName },
 ];
 const depths = ['', '*.', '*.*.', '*.*.*.'];
@@ -33,7 +22,7 @@ export const redactedPaths = personal.flatMap(({ tail }) => depths.map((prefix) 
 function censor(value: unknown, path: string[]): unknown {
   if (typeof value !== 'string') return value === undefined ? undefined : '[redacted]';
   const field = path[path.length - 1];
-  return field === 'phone' ? maskPhone(value) : maskName(value);
+  return (personal.find(({ tail }) => tail.endsWith(`.${field}`))?.mask ?? maskName)(value);
 }
 
 export interface LogOptions {

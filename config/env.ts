@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -140,6 +141,15 @@ export const envSchema = z
     TEMPORAL_DEV_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
     FERRETDB_PORT: port.default(27017),
+    /**
+     * The keys that encrypt residents' data in Temporal payloads and archives (config/payloadKeys.ts):
+     * `id:base64,…`, the first encrypting. Empty: the key file is read.
+     */
+    PAYLOAD_KEYS: z.string().default(''),
+    /** The key file (`npm start` makes one with a fresh key; `npm run keys -- rotate` adds one); default `<DATA_DIR>/keys/payload-keys.json`. */
+    PAYLOAD_KEYS_FILE: z.string().default(''),
+    /** The Temporal web UI allowed to call the API's codec endpoint (CORS); default the embedded UI, `http://127.0.0.1:<TEMPORAL_UI_PORT>`. */
+    TEMPORAL_UI_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
     ...workerTuningEnv,
     ...hostileInputEnv,
   })
@@ -152,7 +162,12 @@ export const envSchema = z
     over('WORKER_WORKFLOW_POLLERS', 'WORKER_WORKFLOW_TASK_SLOTS');
     over('WORKER_ACTIVITY_POLLERS', 'WORKER_ACTIVITY_SLOTS');
     if (env.WORKER_CACHED_WORKFLOWS > 0) over('WORKER_WORKFLOW_TASK_SLOTS', 'WORKER_CACHED_WORKFLOWS');
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    PAYLOAD_KEYS_FILE: env.PAYLOAD_KEYS_FILE || join(env.DATA_DIR, 'keys', 'payload-keys.json'),
+    TEMPORAL_UI_ORIGIN: env.TEMPORAL_UI_ORIGIN || `http://127.0.0.1:${env.TEMPORAL_UI_PORT || 8233}`,
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

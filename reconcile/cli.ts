@@ -5,6 +5,8 @@ import { createModels } from '../activities/db/models';
 import { prepareStore } from '../activities/db/store';
 import { installQuietRuntime } from '../audit/quietRuntime';
 import { loadEnvOrExit } from '../config/env';
+import { loadPayloadKeysOrExit } from '../config/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { bundleWorkflows } from '../worker/bundle';
 import { formatSummary } from './print';
 import { reconcileReadModels } from './reconciler';
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     throw new Error(`--changed-within-days and --rebuild: a rebuild writes every case\n${usage}`);
   const env = loadEnvOrExit();
   installQuietRuntime();
+  const keys = loadPayloadKeysOrExit(env);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   // A small pool: each case is a few reads, and FerretDB must keep room for the workers (config/env.ts).
   const db = await mongoose
@@ -50,8 +53,12 @@ async function main(): Promise<number> {
   try {
     const models = createModels(db);
     await prepareStore(db, env.FERRETDB_POSTGRES_URL || undefined);
-    const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-    const sources = { temporal, archiveDir: env.ARCHIVE_DIR };
+    const temporal = new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverter(keys),
+    });
+    const sources = { temporal, archiveDir: env.ARCHIVE_DIR, keys };
     let shown = Date.now();
     const summary = await reconcileReadModels(
       { models, sources, workflowCode: () => bundleWorkflows() },

@@ -130,7 +130,7 @@ function load(sources: HistorySources) {
     try {
       if ('temporal' in source)
         return { history: await fetchCaseHistory(sources.temporal, source.temporal.caseId, source.temporal) };
-      return { history: (await readArchive(source.archived.path)).history };
+      return { history: (await readArchive(source.archived.path, sources.keys)).history };
     } catch (err) {
       const [caseId, workflowType] =
         'temporal' in source

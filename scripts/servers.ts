@@ -159,6 +159,8 @@ export interface TemporalDevServerOptions {
   port: number;
   /** Web UI port; without it the server runs headless. */
   uiPort?: number;
+  /** Where the web UI sends payloads to decode (the API's /codec); without it the UI shows them encrypted. */
+  uiCodecEndpoint?: string;
   /** SQLite file for persistence; without it everything is in memory. */
   dbFile?: string;
   namespace: string;
@@ -208,6 +210,7 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
   // The CLI would otherwise read TEMPORAL_* variables and ~/.config: the app's own settings are not its.
   args.push('--disable-config-env', '--disable-config-file');
   args.push(...(o.uiPort ? ['--ui-port', String(o.uiPort)] : ['--headless']));
+  if (o.uiPort && o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);
   if (o.dbFile) args.push('--db-filename', o.dbFile);
   for (const [k, v] of Object.entries(o.dynamicConfig ?? {}))
     args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);

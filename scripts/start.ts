@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Env, loadEnvOrExit } from '../config/env';
+import { ensureKeyFile } from '../config/payloadKeys';
 import {
   freePort,
   ServerProcess,
@@ -71,6 +72,7 @@ async function startEmbeddedServers(
     const options = {
       port: env.TEMPORAL_DEV_PORT,
       uiPort: env.TEMPORAL_UI_PORT || undefined,
+      uiCodecEndpoint: `http://${env.API_HOST}:${env.API_PORT}/api/v1/codec`,
       dbFile: path.join(data, 'temporal.db'),
       namespace: env.TEMPORAL_NAMESPACE,
     };
@@ -104,6 +106,11 @@ async function main(): Promise<void> {
     firstDelayMs: env.SUPERVISOR_RESTART_DELAY_MS,
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+  // Before any process starts: the worker and the API read the same keys, and only this one makes them.
+  if (!env.PAYLOAD_KEYS && ensureKeyFile(path.resolve(ROOT, env.PAYLOAD_KEYS_FILE)).created)
+    say(
+      `made a payload key in ${env.PAYLOAD_KEYS_FILE}: keep a copy, or nothing encrypted with it reads again`,
+    );
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),

@@ -12,6 +12,8 @@ export interface WorkerSettings {
   /** Its models' connection must carry `commandsWithinAttempt` and a pool of `storePoolSize(tuning)`. */
   deps: Omit<ActivityDeps, 'workflowCode'>;
   tuning: WorkerTuning;
+  /** common/payloadCodec.ts `dataConverter(keys)`: the same as every client of the app. */
+  dataConverter: WorkerOptions['dataConverter'];
   /** A prebuilt bundle in production; tests and `npm start` let the worker bundle workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -24,6 +26,7 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     activities: createActivities({ ...settings.deps, workflowCode: workflowCodeOf(settings) }),
     interceptors: { activity: [attemptDeadline] },
     sinks: liveSinks,
+    dataConverter: settings.dataConverter,
     ...workerOptions(settings.tuning),
     ...(settings.workflowBundle
       ? { workflowBundle: settings.workflowBundle }

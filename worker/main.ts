@@ -8,6 +8,8 @@ import { createActionLogModel } from '../audit/actionLog/store';
 import { createLogger } from '../common/log';
 import { readCalendarFile } from '../config/calendarFile';
 import { loadEnvOrExit } from '../config/env';
+import { loadPayloadKeysOrExit } from '../config/payloadKeys';
+import { dataConverter } from '../common/payloadCodec';
 import { withCalendar, workingCalendarOf } from '../domain/policy/calendarFile';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
@@ -33,13 +35,19 @@ async function main(): Promise<void> {
   // Reports count levels by the ladder and walk the org tree as the API files requests under them.
   const org = buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy);
   const tuning = tuningFrom(env);
+  const keys = loadPayloadKeysOrExit(env);
+  const converter = dataConverter(keys);
   installWorkerRuntime({ log, sdkMetricsAddress: env.WORKER_SDK_METRICS_ADDRESS });
   const metrics = createWorkerMetrics();
   const endpoint = await serveMetrics(metrics.registry, env.WORKER_METRICS_ADDRESS);
   const db = await connectWorkerStore(env.MONGODB_URI, tuning);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection: clientConnection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: converter,
+  });
   let calendarWatch: { stop(): void } | undefined;
   let ledgerTotals: { stop(): Promise<void> } | undefined;
   try {
@@ -62,12 +70,13 @@ async function main(): Promise<void> {
         models,
         webhookUrl: env.WEBHOOK_URL,
         fetch,
-        audit: { temporal, archiveDir: env.ARCHIVE_DIR, actionLog },
+        audit: { temporal, archiveDir: env.ARCHIVE_DIR, keys, actionLog },
         metrics: metrics.cases,
         reports: { org, ladder: policy.ladder.map((level) => level.id) },
         committees: { temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, policy },
       },
       tuning,
+      dataConverter: converter,
     });
     const running = worker.run();
     log.info(

@@ -2,6 +2,7 @@ import { Client, isGrpcServiceError } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { CommitmentInput } from '../../common/commitments';
+import { codecsOf, decodeInPlace } from '../../common/payloadCodec';
 import { startedAttributes } from '../../audit/history';
 import { CaseAuditor } from '../../audit/auditor';
 import { CaseNotFoundError } from '../../audit/source';
@@ -33,7 +34,7 @@ export function caseLadders(
         execution: { workflowId },
         maximumPageSize: 1,
       });
-      first = history as History;
+      first = await decodeInPlace(codecsOf(temporal), history as History);
     } catch (err) {
       if (!isGrpcServiceError(err) || err.code !== notFoundCode) throw err;
       const archived = await auditor.load(workflowId).catch((gone: unknown) => {

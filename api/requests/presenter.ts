@@ -1,4 +1,6 @@
+import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
+import { requesterFor } from '../../domain/privacy/contact';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 
@@ -11,13 +13,15 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
   };
 }
 
-/** The one shape clients see for a request, whether read live from Temporal or from the projection. */
-export function presentRequest(state: CitizenRequestState, policy: Policy) {
+/**
+ * The one shape clients see for a request, whether read live from Temporal or from the projection;
+ * the requester's number and address in full only to a `viewer` who needs them (domain/privacy).
+ */
+export function presentRequest(state: CitizenRequestState, policy: Policy, viewer: Actor | undefined) {
   const summary = requestSummary(state, caseLevelId(state));
-  const { requester } = state.submission;
   return {
     ...presentListItem(summary, policy),
     description: state.submission.description,
-    requester: { id: requester.id, name: requester.name },
+    requester: requesterFor(viewer, state),
   };
 }

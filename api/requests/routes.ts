@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Response, Router } from 'express';
 import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
 import { actorHeadersSchema, actorOf, requireActor } from '../actor';
@@ -60,7 +60,8 @@ const actionSummaries: Record<RequestAction, string> = {
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState) => presentRequest(state, deps.policy);
+  const present = (state: CitizenRequestState, res: Response) =>
+    presentRequest(state, deps.policy, actorOf(res));
 
   doc.path({
     method: 'post',
@@ -80,7 +81,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`/api/v1/requests/${state.submission.id}`)
-        .json(present(state));
+        .json(present(state, res));
     }),
   );
 
@@ -116,7 +117,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   router.get(
     '/requests/:id',
     validated({ params: requestIdParams }, async (input, res) => {
-      res.json(present(await service.liveState(input.params.id)));
+      res.json(present(await service.liveState(input.params.id), res));
     }),
   );
 
@@ -158,7 +159,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
           actor: actorOf(res),
         } as RequestCommand;
-        res.json(present(await service.act(v.params.id, command)));
+        res.json(present(await service.act(v.params.id, command), res));
       }),
     );
   }

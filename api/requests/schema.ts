@@ -35,6 +35,7 @@ export const createRequestBody = z
           .string()
           .regex(/^[0-9+\- ]{5,20}$/, 'expected a phone number')
           .optional(),
+        address: text(200).optional(),
       })
       .strict(),
     gridId: identifier(64, 'a grid id').openapi({ example: 'g01' }),
@@ -87,7 +88,17 @@ export const requestView = z
     channel: z.string(),
     title: z.string(),
     description: z.string(),
-    requester: z.object({ id: z.string(), name: z.string() }),
+    requester: z.object({
+      id: z.string(),
+      name: z.string(),
+      phone: z.string().optional().openapi({
+        description:
+          'in full to the requester, the assigned member and the grid’s secretary; else masked, 138****5678',
+      }),
+      address: z.string().optional().openapi({
+        description: 'in full to the same; else shortened to the neighbourhood, 幸福小区…',
+      }),
+    }),
     gridId: z.string(),
     major: z.boolean(),
     onAgenda: z.boolean(),

@@ -57,7 +57,7 @@ export interface RequestSubmission {
   urgency: string;
   title: string;
   description: string;
-  requester: { id: string; name: string; phone?: string };
+  requester: { id: string; name: string; phone?: string; address?: string };
   gridId: string;
   major: boolean;
   /** The grid's units bottom-up, one per ladder level, resolved from the org directory at filing. */

@@ -77,13 +77,13 @@ async function main(): Promise<void> {
       reconcileReadModels(
         {
           models: system.models,
-          sources: { temporal: system.temporal, archiveDir: system.archiveDir },
+          sources: { temporal: system.temporal, archiveDir: system.archiveDir, keys: system.keys },
           workflowCode: async () => workflowCode,
         },
         options,
       );
     for (const concurrency of [2, 4]) console.log(formatSummary(await run({ concurrency })));
-    const sources = { temporal: system.temporal, archiveDir: system.archiveDir };
+    const sources = { temporal: system.temporal, archiveDir: system.archiveDir, keys: system.keys };
     started = Date.now();
     let histories = 0;
     for await (const _ of ahead(

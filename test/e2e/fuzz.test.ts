@@ -19,12 +19,14 @@ const inFlight = Number(process.env.FUZZ_IN_FLIGHT ?? 16);
 
 /**
  * A caller the operation's guard lets through, so a believed caller's answer is the
- * validation's: the committee's secretariat reads and writes everything but the cycle run, which
- * only an administrator starts.
+ * validation's: the committee's secretariat reads and writes everything but the cycle run and the
+ * codec, which are an administrator's.
  */
 const administrator = { id: 'admin-1', role: 'administrator', unit: 'committee-c01' };
 const believedFor = (op: Operation) =>
-  op.path === '/api/v1/reports/cycles' ? administrator : actors.secretariat;
+  op.path === '/api/v1/reports/cycles' || op.path.startsWith('/api/v1/codec/')
+    ? administrator
+    : actors.secretariat;
 
 const seeded = { request: '', plan: '' };
 

@@ -37,7 +37,11 @@ beforeAll(async () => {
   workflowCode = await bundleWorkflows();
 }, 60_000);
 
-const sources = () => ({ temporal: e2e.system.temporal, archiveDir: e2e.system.archiveDir });
+const sources = () => ({
+  temporal: e2e.system.temporal,
+  archiveDir: e2e.system.archiveDir,
+  keys: e2e.system.keys,
+});
 const reconcile = (options: ReconcileOptions = {}) =>
   reconcileReadModels(
     { models: e2e.system.models, sources: sources(), workflowCode: async () => workflowCode },

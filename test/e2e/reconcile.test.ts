@@ -34,7 +34,7 @@ const reconcile = (options: ReconcileOptions = {}) =>
   reconcileReadModels(
     {
       models: e2e.system.models,
-      sources: { temporal: e2e.system.temporal, archiveDir: e2e.system.archiveDir },
+      sources: { temporal: e2e.system.temporal, archiveDir: e2e.system.archiveDir, keys: e2e.system.keys },
       workflowCode: async () => workflowCode,
     },
     options,
@@ -212,7 +212,11 @@ describe('read-model reconciliation and rebuild', () => {
       unread: 0,
     });
     // As nightly: the open cases, and the closed ones only when they closed within the window.
-    const sources = { temporal: e2e.system.temporal, archiveDir: e2e.system.archiveDir };
+    const sources = {
+      temporal: e2e.system.temporal,
+      archiveDir: e2e.system.archiveDir,
+      keys: e2e.system.keys,
+    };
     expect(await reconcile({ cases: changedCases(sources, new Date(Date.now() + 60_000)) })).toMatchObject({
       checked: 5,
       byKind: { citizenRequest: expect.objectContaining({ checked: 4 }) },

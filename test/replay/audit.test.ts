@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -9,7 +9,10 @@ import {
   readArchive,
   toArchive,
   writeArchive,
+  writeArchiveFile,
 } from '../../audit/archive';
+import { PayloadKeys, rotateKeyFile, ensureKeyFile, readKeyFile } from '../../config/payloadKeys';
+import { testKeys } from '../support/payloadKeys';
 import { heldState, lastState, stateAsOf } from '../../audit/asOf';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
@@ -105,18 +108,57 @@ describe('an archived case', () => {
     );
   });
 
-  test('When it is filed in an archive directory, then it is stored gzipped and reads back whole', async () => {
+  test('When it is filed in an archive directory, then it is stored encrypted under the active key and reads back whole with the keys only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
-    const path = await writeArchive(dir, toArchive(plan));
+    const keys = testKeys();
+    const path = await writeArchive(dir, toArchive(plan), keys);
     expect(path).toBe(archivePath(dir, plan.caseId));
-    expect([...readFileSync(path).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
-    const { history } = await readArchive(path);
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, bytes.indexOf(0x0a)).toString()).toBe(`lianxin-sealed/1 ${keys.activeId}`);
+    expect(bytes.includes(Buffer.from(plan.caseId))).toBe(false);
+    const { history } = await readArchive(path, keys);
     expect(caseTimeline(history)).toEqual(caseTimeline(plan));
+    await expect(readArchive(path)).rejects.toThrow(`encrypted with key ${keys.activeId}`);
+    await expect(readArchive(path, testKeys())).rejects.toThrow(ArchiveError);
+  });
+
+  test('When the keys are rotated, then archives under the old key and plain ones written before still read, and new ones use the new key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lianxin-keys-'));
+    const keyFile = join(dir, 'keys', 'payload-keys.json');
+    const first = ensureKeyFile(keyFile).ring.active;
+    const before = PayloadKeys.load({ PAYLOAD_KEYS: '', PAYLOAD_KEYS_FILE: keyFile });
+    const old = await writeArchive(join(dir, 'old'), toArchive(plan), before);
+    const plain = await writeArchiveFile(join(dir, 'plain', 'plan.json.gz'), toArchive(plan));
+    const rotated = rotateKeyFile(keyFile);
+    expect(readKeyFile(keyFile).keys.has(first)).toBe(true);
+    const after = PayloadKeys.load({ PAYLOAD_KEYS: '', PAYLOAD_KEYS_FILE: keyFile });
+    expect(after.activeId).toBe(rotated.active);
+    expect(after.activeId).not.toBe(first);
+    const fresh = await writeArchive(join(dir, 'new'), toArchive(plan), after);
+    expect(readFileSync(fresh).toString('latin1')).toMatch(
+      new RegExp(`^lianxin-sealed/1 ${rotated.active}\n`),
+    );
+    for (const path of [old, plain, fresh])
+      expect(caseTimeline((await readArchive(path, after)).history)).toEqual(caseTimeline(plan));
+    // A process that started before the rotation reads the new key from the file when it meets it.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(caseTimeline((await readArchive(fresh, before)).history)).toEqual(caseTimeline(plan));
+  });
+
+  test('When an encrypted archive is altered, then it is refused rather than read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
+    const keys = testKeys();
+    const path = await writeArchive(dir, toArchive(plan), keys);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 20] ^= 1;
+    writeFileSync(path, bytes);
+    await expect(readArchive(path, keys)).rejects.toThrow('does not authenticate');
   });
 
   test('When Temporal cannot be reached, then an archived case is still audited from its archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
-    await writeArchive(dir, toArchive(plan));
+    const keys = testKeys();
+    await writeArchive(dir, toArchive(plan), keys);
     // Nothing listens there; without the retrying interceptor the call fails at once instead of after ~20 s of retries.
     const unreachable = new Client({
       connection: Connection.lazy({
@@ -125,11 +167,11 @@ describe('an archived case', () => {
         connectTimeout: 1_000,
       }),
     });
-    const loaded = await loadCaseHistory({ temporal: unreachable, archiveDir: dir }, plan.caseId);
+    const loaded = await loadCaseHistory({ temporal: unreachable, archiveDir: dir, keys }, plan.caseId);
     expect(loaded.source).toBe('archive');
     expect(caseTimeline(loaded.history)).toEqual(caseTimeline(plan));
     await expect(
-      loadCaseHistory({ temporal: unreachable, archiveDir: dir }, 'plan-never-archived'),
+      loadCaseHistory({ temporal: unreachable, archiveDir: dir, keys }, 'plan-never-archived'),
     ).rejects.not.toBeInstanceOf(CaseNotFoundError);
   });
 

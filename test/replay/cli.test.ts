@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArchive } from '../../audit/archive';
 import { runAuditCli } from '../support/auditCli';
+import { keyList, testKeys } from '../support/payloadKeys';
 import { libraryRoot, readRecorded } from './library';
 
 /** The auditor's CLI on archives alone: no Temporal server is needed to verify what was exported. */
 const cli = (args: string[]) =>
-  runAuditCli(args, { ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'lianxin-cli-archive-')) });
+  runAuditCli(args, {
+    ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'lianxin-cli-archive-')),
+    PAYLOAD_KEYS: keyList(testKeys()),
+  });
 
 describe('npm run audit -- verify, on archived cases', () => {
   test('When one archived case no longer matches the workflow code and one is damaged, then each is named, the others pass, and the exit code is 1', async () => {

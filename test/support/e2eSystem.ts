@@ -26,6 +26,8 @@ import { defaultTuning, WorkerTuning } from '../../worker/tuning';
 import { bundleWorkflows } from '../../worker/bundle';
 import { createWorkerMetrics } from '../../worker/metrics';
 import { createLogger } from '../../common/log';
+import { dataConverter } from '../../common/payloadCodec';
+import { testKeys } from './payloadKeys';
 import { startE2eServers } from './e2eServers';
 import { actors, repoRoot } from './fixtures';
 
@@ -81,7 +83,10 @@ export async function startE2eSystem(
   const taskQueue = 'lianxin-e2e';
   const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
   const connection = await Connection.connect({ address: servers.temporalAddress });
-  const temporal = new Client({ connection, namespace: servers.namespace });
+  // Every client and worker of the run encrypts with one fresh key, as a new data folder's would.
+  const keys = testKeys();
+  const converter = dataConverter(keys);
+  const temporal = new Client({ connection, namespace: servers.namespace, dataConverter: converter });
   const archiveDir = mkdtempSync(join(tmpdir(), 'lianxin-archive-'));
   const workflowBundle = await bundleWorkflows();
   // One registry for every worker this system runs, as one process keeps its counters across restarts of its worker.
@@ -91,7 +96,7 @@ export async function startE2eSystem(
       models: workerModels,
       webhookUrl,
       fetch,
-      audit: { temporal, archiveDir, actionLog: workerActionLog },
+      audit: { temporal, archiveDir, keys, actionLog: workerActionLog },
       metrics: workerMetrics.cases,
       reports: { org, ladder: policy.ladder.map((level) => level.id) },
       committees: { temporal, taskQueue, policy },
@@ -103,6 +108,7 @@ export async function startE2eSystem(
       deps,
       tuning,
       workflowBundle,
+      dataConverter: converter,
     });
     return { worker, running: worker.run() };
   };
@@ -126,7 +132,7 @@ export async function startE2eSystem(
       }),
       deliverInbox: inboxActivities(workerModels).deliverInbox,
     });
-  const auditor = new CaseAuditor({ temporal, archiveDir }, async () => workflowBundle);
+  const auditor = new CaseAuditor({ temporal, archiveDir, keys }, async () => workflowBundle);
   const actionLogOutbox = new ActionLogOutbox(mkdtempSync(join(tmpdir(), 'lianxin-outbox-')));
   const api = await startApi(
     {
@@ -159,6 +165,8 @@ export async function startE2eSystem(
     actionLog,
     auditor,
     archiveDir,
+    /** The run's payload keys: what reads its archives, or makes a client of its own, needs them */
+    keys,
     webhookCalls,
     calendarWarnings,
     /** The worker's app metrics (reminders, escalations, projection lag), as its /metrics endpoint serves them */

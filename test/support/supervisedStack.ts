@@ -8,6 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels, Models } from '../../activities/db/models';
 import { createActionLogModel } from '../../audit/actionLog/store';
+import { dataConverter } from '../../common/payloadCodec';
+import { PayloadKeys } from '../../config/payloadKeys';
 import { freePort, spawnChild } from '../../scripts/servers';
 import { httpClient } from './e2eSystem';
 import { repoRoot } from './fixtures';
@@ -57,7 +59,13 @@ export async function startSupervisedStack(policyFile: string) {
     SUPERVISOR_RESTART_DELAY_MS: '3000',
     WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
   };
-  for (const name of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'FERRETDB_POSTGRES_URL'])
+  for (const name of [
+    'TEMPORAL_ADDRESS',
+    'MONGODB_URI',
+    'FERRETDB_POSTGRES_URL',
+    'PAYLOAD_KEYS',
+    'PAYLOAD_KEYS_FILE',
+  ])
     delete (env as Record<string, unknown>)[name];
 
   const pids = new Map<ServiceName, number>();
@@ -104,7 +112,12 @@ export async function startSupervisedStack(policyFile: string) {
 
   const temporalAddress = `127.0.0.1:${ports.temporal}`;
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: 'lianxin' });
+  // The key npm start made in the data folder, as an operator's tools would read it.
+  const keys = PayloadKeys.load({
+    PAYLOAD_KEYS: '',
+    PAYLOAD_KEYS_FILE: path.join(dataDir, 'keys', 'payload-keys.json'),
+  });
+  const temporal = new Client({ connection, namespace: 'lianxin', dataConverter: dataConverter(keys) });
   const db = await mongoose
     .createConnection(`mongodb://127.0.0.1:${ports.ferretdb}/lianxin`, { serverSelectionTimeoutMS: 60_000 })
     .asPromise();

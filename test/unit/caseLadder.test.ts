@@ -1,4 +1,7 @@
-import { defaultPayloadConverter } from '@temporalio/common';
+import { defaultPayloadConverter, PayloadCodec } from '@temporalio/common';
+import { temporal as proto } from '@temporalio/proto';
+import { EncryptionCodec } from '../../common/payloadCodec';
+import { testKeys } from '../support/payloadKeys';
 import { caseLadders } from '../../api/commitments/caseLadder';
 import { CaseNotFoundError } from '../../audit/source';
 import { defaultPolicy, planSubmission } from '../support/fixtures';
@@ -24,10 +27,13 @@ const notFound = Object.assign(new Error('workflow not found'), {
   metadata: {},
 });
 
-function temporal(answer: () => Promise<unknown>) {
+function temporal(answer: () => Promise<unknown>, payloadCodecs: PayloadCodec[] = []) {
   const getWorkflowExecutionHistory = jest.fn(answer);
   return {
-    client: { workflowService: { getWorkflowExecutionHistory }, options: { namespace: 'lianxin' } } as never,
+    client: {
+      workflowService: { getWorkflowExecutionHistory },
+      options: { namespace: 'lianxin', loadedDataConverter: { payloadCodecs } },
+    } as never,
     getWorkflowExecutionHistory,
   };
 }
@@ -42,6 +48,24 @@ describe("a commitment's own ladder", () => {
     expect(getWorkflowExecutionHistory.mock.calls[0]).toEqual([
       { namespace: 'lianxin', execution: { workflowId: 'plan-1' }, maximumPageSize: 1 },
     ]);
+  });
+
+  test('When the history is encrypted, then the ladder is read through the client’s codec', async () => {
+    const codec = new EncryptionCodec(testKeys());
+    const [input] = await codec.encode(
+      started.events[0].workflowExecutionStartedEventAttributes.input.payloads,
+    );
+    const { History } = proto.api.history.v1;
+    // As the gRPC client hands it over: decoded protobuf messages.
+    const history = History.decode(
+      History.encode({
+        events: [{ workflowExecutionStartedEventAttributes: { input: { payloads: [input] } } }],
+      }).finish(),
+    );
+    const { client } = temporal(async () => ({ history }), [codec]);
+    expect(await caseLadders(client, { load: jest.fn() }, apiLadder)('plan-3')).toEqual(
+      own.ladder.map((rung) => rung.id),
+    );
   });
 
   test('When Temporal no longer holds the case, then its archive’s first run gives the ladder', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codecBody } from '../../api/codec/schema';
 import {
   actionBodies as commitmentActionBodies,
   createBodies,
@@ -41,7 +42,8 @@ function objectsIn(schema: z.ZodType, path: string): { path: string; strict: boo
     case 'pipe':
       return [...objectsIn(def.in, path), ...objectsIn(def.out, path)];
     case 'record':
-      return [{ path: `${path}{record}`, strict: false }];
+      // A record takes any key its key schema takes: strict only when that is a pattern.
+      return [{ path: `${path}{record}`, strict: Boolean(def.keyType._zod.bag.patterns?.size) }];
     default:
       return [];
   }
@@ -59,6 +61,7 @@ const bodies: Record<string, z.ZodType> = {
   ...Object.fromEntries(Object.entries(problemActionBodies).map(([a, s]) => [`problem ${a}`, s])),
   meeting: meetingBody,
   runCycle: runCycleBody,
+  codec: codecBody,
 };
 
 const queries: Record<string, z.ZodType> = {
@@ -104,6 +107,10 @@ describe('what the API takes from any caller', () => {
       gridId: 'g01',
     });
     expect(nested.error?.issues.map((i) => i.path)).toEqual([['requester']]);
+    const codec = codecBody.safeParse(JSON.parse('{"payloads": [{"metadata": {"__proto__": "eA=="}}]}'));
+    expect(codec.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['payloads', 0, 'metadata'], 'Unrecognized key: "__proto__"'],
+    ]);
   });
 
   test('When text holds NUL, a lone surrogate, a control character or a bidi override, then the problem names the code point and where it is', () => {

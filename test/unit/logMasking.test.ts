@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { createLogger, maskName, maskPhone } from '../../common/log';
+import { createLogger } from '../../common/log';
+import { maskName, maskPhone } from '../../domain/privacy/masks';
 import { temporalLogger } from '../../worker/temporalLogger';
 
 /** A logger whose JSON lines land in an array. */
@@ -53,7 +54,10 @@ describe('masking residents in logs', () => {
       },
       'projected',
     );
-    log.info({ requester: { id: 'r3', name: '赵六', phone: '13900001111' } }, 'top level');
+    log.info(
+      { requester: { id: 'r3', name: '赵六', phone: '13900001111', address: '朝阳区幸福小区3栋2单元501' } },
+      'top level',
+    );
 
     expect(lines.map(({ msg, body, input, requester }) => ({ msg, body, input, requester }))).toEqual([
       {
@@ -74,7 +78,10 @@ describe('masking residents in logs', () => {
           },
         },
       },
-      { msg: 'top level', requester: { id: 'r3', name: '赵*', phone: '139****1111' } },
+      {
+        msg: 'top level',
+        requester: { id: 'r3', name: '赵*', phone: '139****1111', address: '朝阳区幸福小区…' },
+      },
     ]);
     expect(body.requester).toEqual({ id: 'resident-1', name: '张三', phone: '13812345678' });
   });

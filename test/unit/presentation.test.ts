@@ -36,7 +36,7 @@ describe('what the API shows agrees with what the read models hold', () => {
       ladder: policy.ladder.map((rung, i) => (i === 1 ? { ...rung, id: 'community' } : rung)),
     };
 
-    const shown = presentRequest(escalated, renamed);
+    const shown = presentRequest(escalated, renamed, undefined);
     const listed = toRequestDoc(escalated, escalated.timeline);
     expect(shown.level).toBe('village');
     expect(listed.level).toBe(shown.level);
@@ -100,10 +100,10 @@ describe('what the API shows agrees with what the read models hold', () => {
     const lateDecember = Date.parse('2026-12-28T02:00:00Z');
     const major = submitRequest(submission({ major: true }), { policy, now: lateDecember }).state;
     expect(stageDeadline(major)).toMatchObject({ owner: 'committee-c01', dueAt: '2027-01-04T02:00:00.000Z' });
-    expect(presentRequest(major, policy).deadline?.calendarFallback).toBe(true);
+    expect(presentRequest(major, policy, undefined).deadline?.calendarFallback).toBe(true);
     expect(toRequestDoc(major, major.timeline).deadline?.calendarFallback).toBe(true);
     const early = submitRequest(submission({ major: true }), { policy, now: t0 }).state;
-    expect(presentRequest(early, policy).deadline).not.toHaveProperty('calendarFallback');
+    expect(presentRequest(early, policy, undefined).deadline).not.toHaveProperty('calendarFallback');
 
     const letterInWorkingDays: Policy = {
       ...policy,

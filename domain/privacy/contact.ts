@@ -1,0 +1,28 @@
+import { Actor } from '../actors';
+import { CitizenRequestState } from '../requests/state';
+import { maskAddress, maskPhone } from './masks';
+
+/**
+ * Who needs to reach a requester: the requester themself, the member assigned to the request, and
+ * the secretary of its grid, who dispatches it. Everyone else (leaders up the ladder, the
+ * committee, auditors, other members) follows the case without the means to call or visit: they
+ * see the number and the address masked. The name shows to all who may read the case.
+ */
+export function needsContact(viewer: Actor | undefined, state: CitizenRequestState): boolean {
+  if (!viewer) return false;
+  const { requester, jurisdiction } = state.submission;
+  if (viewer.id === requester.id || viewer.id === state.assignee) return true;
+  return viewer.role === 'branch_secretary' && viewer.unit === jurisdiction[0];
+}
+
+/** The requester as `viewer` may see them. */
+export function requesterFor(viewer: Actor | undefined, state: CitizenRequestState) {
+  const { id, name, phone, address } = state.submission.requester;
+  const full = needsContact(viewer, state);
+  return {
+    id,
+    name,
+    ...(phone !== undefined && { phone: full ? phone : maskPhone(phone) }),
+    ...(address !== undefined && { address: full ? address : maskAddress(address) }),
+  };
+}

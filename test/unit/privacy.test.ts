@@ -1,0 +1,67 @@
+import { presentRequest } from '../../api/requests/presenter';
+import { needsContact, requesterFor } from '../../domain/privacy/contact';
+import { maskAddress, maskName, maskPhone } from '../../domain/privacy/masks';
+import { decide, submitRequest } from '../../domain/requests/transitions';
+import { actors, defaultPolicy, submission } from '../support/fixtures';
+
+const policy = defaultPolicy();
+const now = Date.parse('2026-12-01T02:00:00Z');
+const requester = {
+  id: 'resident-1',
+  name: '诸葛明',
+  phone: '13912345678',
+  address: '朝阳区幸福小区3栋2单元501',
+};
+const filed = submitRequest(submission({ requester }), { policy, now }).state;
+const dispatched = decide(
+  filed,
+  { type: 'dispatch', actor: actors.secretary, assignee: actors.member.id },
+  { policy, now: now + 60_000 },
+).state;
+
+describe('masks', () => {
+  test('When an address is masked, then the neighbourhood shows and the building, door and flat do not', () => {
+    expect(maskAddress('朝阳区幸福小区3栋2单元501')).toBe('朝阳区幸福小区…');
+    expect(maskAddress('北京市朝阳区建国路幸福里小区12号楼')).toBe('北京市朝阳区建国…');
+    expect(maskAddress('12 Xinhua Road, flat 5')).toBe('…');
+    expect(maskAddress('幸福里')).toBe('幸…');
+  });
+
+  test('When a name or a number is masked, then only the family name and the ends of the number show', () => {
+    expect(maskName('诸葛明')).toBe('诸**');
+    expect(maskPhone('139 1234 5678')).toBe('139****5678');
+  });
+});
+
+describe("who sees a requester's contact", () => {
+  test('When the requester, the assigned member or the grid’s secretary reads a request, then the number and address show in full', () => {
+    for (const viewer of [actors.resident, actors.member, actors.secretary])
+      expect(requesterFor(viewer, dispatched)).toEqual(requester);
+  });
+
+  test('When anyone else reads it, then the number and the address are masked and the name shows', () => {
+    const otherSecretary = { ...actors.secretary, unit: 'grid-g02' };
+    for (const viewer of [
+      actors.otherMember,
+      actors.leader,
+      actors.secretariat,
+      actors.auditor,
+      otherSecretary,
+    ])
+      expect({ viewer: viewer.id, requester: requesterFor(viewer, dispatched) }).toEqual({
+        viewer: viewer.id,
+        requester: { id: 'resident-1', name: '诸葛明', phone: '139****5678', address: '朝阳区幸福小区…' },
+      });
+    expect(needsContact(undefined, dispatched)).toBe(false);
+  });
+
+  test('When a member is not yet assigned, then they do not see the contact; once assigned, they do', () => {
+    expect(needsContact(actors.member, filed)).toBe(false);
+    expect(needsContact(actors.member, dispatched)).toBe(true);
+  });
+
+  test('When the API presents a request, then it applies the rule for its caller', () => {
+    expect(presentRequest(dispatched, policy, actors.leader).requester.phone).toBe('139****5678');
+    expect(presentRequest(dispatched, policy, actors.member).requester.phone).toBe('13912345678');
+  });
+});
