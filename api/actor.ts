@@ -1,7 +1,7 @@
 import { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Actor, Role, roles } from '../domain/actors';
-import { ApiError, forbidden, invalid } from './errors';
+import { ApiError, forbidden, invalid, unauthenticated } from './errors';
 import { refuseReadOnly } from '../domain/cases/guards';
 import './openapi';
 
@@ -15,8 +15,10 @@ export const actorHeadersSchema = z.object({
   'x-actor-unit': z.string().min(1).max(100).openapi({ description: 'the unit the actor belongs to' }),
 });
 
-/** The actor the headers name, or the 400 naming each bad header. */
-export function actorFromHeaders(headers: unknown): Actor | ApiError {
+/** The actor the headers name, the 401 when none is sent, or the 400 naming each bad header. */
+export function actorFromHeaders(headers: Record<string, unknown>): Actor | ApiError {
+  if (!Object.keys(actorHeadersSchema.shape).some((name) => name in headers))
+    return unauthenticated('no credentials: say who is calling');
   const parsed = actorHeadersSchema.safeParse(headers);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -67,7 +69,10 @@ function guard(check: (actor: Actor) => void): RequestHandler {
 /** Writes: any caller except auditors, refused here in the domain's words before a write reaches Temporal. */
 export const requireActor: RequestHandler = guard(refuseReadOnly);
 
-/** Records not everyone may read (audit trails): the role must be one of `allowed`. */
+/** Every read: an authenticated caller, whatever the role; the scope then decides what it sees. */
+export const requireCaller: RequestHandler = guard(() => undefined);
+
+/** Reads some roles may not make at all: the role must be one of `allowed`. */
 export function requireReader(allowed: readonly Role[]): RequestHandler {
   return guard((actor) => {
     if (!allowed.includes(actor.role)) {
@@ -76,8 +81,15 @@ export function requireReader(allowed: readonly Role[]): RequestHandler {
   });
 }
 
-/** Auditors, and the standing committee that oversees them, read the audit records. */
-export const requireAuditor = requireReader(['auditor', 'committee']);
+/** Writes only some roles make: auditors are refused as read-only, any other role not `allowed` by name. */
+export function requireWriter(allowed: readonly Role[]): RequestHandler {
+  return guard((actor) => {
+    refuseReadOnly(actor);
+    if (!allowed.includes(actor.role)) {
+      throw forbidden(`only the roles ${allowed.join(', ')} may do this, not ${actor.role}`);
+    }
+  });
+}
 
 export function actorOf(res: { locals: Record<string, unknown> }): Actor {
   return res.locals.actor as Actor;

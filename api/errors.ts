@@ -45,6 +45,9 @@ export const invalidField = (field: string, message: string) => invalid([{ field
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const notFoundBecause = (message: string) => new ApiError(404, 'not_found', message);
 
+/** 401: the caller did not say who it is; every endpoint but the probes needs a caller. */
+export const unauthenticated = (message: string) => new ApiError(401, 'unauthenticated', message);
+
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
 export const notAllowedInState = (message: string) => new ApiError(409, 'not_allowed_in_state', message);

@@ -4,6 +4,8 @@
  */
 export const roles = [
   'resident',
+  /** Takes calls (12345) and files requests on a resident's behalf */
+  'hotline_operator',
   'grid_member',
   'branch_secretary',
   'unit_leader',

@@ -1,7 +1,10 @@
-import { Router } from 'express';
+import { NextFunction, Response, Router } from 'express';
+import { coversOrg, scopeOf } from '../../domain/access/scope';
+import { notFound } from '../errors';
 import { ActionEntry } from '../../audit/actionLog/chain';
 import { verifyAgainstAnchor } from '../../audit/actionLog/anchor';
-import { actorHeadersSchema, requireAuditor } from '../actor';
+import { access } from '../../domain/access/roles';
+import { actorHeadersSchema, actorOf, requireReader } from '../actor';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
@@ -22,10 +25,15 @@ const present = (e: ActionEntry) => ({
 });
 const readerRefusals = { 400: problemResponses[400], 403: problemResponses[403] };
 
-/** The action log, for auditors (and the committee): every API write, and whether the chain is whole. */
+/** The action log, for auditors (and a committee over the whole org): every API write, and whether the chain is whole. */
 export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const model = deps.actionLog;
+  const requireAuditor = [
+    requireReader(access.actionLog),
+    (_req: unknown, res: Response, next: NextFunction) =>
+      next(coversOrg(scopeOf(actorOf(res)), deps.org) ? undefined : notFound('action log')),
+  ];
 
   doc.path({
     method: 'get',
@@ -37,7 +45,7 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/audit/actions',
-    requireAuditor,
+    ...requireAuditor,
     validated({ query: actionLogQuery }, async (input, res) => {
       const q = input.query;
       const filter: Record<string, unknown> = {};
@@ -70,7 +78,7 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/audit/actions/verify',
-    requireAuditor,
+    ...requireAuditor,
     validated({}, async (_input, res) => {
       res.json(await verifyAgainstAnchor(model, deps.auditor.sources.archiveDir));
     }),

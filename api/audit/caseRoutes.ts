@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { Moment } from '../../audit/asOf';
-import { actorHeadersSchema, requireAuditor } from '../actor';
+import { access } from '../../domain/access/roles';
+import { actorHeadersSchema, requireReader } from '../actor';
+import { auditCaseInScope } from './caseScope';
 import { ApiDeps } from '../deps';
 import { notFoundBecause } from '../errors';
 import { ApiDocument, problemResponses, json } from '../openapi';
@@ -28,6 +30,7 @@ function momentOf(q: MomentQuery): Moment {
 export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const { auditor } = deps;
+  const readers = [requireReader(access.auditCase), auditCaseInScope(deps.models)];
   const route = (
     path: string,
     summary: string,
@@ -58,7 +61,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   );
   router.get(
     '/audit/cases/:caseId/timeline',
-    requireAuditor,
+    ...readers,
     validated({ params: caseIdParams }, async (input, res) => {
       res.json(await auditor.timeline(input.params.caseId));
     }),
@@ -72,7 +75,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   );
   router.get(
     '/audit/cases/:caseId/state',
-    requireAuditor,
+    ...readers,
     validated({ params: caseIdParams, query: momentQuery }, async (input, res) => {
       const { params, query } = input;
       const held = await auditor.stateAsOf(params.caseId, momentOf(query));
@@ -88,7 +91,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   );
   router.get(
     '/audit/cases/:caseId/replay',
-    requireAuditor,
+    ...readers,
     validated({ params: caseIdParams }, async (input, res) => {
       const { report, ...summary } = await auditor.replay(input.params.caseId);
       res.json({
@@ -106,7 +109,7 @@ export function auditCaseRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   );
   router.get(
     '/audit/cases/:caseId/export',
-    requireAuditor,
+    ...readers,
     validated({ params: caseIdParams }, async (input, res) => {
       const archive = await auditor.export(input.params.caseId);
       res.attachment(`${archive.caseId}.json`).json(archive);

@@ -2,7 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { access } from '../../domain/access/roles';
+import { checkOpening } from '../../domain/access/rules';
+import { Role } from '../../domain/actors';
+import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { listInScope, targetOf, withinReach } from '../scope';
+import { commitmentInScope } from './scope';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
@@ -117,6 +122,11 @@ const actions: {
   },
 };
 
+/** Suspending, resuming and closing early are the supervisors'; the rest the team's and theirs. */
+const supervised = new Set<CommitmentAction>(['suspend', 'resume', 'close']);
+const rolesFor = (action: CommitmentAction): readonly Role[] =>
+  supervised.has(action) ? access.superviseCommitment : access.keepCommitment;
+
 const problemCommandTypes = {
   progress: 'progressProblem',
   resolve: 'resolveProblem',
@@ -148,6 +158,8 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id));
   const hasProblems = kind in actionBodies.problems;
   const policyLadder = deps.policy.ladder.map((level) => level.id);
+  const inScope = commitmentInScope(service.liveState, noun);
+  const reader = requireReader(access.readCommitment);
 
   const createBody = createBodies[kind];
   doc.path({
@@ -164,10 +176,12 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   });
   router.post(
     base,
-    requireActor,
+    requireWriter(access.openCommitment),
     validated({ body: createBody, headers: idempotencyHeaders }, async (input, res) => {
       const { body, headers } = input;
-      const { state, replayed } = await service.create(body, actorOf(res), headers['idempotency-key']);
+      const actor = actorOf(res);
+      checkOpening(actor, [body.lead, ...body.members], deps.org.jurisdictionOf(body.gridId) ?? []);
+      const { state, replayed } = await service.create(body, actor, headers['idempotency-key']);
       res
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
@@ -190,9 +204,14 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   });
   router.get(
     base,
+    reader,
+    listInScope(deps.org, 'team'),
     validated({ query: listQuery }, async (input, res) => {
       const q = input.query;
-      const { items, next } = await listCommitments(deps.models, deps.org, deps.policy, kind, q);
+      const reached = withinReach(res, q);
+      const { items, next } = reached
+        ? await listCommitments(deps.models, deps.org, deps.policy, kind, reached)
+        : { items: [] };
       res.json({
         items: items.map((doc) => presentListItem(doc.state as CommitmentState, deps.policy)),
         pageSize: q.pageSize,
@@ -209,12 +228,9 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     request: { params: commitmentIdParams },
     responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
   });
-  router.get(
-    `${base}/:id`,
-    validated({ params: commitmentIdParams }, async (input, res) => {
-      res.json(await present(await service.liveState(input.params.id)));
-    }),
-  );
+  router.get(`${base}/:id`, reader, inScope, async (_req, res) => {
+    res.json(await present(targetOf(res)));
+  });
 
   doc.path({
     method: 'get',
@@ -227,13 +243,10 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       404: problemResponses[404],
     },
   });
-  router.get(
-    `${base}/:id/history`,
-    validated({ params: commitmentIdParams }, async (input, res) => {
-      const state = await service.liveState(input.params.id);
-      res.json({ id: state.submission.id, entries: state.timeline });
-    }),
-  );
+  router.get(`${base}/:id/history`, reader, inScope, (_req, res) => {
+    const state = targetOf<CommitmentState>(res);
+    res.json({ id: state.submission.id, entries: state.timeline });
+  });
 
   if (kind === 'enterprise') {
     doc.path({
@@ -244,12 +257,9 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       request: { params: commitmentIdParams },
       responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
     });
-    router.get(
-      `${base}/:id/funds`,
-      validated({ params: commitmentIdParams }, async (input, res) => {
-        res.json(presentLedger(await service.liveState(input.params.id)));
-      }),
-    );
+    router.get(`${base}/:id/funds`, reader, inScope, (_req, res) => {
+      res.json(presentLedger(targetOf(res)));
+    });
   }
 
   for (const action of Object.keys(actions) as CommitmentAction[]) {
@@ -271,7 +281,8 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     });
     router.post(
       `${base}/:id${suffix}`,
-      requireActor,
+      requireWriter(rolesFor(action)),
+      inScope,
       validated({ params, body }, async ({ params, body }, res) => {
         const state = await service.act(params.id, {
           ...command(body, params),
@@ -297,10 +308,12 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   });
   router.get(
     `${base}/:id/problems/:problemId`,
+    reader,
+    inScope,
     validated({ params: problemParams }, async (input, res) => {
       const { id, problemId } = input.params;
       const [problem, ladder] = await Promise.all([
-        service.problemState(id, problemId),
+        service.problemState(id, problemId, targetOf(res)),
         service.ladderOf(id),
       ]);
       res.json(presentProblem(problem, ladder));
@@ -322,7 +335,8 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     });
     router.post(
       `${base}/:id/problems/:problemId/${action}`,
-      requireActor,
+      requireWriter(access.keepCommitment),
+      inScope,
       validated({ params: problemParams, body }, async (input, res) => {
         const v = input;
         const command = {

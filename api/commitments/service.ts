@@ -72,9 +72,9 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       stored: () => deps.models.Commitment.findOne({ _id: id, kind }).lean(),
     });
 
-  /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it. */
-  async function problemState(id: string, problemId: string): Promise<ProblemCase> {
-    const state = await liveState(id);
+  /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it (from `known`, the commitment's state when already read). */
+  async function problemState(id: string, problemId: string, known?: CommitmentState): Promise<ProblemCase> {
+    const state = known ?? (await liveState(id));
     const problem = state.problems.find((p) => p.id === problemId);
     if (!problem) throw notFound(`problem ${problemId} of ${noun} ${id}`);
     return {

@@ -1,5 +1,9 @@
 import { Router } from 'express';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { access } from '../../domain/access/roles';
+import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { requestInScope } from '../requests/scope';
+import { requestService } from '../requests/service';
+import { unitInScopeGuard } from '../scope';
 import { ApiDeps } from '../deps';
 import { ApiDocument, json, problemResponses } from '../openapi';
 import { validated } from '../validate';
@@ -21,6 +25,12 @@ import { committeeService } from './service';
 export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = committeeService(deps);
+  const committeeInScope = unitInScopeGuard(
+    deps.org,
+    (req) => req.params.unitId,
+    (unit) => `committee ${unit}`,
+  );
+  const agendaReader = [requireReader(access.readAgenda), committeeInScope];
 
   doc.path({
     method: 'get',
@@ -36,6 +46,7 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/committees/:unitId/agenda',
+    ...agendaReader,
     validated({ params: committeeParams, query: agendaQuery }, async (input, res) => {
       const { state, items } = await service.agenda(input.params.unitId, input.query);
       res.json(presentAgenda(state, items));
@@ -58,7 +69,8 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.post(
     '/committees/:unitId/meetings',
-    requireActor,
+    requireWriter(access.holdMeeting),
+    committeeInScope,
     validated({ params: committeeParams, body: meetingBody }, async (input, res) => {
       const result = await service.holdMeeting(input.params.unitId, actorOf(res), input.body);
       res.json({ ...result, meeting: presentMeeting(result.meeting) });
@@ -79,6 +91,7 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/committees/:unitId/meetings',
+    ...agendaReader,
     validated({ params: committeeParams, query: meetingsQuery }, async (input, res) => {
       const { pageSize, cursor } = input.query;
       const { items, next } = await service.meetings(input.params.unitId, pageSize, cursor);
@@ -99,6 +112,8 @@ export function committeeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/requests/:id/committee-decisions',
+    requireReader(access.readRequest),
+    requestInScope(requestService(deps).liveState),
     validated({ params: requestIdParams }, async (input, res) => {
       const { committeeId, decisions } = await service.decisionsOnRequest(input.params.id);
       res.json({ id: input.params.id, committeeId, decisions: decisions.map(presentDecision) });

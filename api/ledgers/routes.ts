@@ -6,7 +6,11 @@ import { readOpenRequests } from '../../activities/kpi/overdue';
 import { overdueLines } from '../../domain/kpi/overdue';
 import { listed } from '../../domain/kpi/report';
 import { kpiSettings } from '../../domain/kpi/settings';
+import { access } from '../../domain/access/roles';
+import { scopeOf, unitInScope } from '../../domain/access/scope';
+import { actorOf, requireReader } from '../actor';
 import { ApiDeps } from '../deps';
+import { unitInScopeGuard } from '../scope';
 import { invalidField } from '../errors';
 import { exportContent, sendExport } from '../export/download';
 import { ApiDocument, problemResponses } from '../openapi';
@@ -33,6 +37,10 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const ladder = policy.ladder.map((level) => level.id);
   const settings = kpiSettings(policy);
   const errors = { 400: problemResponses[400], 404: problemResponses[404] };
+  const unitReader = [
+    requireReader(access.readUnitFigures),
+    unitInScopeGuard(org, (req) => req.params.unitId),
+  ];
 
   doc.path({
     method: 'get',
@@ -45,6 +53,7 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/ledgers/:unitId',
+    ...unitReader,
     validated({ params: ledgerParams, query: ledgerQuery }, async ({ params, query }, res) => {
       const unit = unitView(org, policy, params.unitId);
       const period = periodOf(query);
@@ -76,6 +85,7 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/ledgers/:unitId/commitments',
+    ...unitReader,
     validated({ params: ledgerParams, query: ledgerQuery }, async ({ params, query }, res) => {
       const unit = unitView(org, policy, params.unitId);
       const period = periodOf(query);
@@ -96,7 +106,8 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   doc.path({
     method: 'get',
     path: '/api/v1/rankings',
-    summary: '排名 the units of one ladder level ranked by composite score for a period',
+    summary:
+      '排名 the units of one ladder level within the caller’s scope, ranked by composite score for a period',
     description: `Higher score first, then more requests filed, then unit id; units without a score last, without a position. Section: ranking. ${formats}.`,
     tags: ['ledgers'],
     request: { query: rankingQuery },
@@ -107,12 +118,15 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/rankings',
+    requireReader(access.readUnitFigures),
     validated({ query: rankingQuery }, async ({ query }, res) => {
       const rung = ladder.indexOf(query.level);
       if (rung < 0)
         throw invalidField('query.level', `no level ${query.level}; choose one of: ${ladder.join(', ')}`);
       const period = periodOf(query);
-      const units = org.unitIds().filter((id) => org.levelOf(id) === rung);
+      // Only the units in the caller's scope are ranked, among themselves.
+      const scope = scopeOf(actorOf(res));
+      const units = org.unitIds().filter((id) => org.levelOf(id) === rung && unitInScope(scope, id, org));
       const ranking = await readRanking(models, ladder, settings, {
         level: rung,
         units,

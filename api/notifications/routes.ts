@@ -1,4 +1,8 @@
 import { Router } from 'express';
+import { administratorsInbox } from '../../common/notifications';
+import { inboxReadable } from '../../domain/access/scope';
+import { actorOf, requireCaller } from '../actor';
+import { notFound } from '../errors';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses } from '../openapi';
 import { validated } from '../validate';
@@ -11,7 +15,8 @@ export function notificationRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   doc.path({
     method: 'get',
     path: '/api/v1/notifications',
-    summary: 'the in-app inbox of one recipient, newest first, a page at a time (keyset cursor)',
+    summary:
+      'the in-app inbox of one recipient (the caller, or a unit in its scope), newest first, a page at a time (keyset cursor)',
     tags: ['notifications'],
     request: { query: inboxQuery },
     responses: {
@@ -21,6 +26,17 @@ export function notificationRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/notifications',
+    requireCaller,
+    (req, res, next) => {
+      // Before the query is validated: someone else's inbox is not found, whatever else was asked.
+      const { recipient } = req.query;
+      if (
+        typeof recipient !== 'string' ||
+        inboxReadable(actorOf(res), recipient, deps.org, administratorsInbox)
+      )
+        return next();
+      next(notFound(`inbox of ${recipient}`));
+    },
     validated({ query: inboxQuery }, async (input, res) => {
       const q = input.query;
       const list = {

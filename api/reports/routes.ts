@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { access } from '../../domain/access/roles';
+import { actorHeadersSchema, requireReader, requireWriter } from '../actor';
+import { listInScope, unitInScopeGuard, withinReach } from '../scope';
 import { ApiDeps } from '../deps';
-import { forbidden } from '../errors';
 import { exportContent, sendExport } from '../export/download';
 import { ApiDocument, json, problemResponses } from '../openapi';
 import { validated } from '../validate';
@@ -20,6 +21,7 @@ import { reportService } from './service';
 export function reportRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = reportService(deps);
+  const reader = requireReader(access.readUnitFigures);
 
   doc.path({
     method: 'get',
@@ -31,8 +33,11 @@ export function reportRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/reports',
+    reader,
+    listInScope(deps.org),
     validated({ query: listReportsQuery }, async (input, res) => {
-      const reports = await service.list(input.query.date, input.query.unit);
+      const reached = withinReach(res, input.query);
+      const reports = reached ? await service.list(reached.date, reached.unit) : [];
       res.json({ items: reports.map(presentSummary) });
     }),
   );
@@ -51,6 +56,8 @@ export function reportRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/reports/:date/:unitId',
+    reader,
+    unitInScopeGuard(deps.org, (req) => req.params.unitId),
     validated({ params: reportParams, query: reportQuery }, async (input, res) => {
       const report = await service.one(input.params.date, input.params.unitId);
       await sendExport(res, input.query, { json: presentReport(report), workbook: reportWorkbook(report) });
@@ -71,15 +78,7 @@ export function reportRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.post(
     '/reports/cycles',
-    requireActor,
-    (_req, res, next) => {
-      const { role } = actorOf(res);
-      next(
-        role === 'administrator'
-          ? undefined
-          : forbidden(`only an administrator runs a cycle by hand, not ${role}`),
-      );
-    },
+    requireWriter(access.runCycle),
     validated({ body: runCycleBody }, async (input, res) => {
       res.json(await service.run(input.body.date));
     }),

@@ -1,7 +1,20 @@
 import { Response, Router } from 'express';
 import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
-import { actorHeadersSchema, actorOf, requireActor } from '../actor';
+import { requestFacts } from '../../domain/access/facts';
+import { access } from '../../domain/access/roles';
+import {
+  checkEscalation,
+  checkExtensionDecision,
+  checkFiling,
+  checkHolderOrAbove,
+  checkReopen,
+  RequestRuleFacts,
+} from '../../domain/access/rules';
+import { Actor, Role } from '../../domain/actors';
+import { actorHeadersSchema, actorOf, requireReader, requireWriter } from '../actor';
+import { listInScope, targetOf, withinReach } from '../scope';
+import { requestInScope } from './scope';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
@@ -41,6 +54,25 @@ const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand,
   merge: (b) => ({ type: 'merge', ...b }),
 };
 
+/** Who may send each action at all (403 for the others), and the rule naming a level it must meet (403 naming the rule). */
+const actionAccess: {
+  [A in RequestAction]: { roles: readonly Role[]; rule?: (actor: Actor, facts: RequestRuleFacts) => void };
+} = {
+  dispatch: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'dispatch') },
+  accept: { roles: access.handleRequest },
+  return: { roles: access.handleRequest },
+  progress: { roles: access.handleRequest },
+  extend: { roles: access.handleRequest },
+  'extend/decision': { roles: access.superviseRequest, rule: checkExtensionDecision },
+  resolve: { roles: access.handleRequest },
+  feedback: { roles: access.feedback },
+  escalate: { roles: access.handleRequest, rule: checkEscalation },
+  withdraw: { roles: access.withdraw },
+  reopen: { roles: access.superviseRequest, rule: checkReopen },
+  reject: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'reject') },
+  merge: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'merge') },
+};
+
 const actionSummaries: Record<RequestAction, string> = {
   dispatch: '下单 dispatch to a member',
   accept: '接单 accept',
@@ -62,6 +94,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const service = requestService(deps);
   const present = (state: CitizenRequestState, res: Response) =>
     presentRequest(state, deps.policy, actorOf(res));
+  const inScope = requestInScope(service.liveState);
 
   doc.path({
     method: 'post',
@@ -73,10 +106,12 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.post(
     '/requests',
-    requireActor,
+    requireWriter(access.fileRequest),
     validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
       const { body, headers } = input;
-      const { state, replayed } = await service.create(body, headers['idempotency-key']);
+      const actor = actorOf(res);
+      checkFiling(actor, body.requester.id, deps.org.jurisdictionOf(body.gridId) ?? []);
+      const { state, replayed } = await service.create(body, actor, headers['idempotency-key']);
       res
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
@@ -95,9 +130,12 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   });
   router.get(
     '/requests',
+    requireReader(access.listRequests),
+    listInScope(deps.org),
     validated({ query: listRequestsQuery }, async (input, res) => {
       const q = input.query;
-      const { items, next } = await listRequests(deps.models, deps.org, q);
+      const reached = withinReach(res, q);
+      const { items, next } = reached ? await listRequests(deps.models, deps.org, reached) : { items: [] };
       res.json({
         items: items.map((doc) => presentListItem(summaryOf(doc), deps.policy)),
         pageSize: q.pageSize,
@@ -114,12 +152,9 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { params: requestIdParams },
     responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
   });
-  router.get(
-    '/requests/:id',
-    validated({ params: requestIdParams }, async (input, res) => {
-      res.json(present(await service.liveState(input.params.id), res));
-    }),
-  );
+  router.get('/requests/:id', requireReader(access.readRequest), inScope, (_req, res) => {
+    res.json(present(targetOf(res), res));
+  });
 
   doc.path({
     method: 'get',
@@ -129,13 +164,10 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { params: requestIdParams },
     responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
   });
-  router.get(
-    '/requests/:id/history',
-    validated({ params: requestIdParams }, async (input, res) => {
-      const state = await service.liveState(input.params.id);
-      res.json({ id: state.submission.id, entries: state.timeline });
-    }),
-  );
+  router.get('/requests/:id/history', requireReader(access.readRequest), inScope, (_req, res) => {
+    const state = targetOf<CitizenRequestState>(res);
+    res.json({ id: state.submission.id, entries: state.timeline });
+  });
 
   for (const action of Object.keys(actionBodies) as RequestAction[]) {
     const body = actionBodies[action];
@@ -152,12 +184,15 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     });
     router.post(
       `/requests/:id/${action}`,
-      requireActor,
+      requireWriter(actionAccess[action].roles),
+      inScope,
       validated({ params: requestIdParams, body }, async (input, res) => {
         const v = input;
+        const actor = actorOf(res);
+        actionAccess[action].rule?.(actor, requestFacts(targetOf(res)));
         const command = {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
-          actor: actorOf(res),
+          actor,
         } as RequestCommand;
         res.json(present(await service.act(v.params.id, command), res));
       }),

@@ -6,6 +6,9 @@ import {
   requestWorkflowId,
   CitizenRequestInput,
 } from '../../common/requests';
+import { Actor } from '../../domain/actors';
+import { requestFacts } from '../../domain/access/facts';
+import { caseVisible, scopeOf } from '../../domain/access/scope';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
@@ -35,6 +38,7 @@ export function requestService(deps: ApiDeps) {
 
     async create(
       body: z.infer<typeof createRequestBody>,
+      filer: Actor,
       key: string | undefined,
     ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
       if (!deps.policy.categories[body.category]) {
@@ -54,7 +58,12 @@ export function requestService(deps: ApiDeps) {
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
       const input: CitizenRequestInput = {
-        submission: { ...body, id, jurisdiction },
+        submission: {
+          ...body,
+          id,
+          jurisdiction,
+          ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
+        },
         policy: deps.policy,
         submittedAt: new Date(now).toISOString(),
       };
@@ -74,10 +83,12 @@ export function requestService(deps: ApiDeps) {
     },
 
     async act(id: string, command: RequestCommand): Promise<CitizenRequestState> {
-      if (command.type === 'merge')
-        await liveState(command.into).catch(() => {
+      // A request outside the actor's scope is as unknown as one that never existed.
+      if (command.type === 'merge') {
+        const into = await liveState(command.into).catch(() => undefined);
+        if (!into || !caseVisible(scopeOf(command.actor), requestFacts(into)))
           throw invalidField('body.into', `unknown request ${command.into}`);
-        });
+      }
       // A case whose workflow has ended (closed past its reopen window, withdrawn, merged, rejected) takes no more actions.
       return actOnCase(
         () => handle(id).executeUpdate(requestActionUpdate, { args: [command] }),

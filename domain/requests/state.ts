@@ -58,6 +58,8 @@ export interface RequestSubmission {
   title: string;
   description: string;
   requester: { id: string; name: string; phone?: string; address?: string };
+  /** Who filed it on the requester's behalf (a hotline operator, grid staff); absent when the resident filed it, and on requests filed before it was kept. */
+  filedBy?: string;
   gridId: string;
   major: boolean;
   /** The grid's units bottom-up, one per ladder level, resolved from the org directory at filing. */

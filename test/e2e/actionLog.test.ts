@@ -121,13 +121,8 @@ describe('the action log of every API write, on the real dev server and FerretDB
     expect(member.headers.get('content-type')).toContain('application/problem+json');
     expect(member.body.detail).toBe('only the roles auditor, committee may read this, not grid_member');
     expect((await read('/audit/actions/verify', actors.secretary)).status).toBe(403);
-    const anonymous = await http.get('/audit/actions');
-    expect(anonymous.status).toBe(400);
-    expect(anonymous.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'headers.x-actor-id',
-      'headers.x-actor-role',
-      'headers.x-actor-unit',
-    ]);
+    const anonymous = await http.raw('GET', '/audit/actions');
+    expect([anonymous.status, anonymous.body.title]).toEqual([401, 'unauthenticated']);
     expect((await read('/audit/actions', committee)).status).toBe(200);
     expect((await read('/audit/actions?from=yesterday')).body.errors[0].field).toBe('query.from');
     const paths = Object.keys((await http.get('/openapi.json')).body.paths);

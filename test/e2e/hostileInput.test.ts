@@ -8,7 +8,7 @@ const consoleOrigin = 'https://console.example.org';
  */
 const perIpPerMinute = 40;
 const perUserPerMinute = 5;
-const e2e = useE2eSystem(undefined, undefined, undefined, {
+const e2e = useE2eSystem(undefined, undefined, undefined, undefined, {
   rateLimits: { perIpPerMinute, perUserPerMinute },
   consoleOrigins: [consoleOrigin],
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { rateDefinitions } from '../../domain/kpi/rates';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { useE2eSystem } from '../support/e2eSystem';
+import { authHeaders, useE2eSystem } from '../support/e2eSystem';
 
 /**
  * Ledgers (台账), rankings and commitment figures over HTTP on the real dev server and FerretDB,
@@ -39,16 +39,26 @@ async function act(id: string, action: string, body: unknown, actor: Actor) {
   if (res.status >= 300) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-async function resolveAndAnswer(id: string, satisfied: boolean) {
-  await act(id, 'dispatch', { assignee: 'member-1' }, actors.secretary);
-  await act(id, 'accept', {}, actors.member);
-  await act(id, 'resolve', { note: 'done' }, actors.member);
+/** Each grid's own branch dispatches to one of its members: another grid's staff cannot see the request. */
+const staffOf = (grid: string) =>
+  grid === 'g01'
+    ? { secretary: actors.secretary, member: actors.member }
+    : {
+        secretary: { id: `sec-${grid}`, role: 'branch_secretary', unit: `grid-${grid}` },
+        member: { id: `member-${grid}`, role: 'grid_member', unit: `grid-${grid}` },
+      };
+
+async function resolveAndAnswer(id: string, satisfied: boolean, grid = 'g01') {
+  const { secretary, member } = staffOf(grid);
+  await act(id, 'dispatch', { assignee: member.id }, secretary);
+  await act(id, 'accept', {}, member);
+  await act(id, 'resolve', { note: 'done' }, member);
   await act(id, 'feedback', { satisfied }, actors.resident);
 }
 
 /** A file download: the raw bytes and headers, which the JSON client cannot read. */
 async function download(path: string) {
-  const res = await fetch(`${e2e.system.url}/api/v1${path}`);
+  const res = await fetch(`${e2e.system.url}/api/v1${path}`, { headers: authHeaders(actors.auditor) });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -78,7 +88,7 @@ describe('ledgers, rankings and their exports', () => {
     await resolveAndAnswer(reopened, false);
     await act(reopened, 'resolve', { note: 'second try' }, actors.member);
     await act(withdrawn, 'withdraw', { reason: 'solved myself' }, actors.resident);
-    await resolveAndAnswer(elsewhere, true);
+    await resolveAndAnswer(elsewhere, true, 'g03');
     await eventually(
       async () => {
         const history = await http.get(`/requests/${reopened}/history`);

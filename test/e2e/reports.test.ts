@@ -8,7 +8,7 @@ import { kpiDay } from '../../domain/kpi/facts';
 import { cycleUnderWay, latestCycleDay } from '../../domain/kpi/report';
 import { ensureReportSchedule } from '../../worker/reportSchedule';
 import { actors } from '../support/fixtures';
-import { useE2eSystem } from '../support/e2eSystem';
+import { authHeaders, useE2eSystem } from '../support/e2eSystem';
 import { demoCounty, syntheticRequestDoc } from '../support/requestDocs';
 import { eventually } from '../support/eventually';
 
@@ -159,13 +159,17 @@ describe('the reporting cycle', () => {
   }, 120_000);
 
   test('When a report is exported, then the CSV and the workbook hold its figures and the overdue holder', async () => {
-    const csv = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=csv&section=overdue`);
+    const csv = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=csv&section=overdue`, {
+      headers: authHeaders(actors.auditor),
+    });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
     expect(text.startsWith('\uFEFF诉求编号（Request）,')).toBe(true);
     expect(text).toContain(`${ids.overdue},燃气泄漏,dispatch,committee-c01,`);
 
-    const xlsx = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=xlsx`);
+    const xlsx = await fetch(`${e2e.system.url}/api/v1/reports/${date}/${grid}?format=xlsx`, {
+      headers: authHeaders(actors.auditor),
+    });
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());

@@ -1,4 +1,3 @@
-import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
 
@@ -17,7 +16,8 @@ describe('no case is lost when the worker goes away and comes back', () => {
         requester: { id: 'resident-9', name: '王五' },
         gridId: 'g02',
       },
-      actors.resident,
+      // A resident files for themself.
+      { id: 'resident-9', role: 'resident', unit: 'g02' },
     );
     expect(filed.status).toBe(201);
     const id = filed.body.id;

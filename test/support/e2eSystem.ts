@@ -42,7 +42,8 @@ export interface WebhookCall {
  * and a short policy (seconds) so deadlines pass while the test watches. The worker has its own
  * connection to the store, as in production, tuned by `tuning` (the defaults unless given). With a
  * `calendarFile`, the API hands new cases its calendar and the worker watches its coverage, as
- * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves.
+ * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves. `orgFile`
+ * replaces the default org directory (the authorization test's has two committees).
  * `edge` sets what the API takes from any caller: rate limits high enough that no test meets
  * them unless it sets them low, and no console origin unless given.
  */
@@ -50,6 +51,7 @@ export async function startE2eSystem(
   policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
   tuning: WorkerTuning = defaultTuning(),
   calendarFile?: string,
+  orgFile = join(repoRoot, 'config', 'org.default.json'),
   edge: E2eEdge = {},
 ) {
   const servers = await startE2eServers();
@@ -68,10 +70,7 @@ export async function startE2eSystem(
   const filed = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
   const calendar = calendarFile ? readCalendarFile(calendarFile) : undefined;
   const policy = calendar ? withCalendar(filed, calendar) : filed;
-  const org = buildOrgDirectory(
-    JSON.parse(readFileSync(join(repoRoot, 'config', 'org.default.json'), 'utf8')),
-    policy,
-  );
+  const org = buildOrgDirectory(JSON.parse(readFileSync(orgFile, 'utf8')), policy);
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
@@ -207,6 +206,7 @@ export function useE2eSystem(
   policyFile?: string,
   tuning?: WorkerTuning,
   calendarFile?: string,
+  orgFile?: string,
   edge?: E2eEdge,
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
@@ -214,7 +214,7 @@ export function useE2eSystem(
     http: httpClient((): string => `${e2e.system.url}/api/v1`),
   };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, edge);
+    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile, edge);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();
