@@ -196,8 +196,8 @@ export function hostileCases(
             `query ${q.name}=${JSON.stringify(value)}${twice ? ' twice' : ''}`,
             { url: urlOf(op, params, pairs) },
             {
-              // A unit out of the caller's reach answers 404 before validation (api/scope.ts).
-              statuses: q.name === 'unit' ? [400, 404] : [400],
+              // A unit or an inbox out of the caller's reach answers 404 before validation (api/scope.ts).
+              statuses: ['unit', 'recipient'].includes(q.name) ? [400, 404] : [400],
               field: `query.${q.name}`,
             },
           );
