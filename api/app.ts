@@ -2,6 +2,8 @@ import express, { Express } from 'express';
 import { recordWrites } from './actionLog';
 import { authenticate } from './actor';
 import { PeopleReader } from '../directory/people';
+import { jsonBodies } from './bodies';
+import { browserPolicy } from './browserPolicy';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -22,11 +24,21 @@ import { committeeRoutes } from './committees/routes';
 import { authRoutes } from './auth/routes';
 import { orgRoutes } from './org/routes';
 import { codecRoutes } from './codec/routes';
+import { perIpLimit, perUserLimit, RateLimits } from './rateLimits';
+import { validated } from './validate';
+import { envSchema } from '../config/env';
+
+const defaults = envSchema.parse({});
+const defaultRateLimits: RateLimits = {
+  perIpPerMinute: defaults.RATE_LIMIT_PER_IP_PER_MINUTE,
+  perUserPerMinute: defaults.RATE_LIMIT_PER_USER_PER_MINUTE,
+};
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   const doc = new ApiDocument();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustedProxies ?? 0);
   app.use(assignRequestId);
   const { log } = deps;
   app.use(logRequests(log));
@@ -34,6 +46,10 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
+  app.use(browserPolicy(deps.consoleOrigins ?? []));
+  const rateLimits = deps.rateLimits ?? defaultRateLimits;
+  // Before anything that costs: a flood from one address stops here.
+  app.use('/api/v1', perIpLimit(rateLimits));
   app.use(
     '/api/v1',
     recordWrites(deps.actionLogOutbox, (requestId, err) =>
@@ -42,7 +58,8 @@ export function createApp(deps: ApiDeps): Express {
   );
   // Before the body parser: a write refused for its body is still logged under its verified caller.
   app.use(authenticate({ identity: deps.identity, people: new PeopleReader(deps.directory.store) }));
-  app.use(express.json({ limit: '256kb' }));
+  app.use('/api/v1', perUserLimit(rateLimits));
+  app.use(jsonBodies);
   app.use(temporalDeadline(deps.temporal, deps.temporalDeadlineMs ?? 120_000));
   const v1 = express.Router();
   v1.use(markRouteBase);
@@ -59,7 +76,10 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(orgRoutes(deps, doc));
   v1.use(codecRoutes(deps, doc));
   const openapi = doc.generate();
-  v1.get('/openapi.json', (_req, res) => res.json(openapi));
+  v1.get(
+    '/openapi.json',
+    validated({}, (_input, res) => res.json(openapi)),
+  );
   app.use('/api/v1', v1);
   app.use((req, _res, next) => next(notFound(`route ${req.method} ${req.path}`)));
   app.use(problemHandler);

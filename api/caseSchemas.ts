@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import './openapi';
+import { identifier, line, prose } from './text';
 
 /**
  * What every kind of case takes and shows alike, defined once so that requests and commitments
  * validate, answer and document it the same way (each domain's schema.ts holds what differs).
  */
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const reason = text(2000);
+export const text = line;
+export { identifier, prose };
+export const reason = prose(2000);
+/** A note that goes with an action, over as many lines as it needs. */
+export const note = prose(2000);
 
 /** Chinese and English names, as the policy and the status tables hold them. */
 export const label = z.object({ zh: z.string(), en: z.string() });
@@ -19,9 +23,7 @@ export const queryFlag = z
 
 /** A list's `unit`: cases within it at any level of their jurisdiction (paging/listQuery.ts). */
 export const unitQuery = (cases: string) =>
-  z
-    .string()
-    .min(1)
+  identifier(100, 'a unit id')
     .optional()
     .openapi({ description: `${cases} within this unit (any level of their jurisdiction)` });
 
@@ -36,6 +38,7 @@ export const idempotencyHeaders = (noun: string) =>
       .string()
       .min(8)
       .max(200)
+      .regex(/^[\x21-\x7E]+$/, 'expected printable ASCII without spaces')
       .optional()
       .openapi({ description: `a retry with the same key returns the same ${noun}` }),
   });

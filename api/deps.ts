@@ -9,6 +9,7 @@ import { OrgDirectory } from '../domain/org';
 import { LiveOrgDirectory } from '../directory/live';
 import { Identity } from '../identity/config';
 import { Policy } from '../domain/policy/policy';
+import { RateLimits } from './rateLimits';
 
 /** What the API needs, built by api/main.ts (or a test) and passed in: no globals. */
 export interface ApiDeps {
@@ -39,4 +40,10 @@ export interface ApiDeps {
   temporalUiOrigin?: string;
   /** How long a request may wait for Temporal before it answers 503 (API_TEMPORAL_DEADLINE_MS; 120 s unless given) */
   temporalDeadlineMs?: number;
+  /** Requests a minute per address and per user (RATE_LIMIT_PER_*; config/env.ts's defaults unless given) */
+  rateLimits?: RateLimits;
+  /** Origins whose pages may call the API across origins (CONSOLE_ORIGINS; none unless given) */
+  consoleOrigins?: readonly string[];
+  /** Reverse proxies in front of the API (API_TRUSTED_PROXIES; none unless given) */
+  trustedProxies?: number;
 }

@@ -62,6 +62,13 @@ export const forbidden = (message: string) => new ApiError(403, 'forbidden', mes
 
 export const notAllowedInState = (message: string) => new ApiError(409, 'not_allowed_in_state', message);
 
+/** 429: the caller (`who`: an address or a user) sent more than `limit` requests a minute; Retry-After says when to try again. */
+export const tooManyRequests = (who: string, limit: number) =>
+  new ApiError(429, 'rate_limited', `too many requests from ${who}: at most ${limit} a minute`);
+
+/** 415: a body the API cannot read as JSON. */
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported_media_type', message);
+
 /** 503: the running policy lacks what the endpoint needs; an operator, not the caller, must act. */
 export const notConfigured = (message: string) => new ApiError(503, 'not_configured', message);
 
@@ -127,10 +134,18 @@ function unavailable(err: unknown): ApiError | undefined {
   return dependency && dependencyUnavailable(dependency, err as Error);
 }
 
-function bodyParserError(err: { type?: string; status?: number; message?: string }): ApiError | undefined {
+function bodyParserError(err: {
+  type?: string;
+  status?: number;
+  message?: string;
+  limit?: number;
+}): ApiError | undefined {
   if (err.type === 'entity.parse.failed')
     return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
-  if (err.type === 'entity.too.large') return new ApiError(413, 'too_large', 'request body is too large');
+  if (err.type === 'entity.too.large')
+    return new ApiError(413, 'too_large', `request body is larger than ${err.limit} bytes`);
+  if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')
+    return unsupportedMediaType(err.message ?? 'unsupported body encoding');
   if (typeof err.status === 'number' && err.status >= 400 && err.status < 500)
     return new ApiError(err.status, 'bad_request', err.message ?? 'bad request');
   return undefined;

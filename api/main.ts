@@ -78,6 +78,12 @@ async function main(): Promise<void> {
       log,
       postgresUrl: env.FERRETDB_POSTGRES_URL || undefined,
       temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS,
+      rateLimits: {
+        perIpPerMinute: env.RATE_LIMIT_PER_IP_PER_MINUTE,
+        perUserPerMinute: env.RATE_LIMIT_PER_USER_PER_MINUTE,
+      },
+      consoleOrigins: env.CONSOLE_ORIGINS,
+      trustedProxies: env.API_TRUSTED_PROXIES,
       temporalUiOrigin: env.TEMPORAL_UI_ORIGIN,
     },
     env.API_HOST,

@@ -14,10 +14,14 @@ export type Inputs<S extends RequestSchemas> = {
   [K in keyof S]: S[K] extends z.ZodType ? z.output<S[K]> : never;
 };
 
+/** A part an endpoint does not take: any query parameter or body field in it is refused by name. */
+const nothing = z.object({}).strict();
+
 /**
  * The one validation of the API's inputs: every bad field of every part is named in a 400
  * problem; otherwise `handler` gets the parsed parts, typed from the same schemas that generate
- * the OpenAPI document. Errors it throws (or rejects with) reach the problem handler.
+ * the OpenAPI document. A query or a body the endpoint does not take is refused, not ignored.
+ * Errors the handler throws (or rejects with) reach the problem handler.
  */
 export function validated<S extends RequestSchemas>(
   schemas: S,
@@ -27,7 +31,7 @@ export function validated<S extends RequestSchemas>(
     const errors: { field: string; message: string }[] = [];
     const input: Record<string, unknown> = {};
     for (const part of ['params', 'query', 'body', 'headers'] as const) {
-      const schema = schemas[part];
+      const schema = schemas[part] ?? (part === 'query' || part === 'body' ? nothing : undefined);
       if (!schema) continue;
       const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part]);
       if (result.success) input[part] = result.data;

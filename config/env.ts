@@ -69,6 +69,51 @@ const authEnv = {
     .default('8h'),
 };
 
+/**
+ * What the API takes from any caller (api/rateLimits.ts, api/browserPolicy.ts). The limits
+ * count a minute of requests in the API process's memory: with several API processes each
+ * counts its own (a shared store makes them global).
+ */
+const hostileInputEnv = {
+  /**
+   * Requests a minute from one address, before authentication. An office's clerks often share
+   * one address behind its NAT: 50 people working the console at ~20 calls a minute each is
+   * 1,000; a flood from one address stops at 20 a second.
+   */
+  RATE_LIMIT_PER_IP_PER_MINUTE: count(1).default(1_200),
+  /**
+   * Requests a minute from one user (an anonymous call counts against its address). A person
+   * in the console makes a call or two a second at the busiest; a hotline system filing under
+   * its own identity stays within 5 a second. A stolen or runaway token is held to that.
+   */
+  RATE_LIMIT_PER_USER_PER_MINUTE: count(1).default(300),
+  /**
+   * Origins whose browser pages may call the API (CORS), comma-separated, e.g.
+   * `https://console.example.gov.cn`. None by default: the console is served by the API itself.
+   */
+  CONSOLE_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'expected origins such as https://console.example.org, comma-separated',
+          ),
+      ),
+    ),
+  /** Reverse proxies in front of the API: the caller's address is read that many hops back in X-Forwarded-For (0: the peer's). */
+  API_TRUSTED_PROXIES: count(0).default(0),
+};
+
 export const envSchema = z
   .object({
     TEMPORAL_ADDRESS: z
@@ -135,6 +180,7 @@ export const envSchema = z
     /** The Temporal web UI allowed to call the API's codec endpoint (CORS); default the embedded UI, `http://127.0.0.1:<TEMPORAL_UI_PORT>`. */
     TEMPORAL_UI_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
     ...workerTuningEnv,
+    ...hostileInputEnv,
   })
   .superRefine((env, ctx) => {
     // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.

@@ -75,8 +75,12 @@ export function actionLogRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       ...readerRefusals,
     },
   });
-  router.get('/audit/actions/verify', ...requireAuditor, async (_req, res) => {
-    res.json(await verifyAgainstAnchor(model, deps.auditor.sources.archiveDir));
-  });
+  router.get(
+    '/audit/actions/verify',
+    ...requireAuditor,
+    validated({}, async (_input, res) => {
+      res.json(await verifyAgainstAnchor(model, deps.auditor.sources.archiveDir));
+    }),
+  );
   return router;
 }

@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import '../openapi';
+import { identifier } from '../text';
 
 /** Times are compared as UTC ISO strings, the form entries are stored in. */
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
-export const actionLogQuery = z.object({
-  target: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: 'a case, e.g. request-<id> or plan-<id>' }),
-  actor: z.string().min(1).max(100).optional().openapi({ description: 'an actor id' }),
-  from: instant.optional().openapi({ description: 'entries at or after this time' }),
-  to: instant.optional().openapi({ description: 'entries before this time' }),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const actionLogQuery = z
+  .object({
+    target: identifier(200, 'a case id')
+      .optional()
+      .openapi({ description: 'a case, e.g. request-<id> or plan-<id>' }),
+    actor: identifier(100, 'an actor id').optional().openapi({ description: 'an actor id' }),
+    from: instant.optional().openapi({ description: 'entries at or after this time' }),
+    to: instant.optional().openapi({ description: 'entries before this time' }),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
 export type ActionLogQuery = z.infer<typeof actionLogQuery>;
 
 const head = z.object({ seq: z.number().int(), hash: z.string() });

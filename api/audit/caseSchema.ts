@@ -35,6 +35,7 @@ export const momentQuery = z
       .optional()
       .openapi({ description: 'with run: the state after this history event of the run' }),
   })
+  .strict()
   .refine(
     (q) =>
       [q.at !== undefined, q.revision !== undefined, q.run !== undefined || q.event !== undefined].filter(

@@ -228,9 +228,14 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     request: { params: commitmentIdParams },
     responses: { 200: { description: `the ${noun}`, ...json(commitmentView) }, 404: problemResponses[404] },
   });
-  router.get(`${base}/:id`, reader, inScope, async (_req, res) => {
-    res.json(await present(targetOf(res)));
-  });
+  router.get(
+    `${base}/:id`,
+    reader,
+    inScope,
+    validated({ params: commitmentIdParams }, async (_input, res) => {
+      res.json(await present(targetOf(res)));
+    }),
+  );
 
   doc.path({
     method: 'get',
@@ -243,10 +248,15 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       404: problemResponses[404],
     },
   });
-  router.get(`${base}/:id/history`, reader, inScope, (_req, res) => {
-    const state = targetOf<CommitmentState>(res);
-    res.json({ id: state.submission.id, entries: state.timeline });
-  });
+  router.get(
+    `${base}/:id/history`,
+    reader,
+    inScope,
+    validated({ params: commitmentIdParams }, (_input, res) => {
+      const state = targetOf<CommitmentState>(res);
+      res.json({ id: state.submission.id, entries: state.timeline });
+    }),
+  );
 
   if (kind === 'enterprise') {
     doc.path({
@@ -257,9 +267,14 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
       request: { params: commitmentIdParams },
       responses: { 200: { description: 'the ledger', ...json(ledgerView) }, 404: problemResponses[404] },
     });
-    router.get(`${base}/:id/funds`, reader, inScope, (_req, res) => {
-      res.json(presentLedger(targetOf(res)));
-    });
+    router.get(
+      `${base}/:id/funds`,
+      reader,
+      inScope,
+      validated({ params: commitmentIdParams }, (_input, res) => {
+        res.json(presentLedger(targetOf(res)));
+      }),
+    );
   }
 
   for (const action of Object.keys(actions) as CommitmentAction[]) {

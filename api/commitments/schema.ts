@@ -6,8 +6,10 @@ import { caseKind } from '../../common/caseKinds';
 import { pageQuery, pageView } from '../paging/schema';
 import {
   caseIdParam,
+  identifier,
   idempotencyHeaders as idempotencyHeadersFor,
   label,
+  note,
   queryFlag,
   reason,
   text,
@@ -24,7 +26,7 @@ import {
 /** The longest term a commitment may have: a list by term start looks back this far by default. */
 export const maxTermYears = 10;
 
-const person = text(100).openapi({ example: 'cadre-1' });
+const person = identifier(100, 'a person id').openapi({ example: 'cadre-1' });
 const localDate = z.iso.date('expected a date as YYYY-MM-DD').openapi({ example: '2026-11-27' });
 
 /** Whole yuan and fen: positive, at most two decimals. */
@@ -75,7 +77,8 @@ const planProblem = z.object({ title: text(200), area: z.enum(focusAreas) }).str
 const householdProblem = z
   .object({ title: text(200), area: text(40).openapi({ example: 'housing' }) })
   .strict();
-const household = z.object({ id: text(64).openapi({ example: 'h-101' }), name: text(100) }).strict();
+const householdId = identifier(64, 'a household id');
+const household = z.object({ id: householdId.openapi({ example: 'h-101' }), name: text(100) }).strict();
 
 const createFields = {
   title: text(200),
@@ -92,7 +95,7 @@ const createFields = {
     .max(maxTermYears)
     .optional()
     .openapi({ description: 'the policy’s term for this kind by default' }),
-  gridId: text(64).openapi({ example: 'g01' }),
+  gridId: identifier(64, 'a grid id').openapi({ example: 'g01' }),
 };
 
 type TeamShape = { lead: string; members: string[] };
@@ -155,31 +158,33 @@ export const createBodies = {
 export type CreateBody = z.infer<(typeof createBodies)[CommitmentKind]>;
 
 export function listQueryFor(kind: CommitmentKind) {
-  return z.object({
-    status: z.enum(commitmentStatuses).optional(),
-    team: z.string().min(1).optional().openapi({ description: 'the team name' }),
-    department: z.string().min(1).optional(),
-    ...(kind === 'enterprise'
-      ? { enterprise: z.string().min(1).optional().openapi({ description: 'part of the enterprise name' }) }
-      : {}),
-    unit: unitQuery('commitments'),
-    holder: z.string().min(1).optional().openapi({ description: 'led or joined now by this person' }),
-    year: z.coerce
-      .number()
-      .int()
-      .min(2000)
-      .max(2200)
-      .optional()
-      .openapi({ description: 'active at some time in this calendar year' }),
-    overdue: queryFlag.openapi({
-      description: 'true: an obligation is past due or was escalated after a breach',
-    }),
-    ...pageQuery({
-      of: 'term start',
-      from: `default ${maxTermYears} years before today, the longest term`,
-      to: 'default a year after today (a term may start ahead); the end of `year` when given',
-    }),
-  });
+  return z
+    .object({
+      status: z.enum(commitmentStatuses).optional(),
+      team: text(100).optional().openapi({ description: 'the team name' }),
+      department: text(100).optional(),
+      ...(kind === 'enterprise'
+        ? { enterprise: text(200).optional().openapi({ description: 'part of the enterprise name' }) }
+        : {}),
+      unit: unitQuery('commitments'),
+      holder: person.optional().openapi({ description: 'led or joined now by this person' }),
+      year: z.coerce
+        .number()
+        .int()
+        .min(2000)
+        .max(2200)
+        .optional()
+        .openapi({ description: 'active at some time in this calendar year' }),
+      overdue: queryFlag.openapi({
+        description: 'true: an obligation is past due or was escalated after a breach',
+      }),
+      ...pageQuery({
+        of: 'term start',
+        from: `default ${maxTermYears} years before today, the longest term`,
+        to: 'default a year after today (a term may start ahead); the end of `year` when given',
+      }),
+    })
+    .strict();
 }
 export type ListQuery = z.infer<ReturnType<typeof listQueryFor>>;
 
@@ -203,37 +208,28 @@ export const actionBodies = {
         year: z.number().int().min(1).max(10),
         targets: z.array(text(500)).min(1).max(50),
         fundsTargetYuan: yuan.optional(),
-        note: text(2000).optional(),
+        note: note.optional(),
       })
       .strict()
       .openapi('SignLetter'),
   },
   visits: {
     enterprise: visit.openapi('RecordVisit'),
-    pairing: visit
-      .extend({ household: text(64).optional() })
-      .strict()
-      .openapi('RecordHouseholdVisit'),
+    pairing: visit.extend({ household: householdId.optional() }).strict().openapi('RecordHouseholdVisit'),
   },
   problems: {
-    enterprise: planProblem
-      .extend({ note: text(2000).optional() })
-      .strict()
-      .openapi('OpenPlanProblem'),
-    pairing: householdProblem
-      .extend({ note: text(2000).optional() })
-      .strict()
-      .openapi('OpenHouseholdProblem'),
+    enterprise: planProblem.extend({ note: note.optional() }).strict().openapi('OpenPlanProblem'),
+    pairing: householdProblem.extend({ note: note.optional() }).strict().openapi('OpenHouseholdProblem'),
   },
   funds: {
     enterprise: z
-      .object({ amountYuan: yuan, source: text(200), date: localDate, note: text(2000).optional() })
+      .object({ amountYuan: yuan, source: text(200), date: localDate, note: note.optional() })
       .strict()
       .openapi('RecordFunding'),
   },
   deeds: {
     pairing: z
-      .object({ title: text(200), household: text(64).optional() })
+      .object({ title: text(200), household: householdId.optional() })
       .strict()
       .openapi('PromiseHouseholdDeed'),
     pledge: z
@@ -242,8 +238,8 @@ export const actionBodies = {
       .openapi('PromiseDeed'),
   },
   deedDone: {
-    pairing: z.object({ note: text(2000).optional() }).strict(),
-    pledge: z.object({ note: text(2000).optional() }).strict(),
+    pairing: z.object({ note: note.optional() }).strict(),
+    pledge: z.object({ note: note.optional() }).strict(),
   },
   assessmentComment: everyKind(z.object({ text: reason }).strict().openapi('CommentAssessment')),
   handover: everyKind(

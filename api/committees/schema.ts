@@ -3,7 +3,7 @@ import '../openapi';
 import { arrivalReasons } from '../../domain/committee/agenda';
 import { supervisionLevels } from '../../domain/committee/decisions';
 import { durationSpecSchema } from '../../domain/policy/duration';
-import { caseIdParam, label, queryFlag, text } from '../caseSchemas';
+import { caseIdParam, identifier, label, note, prose, queryFlag, text } from '../caseSchemas';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const committeeParams = z.object({
@@ -13,20 +13,22 @@ export const committeeParams = z.object({
     .openapi({ description: 'the committee’s org unit, e.g. committee-c01' }),
 });
 
-export const agendaQuery = z.object({
-  waitingLongerThanDays: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .openapi({ description: 'only items that have waited longer than this many whole days, longest first' }),
-  overdue: queryFlag.openapi({
-    description: 'only items whose committee deadline has passed, most overdue first',
-  }),
-});
+export const agendaQuery = z
+  .object({
+    waitingLongerThanDays: z.coerce.number().int().min(0).optional().openapi({
+      description: 'only items that have waited longer than this many whole days, longest first',
+    }),
+    overdue: queryFlag.openapi({
+      description: 'only items whose committee deadline has passed, most overdue first',
+    }),
+  })
+  .strict();
 
 /** An agenda item's key, as the agenda shows it: the case's workflow ID (`request-<id>`). */
-const itemKey = text(200).openapi({ example: 'request-k3f9' });
+const itemKey = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/, 'expected an agenda item key such as request-k3f9')
+  .openapi({ example: 'request-k3f9' });
 
 const decision = z.discriminatedUnion('kind', [
   z
@@ -39,21 +41,23 @@ const decision = z.discriminatedUnion('kind', [
       supervision: z
         .enum(supervisionLevels)
         .openapi({ description: '督办 level: general, key (the committee hears reminders too), top' }),
-      note: text(2000).optional(),
+      note: note.optional(),
     })
     .strict(),
   z
     .object({
       kind: z.literal('sendDown'),
-      toLevel: text(40).openapi({ description: 'a ladder level below the committee, e.g. village' }),
-      instructions: text(2000),
+      toLevel: identifier(40, 'a ladder level').openapi({
+        description: 'a ladder level below the committee, e.g. village',
+      }),
+      instructions: prose(2000),
     })
     .strict(),
-  z.object({ kind: z.literal('merge'), into: itemKey, note: text(2000).optional() }).strict(),
+  z.object({ kind: z.literal('merge'), into: itemKey, note: note.optional() }).strict(),
   z
     .object({
       kind: z.literal('close'),
-      outcome: text(2000).openapi({ description: 'the reasoned outcome' }),
+      outcome: prose(2000).openapi({ description: 'the reasoned outcome' }),
     })
     .strict(),
 ]);
@@ -77,10 +81,16 @@ export const meetingBody = z
   .strict()
   .openapi('Meeting');
 
-export const meetingsQuery = z.object({
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(100).optional().openapi({ description: 'the `next` of the previous page' }),
-});
+export const meetingsQuery = z
+  .object({
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected a meeting id')
+      .optional()
+      .openapi({ description: 'the `next` of the previous page' }),
+  })
+  .strict();
 
 export const requestIdParams = z.object({ id: caseIdParam('request') });
 

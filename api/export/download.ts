@@ -1,6 +1,7 @@
 import { Response } from 'express';
 import { z } from 'zod';
 import { invalidField } from '../errors';
+import { identifier } from '../text';
 import '../openapi';
 import { toCsv } from './csv';
 import { attachment } from './filename';
@@ -14,10 +15,7 @@ export const exportQuery = {
   format: z.enum(['json', 'xlsx', 'csv']).default('json').openapi({
     description: 'json (the default), an Excel workbook, or one section as CSV (UTF-8 with BOM)',
   }),
-  section: z
-    .string()
-    .min(1)
-    .max(64)
+  section: identifier(64, 'a section key')
     .optional()
     .openapi({ description: 'the one section (sheet) to export; required for csv when there are several' }),
 };

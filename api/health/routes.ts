@@ -3,6 +3,7 @@ import { coverageGap, describeGap } from '../../domain/policy/coverage';
 import { probeDependencies } from '../dependencies';
 import { ApiDeps } from '../deps';
 import { ApiDocument, publicOperation } from '../openapi';
+import { validated } from '../validate';
 
 /** Readiness must answer well within a load balancer's own timeout. */
 const probeTimeoutMs = 1_500;
@@ -24,9 +25,12 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     ...publicOperation,
     responses: { 200: { description: 'alive' } },
   });
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
-  });
+  router.get(
+    '/healthz',
+    validated({}, (_input, res) => {
+      res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
+    }),
+  );
   doc.path({
     method: 'get',
     path: '/api/v1/readyz',
@@ -38,16 +42,19 @@ export function healthRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       503: { description: 'one is not; `failing` names it' },
     },
   });
-  router.get('/readyz', async (_req, res) => {
-    const states = await probeDependencies(deps, probeTimeoutMs);
-    const failing = Object.entries(states)
-      .filter(([, state]) => state !== 'ok')
-      .map(([name]) => name);
-    const gap = coverageGap(deps.policy.calendar, Date.now());
-    const warnings = gap ? [{ id: 'calendar_coverage', message: describeGap(gap), ...gap }] : [];
-    res
-      .status(failing.length ? 503 : 200)
-      .json({ status: failing.length ? 'unready' : 'ready', failing, ...states, warnings });
-  });
+  router.get(
+    '/readyz',
+    validated({}, async (_input, res) => {
+      const states = await probeDependencies(deps, probeTimeoutMs);
+      const failing = Object.entries(states)
+        .filter(([, state]) => state !== 'ok')
+        .map(([name]) => name);
+      const gap = coverageGap(deps.policy.calendar, Date.now());
+      const warnings = gap ? [{ id: 'calendar_coverage', message: describeGap(gap), ...gap }] : [];
+      res
+        .status(failing.length ? 503 : 200)
+        .json({ status: failing.length ? 'unready' : 'ready', failing, ...states, warnings });
+    }),
+  );
   return router;
 }

@@ -4,7 +4,7 @@ import { Counter, counterLabels, counters } from '../../domain/kpi/counts';
 import { maxPeriodDays } from '../../domain/kpi/period';
 import { rateDefinitions, RateKey, rateKeys, rateLabels } from '../../domain/kpi/rates';
 import { ratingLabels } from '../../domain/commitments/state';
-import { label } from '../caseSchemas';
+import { identifier, label } from '../caseSchemas';
 import { exportQuery } from '../export/download';
 import { overdueLineView } from './overdue';
 
@@ -25,18 +25,22 @@ export const periodQuery = {
 };
 
 export const ledgerParams = z.object({
-  unitId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ description: 'any unit of the org tree', example: 'village-v01' }),
+  unitId: identifier(64, 'a unit id').openapi({
+    description: 'any unit of the org tree',
+    example: 'village-v01',
+  }),
 });
-export const ledgerQuery = z.object({ ...periodQuery, ...exportQuery });
-export const rankingQuery = z.object({
-  level: z.string().min(1).openapi({ description: 'a ladder level id of the policy', example: 'village' }),
-  ...periodQuery,
-  ...exportQuery,
-});
+export const ledgerQuery = z.object({ ...periodQuery, ...exportQuery }).strict();
+export const rankingQuery = z
+  .object({
+    level: identifier(40, 'a ladder level').openapi({
+      description: 'a ladder level id of the policy',
+      example: 'village',
+    }),
+    ...periodQuery,
+    ...exportQuery,
+  })
+  .strict();
 
 const periodView = z.object({ from: z.string(), to: z.string() });
 const levelView = z.object({

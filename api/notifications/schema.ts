@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import '../openapi';
+import { identifier } from '../caseSchemas';
 import { pageQuery, pageView } from '../paging/schema';
 
-export const inboxQuery = z.object({
-  recipient: z.string().min(1).openapi({ description: 'a member id or a unit id' }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-  ...pageQuery,
-});
+export const inboxQuery = z
+  .object({
+    recipient: identifier(100, 'a member or unit id').openapi({ description: 'a member id or a unit id' }),
+    // Spread before pageSize: an inbox page holds 50 unless asked.
+    ...pageQuery({ of: 'notices', from: 'default a year before `to`', to: 'default today' }),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
 
 export const inboxPage = z
   .object({

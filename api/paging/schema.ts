@@ -19,7 +19,12 @@ export function pageQuery(days: ListDays) {
     from: day.optional().openapi({ description: `first day (Beijing) of ${days.of} to list; ${days.from}` }),
     to: day.optional().openapi({ description: `last day (Beijing) of ${days.of} to list; ${days.to}` }),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(500).optional().openapi({ description: 'the `next` of the previous page' }),
+    cursor: z
+      .string()
+      .max(500)
+      .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this list gave')
+      .optional()
+      .openapi({ description: 'the `next` of the previous page' }),
     page: z
       .undefined({ error: 'lists have no page numbers: pass the previous page’s `next` as `cursor`' })
       .optional()

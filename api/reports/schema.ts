@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../openapi';
+import { identifier } from '../caseSchemas';
 import { exportQuery } from '../export/download';
 import { overdueLineView } from '../ledgers/overdue';
 
@@ -8,16 +9,20 @@ const cycleDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
   .openapi({ description: 'the cycle day (Beijing): a 14th or a 28th', example: '2026-12-14' });
 
-export const listReportsQuery = z.object({
-  date: cycleDate,
-  unit: z.string().min(1).max(100).optional().openapi({
-    description: 'the unit’s own report and those of the units that report to it; every unit’s when absent',
-  }),
-});
+const unitId = identifier(100, 'a unit id');
 
-export const reportParams = z.object({ date: cycleDate, unitId: z.string().min(1).max(100) });
+export const listReportsQuery = z
+  .object({
+    date: cycleDate,
+    unit: unitId.optional().openapi({
+      description: 'the unit’s own report and those of the units that report to it; every unit’s when absent',
+    }),
+  })
+  .strict();
 
-export const reportQuery = z.object(exportQuery);
+export const reportParams = z.object({ date: cycleDate, unitId });
+
+export const reportQuery = z.object(exportQuery).strict();
 
 export const runCycleBody = z.object({ date: cycleDate }).strict();
 

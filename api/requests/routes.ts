@@ -152,9 +152,14 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { params: requestIdParams },
     responses: { 200: { description: 'the request', ...json(requestView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id', requireReader(access.readRequest), inScope, (_req, res) => {
-    res.json(present(targetOf(res), res));
-  });
+  router.get(
+    '/requests/:id',
+    requireReader(access.readRequest),
+    inScope,
+    validated({ params: requestIdParams }, (_input, res) => {
+      res.json(present(targetOf(res), res));
+    }),
+  );
 
   doc.path({
     method: 'get',
@@ -164,10 +169,15 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { params: requestIdParams },
     responses: { 200: { description: 'the timeline', ...json(timelineView) }, 404: problemResponses[404] },
   });
-  router.get('/requests/:id/history', requireReader(access.readRequest), inScope, (_req, res) => {
-    const state = targetOf<CitizenRequestState>(res);
-    res.json({ id: state.submission.id, entries: state.timeline });
-  });
+  router.get(
+    '/requests/:id/history',
+    requireReader(access.readRequest),
+    inScope,
+    validated({ params: requestIdParams }, (_input, res) => {
+      const state = targetOf<CitizenRequestState>(res);
+      res.json({ id: state.submission.id, entries: state.timeline });
+    }),
+  );
 
   for (const action of Object.keys(actionBodies) as RequestAction[]) {
     const body = actionBodies[action];

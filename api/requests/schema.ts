@@ -3,8 +3,11 @@ import '../openapi';
 import { pageQuery, pageView } from '../paging/schema';
 import {
   caseIdParam,
+  identifier,
   idempotencyHeaders as idempotencyHeadersFor,
   label,
+  note,
+  prose,
   queryFlag,
   reason,
   text,
@@ -20,13 +23,13 @@ export const requestIdParams = z.object({ id: caseIdParam('request') });
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
-    category: text(40).openapi({ example: 'general' }),
-    urgency: text(40).default('normal'),
+    category: identifier(40, 'a category').openapi({ example: 'general' }),
+    urgency: identifier(40, 'an urgency').default('normal'),
     title: text(200),
-    description: text(5000),
+    description: prose(5000),
     requester: z
       .object({
-        id: text(100),
+        id: identifier(100, 'a person id'),
         name: text(100),
         phone: z
           .string()
@@ -35,7 +38,7 @@ export const createRequestBody = z
         address: text(200).optional(),
       })
       .strict(),
-    gridId: text(64).openapi({ example: 'g01' }),
+    gridId: identifier(64, 'a grid id').openapi({ example: 'g01' }),
     major: z.boolean().default(false),
   })
   .strict()
@@ -43,33 +46,33 @@ export const createRequestBody = z
 
 export const idempotencyHeaders = idempotencyHeadersFor('request');
 
-export const listRequestsQuery = z.object({
-  status: z.enum(requestStatuses).optional(),
-  unit: unitQuery('requests'),
-  category: z.string().min(1).optional(),
-  level: z
-    .string()
-    .min(1)
-    .optional()
-    .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
-  overdue: queryFlag,
-  ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
-});
+export const listRequestsQuery = z
+  .object({
+    status: z.enum(requestStatuses).optional(),
+    unit: unitQuery('requests'),
+    category: identifier(40, 'a category').optional(),
+    level: identifier(40, 'a ladder level')
+      .optional()
+      .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
+    overdue: queryFlag,
+    ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
+  })
+  .strict();
 
 export const actionBodies = {
-  dispatch: z.object({ assignee: text(100), note: text(2000).optional() }).strict(),
-  accept: z.object({ note: text(2000).optional() }).strict(),
+  dispatch: z.object({ assignee: identifier(100, 'a person id'), note: note.optional() }).strict(),
+  accept: z.object({ note: note.optional() }).strict(),
   return: z.object({ reason }).strict(),
   progress: z.object({ note: reason }).strict(),
   extend: z.object({ duration: durationSpecSchema, reason }).strict(),
   'extend/decision': z.object({ approve: z.boolean(), note: reason }).strict(),
   resolve: z.object({ note: reason }).strict(),
-  feedback: z.object({ satisfied: z.boolean(), note: text(2000).optional() }).strict(),
+  feedback: z.object({ satisfied: z.boolean(), note: note.optional() }).strict(),
   escalate: z.object({ reason }).strict(),
   withdraw: z.object({ reason }).strict(),
   reopen: z.object({ reason }).strict(),
   reject: z.object({ reason }).strict(),
-  merge: z.object({ into: requestIdParams.shape.id, note: text(2000).optional() }).strict(),
+  merge: z.object({ into: requestIdParams.shape.id, note: note.optional() }).strict(),
 };
 export type RequestAction = keyof typeof actionBodies;
 

@@ -9,6 +9,7 @@ import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { createModels } from '../../activities/db/models';
 import { prepareStore } from '../../activities/db/store';
+import { ApiDeps } from '../../api/deps';
 import { startApi } from '../../api/server';
 import { ActionLogOutbox } from '../../audit/actionLog/outbox';
 import { createActionLogModel } from '../../audit/actionLog/store';
@@ -45,12 +46,15 @@ export interface WebhookCall {
  * `calendarFile`, the API hands new cases its calendar and the worker watches its coverage, as
  * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves. `orgFile`
  * replaces the default org directory (the authorization test's has two committees).
+ * `edge` sets what the API takes from any caller: rate limits high enough that no test meets
+ * them unless it sets them low, and no console origin unless given.
  */
 export async function startE2eSystem(
   policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
   tuning: WorkerTuning = defaultTuning(),
   calendarFile?: string,
   orgFile = join(repoRoot, 'config', 'org.default.json'),
+  edge: E2eEdge = {},
 ) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
@@ -157,6 +161,8 @@ export async function startE2eSystem(
       log: createLogger({ level: 'error' }),
       caseCountsMaxAgeMs: 0,
       postgresUrl: servers.postgresUrl,
+      rateLimits: edge.rateLimits ?? { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
+      consoleOrigins: edge.consoleOrigins,
     },
     '127.0.0.1',
     0,
@@ -205,6 +211,7 @@ export async function startE2eSystem(
 }
 
 export type E2eSystem = Awaited<ReturnType<typeof startE2eSystem>>;
+export type E2eEdge = Pick<ApiDeps, 'rateLimits' | 'consoleOrigins'>;
 
 export interface HttpResult {
   status: number;
@@ -221,6 +228,7 @@ export function useE2eSystem(
   tuning?: WorkerTuning,
   calendarFile?: string,
   orgFile?: string,
+  edge?: E2eEdge,
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
     system: undefined as unknown as E2eSystem,
@@ -230,7 +238,7 @@ export function useE2eSystem(
     ),
   };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile);
+    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile, edge);
   }, 240_000);
   afterAll(async () => {
     await e2e.system?.stop();
