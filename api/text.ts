@@ -43,6 +43,10 @@ export const line = (max: number) => z.string().superRefine(refuseIllFormed(fals
 /** Text that may run over several lines: a description, a note, a reason. */
 export const prose = (max: number) => z.string().superRefine(refuseIllFormed(true)).trim().min(1).max(max);
 
+/** A secret (a password): taken as typed, never trimmed, but well-formed and free of control characters. */
+export const secret = (min: number, max: number) =>
+  z.string().min(min).max(max).superRefine(refuseIllFormed(false));
+
 /**
  * An identifier the caller names (a person, a unit, a grid, a household): letters, digits and
  * `._:@-`, starting with a letter or digit. Ids reach MongoDB filters and workflow ids; the set

@@ -28,10 +28,13 @@ export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     ...publicOperation,
     responses: { 200: { description: 'the key set', ...json(jwksView) }, 404: problemResponses[404] },
   });
-  router.get('/auth/jwks.json', async (_req, res) => {
-    if (!issuer) throw notFound('the built-in issuer (tokens come from AUTH_JWKS_URL)');
-    res.set('Cache-Control', 'public, max-age=300').json(await issuer.keys.jwks());
-  });
+  router.get(
+    '/auth/jwks.json',
+    validated({}, async (_input, res) => {
+      if (!issuer) throw notFound('the built-in issuer (tokens come from AUTH_JWKS_URL)');
+      res.set('Cache-Control', 'public, max-age=300').json(await issuer.keys.jwks());
+    }),
+  );
   doc.path({
     method: 'post',
     path: '/api/v1/auth/login',
@@ -72,15 +75,19 @@ export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     tags: ['auth'],
     responses: { 200: { description: 'the caller', ...json(meView) } },
   });
-  router.get('/me', requireCaller, async (_req, res) => {
-    const actor = actorOf(res);
-    const person = await deps.directory.store.person(actor.id);
-    if (!person) throw unauthenticated(`${actor.id} is not an active person of the org directory`, true);
-    res.json({
-      person: { id: person._id, name: person.name },
-      actingAs: { role: actor.role, unit: actor.unit },
-      assignments: person.assignments.map(presentAssignment(deps.org)),
-    });
-  });
+  router.get(
+    '/me',
+    requireCaller,
+    validated({}, async (_input, res) => {
+      const actor = actorOf(res);
+      const person = await deps.directory.store.person(actor.id);
+      if (!person) throw unauthenticated(`${actor.id} is not an active person of the org directory`, true);
+      res.json({
+        person: { id: person._id, name: person.name },
+        actingAs: { role: actor.role, unit: actor.unit },
+        assignments: person.assignments.map(presentAssignment(deps.org)),
+      });
+    }),
+  );
   return router;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import '../openapi';
 import { assignmentView } from '../org/schema';
+import { identifier, secret } from '../text';
 
 export const loginBody = z
-  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
+  .object({ username: identifier(100, 'a username'), password: secret(1, 200) })
   .strict();
 
 const me = {

@@ -96,14 +96,23 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     });
 
   route('get', '/units', 'Every unit of the tree, by id', {}, { status: 200, schema: unitList });
-  router.get('/org/units', requireCaller, async (_req, res) => {
-    res.json({ items: (await store.units()).map(presentUnit) });
-  });
+  router.get(
+    '/org/units',
+    requireCaller,
+    validated({}, async (_input, res) => {
+      res.json({ items: (await store.units()).map(presentUnit) });
+    }),
+  );
 
   route('get', '/units/{id}', 'One unit', { params: unitParams }, { status: 200, schema: unitView });
-  router.get('/org/units/:id', requireCaller, unitFound, (_req, res) => {
-    res.json(presentUnit(targetOf<OrgUnitDoc>(res)));
-  });
+  router.get(
+    '/org/units/:id',
+    requireCaller,
+    unitFound,
+    validated({ params: unitParams }, (_input, res) => {
+      res.json(presentUnit(targetOf<OrgUnitDoc>(res)));
+    }),
+  );
 
   route(
     'post',
@@ -176,9 +185,14 @@ export function orgRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       schema: personView,
     },
   );
-  router.get('/org/people/:id', requirePeopleReader, personInScope, (_req, res) => {
-    res.json(present(targetOf<OrgPersonDoc>(res)));
-  });
+  router.get(
+    '/org/people/:id',
+    requirePeopleReader,
+    personInScope,
+    validated({ params: personParams }, (_input, res) => {
+      res.json(present(targetOf<OrgPersonDoc>(res)));
+    }),
+  );
 
   route(
     'post',

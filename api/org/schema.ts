@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { roles } from '../../domain/actors';
 import '../openapi';
+import { identifier, line, secret } from '../text';
 
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
-const name = z.object({ zh: z.string().min(1).max(100), en: z.string().min(1).max(100) }).strict();
+const id = identifier(100);
+const name = z.object({ zh: line(100), en: line(100) }).strict();
 
 export const unitParams = z.object({ id });
 export const personParams = z.object({ id });
@@ -26,10 +23,9 @@ export const unitList = z.object({ items: z.array(unitView) }).openapi('OrgUnitL
 export const createUnitBody = z
   .object({
     id,
-    level: z
-      .string()
-      .min(1)
-      .openapi({ description: 'a rung of the policy ladder: grid, village, township, committee' }),
+    level: line(40).openapi({
+      description: 'a rung of the policy ladder: grid, village, township, committee',
+    }),
     parent: id.optional().openapi({ description: 'the unit one rung up; none at the top' }),
     grid: id.optional().openapi({ description: 'grid units only: the grid id requests are filed under' }),
     name,
@@ -56,10 +52,12 @@ export const personView = z
     disabled: z.boolean(),
   })
   .openapi('OrgPerson');
-export const peopleQuery = z.object({
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).optional().openapi({ description: "the page before's `next`" }),
-});
+export const peopleQuery = z
+  .object({
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: id.optional().openapi({ description: "the page before's `next`" }),
+  })
+  .strict();
 export const peoplePage = z
   .object({ items: z.array(personView), pageSize: z.number(), next: z.string().optional() })
   .openapi('OrgPeoplePage');
@@ -67,10 +65,10 @@ export const peoplePage = z
 export const createPersonBody = z
   .object({
     id,
-    name: z.string().min(1).max(100),
+    name: line(100),
     assignments: z.array(assignment).min(1).max(20),
     login: z
-      .object({ username: id, password: z.string().min(8).max(200) })
+      .object({ username: id, password: secret(8, 200) })
       .strict()
       .optional()
       .openapi({ description: 'a password login for the built-in issuer (an OIDC provider needs none)' }),

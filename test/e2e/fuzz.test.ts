@@ -24,7 +24,9 @@ const inFlight = Number(process.env.FUZZ_IN_FLIGHT ?? 16);
  */
 const administrator = { id: 'admin-1', role: 'administrator', unit: 'committee-c01' };
 const believedFor = (op: Operation) =>
-  op.path === '/api/v1/reports/cycles' || op.path.startsWith('/api/v1/codec/')
+  op.path === '/api/v1/reports/cycles' ||
+  op.path.startsWith('/api/v1/codec/') ||
+  op.path.startsWith('/api/v1/org/')
     ? administrator
     : op.method === 'POST' && op.path === '/api/v1/requests'
       ? actors.resident
@@ -33,9 +35,13 @@ const believedFor = (op: Operation) =>
 /** A case of every kind, so that the scope checks before validation find what a path names. */
 const seeded: Record<string, string> = {};
 
+/** The directory's entries a path may name: a unit of the demo county, and the administrator, who exists once believed. */
+const directoryEntries: Record<string, string> = { units: 'village-v01', people: administrator.id };
+
 /** The values an operation's path and required query take before one of them is broken. */
 function baseFor(op: Operation) {
-  const id = seeded[op.path.split('/')[3]] ?? 'fuzz-absent-1';
+  const [, , , collection, entry] = op.path.split('/');
+  const id = (collection === 'org' ? directoryEntries[entry] : seeded[collection]) ?? 'fuzz-absent-1';
   const params: Record<string, string> = {
     id,
     caseId: `request-${seeded.requests}`,
