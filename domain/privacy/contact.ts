@@ -3,15 +3,16 @@ import { CitizenRequestState } from '../requests/state';
 import { maskAddress, maskPhone } from './masks';
 
 /**
- * Who needs to reach a requester: the requester themself, the member assigned to the request, and
- * the secretary of its grid, who dispatches it. Everyone else (leaders up the ladder, the
+ * Who needs to reach a requester: the requester themself, whoever filed on their behalf (the
+ * hotline operator who took the call), the member assigned to the request, and the secretary of
+ * its grid, who dispatches it. Everyone else (leaders up the ladder, the
  * committee, auditors, other members) follows the case without the means to call or visit: they
  * see the number and the address masked. The name shows to all who may read the case.
  */
 export function needsContact(viewer: Actor | undefined, state: CitizenRequestState): boolean {
   if (!viewer) return false;
-  const { requester, jurisdiction } = state.submission;
-  if (viewer.id === requester.id || viewer.id === state.assignee) return true;
+  const { requester, jurisdiction, filedBy } = state.submission;
+  if ([requester.id, filedBy, state.assignee].includes(viewer.id)) return true;
   return viewer.role === 'branch_secretary' && viewer.unit === jurisdiction[0];
 }
 

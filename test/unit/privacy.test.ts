@@ -55,6 +55,13 @@ describe("who sees a requester's contact", () => {
     expect(needsContact(undefined, dispatched)).toBe(false);
   });
 
+  test('When a hotline operator filed the request on the resident’s behalf, then that operator sees the contact, and another operator does not', () => {
+    const operator = { id: 'operator-1', role: 'hotline_operator', unit: 'committee-c01' } as const;
+    const byPhone = submitRequest(submission({ requester, filedBy: operator.id }), { policy, now }).state;
+    expect(requesterFor(operator, byPhone)).toEqual(requester);
+    expect(needsContact({ ...operator, id: 'operator-2' }, byPhone)).toBe(false);
+  });
+
   test('When a member is not yet assigned, then they do not see the contact; once assigned, they do', () => {
     expect(needsContact(actors.member, filed)).toBe(false);
     expect(needsContact(actors.member, dispatched)).toBe(true);
