@@ -240,9 +240,10 @@ export function useE2eSystem(
   beforeAll(async () => {
     e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile, edge);
   }, 240_000);
+  // Stopping drains the action log's outbox: a file that wrote thousands of entries (the fuzz) needs its time.
   afterAll(async () => {
     await e2e.system?.stop();
-  });
+  }, 300_000);
   return e2e;
 }
 
