@@ -10,8 +10,7 @@ import { CaseAuditor } from '../audit/auditor';
 import { installQuietRuntime } from '../audit/quietRuntime';
 import { bundleWorkflows } from '../worker/bundle';
 import { loadEnvOrExit } from '../config/env';
-import { watchOrgDirectory } from '../directory/live';
-import { DirectoryStore } from '../directory/store';
+import { watchOrgDirectoryOf } from '../directory/live';
 import { identityFromEnv } from '../identity/config';
 import { loadPayloadKeysOrExit } from '../config/payloadKeys';
 import { dataConverter } from '../common/payloadCodec';
@@ -49,13 +48,7 @@ async function main(): Promise<void> {
   });
   const models = createModels(db);
   // Made before the store is prepared, so its indexes are made with the read models'.
-  const directory = watchOrgDirectory({
-    store: new DirectoryStore(db),
-    policy,
-    orgFile: env.ORG_FILE,
-    refreshMs: env.ORG_REFRESH_MS,
-    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
-  });
+  const directory = watchOrgDirectoryOf(db, policy, env, log);
   const identity = identityFromEnv(env);
   // The built-in issuer's first key is made now rather than by the first request that needs it.
   await identity.issuer?.keys.keys();

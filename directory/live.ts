@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Connection } from 'mongoose';
+import { Logger } from '../common/log';
+import { Env } from '../config/env';
 import { buildOrgDirectory, OrgDirectory, orgSchema } from '../domain/org';
 import { Policy } from '../domain/policy/policy';
 import { OrgUnitDoc } from './models';
@@ -59,4 +62,20 @@ export function watchOrgDirectory(options: {
     get: (_target, method: keyof OrgDirectory) => current[method],
   });
   return { org, store, refresh, stop: () => clearInterval(timer) };
+}
+
+/** The directory as an entry point (the API, the worker) runs it: its store on `db`, the file and refresh period from the environment. */
+export function watchOrgDirectoryOf(
+  db: Connection,
+  policy: Policy,
+  env: Pick<Env, 'ORG_FILE' | 'ORG_REFRESH_MS'>,
+  log: Logger,
+): LiveOrgDirectory {
+  return watchOrgDirectory({
+    store: new DirectoryStore(db),
+    policy,
+    orgFile: env.ORG_FILE,
+    refreshMs: env.ORG_REFRESH_MS,
+    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
+  });
 }

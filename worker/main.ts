@@ -11,8 +11,7 @@ import { loadEnvOrExit } from '../config/env';
 import { loadPayloadKeysOrExit } from '../config/payloadKeys';
 import { dataConverter } from '../common/payloadCodec';
 import { withCalendar, workingCalendarOf } from '../domain/policy/calendarFile';
-import { watchOrgDirectory } from '../directory/live';
-import { DirectoryStore } from '../directory/store';
+import { watchOrgDirectoryOf } from '../directory/live';
 import { parsePolicy } from '../domain/policy/policy';
 import { watchCalendarCoverage } from './calendarWatch';
 import { refreshLedgerTotals } from './ledgerTotals';
@@ -50,13 +49,7 @@ async function main(): Promise<void> {
   let calendarWatch: { stop(): void } | undefined;
   let ledgerTotals: { stop(): Promise<void> } | undefined;
   // Reports count levels by the ladder and walk the org tree as the API files requests under them.
-  const directory = watchOrgDirectory({
-    store: new DirectoryStore(db),
-    policy,
-    orgFile: env.ORG_FILE,
-    refreshMs: env.ORG_REFRESH_MS,
-    onError: (err) => log.warn({ err }, 'org directory: not refreshed; retrying'),
-  });
+  const directory = watchOrgDirectoryOf(db, policy, env, log);
   try {
     const models = createModels(db);
     const actionLog = createActionLogModel(db);
