@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { TimelineDoc } from '../activities/db/models';
 import { readTimeline } from '../activities/db/timeline';
 import { fromTemporal, notAllowedInState, notFound } from './errors';
+import { unreachableDependency } from './dependencies';
 
 /**
  * An Idempotency-Key names the case: the same key from the same actor, in the same scope,
@@ -64,6 +65,9 @@ export async function actOnCase<S>(
 /**
  * A case's live state: its workflow's answer while Temporal holds the case; past Temporal's
  * retention, the last state its projection stored (`stored`), with the timeline stored apart.
+ * While no worker can answer the query in time (a burst that holds every workflow task slot, a
+ * worker down), the stored state serves too: every write checks its scope on this state before
+ * its update, which then waits for a worker as it always did, rather than answering 503.
  */
 export async function liveCaseState<S>(
   timeline: Model<TimelineDoc>,
@@ -77,9 +81,10 @@ export async function liveCaseState<S>(
   try {
     return await c.query();
   } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    const gone = err instanceof WorkflowNotFoundError;
+    if (!gone && !unreachableDependency(err)) throw err;
     const doc = await c.stored();
-    if (!doc) throw notFound(c.what);
+    if (!doc) throw gone ? notFound(c.what) : err;
     return { ...(doc.state as S), timeline: await readTimeline(timeline, c.workflowId) };
   }
 }
