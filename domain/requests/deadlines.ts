@@ -3,12 +3,12 @@ import { Policy, RequestStage } from '../policy/policy';
 import { RequestSubmission } from './state';
 
 /**
- * The length of a stage: at grid level the policy's rule for the request's category and
- * urgency; once escalated, the level's own deadline. A return visit always follows the rule,
+ * The length of a stage: at the level the request is first handled at the policy's rule for its
+ * category and urgency; once escalated above it, the level's own deadline. A return visit always follows the rule,
  * because it is the resident's time to answer, not the level's time to act.
  */
 export function deadlineSpec(
-  submission: Pick<RequestSubmission, 'category' | 'urgency'>,
+  submission: Pick<RequestSubmission, 'category' | 'urgency' | 'startLevel'>,
   stage: RequestStage,
   level: number,
   policy: Policy,
@@ -19,7 +19,7 @@ export function deadlineSpec(
       (rule.when.urgency === undefined || rule.when.urgency === submission.urgency),
   );
   const rule = policy.requestDeadlines[index];
-  if (level > 0 && stage !== 'returnVisit') {
+  if (level > (submission.startLevel ?? 0) && stage !== 'returnVisit') {
     const rung = policy.ladder[level];
     return { spec: rung.deadline, rule: `policy ${policy.version} ladder ${rung.id} ${stage}` };
   }

@@ -64,6 +64,12 @@ export interface RequestSubmission {
   major: boolean;
   /** The grid's units bottom-up, one per ladder level, resolved from the org directory at filing. */
   jurisdiction: string[];
+  /**
+   * The ladder level the request is first handled at: its category's handling unit, or the
+   * township's dispatch queue for an address no grid covers. Its first deadlines follow the
+   * category's rule there; escalating above it gives each level its own. 0 when absent.
+   */
+  startLevel?: number;
 }
 
 export interface ExtensionRequest {

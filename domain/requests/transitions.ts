@@ -49,9 +49,11 @@ export function topLevel(policy: Policy): number {
   return policy.ladder.length - 1;
 }
 
-/** Who answers for the case now: the member at grid level once it is theirs, else the unit at its level. */
+/** Who answers for the case now: the member at the level it is handled at once it is theirs, else the unit at its level. */
 export function responsibleFor(state: CitizenRequestState, stage: RequestStage, level: number): string {
-  if (level === 0 && state.assignee && (stage === 'accept' || stage === 'resolve')) return state.assignee;
+  const handledAt = state.submission.startLevel ?? 0;
+  if (level === handledAt && state.assignee && (stage === 'accept' || stage === 'resolve'))
+    return state.assignee;
   return state.submission.jurisdiction[level];
 }
 
@@ -178,7 +180,9 @@ export function submitRequest(submission: RequestSubmission, ctx: Context): Deci
     );
   }
   const at = new Date(ctx.now).toISOString();
-  const level = submission.major ? topLevel(ctx.policy) : 0;
+  const level = submission.major ? topLevel(ctx.policy) : (submission.startLevel ?? 0);
+  if (level > topLevel(ctx.policy))
+    throw new Refusal('invalid', `start level ${level} is above the ladder's top ${topLevel(ctx.policy)}`);
   const initial: CitizenRequestState = {
     submission,
     revision: 0,

@@ -51,6 +51,21 @@ describe('citizen request transitions', () => {
     expect(stageDeadline(complex)?.dueAt).toBe('2026-12-12T01:00:00.000Z');
   });
 
+  test('When a request starts at the township, then its first deadlines follow its rule there and the member dispatched there answers for it', () => {
+    const filed = submitRequest(submission({ category: 'utilities', startLevel: 2 }), ctx()).state;
+    expect(filed.level).toBe(2);
+    expect(stageDeadline(filed)).toMatchObject({ owner: 'township-t01', dueAt: '2026-11-27T03:00:00.000Z' });
+    const accepted = run([dispatch, accept], filed);
+    expect(stageDeadline(accepted)).toMatchObject({ owner: 'member-1', dueAt: '2026-11-28T01:00:00.000Z' });
+    const escalated = fireDue(accepted, Date.parse('2026-11-28T01:00:01Z')).state;
+    expect(escalated.level).toBe(3);
+    expect(stageDeadline(escalated)?.rule).toContain('escalated to committee (ladder deadline)');
+  });
+
+  test('When a start level is above the ladder, then the filing is refused', () => {
+    expect(() => submitRequest(submission({ startLevel: 4 }), ctx())).toThrow(/above the ladder/);
+  });
+
   test('When the full lifecycle runs, then each step is recorded with its actor and the case closes satisfied', () => {
     const state = run([
       dispatch,
