@@ -1,0 +1,36 @@
+/**
+ * The category tree (诉求分类) as the rest of the code sees it: subjects two or three levels deep,
+ * as the 12345 hotlines publish them, each leaf mapped to the SLA class its deadlines follow and
+ * the ladder level that handles it first. The tree is configuration; a request keeps the
+ * classification it was filed under (its submission carries the leaf's path and labels).
+ */
+export interface CategoryLabel {
+  zh: string;
+  en: string;
+}
+
+/** A leaf of the tree: what a request is filed under. */
+export interface CategoryLeaf {
+  code: string;
+  /** Codes from the root down to this leaf */
+  path: string[];
+  /** Labels from the root down to this leaf */
+  labels: CategoryLabel[];
+  /** A key of the policy's `categories`: the class whose deadline rules apply */
+  slaClass: string;
+  /** A ladder level id: where the request is handled first */
+  handledBy: string;
+}
+
+export interface CategoryNode {
+  code: string;
+  label: CategoryLabel;
+  children?: CategoryNode[];
+}
+
+export interface CategoryTree {
+  version: string;
+  roots: CategoryNode[];
+  leaves: CategoryLeaf[];
+  leaf(code: string): CategoryLeaf | undefined;
+}
