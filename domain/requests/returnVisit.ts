@@ -192,3 +192,17 @@ export function lapseReturnVisit(
 export function reopeningNotices(state: CitizenRequestState, note: string) {
   return tell(requesters(state), 'outcome', `重办 reopened, handled again: ${note}`);
 }
+
+/** A requester whose duplicate joins the group late hears where it stands: asked when it awaits its return visit, told when it closed. */
+export function joiningNotices(state: CitizenRequestState, requester: string) {
+  if (requesters(state).includes(requester)) return [];
+  const resolution = state.resolution ?? '';
+  if (state.status === 'resolved')
+    return tell(
+      [requester],
+      'return_visit',
+      `已办结，请评价 resolved, please tell us if it is solved: ${resolution}`,
+    );
+  if (state.status === 'closed') return tell([requester], 'outcome', `已关闭 closed: ${resolution}`);
+  return [];
+}

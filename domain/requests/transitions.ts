@@ -17,7 +17,13 @@ import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
 import { committeeAlsoRemind, committeeLapse, decideCommittee, isCommitteeDeadline } from './committee';
-import { answerReturnVisit, lapseReturnVisit, reopeningNotices, requesters } from './returnVisit';
+import {
+  answerReturnVisit,
+  joiningNotices,
+  lapseReturnVisit,
+  reopeningNotices,
+  requesters,
+} from './returnVisit';
 
 export interface Context extends RuleContext {
   /**
@@ -464,6 +470,7 @@ export function decide(
           actor,
           note: `duplicate ${command.duplicateId}`,
           patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
+          notices: ctx.groupReturnVisit ? joiningNotices(state, command.requesterId) : [],
         },
         ctx,
       );

@@ -207,6 +207,24 @@ describe('a merged group’s return visit (回访)', () => {
     });
   });
 
+  test('When a duplicate joins a group awaiting its return visit, then its requester is asked too and awaited', () => {
+    const resolved = act(resolvedGroup().state, feedback(resident('resident-2'), true)).state;
+    const joined = act(resolved, {
+      type: 'absorbDuplicate',
+      actor: actors.secretary,
+      duplicateId: 'r-4',
+      requesterId: 'resident-4',
+    });
+    expect(told(joined.notices, 'return_visit')).toEqual(['resident-4']);
+    const { state } = answers(
+      joined.state,
+      feedback(resident('resident-1'), true),
+      feedback(resident('resident-3'), true),
+    );
+    expect(state.status).toBe('resolved');
+    expect(act(state, feedback(resident('resident-4'), true)).state.status).toBe('closed');
+  });
+
   test('When a request has one requester, then its return visit records the entries it always did', () => {
     const alone = (groupReturnVisit: boolean) => {
       const c = (now = t0) => ctx(now, groupReturnVisit);
