@@ -17,6 +17,14 @@ import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
 import { committeeAlsoRemind, committeeLapse, decideCommittee, isCommitteeDeadline } from './committee';
+import {
+  coHandlerChain,
+  coHandlerLapse,
+  coHandlerOwnerAt,
+  decideCoHandling,
+  isCoHandlerDeadline,
+  requireCoHandlersDone,
+} from './coHandling';
 
 export interface Context extends RuleContext {
   /**
@@ -105,20 +113,25 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
   },
   levelId: (state, ctx) => ctx.policy.ladder[state.level].id,
   // The lead official answers for the committee's deadline at every lapse; the committee has no rung above it.
-  ownerAt: (state, deadline, level) =>
-    isCommitteeDeadline(deadline)
-      ? deadline.owner
-      : responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
+  ownerAt: (state, deadline, level) => {
+    if (isCommitteeDeadline(deadline)) return deadline.owner;
+    if (isCoHandlerDeadline(deadline)) return coHandlerOwnerAt(state, deadline, level);
+    return responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
+  },
   alsoRemind: (state, deadline) => {
     if (isCommitteeDeadline(deadline)) return committeeAlsoRemind(state);
+    if (isCoHandlerDeadline(deadline)) return [];
     return state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [];
   },
-  about: (deadline) => (isCommitteeDeadline(deadline) ? deadline.id : undefined),
+  chainOf: (state, deadline) => (isCoHandlerDeadline(deadline) ? coHandlerChain(state, deadline) : undefined),
+  about: (deadline) =>
+    isCommitteeDeadline(deadline) || isCoHandlerDeadline(deadline) ? deadline.id : undefined,
   onDue: (state, deadline, ctx) =>
     deadline.purpose === 'returnVisit' ? closeUnanswered(state, deadline, ctx) : undefined,
   // Only a stage's lapse moves the request up the ladder; a missed committee deadline is noted where it is.
   escalated: (state, deadline, toLevel, ctx) => {
     if (isCommitteeDeadline(deadline)) return committeeLapse(state, deadline);
+    if (isCoHandlerDeadline(deadline)) return coHandlerLapse(state, deadline);
     if (!deadline.id.startsWith('stage:')) return {};
     return { level: toLevel, onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy) };
   },
@@ -344,6 +357,7 @@ export function decide(
     case 'resolve':
       refuseUnless(state, handling, 'resolve');
       requireAssigneeOrSupervisor(state, actor, 'resolve');
+      requireCoHandlersDone(state);
       return apply(
         state,
         {
@@ -462,6 +476,10 @@ export function decide(
         },
         ctx,
       );
+    case 'assignCoHandlers':
+    case 'reportCoHandling':
+    case 'releaseCoHandler':
+      return decideCoHandling(state, command, ctx, apply);
     case 'committeeDecision':
       return decideCommittee(state, command, ctx, apply, (merged, by, into, note, patch) =>
         mergeInto(merged, by, into, note, patch, ctx),
