@@ -16,6 +16,7 @@ import {
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestChannels, requestStatuses } from '../../domain/requests/state';
+import { coHandlerView } from './coHandlerSchema';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
@@ -122,6 +123,11 @@ export const requestView = z
       .optional(),
     outcome: z.string().optional(),
     mergedInto: z.string().optional(),
+    coHandlers: z
+      .array(coHandlerView)
+      .openapi({
+        description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
+      }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
@@ -132,7 +138,7 @@ export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({
-    items: z.array(requestView.omit({ description: true, requester: true })),
+    items: z.array(requestView.omit({ description: true, requester: true, coHandlers: true })),
     ...pageView,
   })
   .openapi('RequestPage');

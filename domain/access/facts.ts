@@ -13,6 +13,7 @@ export function requestFacts(state: CitizenRequestState): RequestRuleFacts {
     filer: submission.filedBy,
     level: state.level,
     resolvedAtLevel: state.resolvedAtLevel,
+    partners: [...new Set((state.coHandlers ?? []).flatMap((part) => part.chain))],
   };
 }
 
