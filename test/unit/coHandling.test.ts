@@ -1,3 +1,6 @@
+import { requestFacts } from '../../domain/access/facts';
+import { checkLeadSide } from '../../domain/access/rules';
+import { caseVisible, scopeOf } from '../../domain/access/scope';
 import { decisionsUntil } from '../../domain/cases/clock';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
@@ -189,5 +192,25 @@ describe('co-handling (主办/协办)', () => {
       'township-t02',
     ]);
     expect(atTop?.state.coHandlers?.[0].lapses).toBe(4);
+  });
+});
+
+describe('co-handlers in scope', () => {
+  const named = () => decide(accepted(), { ...assign, parts: [xiguan] }, ctx()).state;
+  const xiguanSecretary = { id: 'sec-v02', role: 'branch_secretary', unit: 'village-v02' } as const;
+  const otherTownship = { id: 'lead-t02', role: 'unit_leader', unit: 'township-t02' } as const;
+
+  test('When a unit co-handles a request, then its people and those above it see it, and no other unit', () => {
+    const facts = requestFacts(named());
+    expect(caseVisible(scopeOf(xiguanSecretary), facts)).toBe(true);
+    expect(caseVisible(scopeOf(otherTownship), facts)).toBe(false);
+    expect(caseVisible(scopeOf(xiguanSecretary), requestFacts(accepted()))).toBe(false);
+  });
+
+  test('When a co-handler acts on the lead’s side, then the rule refuses it; the lead’s own people pass', () => {
+    const facts = requestFacts(named());
+    expect(() => checkLeadSide(xiguanSecretary, facts)).toThrow(/rule co-handler-acts-on-its-part/);
+    expect(() => checkLeadSide(actors.secretary, facts)).not.toThrow();
+    expect(() => checkLeadSide(actors.member, facts)).not.toThrow();
   });
 });
