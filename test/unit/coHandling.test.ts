@@ -1,6 +1,7 @@
 import { requestFacts } from '../../domain/access/facts';
 import { checkLeadSide } from '../../domain/access/rules';
 import { caseVisible, scopeOf } from '../../domain/access/scope';
+import { contributionDocs } from '../../activities/kpi/projection';
 import { decisionsUntil } from '../../domain/cases/clock';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
@@ -35,6 +36,7 @@ const hexi = {
   deadline: 'PT6H',
 };
 const xiguanPerson = { id: 'member-v02', role: 'grid_member', unit: 'village-v02' } as const;
+const hexiMember = { id: 'member-g07', role: 'grid_member', unit: 'grid-g07' } as const;
 const accepted = () =>
   run([
     { type: 'dispatch', actor: actors.secretary, assignee: 'member-1' },
@@ -212,5 +214,48 @@ describe('co-handlers in scope', () => {
     expect(() => checkLeadSide(xiguanSecretary, facts)).toThrow(/rule co-handler-acts-on-its-part/);
     expect(() => checkLeadSide(actors.secretary, facts)).not.toThrow();
     expect(() => checkLeadSide(actors.member, facts)).not.toThrow();
+  });
+});
+
+describe('co-handling in the ledger', () => {
+  test('When a co-handler’s part lapses and is then reported, then its facts count for its own chain, not the request’s', () => {
+    const named = decide(accepted(), { ...assign, parts: [hexi, xiguan] }, ctx()).state;
+    const lapsed = fireDue(named, t0 + 6 * hour + 1).state;
+    const reportedLate = decide(
+      lapsed,
+      { type: 'reportCoHandling', actor: hexiMember, unit: 'grid-g07', note: 'verified' },
+      ctx(t0 + 7 * hour),
+    ).state;
+    const state = decide(
+      reportedLate,
+      { type: 'reportCoHandling', actor: xiguanPerson, unit: 'village-v02', note: 'checked' },
+      ctx(t0 + 8 * hour),
+    ).state;
+    const docs = contributionDocs(state, state.timeline);
+    const request = docs.filter((d) => d.coHandler === undefined);
+    expect(request.map((d) => d.units)).toEqual([
+      ['grid-g01', 'village-v01', 'township-t01', 'committee-c01'],
+    ]);
+    expect(request[0].counts).not.toHaveProperty('lapsed');
+    expect(request[0].counts).not.toHaveProperty('coHandlingAssigned');
+    const hexiDoc = docs.find((d) => d.coHandler === 'grid-g07');
+    expect(hexiDoc).toMatchObject({
+      _id: `${state.submission.id}|2026-11-27|cohandler:grid-g07`,
+      units: ['grid-g07', 'village-v04', 'township-t02', 'committee-c01'],
+      counts: {
+        coHandlingAssigned: 1,
+        coHandlingLapsed: 1,
+        coHandlingReported: 1,
+        coHandlingReportedLate: 1,
+      },
+    });
+    expect(docs.find((d) => d.coHandler === 'village-v02')).toMatchObject({
+      units: ['village-v02+cohandling', 'village-v02', 'township-t01', 'committee-c01'],
+      dayKey1: 'village-v02|2026-11-27',
+      counts: { coHandlingAssigned: 1, coHandlingReported: 1 },
+    });
+    expect(docs.find((d) => d.coHandler === 'village-v02')?.counts).not.toHaveProperty(
+      'coHandlingReportedLate',
+    );
   });
 });
