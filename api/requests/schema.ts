@@ -123,11 +123,9 @@ export const requestView = z
       .optional(),
     outcome: z.string().optional(),
     mergedInto: z.string().optional(),
-    coHandlers: z
-      .array(coHandlerView)
-      .openapi({
-        description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
-      }),
+    coHandlers: z.array(coHandlerView).openapi({
+      description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
+    }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
