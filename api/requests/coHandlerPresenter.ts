@@ -6,6 +6,7 @@ export const coHandlerStatusLabels: Record<CoHandlerStatus, { zh: string; en: st
   open: { zh: '协办中', en: 'Open' },
   reported: { zh: '已反馈', en: 'Reported' },
   released: { zh: '已解除', en: 'Released' },
+  ended: { zh: '随诉求终止', en: 'Ended with the request' },
 };
 
 /** Each co-handler's part, with its unit's name and its running deadline's owner and due time. */

@@ -86,6 +86,23 @@ export function coHandlerLapse(state: CitizenRequestState, deadline: Deadline): 
   };
 }
 
+/** A request that ends (withdrawn, merged, rejected, closed) ends the parts still open with it; nothing is due any more. */
+export function endedParts(state: CitizenRequestState): Partial<Pick<CitizenRequestState, 'coHandlers'>> {
+  if (!state.coHandlers?.some((part) => part.status === 'open')) return {};
+  return {
+    coHandlers: state.coHandlers.map((part) =>
+      part.status === 'open'
+        ? {
+            ...part,
+            status: 'ended' as const,
+            doneAt: state.updatedAt,
+            dueAt: state.deadlines.find((d) => d.id === coHandlerKey(part.unit))?.dueAt ?? part.dueAt,
+          }
+        : part,
+    ),
+  };
+}
+
 /** Who leads: the member handling the request, or the unit holding it. */
 function leadOf(state: CitizenRequestState): string {
   return state.assignee ?? state.submission.jurisdiction[state.level];

@@ -90,8 +90,8 @@ export interface CommitteeRuling {
   overdueSince?: string;
 }
 
-/** Where a co-handler's part stands: working on it, reported (its deadline stopped), or released by the lead. */
-export const coHandlerStatuses = ['open', 'reported', 'released'] as const;
+/** Where a co-handler's part stands: working on it, reported (its deadline stopped), released by the lead, or ended with the request (withdrawn, merged, rejected, closed) before either. */
+export const coHandlerStatuses = ['open', 'reported', 'released', 'ended'] as const;
 export type CoHandlerStatus = (typeof coHandlerStatuses)[number];
 
 /**

@@ -22,6 +22,7 @@ import {
   coHandlerLapse,
   coHandlerOwnerAt,
   decideCoHandling,
+  endedParts,
   isCoHandlerDeadline,
   requireCoHandlersDone,
 } from './coHandling';
@@ -93,7 +94,9 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
     if (finalStatuses.includes(next.status)) {
       // Nothing is due on a final request. Runs recorded before the closing rule restamp it on every change.
       const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
-      return { state: { ...next, deadlines: [], pendingExtension: undefined, closedAt } };
+      return {
+        state: { ...next, ...endedParts(next), deadlines: [], pendingExtension: undefined, closedAt },
+      };
     }
     // Resolved is what the committee asked for: its deadline is met.
     const met =

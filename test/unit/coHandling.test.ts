@@ -137,6 +137,20 @@ describe('co-handling (主办/协办)', () => {
     expect(decide(released.state, resolve, ctx()).state.status).toBe('resolved');
   });
 
+  test('When the request is withdrawn while a part is open, then the part ends with it and nothing stays due', () => {
+    const named = decide(accepted(), assign, ctx()).state;
+    const withdrawn = decide(
+      named,
+      { type: 'withdraw', actor: actors.resident, reason: '已自行解决' },
+      ctx(t0 + hour),
+    ).state;
+    expect(withdrawn.deadlines).toEqual([]);
+    expect(withdrawn.coHandlers?.map((p) => [p.unit, p.status, p.doneAt])).toEqual([
+      ['village-v02', 'ended', '2026-11-27T02:00:00.000Z'],
+      ['grid-g07', 'ended', '2026-11-27T02:00:00.000Z'],
+    ]);
+  });
+
   test('When someone outside the co-handler reports, or a co-handler releases itself, then it is refused', () => {
     const named = decide(accepted(), assign, ctx()).state;
     const report: RequestCommand = {
