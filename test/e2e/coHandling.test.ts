@@ -1,3 +1,6 @@
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { reconcileReadModels } from '../../reconcile/reconciler';
+import { bundleWorkflows } from '../../worker/bundle';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -14,6 +17,8 @@ const { http } = e2e;
 const todayLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const xiguan = { id: 'leader-v02', role: 'unit_leader', unit: 'village-v02' };
 const hexi = { id: 'member-g07', role: 'grid_member', unit: 'grid-g07' };
+let id: string;
+
 const otherTownship = { id: 'leader-t02x', role: 'unit_leader', unit: 'township-t02' };
 
 async function ok(res: Promise<{ status: number; body: unknown }>) {
@@ -37,7 +42,7 @@ describe('co-handling (主办/协办) over HTTP', () => {
       actors.resident,
     );
     expect(created.status).toBe(201);
-    const id = created.body.id as string;
+    id = created.body.id as string;
     const path = `/requests/${id}`;
     await ok(http.post(`${path}/dispatch`, { assignee: 'member-1' }, actors.secretary));
     await ok(http.post(`${path}/accept`, {}, actors.member));
@@ -171,5 +176,41 @@ describe('co-handling (主办/协办) over HTTP', () => {
       },
       { timeoutMs: 30_000 },
     );
+  }, 120_000);
+
+  test('When the auditor reads the case, and reconciliation checks it, then each part is in the timeline and the state at a moment, and a lost part contribution is repaired', async () => {
+    const timeline = await ok(http.get(`/audit/cases/request-${id}/timeline`));
+    const lines = (timeline.lines as { action: string; about?: string; revision?: number }[]).filter(
+      (line) => line.about === 'cohandler:grid-g07',
+    );
+    expect(lines.map((l) => l.action)).toEqual(['assign_cohandler', 'report_cohandling']);
+    const asOf = await ok(http.get(`/audit/cases/request-${id}/state?revision=${lines[0].revision}`));
+    const state = asOf.state as { coHandlers: { unit: string; status: string }[] };
+    expect(state.coHandlers.map((p) => [p.unit, p.status])).toEqual([
+      ['village-v02', 'open'],
+      ['grid-g07', 'open'],
+    ]);
+
+    const workflowCode: WorkflowBundleWithSourceMap = await bundleWorkflows();
+    const reconcile = () =>
+      reconcileReadModels(
+        {
+          models: e2e.system.models,
+          sources: {
+            temporal: e2e.system.temporal,
+            archiveDir: e2e.system.archiveDir,
+            keys: e2e.system.keys,
+          },
+          workflowCode: async () => workflowCode,
+        },
+        {},
+      );
+    expect(await reconcile()).toMatchObject({ drifted: 0, failed: 0 });
+    const lost = await e2e.system.models.KpiContribution.deleteMany({ requestId: id, coHandler: 'grid-g07' });
+    expect(lost.deletedCount).toBe(1);
+    expect(await reconcile()).toMatchObject({ drifted: 1, repaired: 1, failed: 0 });
+    expect(
+      await e2e.system.models.KpiContribution.countDocuments({ requestId: id, coHandler: 'grid-g07' }),
+    ).toBe(1);
   }, 120_000);
 });
