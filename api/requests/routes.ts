@@ -8,6 +8,7 @@ import {
   checkExtensionDecision,
   checkFiling,
   checkHolderOrAbove,
+  checkLeadSide,
   checkReopen,
   RequestRuleFacts,
 } from '../../domain/access/rules';
@@ -19,6 +20,8 @@ import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { presentListItem, presentRequest } from './presenter';
+import { presentCoHandlers } from './coHandlerPresenter';
+import { coHandlerRoutes } from './coHandlerRoutes';
 import {
   actionBodies,
   createRequestBody,
@@ -92,8 +95,10 @@ const actionSummaries: Record<RequestAction, string> = {
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState, res: Response) =>
-    presentRequest(state, deps.policy, actorOf(res));
+  const present = (state: CitizenRequestState, res: Response) => ({
+    ...presentRequest(state, deps.policy, actorOf(res)),
+    coHandlers: presentCoHandlers(state, deps.org),
+  });
   const inScope = requestInScope(service.liveState);
 
   doc.path({
@@ -199,7 +204,9 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       validated({ params: requestIdParams, body }, async (input, res) => {
         const v = input;
         const actor = actorOf(res);
-        actionAccess[action].rule?.(actor, requestFacts(targetOf(res)));
+        const facts = requestFacts(targetOf(res));
+        checkLeadSide(actor, facts);
+        actionAccess[action].rule?.(actor, facts);
         const command = {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
           actor,
@@ -208,5 +215,6 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       }),
     );
   }
+  router.use(coHandlerRoutes(deps, doc, service, present));
   return router;
 }

@@ -16,6 +16,7 @@ import {
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestChannels, requestStatuses } from '../../domain/requests/state';
+import { coHandlerView } from './coHandlerSchema';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
@@ -155,6 +156,9 @@ export const requestView = z
       .openapi({
         description: '回访: the answers to the current return visit (since the latest resolution)',
       }),
+    coHandlers: z.array(coHandlerView).openapi({
+      description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
+    }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
@@ -165,7 +169,9 @@ export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({
-    items: z.array(requestView.omit({ description: true, requester: true, returnVisit: true })),
+    items: z.array(
+      requestView.omit({ description: true, requester: true, returnVisit: true, coHandlers: true }),
+    ),
     ...pageView,
   })
   .openapi('RequestPage');

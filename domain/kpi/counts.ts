@@ -32,6 +32,11 @@ export const counters = [
   'merged',
   'rejected',
   'closedByCommittee',
+  'coHandlingAssigned',
+  'coHandlingReported',
+  'coHandlingReportedLate',
+  'coHandlingLapsed',
+  'coHandlingReleased',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -80,6 +85,11 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   merged: { zh: '合并', en: 'Merged' },
   rejected: { zh: '不予受理', en: 'Rejected' },
   closedByCommittee: { zh: '常委会研究办结', en: 'Closed by the committee' },
+  coHandlingAssigned: { zh: '协办任务', en: 'Co-handling parts assigned' },
+  coHandlingReported: { zh: '协办反馈', en: 'Co-handling parts reported' },
+  coHandlingReportedLate: { zh: '协办超期反馈', en: 'Co-handling parts reported late' },
+  coHandlingLapsed: { zh: '协办超期', en: 'Co-handling deadlines lapsed' },
+  coHandlingReleased: { zh: '协办解除', en: 'Co-handling parts released' },
 };
 
 /**

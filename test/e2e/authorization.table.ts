@@ -123,6 +123,9 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reopen': superviseRequest,
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/report': handleRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/release': handleRequest,
 
   ...commitmentRows('/api/v1/plans', ['funds', 'letters', 'visits', 'problems'], {
     funds: true,
