@@ -34,7 +34,7 @@ import {
   timelineView,
 } from './schema';
 import { summaryOf } from '../../activities/requests/projection';
-import { listRequests } from './list';
+import { byCategory, listRequests } from './list';
 import { requestService } from './service';
 import { CitizenRequestState } from '../../domain/requests/state';
 
@@ -138,7 +138,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     requireReader(access.listRequests),
     listInScope(deps.org),
     validated({ query: listRequestsQuery }, async (input, res) => {
-      const q = input.query;
+      const q = byCategory(input.query, deps.categories, deps.policy);
       const reached = withinReach(res, q);
       const { items, next } = reached ? await listRequests(deps.models, deps.org, reached) : { items: [] };
       res.json({

@@ -52,10 +52,28 @@ export type KpiCounts = Record<Counter, number> & {
   filedByCategory: LevelCounts;
   /** Filings by the channel they came in by (`RequestSubmission.channel`): they add up to `filed`. */
   filedByChannel: LevelCounts;
+  /**
+   * Filings, resolutions and answered return visits by subject (`subjectOf`): the leaf of the
+   * category tree filed under, or the SLA class of a request filed by class alone. A ledger rolls
+   * leaves up to any level of the tree when it is read.
+   */
+  filedBySubject: LevelCounts;
+  resolvedBySubject: LevelCounts;
+  satisfiedBySubject: LevelCounts;
+  unsatisfiedBySubject: LevelCounts;
 };
 
 /** The counts kept by key; the first two by ladder level. */
-export const breakdowns = ['escalatedTo', 'resolvedAt', 'filedByCategory', 'filedByChannel'] as const;
+export const breakdowns = [
+  'escalatedTo',
+  'resolvedAt',
+  'filedByCategory',
+  'filedByChannel',
+  'filedBySubject',
+  'resolvedBySubject',
+  'satisfiedBySubject',
+  'unsatisfiedBySubject',
+] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
 export const counterLabels: Record<Counter, { zh: string; en: string }> = {
@@ -118,7 +136,10 @@ export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
 
 export function emptyCounts(): KpiCounts {
   const counts = Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
-  return { ...counts, escalatedTo: {}, resolvedAt: {}, filedByCategory: {}, filedByChannel: {} };
+  return {
+    ...counts,
+    ...(Object.fromEntries(breakdowns.map((by) => [by, {}])) as Record<Breakdown, LevelCounts>),
+  };
 }
 
 function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {

@@ -31,8 +31,9 @@ import { Breakdown, Counter } from './counts';
  * unjudged if it came before acceptance and before any lapse. Its lapses before the decision
  * count as they happened.
  *
- * A filing carries its category and channel (from the submission, which never changes), so a
- * ledger counts filings by each.
+ * A filing carries its category, channel and classification (from the submission, which never
+ * changes), so a ledger counts filings by each, and resolutions and answered return visits by
+ * subject too.
  *
  * A co-handler's part (entries with `about: "cohandler:<unit>"`) counts for the co-handling unit
  * and the units above it, not for the request's jurisdiction: the fact names its unit
@@ -43,14 +44,17 @@ export interface RequestFact {
   day: string;
   counter: Counter;
   level?: number;
-  /** Keys the fact also counts under, by breakdown (a filing's category and channel). */
+  /** Keys the fact also counts under, by breakdown (a filing's category and channel; a subject). */
   by?: Partial<Record<Exclude<Breakdown, 'escalatedTo' | 'resolvedAt'>, string>>;
   /** The co-handling unit the fact counts for instead of the request's jurisdiction. */
   coHandler?: string;
 }
 
 /** What a request was filed as: its filing counts under each. */
-export type Filing = Pick<RequestSubmission, 'category' | 'channel'>;
+export type Filing = Pick<RequestSubmission, 'category' | 'channel' | 'classification'>;
+
+/** The subject a request counts under: its leaf of the category tree, else its SLA class (leaf codes never equal one). */
+export const subjectOf = (filing: Filing): string => filing.classification?.code ?? filing.category;
 
 /**
  * What the fold remembers between entries, so that a projection can fold only a revision's new
@@ -135,9 +139,15 @@ function factsOf(
     fact('lapsed'),
     ...(!cursor.responseJudged && (stage === 'dispatch' || stage === 'accept') ? [fact('responsesDue')] : []),
   ];
+  const subject = subjectOf(filing);
   switch (entry.action) {
     case 'submit':
-      return [{ ...fact('filed'), by: { filedByCategory: filing.category, filedByChannel: filing.channel } }];
+      return [
+        {
+          ...fact('filed'),
+          by: { filedByCategory: filing.category, filedByChannel: filing.channel, filedBySubject: subject },
+        },
+      ];
     case 'dispatch':
       return [fact('dispatched'), ...(late ? [fact('dispatchedLate')] : [])];
     case 'accept':
@@ -161,11 +171,17 @@ function factsOf(
     case 'public_notice':
       return [fact('publicNotices'), ...lapse()];
     case 'resolve':
-      return [fact('resolved', level()), ...(late ? [fact('resolvedLate')] : [])];
+      return [
+        { ...fact('resolved', level()), by: { resolvedBySubject: subject } },
+        ...(late ? [fact('resolvedLate')] : []),
+      ];
     case 'feedback_satisfied':
-      return entry.to ? [fact('satisfied')] : [fact('satisfied'), fact('answersLeavingOpen')];
+      return [
+        { ...fact('satisfied'), by: { satisfiedBySubject: subject } },
+        ...(entry.to ? [] : [fact('answersLeavingOpen')]),
+      ];
     case 'feedback_unsatisfied':
-      return [fact('unsatisfied'), ...reopening()];
+      return [{ ...fact('unsatisfied'), by: { unsatisfiedBySubject: subject } }, ...reopening()];
     case 'reopen':
       return reopening();
     case 'no_feedback':

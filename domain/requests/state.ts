@@ -1,4 +1,5 @@
 import { Actor } from '../actors';
+import { Classification } from '../categories/types';
 import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { DurationSpec } from '../policy/duration';
@@ -70,6 +71,11 @@ export interface RequestSubmission {
    * category's rule there; escalating above it gives each level its own. 0 when absent.
    */
   startLevel?: number;
+  /**
+   * The leaf of the category tree it was filed under, as the tree then was; absent when filed by
+   * SLA class alone, and on requests filed before the tree.
+   */
+  classification?: Classification;
 }
 
 export interface ExtensionRequest {

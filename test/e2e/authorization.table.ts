@@ -96,6 +96,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/v1/me': everyone,
 
   'GET /api/v1/org/units': everyone,
+  'GET /api/v1/categories': everyone,
   'GET /api/v1/org/units/{id}': everyone,
   'POST /api/v1/org/units': administer,
   'PATCH /api/v1/org/units/{id}': administer,
