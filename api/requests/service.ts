@@ -15,6 +15,7 @@ import { submitRequest } from '../../domain/requests/transitions';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
+import { filingTerms } from '../../domain/duplicates/terms';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -63,6 +64,7 @@ export function requestService(deps: ApiDeps) {
           id,
           jurisdiction,
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
+          terms: filingTerms(body, deps.text.segment, deps.text.rarity),
         },
         policy: deps.policy,
         submittedAt: new Date(now).toISOString(),
