@@ -6,8 +6,12 @@ export type Segmenter = (text: string) => string[];
 /** How much a term tells filings apart (jieba's inverse document frequency in production); 1 for all when not given. */
 export type TermRarity = (term: string) => number;
 
-/** A filing's terms and their weights, sorted by term: what its list document keeps while it is open. */
-export type Terms = [term: string, weight: number][];
+/**
+ * A filing's terms and their weights: what its list document keeps while it is open. A map, not
+ * pairs: FerretDB 1.x refuses arrays of arrays. Terms hold letters and digits only, so they are
+ * valid field names.
+ */
+export type Terms = Record<string, number>;
 
 /** The title says what the filing is about; the description adds detail and noise. */
 export const fieldWeights = { title: 2, description: 1 } as const;
@@ -71,7 +75,13 @@ export function fieldTerms(text: string, segment: Segmenter): string[] {
   return [...places, ...words];
 }
 
-/** A filing's weighted terms: each occurrence counts its field's weight times the term's rarity. */
+/**
+ * Terms kept per filing: the heaviest. A title and a few lines hold fewer; a 5,000-character
+ * description would otherwise weigh on every search of its neighbourhood while it is open.
+ */
+export const maxTerms = 40;
+
+/** A filing's weighted terms: each occurrence counts its field's weight times the term's rarity; the `maxTerms` heaviest. */
 export function filingTerms(
   filing: { title: string; description?: string },
   segment: Segmenter,
@@ -81,7 +91,6 @@ export function filingTerms(
   for (const field of ['title', 'description'] as const)
     for (const term of fieldTerms(filing[field] ?? '', segment))
       weights.set(term, (weights.get(term) ?? 0) + fieldWeights[field] * rarity(term));
-  return [...weights]
-    .map(([term, weight]): [string, number] => [term, Math.round(weight * 1000) / 1000])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const heaviest = [...weights].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, maxTerms);
+  return Object.fromEntries(heaviest.map(([term, weight]) => [term, Math.round(weight * 1000) / 1000]));
 }

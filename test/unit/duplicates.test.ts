@@ -6,7 +6,14 @@ import {
   StoredFiling,
 } from '../../domain/duplicates/candidates';
 import { similarity } from '../../domain/duplicates/similarity';
-import { chineseNumber, fieldTerms, filingTerms, Segmenter, Terms } from '../../domain/duplicates/terms';
+import {
+  chineseNumber,
+  fieldTerms,
+  filingTerms,
+  maxTerms,
+  Segmenter,
+  Terms,
+} from '../../domain/duplicates/terms';
 
 /** Words pre-cut by spaces, as a segmenter would cut them: the rules run without jieba. */
 const bySpaces: Segmenter = (text) => text.split(/\s+/);
@@ -51,44 +58,39 @@ describe('the terms of a filing', () => {
     ]);
   });
 
-  test('When a filing is weighed, then a title word counts twice a description word, times its rarity, sorted by term', () => {
+  test('When a filing is weighed, then a title word counts twice a description word, times its rarity', () => {
     const rarity = (term: string) => (term === '停水' ? 3 : 1);
-    expect(filingTerms({ title: '停水 小区', description: '小区 停水 停水' }, bySpaces, rarity)).toEqual([
-      ['停水', 12],
-      ['小区', 3],
-    ]);
-    expect(filingTerms({ title: '停水' }, bySpaces)).toEqual([['停水', 2]]);
+    expect(filingTerms({ title: '停水 小区', description: '小区 停水 停水' }, bySpaces, rarity)).toEqual({
+      停水: 12,
+      小区: 3,
+    });
+    expect(filingTerms({ title: '停水' }, bySpaces)).toEqual({ 停水: 2 });
+  });
+
+  test('When a description holds more words than are kept, then the heaviest are kept, title words first', () => {
+    const description = Array.from({ length: maxTerms + 10 }, (_, i) => `词${i}`).join(' ');
+    const terms = filingTerms({ title: '停水', description }, bySpaces);
+    expect(Object.keys(terms)).toHaveLength(maxTerms);
+    expect(terms.停水).toBe(2);
   });
 });
 
 describe('the similarity of two filings', () => {
-  const a: Terms = [
-    ['停水', 2],
-    ['小区', 1],
-  ];
+  const a: Terms = { 停水: 2, 小区: 1 };
   test('When two filings have the same terms, then they score 1; none in common, 0; empty, 0', () => {
     expect(similarity(a, a)).toBe(1);
-    expect(similarity(a, [['噪声', 5]])).toBe(0);
-    expect(similarity(a, [])).toBe(0);
+    expect(similarity(a, { 噪声: 5 })).toBe(0);
+    expect(similarity(a, {})).toBe(0);
   });
 
   test('When they share some terms, then the score is the cosine of their weights, whatever their lengths', () => {
-    expect(similarity(a, [['停水', 1]])).toBe(0.894);
-    expect(
-      similarity(a, [
-        ['停水', 4],
-        ['小区', 2],
-      ]),
-    ).toBe(1);
+    expect(similarity(a, { 停水: 1 })).toBe(0.894);
+    expect(similarity(a, { 停水: 4, 小区: 2 })).toBe(1);
   });
 });
 
 describe('the candidate rule', () => {
-  const terms: Terms = [
-    ['3栋', 2],
-    ['停水', 2],
-    ['幸福', 1],
-  ];
+  const terms: Terms = { '3栋': 2, 停水: 2, 幸福: 1 };
   const grid = ['grid-g01', 'village-v01', 'township-t01', 'committee-c01'];
   const neighbour = ['grid-g02', 'village-v01', 'township-t01', 'committee-c01'];
   const elsewhere = ['grid-g03', 'village-v02', 'township-t01', 'committee-c01'];
@@ -139,8 +141,8 @@ describe('the candidate rule', () => {
 
   test('When scores differ, then the best come first, the threshold cuts, and the probe itself is left out', () => {
     const filings = [
-      stored('weak', { terms: [['幸福', 1]] }),
-      stored('partial', { terms: [['停水', 1]] }),
+      stored('weak', { terms: { 幸福: 1 } }),
+      stored('partial', { terms: { 停水: 1 } }),
       stored('exact'),
       stored('itself'),
     ];
