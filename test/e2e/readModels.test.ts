@@ -168,6 +168,12 @@ describe('pushdown indexes', () => {
       { unit0: 'grid-7', month: docs[1234].month },
       ['unit0', 'month'],
     ],
+    [
+      'a village’s open requests (its filings’ duplicate candidates)',
+      'requests',
+      { openUnit1: 'village-3' },
+      ['openUnit1'],
+    ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
     [
       'a township’s plans in one status starting in one month',
