@@ -127,8 +127,10 @@ describe('duplicate candidates (重复诉求) over HTTP on the real dev server a
     expect(await seen(otherSecretary)).toEqual([]);
     const grids = await seen(actors.secretary);
     expect(grids).toContain(ids.first);
-    expect(await seen(otherOperator)).toEqual(grids);
-    expect(await seen(operator)).toEqual(grids);
+    expect(grids).not.toContain(ids.neighbour);
+    const everyNeighbourhood = [...grids, ids.neighbour].sort();
+    expect(await seen(otherOperator)).toEqual(everyNeighbourhood);
+    expect(await seen(operator)).toEqual(everyNeighbourhood);
     const resident = await http.post('/requests/duplicates', body, actors.resident);
     expect(resident.status).toBe(403);
     const outOfScope = await http.get(`/requests/${ids.second}/duplicates`, otherSecretary);
