@@ -1,5 +1,6 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { PersonRole } from '../domain/actors';
+import { GridAddress, GridArea } from '../domain/places/gridPlaces';
 
 /** One unit of the org tree (a grid branch, a village or community, a township, the county's committee). */
 export interface OrgUnitDoc {
@@ -11,6 +12,10 @@ export interface OrgUnitDoc {
   /** The grid id requests are filed under, on grid units only */
   grid?: string;
   name: { zh: string; en: string };
+  /** Grid units only: the communities and buildings the grid covers (domain/places/) */
+  addresses?: GridAddress[];
+  /** Grid units only: its area, a GeoJSON Polygon in lng/lat */
+  area?: GridArea;
 }
 
 /** A role a person holds in a unit: what an actor acting for them is. */
@@ -58,7 +63,24 @@ export interface DirectoryModels {
 export function createDirectoryModels(connection: Connection): DirectoryModels {
   const name = { zh: { type: String, required: true }, en: { type: String, required: true } };
   const unit = new Schema<OrgUnitDoc>(
-    { _id: String, level: { type: String, required: true }, parent: String, grid: String, name },
+    {
+      _id: String,
+      level: { type: String, required: true },
+      parent: String,
+      grid: String,
+      name,
+      addresses: {
+        type: [
+          {
+            _id: false,
+            community: { type: String, required: true },
+            buildings: { type: [String], default: undefined },
+          },
+        ],
+        default: undefined,
+      },
+      area: Schema.Types.Mixed,
+    },
     { versionKey: false, collection: 'org_units' },
   );
   const person = new Schema<OrgPersonDoc>(
