@@ -34,6 +34,21 @@ export class DirectoryStore {
     return (await this.models.Person.findById(id).lean<OrgPersonDoc>()) ?? undefined;
   }
 
+  /**
+   * The first active person (by id) holding a role in a unit: a grid's branch secretary, a township's
+   * leader. FerretDB reads the people collection for it (a county's people, not its cases).
+   */
+  async holderOf(unit: string, role: Assignment['role']): Promise<OrgPersonDoc | undefined> {
+    return (
+      (await this.models.Person.findOne({
+        assignments: { $elemMatch: { unit, role } },
+        disabled: { $ne: true },
+      })
+        .sort({ _id: 1 })
+        .lean<OrgPersonDoc>()) ?? undefined
+    );
+  }
+
   async personByUsername(username: string): Promise<OrgPersonDoc | undefined> {
     const entry = await this.models.Username.findById(username).lean();
     return entry ? this.person(entry.person) : undefined;

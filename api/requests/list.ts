@@ -10,6 +10,8 @@ export interface RequestListQuery extends PageRequest {
   category?: string;
   level?: string;
   overdue?: boolean;
+  /** Only requests whose place no grid covers (true), or only the others (false) */
+  unmatched?: boolean;
 }
 
 /** Requests newest first by filing time, within one unit of their jurisdiction or all of them. */
@@ -28,6 +30,7 @@ export async function listRequests(
       level: equal('level'),
       category: equal('category'),
       overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
+      unmatched: (unmatched) => ({ addressUnmatched: unmatched ? true : { $ne: true } }),
     },
     inUnit,
   );

@@ -33,6 +33,8 @@ import {
 import { summaryOf } from '../../activities/requests/projection';
 import { listRequests } from './list';
 import { requestService } from './service';
+import { filingPlaceOf, filingUnits } from './filingPlace';
+import { gridOf, responsibleFor } from './responsible';
 import { CitizenRequestState } from '../../domain/requests/state';
 
 type Body<A extends RequestAction> = z.infer<(typeof actionBodies)[A]>;
@@ -92,8 +94,11 @@ const actionSummaries: Record<RequestAction, string> = {
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState, res: Response) =>
-    presentRequest(state, deps.policy, actorOf(res));
+  const present = async (state: CitizenRequestState, res: Response) =>
+    presentRequest(state, deps.policy, actorOf(res), {
+      grid: gridOf(state, deps.org),
+      responsible: await responsibleFor(state, deps.org, deps.directory.store),
+    });
   const inScope = requestInScope(service.liveState);
 
   doc.path({
@@ -110,13 +115,14 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
       const { body, headers } = input;
       const actor = actorOf(res);
-      checkFiling(actor, body.requester.id, deps.org.jurisdictionOf(body.gridId) ?? []);
-      const { state, replayed } = await service.create(body, actor, headers['idempotency-key']);
+      const where = filingPlaceOf(deps.org, deps.policy, body, actor);
+      checkFiling(actor, body.requester.id, filingUnits(deps.org, deps.policy, where, actor));
+      const { state, replayed } = await service.create(body, where, actor, headers['idempotency-key']);
       res
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`/api/v1/requests/${state.submission.id}`)
-        .json(present(state, res));
+        .json(await present(state, res));
     }),
   );
 
@@ -156,8 +162,8 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     '/requests/:id',
     requireReader(access.readRequest),
     inScope,
-    validated({ params: requestIdParams }, (_input, res) => {
-      res.json(present(targetOf(res), res));
+    validated({ params: requestIdParams }, async (_input, res) => {
+      res.json(await present(targetOf(res), res));
     }),
   );
 
@@ -204,7 +210,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
           actor,
         } as RequestCommand;
-        res.json(present(await service.act(v.params.id, command), res));
+        res.json(await present(await service.act(v.params.id, command), res));
       }),
     );
   }

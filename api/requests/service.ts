@@ -11,10 +11,12 @@ import { requestFacts } from '../../domain/access/facts';
 import { caseVisible, scopeOf } from '../../domain/access/scope';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
+import { startLevelOf } from '../../domain/requests/startLevel';
 import { submitRequest } from '../../domain/requests/transitions';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
+import { FilingPlace } from './filingPlace';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -38,6 +40,7 @@ export function requestService(deps: ApiDeps) {
 
     async create(
       body: z.infer<typeof createRequestBody>,
+      where: FilingPlace,
       filer: Actor,
       key: string | undefined,
     ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
@@ -53,15 +56,16 @@ export function requestService(deps: ApiDeps) {
           `unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`,
         );
       }
-      const jurisdiction = deps.org.jurisdictionOf(body.gridId);
-      if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
+      const { startLevels, ...place } = where;
+      const startLevel = startLevelOf(startLevels);
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
       const input: CitizenRequestInput = {
         submission: {
           ...body,
           id,
-          jurisdiction,
+          ...place,
+          ...(startLevel === undefined ? {} : { startLevel }),
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
         },
         policy: deps.policy,

@@ -1,6 +1,7 @@
 import { Actor } from '../actors';
 import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
+import { Place } from '../places/types';
 import { DurationSpec } from '../policy/duration';
 import { TimelineEntry } from '../timeline';
 
@@ -70,6 +71,14 @@ export interface RequestSubmission {
    * category's rule there; escalating above it gives each level its own. 0 when absent.
    */
   startLevel?: number;
+  /** The place the filing named, kept as said (personal data: views mask its text as they mask the requester's address). */
+  place?: Place;
+  /**
+   * No grid covers the place: the request waits in a township's dispatch queue (`startLevel`), its
+   * `gridId` empty and the township standing in for the rungs below it in `jurisdiction`
+   * (domain/places/queue.ts).
+   */
+  addressUnmatched?: boolean;
 }
 
 export interface ExtensionRequest {

@@ -105,6 +105,7 @@ export const authorizationTable: Record<string, Row> = {
   'PUT /api/v1/org/people/{id}/assignments': administer,
   'POST /api/v1/org/people/{id}/disable': administer,
 
+  'GET /api/v1/places/grid': only(each(tableRoles, 400)),
   'POST /api/v1/requests': fileRequest,
   'GET /api/v1/requests': listRequests,
   'GET /api/v1/requests/{id}': readRequest,
