@@ -18,6 +18,12 @@ export interface OrgUnitDoc {
   area?: GridArea;
 }
 
+/**
+ * A unit as MongoDB holds it: its area as GeoJSON text, because FerretDB 1.24 refuses nested
+ * arrays (a polygon's coordinates). Only the store reads and writes this shape.
+ */
+export type StoredOrgUnitDoc = Omit<OrgUnitDoc, 'area'> & { area?: string };
+
 /** A role a person holds in a unit: what an actor acting for them is. */
 export interface Assignment {
   role: PersonRole;
@@ -54,7 +60,7 @@ export interface OrgVersionDoc {
 }
 
 export interface DirectoryModels {
-  Unit: Model<OrgUnitDoc>;
+  Unit: Model<StoredOrgUnitDoc>;
   Person: Model<OrgPersonDoc>;
   Username: Model<OrgUsernameDoc>;
   Version: Model<OrgVersionDoc>;
@@ -62,7 +68,7 @@ export interface DirectoryModels {
 
 export function createDirectoryModels(connection: Connection): DirectoryModels {
   const name = { zh: { type: String, required: true }, en: { type: String, required: true } };
-  const unit = new Schema<OrgUnitDoc>(
+  const unit = new Schema<StoredOrgUnitDoc>(
     {
       _id: String,
       level: { type: String, required: true },
@@ -79,7 +85,7 @@ export function createDirectoryModels(connection: Connection): DirectoryModels {
         ],
         default: undefined,
       },
-      area: Schema.Types.Mixed,
+      area: String,
     },
     { versionKey: false, collection: 'org_units' },
   );
@@ -107,7 +113,7 @@ export function createDirectoryModels(connection: Connection): DirectoryModels {
     { versionKey: false, collection: 'org_version' },
   );
   return {
-    Unit: connection.model<OrgUnitDoc>('OrgUnit', unit),
+    Unit: connection.model<StoredOrgUnitDoc>('OrgUnit', unit),
     Person: connection.model<OrgPersonDoc>('OrgPerson', person),
     Username: connection.model<OrgUsernameDoc>('OrgUsername', username),
     Version: connection.model<OrgVersionDoc>('OrgVersion', version),
