@@ -42,6 +42,9 @@ export const placeBody = z
   })
   .openapi('Place');
 
+const bodyIsObject = (payload: { value: unknown }) =>
+  typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
@@ -70,16 +73,16 @@ export const createRequestBody = z
     major: z.boolean().default(false),
   })
   .strict()
-  .superRefine((body, ctx) => {
-    if ((body.place === undefined) === (body.gridId === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: body.place === undefined ? ['place'] : ['gridId'],
-        message:
-          body.place === undefined
-            ? 'name the place (or the gridId)'
-            : 'name the place or the gridId, not both',
-      });
+  // Checked even when other fields fail, so a body missing both is told so with the rest.
+  .refine((body) => body.place === undefined || body.gridId === undefined, {
+    path: ['gridId'],
+    message: 'name the place or the gridId, not both',
+    when: bodyIsObject,
+  })
+  .refine((body) => body.place !== undefined || body.gridId !== undefined, {
+    path: ['place'],
+    message: 'name the place (or the gridId)',
+    when: bodyIsObject,
   })
   .openapi('CreateRequest');
 
