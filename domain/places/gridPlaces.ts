@@ -20,7 +20,14 @@ export const gridAddressSchema = z
   .strict();
 export type GridAddress = z.infer<typeof gridAddressSchema>;
 
-const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/** [lng, lat]; an array rather than a tuple, so that the OpenAPI document describes it with `items`. */
+const position = z
+  .array(z.number())
+  .length(2, 'a position is [lng, lat]')
+  .refine(
+    ([lng, lat]) => Math.abs(lng) <= 180 && Math.abs(lat) <= 90,
+    'lng lies within ±180 and lat within ±90',
+  );
 
 /** A linear ring: at least four positions, the last the same as the first. */
 const ring = z
