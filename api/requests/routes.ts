@@ -12,6 +12,8 @@ import {
   RequestRuleFacts,
 } from '../../domain/access/rules';
 import { Actor, Role } from '../../domain/actors';
+import { OrgDirectory } from '../../domain/org';
+import { invalidField } from '../errors';
 import { actorOf, requireReader, requireWriter } from '../actor';
 import { listInScope, targetOf, withinReach } from '../scope';
 import { requestInScope } from './scope';
@@ -39,8 +41,10 @@ import { CitizenRequestState } from '../../domain/requests/state';
 
 type Body<A extends RequestAction> = z.infer<(typeof actionBodies)[A]>;
 
-/** How each endpoint's body becomes a domain command. */
-const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand, 'actor'> } = {
+/** How each endpoint's body becomes a domain command; a route's grid is resolved from the directory. */
+const toCommand: {
+  [A in RequestAction]: (body: Body<A>, org: OrgDirectory) => Omit<RequestCommand, 'actor'>;
+} = {
   dispatch: (b) => ({ type: 'dispatch', ...b }),
   accept: (b) => ({ type: 'accept', ...b }),
   return: (b) => ({ type: 'return', ...b }),
@@ -54,6 +58,11 @@ const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand,
   reopen: (b) => ({ type: 'reopen', ...b }),
   reject: (b) => ({ type: 'reject', ...b }),
   merge: (b) => ({ type: 'merge', ...b }),
+  route: (b, org) => {
+    const jurisdiction = org.jurisdictionOf(b.gridId);
+    if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${b.gridId}`);
+    return { type: 'route', ...b, jurisdiction };
+  },
 };
 
 /** Who may send each action at all (403 for the others), and the rule naming a level it must meet (403 naming the rule). */
@@ -73,6 +82,7 @@ const actionAccess: {
   reopen: { roles: access.superviseRequest, rule: checkReopen },
   reject: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'reject') },
   merge: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'merge') },
+  route: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'route') },
 };
 
 const actionSummaries: Record<RequestAction, string> = {
@@ -89,6 +99,7 @@ const actionSummaries: Record<RequestAction, string> = {
   reopen: 'reopen a resolved or closed request',
   reject: 'reject with a reason',
   merge: 'merge as a duplicate into another request',
+  route: '分拨 route a request whose place matched no grid to its grid (the township holding it)',
 };
 
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
@@ -207,7 +218,10 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         const actor = actorOf(res);
         actionAccess[action].rule?.(actor, requestFacts(targetOf(res)));
         const command = {
-          ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
+          ...(toCommand[action] as (b: unknown, org: OrgDirectory) => Omit<RequestCommand, 'actor'>)(
+            v.body,
+            deps.org,
+          ),
           actor,
         } as RequestCommand;
         res.json(await present(await service.act(v.params.id, command), res));

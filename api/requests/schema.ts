@@ -118,6 +118,7 @@ export const actionBodies = {
   reopen: z.object({ reason }).strict(),
   reject: z.object({ reason }).strict(),
   merge: z.object({ into: requestIdParams.shape.id, note: note.optional() }).strict(),
+  route: z.object({ gridId: identifier(64, 'a grid id'), note: note.optional() }).strict(),
 };
 export type RequestAction = keyof typeof actionBodies;
 

@@ -17,6 +17,8 @@ export type RequestCommand =
   | { type: 'reopen'; actor: Actor; reason: string }
   | { type: 'reject'; actor: Actor; reason: string }
   | { type: 'merge'; actor: Actor; into: string; note?: string }
+  /** 分拨: a request whose place matched no grid, sent from the township's queue to its grid (units from the directory). */
+  | { type: 'route'; actor: Actor; gridId: string; jurisdiction: string[]; note?: string }
   | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string }
   /** What the standing committee decided on the request at a meeting (domain/committee): `merge.into` is a request id. */
   | {

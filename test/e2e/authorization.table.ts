@@ -124,6 +124,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reopen': superviseRequest,
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
+  'POST /api/v1/requests/{id}/route': superviseRequest,
 
   ...commitmentRows('/api/v1/plans', ['funds', 'letters', 'visits', 'problems'], {
     funds: true,

@@ -113,6 +113,55 @@ describe('addresses to grids over HTTP on the real dev server and FerretDB', () 
     ]);
   });
 
+  test('When the township routes a queued request to its grid, then the grid holds it with a fresh dispatch deadline, lists and scope follow, and the timeline says who routed it where', async () => {
+    const queued = await http.post(
+      '/requests',
+      filing({ place: { township: 'township-t01', community: '东关 新区', text: '东关新区' } }),
+      actors.resident,
+    );
+    expect([queued.status, queued.body.unit]).toEqual([201, 'township-t01']);
+    const id = queued.body.id;
+    const elsewhere = await http.post(`/requests/${id}/route`, { gridId: 'g07' }, townshipLeader);
+    expect([elsewhere.status, elsewhere.body.detail]).toEqual([
+      400,
+      'grid g07 is not within township-t01, which holds the request',
+    ]);
+    const unknown = await http.post(`/requests/${id}/route`, { gridId: 'g99' }, townshipLeader);
+    expect(unknown.body.errors).toEqual([{ field: 'body.gridId', message: 'unknown grid g99' }]);
+
+    const routed = await http.post(
+      `/requests/${id}/route`,
+      { gridId: 'g02', note: '电话核实 checked by phone' },
+      townshipLeader,
+    );
+    expect(routed.status).toBe(200);
+    expect(routed.body).toMatchObject({
+      status: 'submitted',
+      gridId: 'g02',
+      level: 'grid',
+      unit: 'grid-g02',
+      deadline: { stage: 'dispatch', owner: 'grid-g02', rule: queued.body.deadline.rule },
+      grid: { id: 'g02', unit: 'grid-g02' },
+    });
+    expect(routed.body.addressUnmatched).toBeUndefined();
+    expect(Date.parse(routed.body.deadline.dueAt)).toBeGreaterThan(Date.parse(queued.body.deadline.dueAt));
+    const history = await http.get(`/requests/${id}/history`);
+    expect(history.body.entries.at(-1)).toMatchObject({
+      action: 'route',
+      actor: { id: 'leader-t01', role: 'unit_leader', unit: 'township-t01' },
+      note: '分拨至 routed to grid-g02 (grid g02): 电话核实 checked by phone',
+    });
+    const gridSecretary = { id: 'sec-g02', role: 'branch_secretary', unit: 'grid-g02' };
+    await eventually(async () => {
+      const list = await http.get('/requests?unit=grid-g02', gridSecretary);
+      expect(list.body.items.map((item: { id: string }) => item.id)).toContain(id);
+    });
+    const queue = await http.get('/requests?unmatched=true', townshipLeader);
+    expect(queue.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
+    const dispatched = await http.post(`/requests/${id}/dispatch`, { assignee: 'member-g02' }, gridSecretary);
+    expect([dispatched.status, dispatched.body.status]).toEqual([200, 'dispatched']);
+  });
+
   test('When the place is named with the grid, or neither is named, or the township is no township, or no township can be told, then 400 names the problem', async () => {
     const both = await http.post(
       '/requests',
