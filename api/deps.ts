@@ -9,7 +9,10 @@ import { OrgDirectory } from '../domain/org';
 import { LiveOrgDirectory } from '../directory/live';
 import { Identity } from '../identity/config';
 import { Policy } from '../domain/policy/policy';
+import { CategoryTree } from '../domain/categories/types';
 import { RateLimits } from './rateLimits';
+import { TextModel } from './duplicates/jieba';
+import { DuplicateSettings } from '../domain/duplicates/candidates';
 
 /** What the API needs, built by api/main.ts (or a test) and passed in: no globals. */
 export interface ApiDeps {
@@ -23,6 +26,8 @@ export interface ApiDeps {
   /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
   auditor: CaseAuditor;
   policy: Policy;
+  /** The category tree new requests are filed under (live: the latest CATEGORIES_FILE that loaded) */
+  categories: CategoryTree;
   /** The live directory's units (`directory.org`): jurisdictions, levels, names */
   org: OrgDirectory;
   /** The org directory in MongoDB, its people read per request; the administrator's writes refresh it */
@@ -46,4 +51,8 @@ export interface ApiDeps {
   consoleOrigins?: readonly string[];
   /** Reverse proxies in front of the API (API_TRUSTED_PROXIES; none unless given) */
   trustedProxies?: number;
+  /** The segmenter and term rarities filings are weighed with (jiebaTextModel(): one per process) */
+  text: TextModel;
+  /** Which stored requests are duplicate candidates (DUPLICATE_*; the domain's defaults unless given) */
+  duplicates?: DuplicateSettings;
 }

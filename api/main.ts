@@ -17,8 +17,10 @@ import { dataConverter } from '../common/payloadCodec';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
+import { watchCategoryTree } from '../config/categoriesFile';
 import { createLogger, Logger } from '../common/log';
 import { startApi } from './server';
+import { jiebaTextModel } from './duplicates/jieba';
 
 /**
  * The API starts whether or not its dependencies are up, and answers for each (/readyz; 503 naming
@@ -36,6 +38,14 @@ async function main(): Promise<void> {
     parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))),
     readCalendarFile(env.CALENDAR_FILE),
   );
+  const categories = watchCategoryTree({
+    path: env.CATEGORIES_FILE,
+    policy,
+    refreshMs: env.CATEGORIES_REFRESH_MS,
+    onLoaded: (tree) =>
+      log.info({ version: tree.version, leaves: tree.leaves.length }, 'categories: tree loaded'),
+    onError: (err) => log.warn({ err }, 'categories: file not loaded; the tree before it serves'),
+  });
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
       actionLogOutbox,
       auditor,
       policy,
+      categories: categories.tree,
       org: directory.org,
       directory,
       identity,
@@ -78,6 +89,12 @@ async function main(): Promise<void> {
       consoleOrigins: env.CONSOLE_ORIGINS,
       trustedProxies: env.API_TRUSTED_PROXIES,
       temporalUiOrigin: env.TEMPORAL_UI_ORIGIN,
+      text: jiebaTextModel(),
+      duplicates: {
+        windowDays: env.DUPLICATE_WINDOW_DAYS,
+        minScore: env.DUPLICATE_MIN_SCORE,
+        maxCandidates: env.DUPLICATE_MAX_CANDIDATES,
+      },
     },
     env.API_HOST,
     env.API_PORT,
@@ -91,6 +108,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     directory.stop();
+    categories.stop();
     await api.stop();
     await connection.close();
     await db.close();

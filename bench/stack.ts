@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels, Models } from '../activities/db/models';
 import { startApi } from '../api/server';
+import { jiebaTextModel } from '../api/duplicates/jieba';
 import { createLogger } from '../common/log';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
@@ -16,6 +17,7 @@ import { DirectoryStore } from '../directory/store';
 import { parsePolicy, Policy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
+import { readCategoryTree } from '../config/categoriesFile';
 import { bundleWorkflows } from '../worker/bundle';
 import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
@@ -139,6 +141,8 @@ async function startOn(
       actionLogOutbox,
       auditor,
       policy,
+      // A tree every bench policy fits: the bench files by SLA class.
+      categories: readCategoryTree(join(repoRoot, 'test', 'e2e', 'categories.short.json'), policy),
       org,
       directory,
       identity,
@@ -146,6 +150,7 @@ async function startOn(
       log: createLogger({ level: 'warn' }),
       // One loopback address and a few users drive the load: the bench measures the system, not the limits.
       rateLimits: { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
+      text: jiebaTextModel(),
     },
     '127.0.0.1',
     0,

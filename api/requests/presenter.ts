@@ -1,6 +1,7 @@
 import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
-import { placeFor, requesterFor } from '../../domain/privacy/contact';
+import { answerFor, placeFor, requesterFor } from '../../domain/privacy/contact';
+import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 
@@ -15,8 +16,9 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
 
 /**
  * The one shape clients see for a request, whether read live from Temporal or from the projection;
- * the requester's number and address (and the place's text) in full only to a `viewer` who needs them
- * (domain/privacy); `where` adds the grid and who answers for it (responsible.ts).
+ * the requester's number and address (and the place's text) in full only to a `viewer` who needs
+ * them, and so the return visit's answers (domain/privacy); `where` adds the grid and who answers
+ * for it (responsible.ts).
  */
 export function presentRequest(
   state: CitizenRequestState,
@@ -30,6 +32,10 @@ export function presentRequest(
     ...presentListItem(summary, policy),
     description: state.submission.description,
     requester: requesterFor(viewer, state),
+    returnVisit: {
+      requesters: requesters(state).length,
+      answers: currentAnswers(state).map((answer) => answerFor(viewer, state, answer)),
+    },
     ...(place && { place }),
     ...(where.grid && { grid: where.grid }),
     ...(where.responsible && { responsible: where.responsible }),

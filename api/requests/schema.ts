@@ -16,6 +16,7 @@ import {
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestChannels, requestStatuses } from '../../domain/requests/state';
+import { coHandlerView } from './coHandlerSchema';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
@@ -48,7 +49,11 @@ const bodyIsObject = (payload: { value: unknown }) =>
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
-    category: identifier(40, 'a category').openapi({ example: 'general' }),
+    category: identifier(40, 'a category').openapi({
+      example: 'water_outage',
+      description:
+        'a leaf code of the category tree (GET /api/v1/categories): the request takes its SLA class, classification and handling level; or an SLA class of the policy alone (unclassified by subject)',
+    }),
     urgency: identifier(40, 'an urgency').default('normal'),
     title: text(200),
     description: prose(5000),
@@ -92,7 +97,10 @@ export const listRequestsQuery = z
   .object({
     status: z.enum(requestStatuses).optional(),
     unit: unitQuery('requests'),
-    category: identifier(40, 'a category').optional(),
+    category: identifier(40, 'a category').optional().openapi({
+      description:
+        'a node of the category tree at any level (its requests and those below it), or an SLA class',
+    }),
     level: identifier(40, 'a ladder level')
       .optional()
       .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
@@ -112,7 +120,16 @@ export const actionBodies = {
   extend: z.object({ duration: durationSpecSchema, reason }).strict(),
   'extend/decision': z.object({ approve: z.boolean(), note: reason }).strict(),
   resolve: z.object({ note: reason }).strict(),
-  feedback: z.object({ satisfied: z.boolean(), note: note.optional() }).strict(),
+  feedback: z
+    .object({
+      satisfied: z.boolean(),
+      note: note.optional(),
+      requester: identifier(100, 'a person id').optional().openapi({
+        description:
+          'whose answer staff record (a hotline operator calling back): needed when the request has several requesters; a resident answers for themself',
+      }),
+    })
+    .strict(),
   escalate: z.object({ reason }).strict(),
   withdraw: z.object({ reason }).strict(),
   reopen: z.object({ reason }).strict(),
@@ -128,8 +145,20 @@ export const requestView = z
     revision: z.number().int(),
     status: z.enum(requestStatuses),
     statusLabel: label,
-    category: z.string(),
+    category: z.string().openapi({ description: 'the SLA class its deadlines follow' }),
     categoryLabel: label.optional(),
+    classification: z
+      .object({
+        code: z.string(),
+        path: z.array(z.string()),
+        labels: z.array(label),
+        treeVersion: z.string(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'the leaf of the category tree it was filed under, with its path from the root, as the tree then was; absent when filed by SLA class alone',
+      }),
     urgency: z.string(),
     channel: z.string(),
     title: z.string(),
@@ -201,6 +230,33 @@ export const requestView = z
       .optional(),
     outcome: z.string().optional(),
     mergedInto: z.string().optional(),
+    returnVisit: z
+      .object({
+        requesters: z.number().int().openapi({
+          description:
+            'how many requesters the request has: its own and those of the duplicates merged into it; each is asked on the return visit',
+        }),
+        answers: z.array(
+          z.object({
+            requester: z.string().openapi({
+              description:
+                'in full to that requester, the assigned member, the grid’s secretary and whoever filed the request; else masked, r*********',
+            }),
+            satisfied: z.boolean(),
+            at: z.string(),
+            note: z
+              .string()
+              .optional()
+              .openapi({ description: 'only to those who see the requester in full' }),
+          }),
+        ),
+      })
+      .openapi({
+        description: '回访: the answers to the current return visit (since the latest resolution)',
+      }),
+    coHandlers: z.array(coHandlerView).openapi({
+      description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
+    }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
@@ -212,7 +268,15 @@ export const timelineView = timelineViewFor('Timeline');
 export const requestPage = z
   .object({
     items: z.array(
-      requestView.omit({ description: true, requester: true, place: true, grid: true, responsible: true }),
+      requestView.omit({
+        description: true,
+        requester: true,
+        returnVisit: true,
+        coHandlers: true,
+        place: true,
+        grid: true,
+        responsible: true,
+      }),
     ),
     ...pageView,
   })

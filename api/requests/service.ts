@@ -13,9 +13,11 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { startLevelOf } from '../../domain/requests/startLevel';
 import { submitRequest } from '../../domain/requests/transitions';
+import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
+import { filingTerms } from '../../domain/duplicates/terms';
 import { FilingPlace } from './filingPlace';
 import { createRequestBody } from './schema';
 
@@ -44,12 +46,8 @@ export function requestService(deps: ApiDeps) {
       filer: Actor,
       key: string | undefined,
     ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
-      if (!deps.policy.categories[body.category]) {
-        throw invalidField(
-          'body.category',
-          `unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`,
-        );
-      }
+      const classified = classifyFiling(body.category, deps.categories, deps.policy);
+      if ('refused' in classified) throw invalidField('body.category', classified.refused);
       if (!deps.policy.urgencies[body.urgency]) {
         throw invalidField(
           'body.urgency',
@@ -57,16 +55,18 @@ export function requestService(deps: ApiDeps) {
         );
       }
       const { startLevels, ...place } = where;
-      const startLevel = startLevelOf(startLevels);
+      const startLevel = startLevelOf({ ...startLevels, categoryLeaf: classified.filing.startLevel });
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
       const input: CitizenRequestInput = {
         submission: {
           ...body,
+          ...classified.filing,
           id,
           ...place,
           ...(startLevel === undefined ? {} : { startLevel }),
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
+          terms: filingTerms(body, deps.text.segment, deps.text.rarity),
         },
         policy: deps.policy,
         submittedAt: new Date(now).toISOString(),

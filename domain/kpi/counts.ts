@@ -27,10 +27,16 @@ export const counters = [
   'satisfied',
   'unsatisfied',
   'noFeedback',
+  'answersLeavingOpen',
   'withdrawn',
   'merged',
   'rejected',
   'closedByCommittee',
+  'coHandlingAssigned',
+  'coHandlingReported',
+  'coHandlingReportedLate',
+  'coHandlingLapsed',
+  'coHandlingReleased',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -46,10 +52,28 @@ export type KpiCounts = Record<Counter, number> & {
   filedByCategory: LevelCounts;
   /** Filings by the channel they came in by (`RequestSubmission.channel`): they add up to `filed`. */
   filedByChannel: LevelCounts;
+  /**
+   * Filings, resolutions and answered return visits by subject (`subjectOf`): the leaf of the
+   * category tree filed under, or the SLA class of a request filed by class alone. A ledger rolls
+   * leaves up to any level of the tree when it is read.
+   */
+  filedBySubject: LevelCounts;
+  resolvedBySubject: LevelCounts;
+  satisfiedBySubject: LevelCounts;
+  unsatisfiedBySubject: LevelCounts;
 };
 
 /** The counts kept by key; the first two by ladder level. */
-export const breakdowns = ['escalatedTo', 'resolvedAt', 'filedByCategory', 'filedByChannel'] as const;
+export const breakdowns = [
+  'escalatedTo',
+  'resolvedAt',
+  'filedByCategory',
+  'filedByChannel',
+  'filedBySubject',
+  'resolvedBySubject',
+  'satisfiedBySubject',
+  'unsatisfiedBySubject',
+] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
 export const counterLabels: Record<Counter, { zh: string; en: string }> = {
@@ -74,17 +98,25 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   satisfied: { zh: '回访满意', en: 'Satisfied' },
   unsatisfied: { zh: '回访不满意', en: 'Unsatisfied' },
   noFeedback: { zh: '回访无反馈', en: 'No feedback' },
+  answersLeavingOpen: { zh: '合并诉求未结案回访', en: 'Group answers leaving it open' },
   withdrawn: { zh: '撤回', en: 'Withdrawn' },
   merged: { zh: '合并', en: 'Merged' },
   rejected: { zh: '不予受理', en: 'Rejected' },
   closedByCommittee: { zh: '常委会研究办结', en: 'Closed by the committee' },
+  coHandlingAssigned: { zh: '协办任务', en: 'Co-handling parts assigned' },
+  coHandlingReported: { zh: '协办反馈', en: 'Co-handling parts reported' },
+  coHandlingReportedLate: { zh: '协办超期反馈', en: 'Co-handling parts reported late' },
+  coHandlingLapsed: { zh: '协办超期', en: 'Co-handling deadlines lapsed' },
+  coHandlingReleased: { zh: '协办解除', en: 'Co-handling parts released' },
 };
 
 /**
  * Counts by status (按状态): how many requests entered each status in the period, each a sum of
  * the counters above, so a ledger's status counts are sums of days like the rest. A flow, not a
  * stock: a request counts once per time it entered the status. `closed` is by a return visit
- * answered satisfied, by one left unanswered, or by a committee decision; `accepted` by the
+ * answered satisfied, by one left unanswered, or by a committee decision: a merged group's return
+ * visit counts each requester's answer (or silence), and all but the one that closed or reopened
+ * the request also count `answersLeavingOpen`, so the group enters closed once; `accepted` by the
  * handling unit's acceptance (a committee assigning a lead moves a request there without one).
  */
 export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
@@ -94,7 +126,7 @@ export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
     accepted: c.accepted,
     in_progress: c.started,
     resolved: c.resolved,
-    closed: c.satisfied + c.noFeedback + c.closedByCommittee,
+    closed: c.satisfied + c.noFeedback + c.closedByCommittee - c.answersLeavingOpen,
     reopened: c.reopened,
     withdrawn: c.withdrawn,
     merged: c.merged,
@@ -104,7 +136,10 @@ export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
 
 export function emptyCounts(): KpiCounts {
   const counts = Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
-  return { ...counts, escalatedTo: {}, resolvedAt: {}, filedByCategory: {}, filedByChannel: {} };
+  return {
+    ...counts,
+    ...(Object.fromEntries(breakdowns.map((by) => [by, {}])) as Record<Breakdown, LevelCounts>),
+  };
 }
 
 function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {

@@ -1,9 +1,11 @@
 import { Actor } from '../actors';
+import { Classification } from '../categories/types';
 import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { Place } from '../places/types';
 import { DurationSpec } from '../policy/duration';
 import { TimelineEntry } from '../timeline';
+import { Terms } from '../duplicates/terms';
 
 export const requestStatuses = [
   'submitted',
@@ -79,6 +81,17 @@ export interface RequestSubmission {
    * (domain/places/queue.ts).
    */
   addressUnmatched?: boolean;
+  /**
+   * The leaf of the category tree it was filed under, as the tree then was; absent when filed by
+   * SLA class alone, and on requests filed before the tree.
+   */
+  classification?: Classification;
+  /**
+   * The weighted terms of its title and description (domain/duplicates/terms.ts), worked out by the
+   * API at filing with the segmenter the duplicate search uses; its list document keeps them while it
+   * is open. Absent on requests filed before duplicates were searched: they are never candidates.
+   */
+  terms?: Terms;
 }
 
 export interface ExtensionRequest {
@@ -99,6 +112,47 @@ export interface CommitteeRuling {
   overdueSince?: string;
 }
 
+/** One requester's answer to a return visit: each requester of a merged group answers once per resolution. */
+export interface ReturnVisitAnswer {
+  requester: string;
+  satisfied: boolean;
+  note?: string;
+  at: string;
+  /** The requester, or the staff member who took their answer (a hotline operator calling back). */
+  recordedBy: string;
+  /** The revision the answer was recorded at. */
+  revision: number;
+}
+
+/** Where a co-handler's part stands: working on it, reported (its deadline stopped), released by the lead, or ended with the request (withdrawn, merged, rejected, closed) before either. */
+export const coHandlerStatuses = ['open', 'reported', 'released', 'ended'] as const;
+export type CoHandlerStatus = (typeof coHandlerStatuses)[number];
+
+/**
+ * A co-handling unit's part (协办) of a request the unit holding it leads (主办): its task, and its
+ * own deadline (`cohandler:<unit>` among the request's deadlines while open) that reminds the unit
+ * and escalates up the unit's own chain, never moving the request's level.
+ */
+export interface CoHandlerPart {
+  unit: string;
+  /** The unit and the units above it, bottom-up, from the org directory when the part was assigned. */
+  chain: string[];
+  /** The ladder level the unit sits at: its deadline starts there and climbs the chain. */
+  level: number;
+  task: string;
+  assignedBy: string;
+  assignedAt: string;
+  status: CoHandlerStatus;
+  /** When its deadline falls due; once the part is reported or released, when it last fell due. */
+  dueAt: string;
+  /** How many times its deadline lapsed. */
+  lapses: number;
+  /** What the co-handler reported, or why the lead released it. */
+  note?: string;
+  /** When it was reported or released. */
+  doneAt?: string;
+}
+
 export interface CitizenRequestState {
   submission: RequestSubmission;
   revision: number;
@@ -115,9 +169,13 @@ export interface CitizenRequestState {
   outcome?: CloseOutcome;
   /** Requesters of duplicates merged into this case; they hear its outcome too. */
   coRequesters: string[];
+  /** Every return-visit answer (回访), oldest first; the current visit's follow its latest resolution (returnVisit.ts). Absent on runs before the group's return visit. */
+  answers?: ReturnVisitAnswer[];
   mergedInto?: string;
   /** Absent until the standing committee decides on the request. */
   committee?: CommitteeRuling;
+  /** Co-handling units' parts (协办), absent until the first is named; the lead is the unit holding the request. */
+  coHandlers?: CoHandlerPart[];
   submittedAt: string;
   updatedAt: string;
   closedAt?: string;

@@ -17,6 +17,22 @@ import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
 import { committeeAlsoRemind, committeeLapse, decideCommittee, isCommitteeDeadline } from './committee';
+import {
+  answerReturnVisit,
+  joiningNotices,
+  lapseReturnVisit,
+  reopeningNotices,
+  requesters,
+} from './returnVisit';
+import {
+  coHandlerChain,
+  coHandlerLapse,
+  coHandlerOwnerAt,
+  decideCoHandling,
+  endedParts,
+  isCoHandlerDeadline,
+  requireCoHandlersDone,
+} from './coHandling';
 
 export interface Context extends RuleContext {
   /**
@@ -25,6 +41,12 @@ export interface Context extends RuleContext {
    * reopen window; their replays keep that (workflows/requests/citizenRequest.ts).
    */
   closedAtOnEntry?: boolean;
+  /**
+   * Every requester of a merged group answers the return visit (returnVisit.ts), and every one hears
+   * a reopening or a closing. Runs recorded before closed or reopened on the first answer from any
+   * requester (workflows/requests/citizenRequest.ts).
+   */
+  groupReturnVisit?: boolean;
 }
 
 const stageOf: Partial<Record<RequestStatus, RequestStage>> = {
@@ -85,7 +107,9 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
     if (finalStatuses.includes(next.status)) {
       // Nothing is due on a final request. Runs recorded before the closing rule restamp it on every change.
       const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
-      return { state: { ...next, deadlines: [], pendingExtension: undefined, closedAt } };
+      return {
+        state: { ...next, ...endedParts(next), deadlines: [], pendingExtension: undefined, closedAt },
+      };
     }
     // Resolved is what the committee asked for: its deadline is met.
     const met =
@@ -105,20 +129,25 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
   },
   levelId: (state, ctx) => ctx.policy.ladder[state.level].id,
   // The lead official answers for the committee's deadline at every lapse; the committee has no rung above it.
-  ownerAt: (state, deadline, level) =>
-    isCommitteeDeadline(deadline)
-      ? deadline.owner
-      : responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
+  ownerAt: (state, deadline, level) => {
+    if (isCommitteeDeadline(deadline)) return deadline.owner;
+    if (isCoHandlerDeadline(deadline)) return coHandlerOwnerAt(state, deadline, level);
+    return responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
+  },
   alsoRemind: (state, deadline) => {
     if (isCommitteeDeadline(deadline)) return committeeAlsoRemind(state);
+    if (isCoHandlerDeadline(deadline)) return [];
     return state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [];
   },
-  about: (deadline) => (isCommitteeDeadline(deadline) ? deadline.id : undefined),
+  chainOf: (state, deadline) => (isCoHandlerDeadline(deadline) ? coHandlerChain(state, deadline) : undefined),
+  about: (deadline) =>
+    isCommitteeDeadline(deadline) || isCoHandlerDeadline(deadline) ? deadline.id : undefined,
   onDue: (state, deadline, ctx) =>
     deadline.purpose === 'returnVisit' ? closeUnanswered(state, deadline, ctx) : undefined,
   // Only a stage's lapse moves the request up the ladder; a missed committee deadline is noted where it is.
   escalated: (state, deadline, toLevel, ctx) => {
     if (isCommitteeDeadline(deadline)) return committeeLapse(state, deadline);
+    if (isCoHandlerDeadline(deadline)) return coHandlerLapse(state, deadline);
     if (!deadline.id.startsWith('stage:')) return {};
     return { level: toLevel, onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy) };
   },
@@ -138,6 +167,7 @@ function closeUnanswered(
   deadline: Deadline,
   ctx: Context,
 ): Decision<CitizenRequestState> {
+  if (ctx.groupReturnVisit) return lapseReturnVisit(state, deadline, ctx, apply);
   return apply(
     state,
     {
@@ -166,10 +196,6 @@ function requireAssigneeOrSupervisor(state: CitizenRequestState, actor: Actor, a
 
 const open: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
 const handling: RequestStatus[] = ['accepted', 'in_progress', 'reopened'];
-
-function requesters(state: CitizenRequestState): string[] {
-  return [state.submission.requester.id, ...state.coRequesters];
-}
 
 /** 点单: a new request, already on the committee agenda when it is a major livelihood matter. */
 export function submitRequest(submission: RequestSubmission, ctx: Context): Decision<CitizenRequestState> {
@@ -385,6 +411,7 @@ export function decide(
     case 'resolve':
       refuseUnless(state, handling, 'resolve');
       requireAssigneeOrSupervisor(state, actor, 'resolve');
+      requireCoHandlersDone(state);
       return apply(
         state,
         {
@@ -403,6 +430,7 @@ export function decide(
         ctx,
       );
     case 'feedback':
+      if (ctx.groupReturnVisit) return answerReturnVisit(state, command, ctx, apply, reopen);
       refuseUnless(state, ['resolved'], 'give feedback on');
       if (actor.role === 'resident' && !requesters(state).includes(actor.id))
         throw new Refusal('forbidden', 'only a requester may give feedback');
@@ -502,9 +530,14 @@ export function decide(
           actor,
           note: `duplicate ${command.duplicateId}`,
           patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
+          notices: ctx.groupReturnVisit ? joiningNotices(state, command.requesterId) : [],
         },
         ctx,
       );
+    case 'assignCoHandlers':
+    case 'reportCoHandling':
+    case 'releaseCoHandler':
+      return decideCoHandling(state, command, ctx, apply);
     case 'committeeDecision':
       return decideCommittee(state, command, ctx, apply, (merged, by, into, note, patch) =>
         mergeInto(merged, by, into, note, patch, ctx),
@@ -545,6 +578,7 @@ function reopen(
   action: string,
   note: string,
   ctx: Context,
+  more: { patch?: Partial<CitizenRequestState>; about?: string } = {},
 ): Decision<CitizenRequestState> {
   const level = state.resolvedAtLevel ?? state.level;
   return apply(
@@ -554,13 +588,17 @@ function reopen(
       action,
       actor,
       note,
-      patch: { level, outcome: undefined, closedAt: undefined },
+      about: more.about,
+      patch: { ...more.patch, level, outcome: undefined, closedAt: undefined },
       freshDeadline: true,
-      notices: tell(
-        [responsibleFor({ ...state, level }, 'resolve', level)],
-        'assigned',
-        `重办 reopened: ${note}`,
-      ),
+      notices: [
+        ...tell(
+          [responsibleFor({ ...state, level }, 'resolve', level)],
+          'assigned',
+          `重办 reopened: ${note}`,
+        ),
+        ...(ctx.groupReturnVisit ? reopeningNotices(state, note) : []),
+      ],
     },
     ctx,
   );

@@ -38,6 +38,9 @@ const handleRequest = only(each(unitStaff, reached));
 const superviseRequest = only(each(supervisors, reached));
 const feedback = only(each(['resident', 'hotline_operator', ...unitStaff], reached));
 const withdraw = only(each(['resident', ...supervisors], reached));
+/** Candidates before filing name no case: an admitted caller reaches validation. */
+const findDuplicates = only(each(['hotline_operator', ...unitStaff], 400));
+const readDuplicates = only({ ...each(unitStaff, seen), auditor: 200 });
 
 const readCommitment = only({ ...each(['assistance_team', ...unitStaff], seen), auditor: 200 });
 /** A team lists its own commitments wherever they are: a unit outside its reach is simply a filter. */
@@ -96,6 +99,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/v1/me': everyone,
 
   'GET /api/v1/org/units': everyone,
+  'GET /api/v1/categories': everyone,
   'GET /api/v1/org/units/{id}': everyone,
   'POST /api/v1/org/units': administer,
   'PATCH /api/v1/org/units/{id}': administer,
@@ -107,6 +111,8 @@ export const authorizationTable: Record<string, Row> = {
 
   'GET /api/v1/places/grid': only(each(tableRoles, 400)),
   'POST /api/v1/requests': fileRequest,
+  'POST /api/v1/requests/duplicates': findDuplicates,
+  'GET /api/v1/requests/{id}/duplicates': readDuplicates,
   'GET /api/v1/requests': listRequests,
   'GET /api/v1/requests/{id}': readRequest,
   'GET /api/v1/requests/{id}/history': readRequest,
@@ -125,6 +131,9 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
   'POST /api/v1/requests/{id}/route': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/report': handleRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/release': handleRequest,
 
   ...commitmentRows('/api/v1/plans', ['funds', 'letters', 'visits', 'problems'], {
     funds: true,
