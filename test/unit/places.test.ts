@@ -203,7 +203,7 @@ describe('addresses and points to grids (domain/places)', () => {
     expect(dispatchJurisdiction(org, 'nowhere', 2, 4)).toBeUndefined();
   });
 
-  test('When causes name start levels, then the highest wins (the township's queue over a leaf only above it); none, the grid', () => {
+  test('When causes name start levels, then the highest wins (the township’s queue over a leaf only above it); none, the grid', () => {
     expect(startLevelOf({})).toBeUndefined();
     expect(startLevelOf({ unmatchedPlace: 2 })).toBe(2);
     expect(startLevelOf({ unmatchedPlace: 2, categoryLeaf: 1 })).toBe(2);
