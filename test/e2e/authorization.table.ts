@@ -109,6 +109,7 @@ export const authorizationTable: Record<string, Row> = {
   'PUT /api/v1/org/people/{id}/assignments': administer,
   'POST /api/v1/org/people/{id}/disable': administer,
 
+  'GET /api/v1/places/grid': only(each(tableRoles, 400)),
   'POST /api/v1/requests': fileRequest,
   'POST /api/v1/requests/duplicates': findDuplicates,
   'GET /api/v1/requests/{id}/duplicates': readDuplicates,
@@ -129,6 +130,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reopen': superviseRequest,
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
+  'POST /api/v1/requests/{id}/route': superviseRequest,
   'POST /api/v1/requests/{id}/cohandlers': superviseRequest,
   'POST /api/v1/requests/{id}/cohandlers/{unitId}/report': handleRequest,
   'POST /api/v1/requests/{id}/cohandlers/{unitId}/release': handleRequest,
