@@ -4,8 +4,8 @@ import { filingTerms } from '../../domain/duplicates/terms';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { actorOf, requireReader } from '../actor';
 import { ApiDeps } from '../deps';
-import { invalidField } from '../errors';
 import { ApiDocument, json, problemResponses } from '../openapi';
+import { filingPlaceOf } from '../requests/filingPlace';
 import { requestIdParams } from '../requests/schema';
 import { requestInScope } from '../requests/scope';
 import { requestService } from '../requests/service';
@@ -24,7 +24,7 @@ export function duplicateRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     method: 'post',
     path: '/api/v1/requests/duplicates',
     summary:
-      '重复诉求 open requests in the grid or its village, filed within the window, whose text is like this filing’s',
+      '重复诉求 open requests in the grid (named, or found from the place) or its village, filed within the window, whose text is like this filing’s',
     tags: ['requests'],
     request: { body: json(duplicateSearchBody) },
     responses: {
@@ -36,8 +36,8 @@ export function duplicateRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     '/requests/duplicates',
     requireReader(access.findDuplicates),
     validated({ body: duplicateSearchBody }, async ({ body }, res) => {
-      const jurisdiction = deps.org.jurisdictionOf(body.gridId);
-      if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
+      // A place no grid covers probes its township's dispatch queue, as its filing would land there.
+      const { jurisdiction } = filingPlaceOf(deps.org, deps.policy, body, actorOf(res));
       const probe = { jurisdiction, at: new Date().toISOString(), terms: terms(body) };
       res.json(await findDuplicates(deps, probe, actorOf(res)));
     }),

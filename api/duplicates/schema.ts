@@ -2,17 +2,18 @@ import { z } from 'zod';
 import '../openapi';
 import { label, prose } from '../caseSchemas';
 import { requestStatuses } from '../../domain/requests/state';
-import { createRequestBody } from '../requests/schema';
+import { createRequestBody, whereFiled } from '../requests/schema';
 
-/** What a filer has typed so far: the filing's title, description and grid, as `POST /requests` takes them. */
+/** What a filer has typed so far: the filing's title, description and place or grid, as `POST /requests` takes them. */
 export const duplicateSearchBody = z
   .object({
     title: createRequestBody.shape.title,
     description: prose(5000).optional(),
-    // Required here: a filing by place finds its grid first (GET /places/grid).
-    gridId: createRequestBody.shape.gridId.unwrap(),
+    place: createRequestBody.shape.place,
+    gridId: createRequestBody.shape.gridId,
   })
   .strict()
+  .check(...whereFiled)
   .openapi('DuplicateSearch');
 
 /** A candidate shows what a request list shows of it, never the requester or the description. */

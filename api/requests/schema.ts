@@ -46,6 +46,24 @@ export const placeBody = z
 const bodyIsObject = (payload: { value: unknown }) =>
   typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
 
+/**
+ * A filing names exactly one of its place and its grid; checked even when other fields fail, so a
+ * body missing both is told so with the rest.
+ */
+type Where = { place?: unknown; gridId?: unknown };
+export const whereFiled = [
+  z.refine<Where>((body) => body.place === undefined || body.gridId === undefined, {
+    path: ['gridId'],
+    message: 'name the place or the gridId, not both',
+    when: bodyIsObject,
+  }),
+  z.refine<Where>((body) => body.place !== undefined || body.gridId !== undefined, {
+    path: ['place'],
+    message: 'name the place (or the gridId)',
+    when: bodyIsObject,
+  }),
+];
+
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
@@ -78,17 +96,7 @@ export const createRequestBody = z
     major: z.boolean().default(false),
   })
   .strict()
-  // Checked even when other fields fail, so a body missing both is told so with the rest.
-  .refine((body) => body.place === undefined || body.gridId === undefined, {
-    path: ['gridId'],
-    message: 'name the place or the gridId, not both',
-    when: bodyIsObject,
-  })
-  .refine((body) => body.place !== undefined || body.gridId !== undefined, {
-    path: ['place'],
-    message: 'name the place (or the gridId)',
-    when: bodyIsObject,
-  })
+  .check(...whereFiled)
   .openapi('CreateRequest');
 
 export const idempotencyHeaders = idempotencyHeadersFor('request');

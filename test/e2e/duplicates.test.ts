@@ -96,6 +96,13 @@ describe('duplicate candidates (重复诉求) over HTTP on the real dev server a
     });
     const leader = await http.post('/requests/duplicates', { ...outage, gridId: 'g01' }, actors.leader);
     expect(idsOf(leader.body)).toEqual([ids.first, ids.second, ids.neighbour].sort());
+    // A filing by place probes the grid the place lies in, as its filing would land there.
+    const place = { community: '幸福小区', building: '3号楼' };
+    const byPlace = await http.post('/requests/duplicates', { ...outage, place }, actors.leader);
+    expect(idsOf(byPlace.body)).toEqual(idsOf(leader.body));
+    const both = await http.post('/requests/duplicates', { ...outage, place, gridId: 'g01' }, actors.leader);
+    expect(both.status).toBe(400);
+    expect(both.body.detail).toContain('body.gridId');
     const committee = await http.post(
       '/requests/duplicates',
       { ...outage, gridId: 'g03' },
