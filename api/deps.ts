@@ -9,6 +9,7 @@ import { OrgDirectory } from '../domain/org';
 import { LiveOrgDirectory } from '../directory/live';
 import { Identity } from '../identity/config';
 import { Policy } from '../domain/policy/policy';
+import { CategoryTree } from '../domain/categories/types';
 import { RateLimits } from './rateLimits';
 
 /** What the API needs, built by api/main.ts (or a test) and passed in: no globals. */
@@ -23,6 +24,8 @@ export interface ApiDeps {
   /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
   auditor: CaseAuditor;
   policy: Policy;
+  /** The category tree requests are filed under */
+  categories?: CategoryTree;
   /** The live directory's units (`directory.org`): jurisdictions, levels, names */
   org: OrgDirectory;
   /** The org directory in MongoDB, its people read per request; the administrator's writes refresh it */

@@ -22,6 +22,7 @@ export function presentRequest(state: CitizenRequestState, policy: Policy, viewe
   return {
     ...presentListItem(summary, policy),
     description: state.submission.description,
+    ...(state.submission.mediaUrl !== undefined && { mediaUrl: state.submission.mediaUrl }),
     requester: requesterFor(viewer, state),
   };
 }

@@ -40,6 +40,11 @@ export const createRequestBody = z
       .strict(),
     gridId: identifier(64, 'a grid id').openapi({ example: 'g01' }),
     major: z.boolean().default(false),
+    mediaUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
+      .max(2000)
+      .optional()
+      .openapi({ description: 'a photo or other media of the matter' }),
   })
   .strict()
   .openapi('CreateRequest');
@@ -88,6 +93,7 @@ export const requestView = z
     channel: z.string(),
     title: z.string(),
     description: z.string(),
+    mediaUrl: z.string().optional(),
     requester: z.object({
       id: z.string(),
       name: z.string(),
