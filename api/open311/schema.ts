@@ -89,49 +89,51 @@ const attributeValue = z.union([line(500), z.array(line(500)).min(1).max(20)]);
  * POST requests.{format}: the fields of the specification, `attribute[code]` answers gathered
  * into `attribute`. A location is lat and long together, address_string or address_id.
  */
-export const createRequestFields = z
-  .object({
-    api_key: z.string().max(200).optional(),
-    jurisdiction_id: jurisdictionId,
-    service_code: serviceCode,
-    lat: latitude.optional(),
-    long: longitude.optional(),
-    address_string: line(500).optional(),
-    address_id: line(100).optional(),
-    email: z.email().max(254).optional(),
-    device_id: line(200).optional(),
-    account_id: line(200).optional(),
-    first_name: line(50).optional(),
-    last_name: line(50).optional(),
-    phone: z
-      .string()
-      .regex(/^[0-9+\- ]{5,20}$/, 'expected a phone number')
-      .optional(),
-    description: prose(4000).optional(),
-    media_url: z
-      .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
-      .max(2000)
-      .optional(),
-    attribute: z
-      .record(identifier(64, 'an attribute code'), attributeValue)
-      .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes')
-      .optional(),
-  })
-  .strict()
-  .superRefine((f, ctx) => {
-    if ((f.lat === undefined) !== (f.long === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: [f.lat === undefined ? 'lat' : 'long'],
-        message: 'lat and long go together',
-      });
-    if (f.lat === undefined && !f.address_string && !f.address_id)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lat'],
-        message: 'a location is required: lat and long, address_string or address_id',
-      });
-  });
+export const createRequestFields = optionalArguments(
+  z
+    .object({
+      api_key: z.string().max(200).optional(),
+      jurisdiction_id: jurisdictionId,
+      service_code: serviceCode,
+      lat: latitude.optional(),
+      long: longitude.optional(),
+      address_string: line(500).optional(),
+      address_id: line(100).optional(),
+      email: z.email().max(254).optional(),
+      device_id: line(200).optional(),
+      account_id: line(200).optional(),
+      first_name: line(50).optional(),
+      last_name: line(50).optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9+\- ]{5,20}$/, 'expected a phone number')
+        .optional(),
+      description: prose(4000).optional(),
+      media_url: z
+        .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
+        .max(2000)
+        .optional(),
+      attribute: z
+        .record(identifier(64, 'an attribute code'), attributeValue)
+        .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes')
+        .optional(),
+    })
+    .strict()
+    .superRefine((f, ctx) => {
+      if ((f.lat === undefined) !== (f.long === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [f.lat === undefined ? 'lat' : 'long'],
+          message: 'lat and long go together',
+        });
+      if (f.lat === undefined && !f.address_string && !f.address_id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lat'],
+          message: 'a location is required: lat and long, address_string or address_id',
+        });
+    }),
+);
 export type CreateRequestFields = z.infer<typeof createRequestFields>;
 
 /** The administrator's registration of a client app (/api/v1/open311/clients). */
