@@ -37,10 +37,29 @@ export function sendList(
       .send(declaration + builder.build({ [root]: records.length ? { [item]: records } : '' }));
 }
 
+/** The element each item of a nested list is written as, in XML: `<attributes><attribute>…`. */
+const itemElements: Record<string, string> = { attributes: 'attribute', values: 'value' };
+
+/** A record as XML elements: a nested list under its own element, empty when it holds nothing. */
+function asXml(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) =>
+      Array.isArray(value)
+        ? [
+            key,
+            value.length
+              ? { [itemElements[key] ?? key]: value.map((v) => asXml(v as Record<string, unknown>)) }
+              : '',
+          ]
+        : [key, value],
+    ),
+  );
+}
+
 /** A single object answer (the service definition): a JSON object, or `<root>…</root>`. */
 export function sendObject(res: Response, format: Format, root: string, record: Record311): void {
   if (format === 'json') res.type('application/json; charset=utf-8').send(JSON.stringify(record));
-  else res.type('text/xml; charset=utf-8').send(declaration + builder.build({ [root]: record }));
+  else res.type('text/xml; charset=utf-8').send(declaration + builder.build({ [root]: asXml(record) }));
 }
 
 /** The format a path asks for by its extension; XML, the required one, for any other. */
