@@ -375,5 +375,8 @@ describe('Open311 GeoReport v2 against the specification’s examples', () => {
     expect(text.status).toBe(415);
     expect(text.body.errors.error[0].code).toBe('415');
     expect((await call('GET', '/services.yaml')).status).toBe(400);
+    const huge = await call('POST', '/requests.json', specExample({ description: 'x'.repeat(300 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toEqual([{ code: 413, description: expect.stringContaining('larger than') }]);
   });
 });
