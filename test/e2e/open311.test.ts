@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { runCli } from '../support/auditCli';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { useE2eSystem } from '../support/e2eSystem';
@@ -326,6 +327,25 @@ describe('Open311 GeoReport v2 against the specification’s examples', () => {
       ]),
     );
     expect(JSON.stringify(listed.body)).not.toContain(apiKey.split('.')[1]);
+  });
+
+  test('When `npm run open311 -- add-client` registers an app, then the key it prints once files, until `disable-client`', async () => {
+    const env = { MONGODB_URI: e2e.system.mongoUri };
+    const added = await runCli('scripts/open311.ts', ['add-client', 'City app', '--channel', 'app'], env);
+    expect(added.code).toBe(0);
+    const key = added.stdout.trim();
+    const [id] = key.split('.');
+    expect(added.stderr).toBe(`client ${id} (City app, channel app); its api_key, shown this once:\n`);
+    expect((await call('POST', '/requests.json', specExample({ api_key: key }))).status).toBe(201);
+    expect((await runCli('scripts/open311.ts', ['list-clients'], env)).stdout).toContain(
+      `${id}\tenabled\tapp\tCity app\n`,
+    );
+    expect(await runCli('scripts/open311.ts', ['disable-client', id], env)).toMatchObject({ code: 0 });
+    expect((await call('POST', '/requests.json', specExample({ api_key: key }))).status).toBe(403);
+    expect(await runCli('scripts/open311.ts', ['disable-client', 'o311-000000000000'], env)).toMatchObject({
+      code: 2,
+      stderr: 'o311-000000000000 is not an Open311 client\n',
+    });
   });
 
   test('When a filing is bad in several ways, a service or request is unknown, or the body is not a form, then each problem is an error of its own under 400, 404 or 415', async () => {
