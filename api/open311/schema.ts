@@ -97,7 +97,7 @@ export const createRequestFields = optionalArguments(
       service_code: serviceCode,
       lat: latitude.optional(),
       long: longitude.optional(),
-      address_string: line(500).optional(),
+      address_string: line(200).optional(),
       address_id: line(100).optional(),
       email: z.email().max(254).optional(),
       device_id: line(200).optional(),

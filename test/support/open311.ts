@@ -4,9 +4,9 @@
  */
 export function open311Place() {
   return {
-    lat: 34.2658,
-    long: 108.9541,
-    address_string: '东关街道幸福社区3号楼',
+    lat: 35.602,
+    long: 111.702,
+    address_string: '城关街道幸福小区3号楼',
     filing: { gridId: 'g01' },
   };
 }
