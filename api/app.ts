@@ -81,7 +81,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(authRoutes(deps, doc));
   v1.use(orgRoutes(deps, doc));
   v1.use(codecRoutes(deps, doc));
-  v1.use(open311ClientRoutes(open311Clients, doc));
+  v1.use(open311ClientRoutes(open311Clients, deps, doc));
   const openapi = doc.generate();
   v1.get(
     '/openapi.json',

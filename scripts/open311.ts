@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     const clients = new Open311Clients(db);
     if (command === 'add-client' && arg?.trim()) {
-      const { client, apiKey } = await clients.add(arg.trim(), channel, 'cli');
+      const { client, apiKey } = await clients.add({ name: arg.trim(), channel }, 'cli');
       console.error(
         `client ${client._id} (${client.name}, channel ${client.channel}); its api_key, shown this once:`,
       );

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { actorOf, requireReader, requireWriter } from '../actor';
-import { notFound } from '../errors';
+import { ApiDeps } from '../deps';
+import { invalidField, notFound } from '../errors';
 import { ApiDocument, json, problemResponses } from '../openapi';
 import { validated } from '../validate';
 import { Open311ClientDoc, Open311Clients } from './clients';
@@ -12,6 +13,7 @@ const presentClient = (c: Open311ClientDoc) => ({
   id: c._id,
   name: c.name,
   channel: c.channel,
+  ...(c.township ? { township: c.township } : {}),
   enabled: c.enabled,
   createdAt: c.createdAt,
   createdBy: c.createdBy,
@@ -19,7 +21,11 @@ const presentClient = (c: Open311ClientDoc) => ({
 });
 
 /** The administrator's Open311 client apps: register one (its key shown once), list them, disable one. */
-export function open311ClientRoutes(clients: Open311Clients, doc: ApiDocument): Router {
+export function open311ClientRoutes(
+  clients: Open311Clients,
+  deps: Pick<ApiDeps, 'org' | 'policy'>,
+  doc: ApiDocument,
+): Router {
   const router = Router();
   const responses = { 400: problemResponses[400], 403: problemResponses[403] };
 
@@ -35,7 +41,13 @@ export function open311ClientRoutes(clients: Open311Clients, doc: ApiDocument): 
     '/open311/clients',
     requireWriter(administrators),
     validated({ body: createClientBody }, async ({ body }, res) => {
-      const { client, apiKey } = await clients.add(body.name, body.channel, actorOf(res).id);
+      const townships = deps.policy.ladder.length - 2;
+      if (body.township !== undefined && deps.org.levelOf(body.township) !== townships)
+        throw invalidField(
+          'body.township',
+          `${body.township} is not a ${deps.policy.ladder[townships].id} unit`,
+        );
+      const { client, apiKey } = await clients.add(body, actorOf(res).id);
       res
         .status(201)
         .location(`/api/v1/open311/clients/${client._id}`)

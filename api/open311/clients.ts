@@ -11,6 +11,8 @@ export interface Open311ClientDoc {
   _id: string;
   name: string;
   channel: ClientChannel;
+  /** The township whose dispatch queue takes the app's reports that no grid covers */
+  township?: string;
   /** SHA-256 of the key's secret part, hex: the key itself is shown once and never stored */
   keyHash: string;
   /** Keys the hashes that stand for this app's residents in requester ids (never their email or number) */
@@ -43,6 +45,7 @@ export class Open311Clients {
             _id: String,
             name: String,
             channel: String,
+            township: String,
             keyHash: String,
             requesterSalt: String,
             enabled: Boolean,
@@ -57,16 +60,14 @@ export class Open311Clients {
 
   /** Registers an app; its key is in the answer only. */
   async add(
-    name: string,
-    channel: ClientChannel,
+    app: { name: string; channel: ClientChannel; township?: string },
     createdBy: string,
   ): Promise<{ client: Open311ClientDoc; apiKey: string }> {
     const id = `o311-${randomBytes(6).toString('hex')}`;
     const secret = randomBytes(32).toString('base64url');
     const client: Open311ClientDoc = {
       _id: id,
-      name,
-      channel,
+      ...app,
       keyHash: sha256(secret),
       requesterSalt: randomBytes(32).toString('base64url'),
       enabled: true,
@@ -108,10 +109,11 @@ export class Open311Clients {
 /**
  * Who files when an app does: a seat filing on residents' behalf, as the hotline's is (it files
  * for anyone, anywhere, and reads nothing through /api/v1), named for the app in the action log
- * and as each request's `filedBy`.
+ * and as each request's `filedBy`. Its unit is the app's township when it has one: a place no grid
+ * covers goes to that township's dispatch queue, as a filer's own township takes it.
  */
-export function clientActor(client: Pick<Open311ClientDoc, '_id'>): Actor {
-  return { id: `open311:${client._id}`, role: 'hotline_operator', unit: 'open311' };
+export function clientActor(client: Pick<Open311ClientDoc, '_id' | 'township'>): Actor {
+  return { id: `open311:${client._id}`, role: 'hotline_operator', unit: client.township ?? 'open311' };
 }
 
 /**

@@ -141,6 +141,10 @@ export const createClientBody = z
   .object({
     name: line(100).openapi({ example: 'FixMyStreet' }),
     channel: z.enum(clientChannels).default('app'),
+    township: identifier(100, 'a unit id').optional().openapi({
+      description:
+        'the township (a unit id) whose dispatch queue takes the app’s reports that no grid covers',
+    }),
   })
   .strict()
   .openapi('CreateOpen311Client');
@@ -154,6 +158,7 @@ export const clientView = z
     id: z.string(),
     name: z.string(),
     channel: z.enum(clientChannels),
+    township: z.string().optional(),
     enabled: z.boolean(),
     createdAt: z.string(),
     createdBy: z.string(),

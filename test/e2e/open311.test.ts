@@ -292,6 +292,43 @@ describe('Open311 GeoReport v2 against the specification’s examples', () => {
     expect(paged.headers.get('link')).toMatch(/cursor=[A-Za-z0-9_-]+.*rel="next"/);
   });
 
+  test('When a report lies in no grid, then it waits in its app’s township’s dispatch queue; an app without a township is told so', async () => {
+    const outside = { lat: '35.0', long: '111.0', address_string: '城外小路' };
+    const refused = await call('POST', '/requests.json', specExample(outside));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual([
+      { code: 400, description: expect.stringMatching(/^body\.place: no grid covers this place/) },
+    ]);
+
+    const township = await http.post(
+      '/open311/clients',
+      { name: 'Chengguan app', township: 'township-t01' },
+      administrator,
+    );
+    expect(township.body.client).toMatchObject({ township: 'township-t01', channel: 'app' });
+    const queued = await call(
+      'POST',
+      '/requests.json',
+      specExample({ ...outside, api_key: township.body.apiKey }),
+    );
+    expect(queued.status).toBe(201);
+    const [read] = (await call('GET', `/requests/${queued.body[0].service_request_id}.json`)).body;
+    expect(read).toMatchObject({
+      status: 'open',
+      agency_responsible: '城关街道',
+      lat: 35,
+      long: 111,
+      address: '城外小路',
+    });
+    const notTownship = await http.post(
+      '/open311/clients',
+      { name: 'x', township: 'village-v01' },
+      administrator,
+    );
+    expect(notTownship.status).toBe(400);
+    expect(notTownship.body.detail).toBe('body.township: village-v01 is not a township unit');
+  });
+
   test('When the api_key is wrong, missing or disabled, then 403 in the specification’s error format', async () => {
     const wrong = await call(
       'POST',
