@@ -1,6 +1,7 @@
 import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
-import { requesterFor } from '../../domain/privacy/contact';
+import { answerFor, requesterFor } from '../../domain/privacy/contact';
+import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 
@@ -15,7 +16,8 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
 
 /**
  * The one shape clients see for a request, whether read live from Temporal or from the projection;
- * the requester's number and address in full only to a `viewer` who needs them (domain/privacy).
+ * the requester's number and address in full only to a `viewer` who needs them, and so the
+ * return visit's answers (domain/privacy).
  */
 export function presentRequest(state: CitizenRequestState, policy: Policy, viewer: Actor | undefined) {
   const summary = requestSummary(state, caseLevelId(state));
@@ -24,5 +26,9 @@ export function presentRequest(state: CitizenRequestState, policy: Policy, viewe
     description: state.submission.description,
     ...(state.submission.mediaUrl !== undefined && { mediaUrl: state.submission.mediaUrl }),
     requester: requesterFor(viewer, state),
+    returnVisit: {
+      requesters: requesters(state).length,
+      answers: currentAnswers(state).map((answer) => answerFor(viewer, state, answer)),
+    },
   };
 }

@@ -72,7 +72,16 @@ export const actionBodies = {
   extend: z.object({ duration: durationSpecSchema, reason }).strict(),
   'extend/decision': z.object({ approve: z.boolean(), note: reason }).strict(),
   resolve: z.object({ note: reason }).strict(),
-  feedback: z.object({ satisfied: z.boolean(), note: note.optional() }).strict(),
+  feedback: z
+    .object({
+      satisfied: z.boolean(),
+      note: note.optional(),
+      requester: identifier(100, 'a person id').optional().openapi({
+        description:
+          'whose answer staff record (a hotline operator calling back): needed when the request has several requesters; a resident answers for themself',
+      }),
+    })
+    .strict(),
   escalate: z.object({ reason }).strict(),
   withdraw: z.object({ reason }).strict(),
   reopen: z.object({ reason }).strict(),
@@ -128,6 +137,30 @@ export const requestView = z
       .optional(),
     outcome: z.string().optional(),
     mergedInto: z.string().optional(),
+    returnVisit: z
+      .object({
+        requesters: z.number().int().openapi({
+          description:
+            'how many requesters the request has: its own and those of the duplicates merged into it; each is asked on the return visit',
+        }),
+        answers: z.array(
+          z.object({
+            requester: z.string().openapi({
+              description:
+                'in full to that requester, the assigned member, the grid’s secretary and whoever filed the request; else masked, r*********',
+            }),
+            satisfied: z.boolean(),
+            at: z.string(),
+            note: z
+              .string()
+              .optional()
+              .openapi({ description: 'only to those who see the requester in full' }),
+          }),
+        ),
+      })
+      .openapi({
+        description: '回访: the answers to the current return visit (since the latest resolution)',
+      }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
@@ -138,7 +171,7 @@ export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({
-    items: z.array(requestView.omit({ description: true, requester: true })),
+    items: z.array(requestView.omit({ description: true, requester: true, returnVisit: true })),
     ...pageView,
   })
   .openapi('RequestPage');

@@ -27,6 +27,7 @@ export const counters = [
   'satisfied',
   'unsatisfied',
   'noFeedback',
+  'answersLeavingOpen',
   'withdrawn',
   'merged',
   'rejected',
@@ -74,6 +75,7 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   satisfied: { zh: '回访满意', en: 'Satisfied' },
   unsatisfied: { zh: '回访不满意', en: 'Unsatisfied' },
   noFeedback: { zh: '回访无反馈', en: 'No feedback' },
+  answersLeavingOpen: { zh: '合并诉求未结案回访', en: 'Group answers leaving it open' },
   withdrawn: { zh: '撤回', en: 'Withdrawn' },
   merged: { zh: '合并', en: 'Merged' },
   rejected: { zh: '不予受理', en: 'Rejected' },
@@ -84,7 +86,9 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
  * Counts by status (按状态): how many requests entered each status in the period, each a sum of
  * the counters above, so a ledger's status counts are sums of days like the rest. A flow, not a
  * stock: a request counts once per time it entered the status. `closed` is by a return visit
- * answered satisfied, by one left unanswered, or by a committee decision; `accepted` by the
+ * answered satisfied, by one left unanswered, or by a committee decision: a merged group's return
+ * visit counts each requester's answer (or silence), and all but the one that closed or reopened
+ * the request also count `answersLeavingOpen`, so the group enters closed once; `accepted` by the
  * handling unit's acceptance (a committee assigning a lead moves a request there without one).
  */
 export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
@@ -94,7 +98,7 @@ export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
     accepted: c.accepted,
     in_progress: c.started,
     resolved: c.resolved,
-    closed: c.satisfied + c.noFeedback + c.closedByCommittee,
+    closed: c.satisfied + c.noFeedback + c.closedByCommittee - c.answersLeavingOpen,
     reopened: c.reopened,
     withdrawn: c.withdrawn,
     merged: c.merged,

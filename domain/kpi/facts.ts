@@ -92,6 +92,13 @@ const breaches = ['escalate_on_breach', 'public_notice'];
  * Work counts as `started` when a progress report moves the request into progress (办理中), once
  * each time it enters it; further reports while in progress add nothing.
  *
+ * The return visit counts per answer: each requester of a merged group answers once per
+ * resolution, each answer an entry of its own (domain/requests/returnVisit.ts). `satisfied` and
+ * `unsatisfied` count answers, `noFeedback` the requesters left unanswered at the deadline. The
+ * entry that closes or reopens the request carries the status change; the group's other answers
+ * and silences leave it as it was and also count `answersLeavingOpen`, which the status counts
+ * subtract so that a group enters closed once (counts.ts).
+ *
  * A reopening (by unsatisfied feedback or a supervisor) counts `resolutionsReopened` on the day of
  * the resolution it undoes, so a period's resolutions and their reopenings are the same cohort.
  * That day's figure may still rise until the reopen window closes after it.
@@ -144,11 +151,13 @@ function factsOf(
     case 'resolve':
       return [fact('resolved', level()), ...(late ? [fact('resolvedLate')] : [])];
     case 'feedback_satisfied':
-      return [fact('satisfied')];
+      return entry.to ? [fact('satisfied')] : [fact('satisfied'), fact('answersLeavingOpen')];
     case 'feedback_unsatisfied':
       return [fact('unsatisfied'), ...reopening()];
     case 'reopen':
       return reopening();
+    case 'no_feedback':
+      return [fact('noFeedback'), fact('answersLeavingOpen')];
     case 'close_no_feedback':
       return [fact('noFeedback')];
     case 'withdraw':

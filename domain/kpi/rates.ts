@@ -47,8 +47,10 @@ export const resolutionRate = (c: Pick<KpiCounts, 'resolved' | 'resolutionsReope
   rateOf(resolutionTerms(c));
 
 /**
- * 满意率 satisfaction rate = satisfied / (satisfied + unsatisfied): return visits (回访) answered
- * in the period. noFeedback (closed unanswered) is reported beside it and is in neither term.
+ * 满意率 satisfaction rate = satisfied / (satisfied + unsatisfied): return-visit (回访) answers
+ * given in the period, one per requester per resolution, so a merged group's requesters each
+ * count. noFeedback (requesters left unanswered at the deadline) is reported beside it and is in
+ * neither term.
  */
 export const satisfactionTerms = (c: Pick<KpiCounts, 'satisfied' | 'unsatisfied'>): RateTerms => ({
   numerator: c.satisfied,
@@ -111,9 +113,10 @@ export const rateDefinitions: Record<RateKey, { numerator: string; denominator: 
       'resolved: resolutions (办结) in the period, each counted (a request resolved again after reopening counts again); withdrawn, merged and rejected requests are not resolutions',
   },
   satisfaction: {
-    numerator: 'satisfied: return visits (回访) answered satisfied in the period',
+    numerator:
+      'satisfied: return-visit (回访) answers given satisfied in the period, one per requester of a merged group',
     denominator:
-      'satisfied + unsatisfied: return visits answered in the period; noFeedback (closed unanswered) is shown apart and is in neither',
+      'satisfied + unsatisfied: return-visit answers given in the period, each requester of a merged group counted; noFeedback (requesters left unanswered) is shown apart and is in neither',
   },
   gridShare: {
     numerator: "resolvedAt['0']: resolutions in the period by the grid branch (ladder level 0)",

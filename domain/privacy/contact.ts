@@ -1,6 +1,6 @@
 import { Actor } from '../actors';
-import { CitizenRequestState } from '../requests/state';
-import { maskAddress, maskPhone } from './masks';
+import { CitizenRequestState, ReturnVisitAnswer } from '../requests/state';
+import { maskAddress, maskName, maskPhone } from './masks';
 
 /**
  * Who needs to reach a requester: the requester themself, whoever filed on their behalf (the
@@ -25,5 +25,23 @@ export function requesterFor(viewer: Actor | undefined, state: CitizenRequestSta
     name,
     ...(phone !== undefined && { phone: full ? phone : maskPhone(phone) }),
     ...(address !== undefined && { address: full ? address : maskAddress(address) }),
+  };
+}
+
+/**
+ * A return-visit answer as `viewer` may see it. Who answered and what they said show in full to
+ * that requester and to the staff who need to reach requesters; everyone else, the other
+ * residents of a merged group included, sees the requester masked and not their words.
+ */
+export function answerFor(viewer: Actor | undefined, state: CitizenRequestState, answer: ReturnVisitAnswer) {
+  const full =
+    viewer !== undefined &&
+    (viewer.id === answer.requester ||
+      (needsContact(viewer, state) && viewer.id !== state.submission.requester.id));
+  return {
+    requester: full ? answer.requester : maskName(answer.requester),
+    satisfied: answer.satisfied,
+    at: answer.at,
+    ...(full && answer.note !== undefined && { note: answer.note }),
   };
 }

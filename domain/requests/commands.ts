@@ -11,7 +11,8 @@ export type RequestCommand =
   | { type: 'requestExtension'; actor: Actor; duration: DurationSpec; reason: string }
   | { type: 'decideExtension'; actor: Actor; approve: boolean; note: string }
   | { type: 'resolve'; actor: Actor; note: string }
-  | { type: 'feedback'; actor: Actor; satisfied: boolean; note?: string }
+  /** `requester`: whose answer staff record, in a merged group; a resident answers for themself. */
+  | { type: 'feedback'; actor: Actor; satisfied: boolean; note?: string; requester?: string }
   | { type: 'escalate'; actor: Actor; reason: string }
   | { type: 'withdraw'; actor: Actor; reason: string }
   | { type: 'reopen'; actor: Actor; reason: string }

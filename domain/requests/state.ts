@@ -92,6 +92,18 @@ export interface CommitteeRuling {
   overdueSince?: string;
 }
 
+/** One requester's answer to a return visit: each requester of a merged group answers once per resolution. */
+export interface ReturnVisitAnswer {
+  requester: string;
+  satisfied: boolean;
+  note?: string;
+  at: string;
+  /** The requester, or the staff member who took their answer (a hotline operator calling back). */
+  recordedBy: string;
+  /** The revision the answer was recorded at. */
+  revision: number;
+}
+
 export interface CitizenRequestState {
   submission: RequestSubmission;
   revision: number;
@@ -108,6 +120,8 @@ export interface CitizenRequestState {
   outcome?: CloseOutcome;
   /** Requesters of duplicates merged into this case; they hear its outcome too. */
   coRequesters: string[];
+  /** Every return-visit answer (回访), oldest first; the current visit's follow its latest resolution (returnVisit.ts). Absent on runs before the group's return visit. */
+  answers?: ReturnVisitAnswer[];
   mergedInto?: string;
   /** Absent until the standing committee decides on the request. */
   committee?: CommitteeRuling;

@@ -17,6 +17,13 @@ import { RequestCommand } from './commands';
 import { CitizenRequestState, RequestStatus, RequestSubmission, finalStatuses, stageDeadline } from './state';
 import { deadlineSpec } from './deadlines';
 import { committeeAlsoRemind, committeeLapse, decideCommittee, isCommitteeDeadline } from './committee';
+import {
+  answerReturnVisit,
+  joiningNotices,
+  lapseReturnVisit,
+  reopeningNotices,
+  requesters,
+} from './returnVisit';
 
 export interface Context extends RuleContext {
   /**
@@ -25,6 +32,12 @@ export interface Context extends RuleContext {
    * reopen window; their replays keep that (workflows/requests/citizenRequest.ts).
    */
   closedAtOnEntry?: boolean;
+  /**
+   * Every requester of a merged group answers the return visit (returnVisit.ts), and every one hears
+   * a reopening or a closing. Runs recorded before closed or reopened on the first answer from any
+   * requester (workflows/requests/citizenRequest.ts).
+   */
+  groupReturnVisit?: boolean;
 }
 
 const stageOf: Partial<Record<RequestStatus, RequestStage>> = {
@@ -138,6 +151,7 @@ function closeUnanswered(
   deadline: Deadline,
   ctx: Context,
 ): Decision<CitizenRequestState> {
+  if (ctx.groupReturnVisit) return lapseReturnVisit(state, deadline, ctx, apply);
   return apply(
     state,
     {
@@ -166,10 +180,6 @@ function requireAssigneeOrSupervisor(state: CitizenRequestState, actor: Actor, a
 
 const open: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'in_progress', 'reopened'];
 const handling: RequestStatus[] = ['accepted', 'in_progress', 'reopened'];
-
-function requesters(state: CitizenRequestState): string[] {
-  return [state.submission.requester.id, ...state.coRequesters];
-}
 
 /** 点单: a new request, already on the committee agenda when it is a major livelihood matter. */
 export function submitRequest(submission: RequestSubmission, ctx: Context): Decision<CitizenRequestState> {
@@ -362,6 +372,7 @@ export function decide(
         ctx,
       );
     case 'feedback':
+      if (ctx.groupReturnVisit) return answerReturnVisit(state, command, ctx, apply, reopen);
       refuseUnless(state, ['resolved'], 'give feedback on');
       if (actor.role === 'resident' && !requesters(state).includes(actor.id))
         throw new Refusal('forbidden', 'only a requester may give feedback');
@@ -459,6 +470,7 @@ export function decide(
           actor,
           note: `duplicate ${command.duplicateId}`,
           patch: { coRequesters: [...new Set([...state.coRequesters, command.requesterId])] },
+          notices: ctx.groupReturnVisit ? joiningNotices(state, command.requesterId) : [],
         },
         ctx,
       );
@@ -502,6 +514,7 @@ function reopen(
   action: string,
   note: string,
   ctx: Context,
+  more: { patch?: Partial<CitizenRequestState>; about?: string } = {},
 ): Decision<CitizenRequestState> {
   const level = state.resolvedAtLevel ?? state.level;
   return apply(
@@ -511,13 +524,17 @@ function reopen(
       action,
       actor,
       note,
-      patch: { level, outcome: undefined, closedAt: undefined },
+      about: more.about,
+      patch: { ...more.patch, level, outcome: undefined, closedAt: undefined },
       freshDeadline: true,
-      notices: tell(
-        [responsibleFor({ ...state, level }, 'resolve', level)],
-        'assigned',
-        `重办 reopened: ${note}`,
-      ),
+      notices: [
+        ...tell(
+          [responsibleFor({ ...state, level }, 'resolve', level)],
+          'assigned',
+          `重办 reopened: ${note}`,
+        ),
+        ...(ctx.groupReturnVisit ? reopeningNotices(state, note) : []),
+      ],
     },
     ctx,
   );

@@ -68,7 +68,12 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       'feedback_satisfied/resident-1',
     ]);
     const closed = await http.get('/requests?status=closed&unit=village-v01');
-    const { description: _description, requester: _requester, ...listed } = live.body;
+    const {
+      description: _description,
+      requester: _requester,
+      returnVisit: _returnVisit,
+      ...listed
+    } = live.body;
     expect(closed.body.items.find((r: { id: string }) => r.id === id)).toEqual(listed);
     await eventually(async () => {
       const inbox = await http.get('/notifications?recipient=member-1');

@@ -2,7 +2,12 @@ import { liveSinks } from '../../worker/sinks';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { CitizenRequestInput, requestActionUpdate, requestWorkflowId } from '../../common/requests';
+import {
+  absorbDuplicateSignal,
+  CitizenRequestInput,
+  requestActionUpdate,
+  requestWorkflowId,
+} from '../../common/requests';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CommitteeDecision } from '../../domain/committee/decisions';
 import { actors, defaultPolicy, jurisdiction, planSubmission, submission } from '../support/fixtures';
@@ -131,6 +136,33 @@ export const requestScenarios: Scenario[] = [
     major: true,
     run: async (env, act) => {
       await act(committee('m1', { kind: 'sendDown', toLevel: 'village', instructions: 'village to fix' }));
+      await env.sleep('1 day');
+    },
+  },
+  {
+    // Two duplicates merged in (as their workflows signal it), and a co-requester answers the return visit first.
+    name: 'merged-group-co-requester-first',
+    run: async (env, act) => {
+      const primary = env.client.workflow.getHandle(
+        requestWorkflowId('replay-merged-group-co-requester-first'),
+      );
+      for (const [duplicateId, requesterId] of [
+        ['replay-duplicate-1', 'resident-2'],
+        ['replay-duplicate-2', 'resident-3'],
+      ])
+        await primary.signal(absorbDuplicateSignal, {
+          type: 'absorbDuplicate',
+          actor: actors.secretary,
+          duplicateId,
+          requesterId,
+        });
+      for (const c of [dispatch, accept, resolve]) await act(c);
+      await act({
+        type: 'feedback',
+        actor: { id: 'resident-2', role: 'resident', unit: 'g01' },
+        satisfied: true,
+        note: 'light works',
+      });
       await env.sleep('1 day');
     },
   },

@@ -5,6 +5,8 @@ import { statusCounts, sumCounts } from '../../domain/kpi/counts';
 import { countsByDay } from '../../domain/kpi/ledger';
 import { kpiRates } from '../../domain/kpi/rates';
 import { ladder, play, stories, AS_OF, h } from './kpiFixture';
+import { TimelineEntry } from '../../domain/timeline';
+import { actors } from '../support/fixtures';
 
 const story = (id: string) => stories.find((s) => s.id === id)!;
 const factsOf = (state: ReturnType<typeof play>) =>
@@ -69,6 +71,46 @@ describe('what one request contributes', () => {
     expect(() => foldFacts(startOfFacts, timeline.slice(2), ladder, submission)).toThrow(
       'kpi: entries 1–2 are missing; fold the whole timeline',
     );
+  });
+
+  test('When a merged group’s return visit ends at its deadline, then each answer and each silence counts, the group enters closed once, and folding in pieces agrees', () => {
+    const system = { id: 'system', role: 'system', unit: 'system' } as const;
+    const at = '2026-12-05T02:00:00.000Z';
+    const entries: TimelineEntry[] = [
+      {
+        at,
+        revision: 10,
+        actor: actors.resident,
+        action: 'feedback_satisfied',
+        about: 'requester:resident-1',
+      },
+      { at, revision: 11, actor: system, action: 'no_feedback', about: 'requester:resident-2' },
+      {
+        at,
+        revision: 12,
+        actor: system,
+        action: 'close_no_feedback',
+        about: 'requester:resident-3',
+        from: 'resolved',
+        to: 'closed',
+      },
+    ];
+    const visiting = { ...startOfFacts, revision: 9, status: 'resolved' as const, responseJudged: true };
+    const filing = { category: 'general', channel: 'hotline' as const };
+    const whole = foldFacts(visiting, entries, ladder, filing);
+    expect(whole.facts.map((f) => f.counter)).toEqual([
+      'satisfied',
+      'answersLeavingOpen',
+      'noFeedback',
+      'answersLeavingOpen',
+      'noFeedback',
+    ]);
+    const first = foldFacts(visiting, entries.slice(0, 2), ladder, filing);
+    const rest = foldFacts(first.cursor, entries, ladder, filing);
+    expect([...first.facts, ...rest.facts]).toEqual(whole.facts);
+    const counts = sumCounts([...countsByDay(whole.facts).values()]);
+    expect(statusCounts(counts).closed).toBe(1);
+    expect(kpiRates(counts).satisfaction).toBe(1);
   });
 
   test('When the committee closes a request by decision, then it counts as closed by the committee and not as a resolution, a visit or a response', () => {

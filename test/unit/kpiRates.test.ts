@@ -32,6 +32,12 @@ describe('the three rates and the grid share', () => {
     expect(satisfactionRate(counts({ noFeedback: 4 }))).toBeNull();
   });
 
+  test('When a merged group of three answered satisfied, satisfied and unsatisfied, then each answer is in the rate', () => {
+    expect(satisfactionRate(counts({ satisfied: 2, unsatisfied: 1, answersLeavingOpen: 2 }))).toBeCloseTo(
+      2 / 3,
+    );
+  });
+
   test('When nothing was resolved at the grid, then the grid share is 0; when nothing was resolved, null', () => {
     expect(gridShare(counts({ resolved: 3, resolvedAt: { '1': 3 } }))).toBe(0);
     expect(gridShare(counts({ resolvedAt: {} }))).toBeNull();

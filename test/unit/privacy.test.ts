@@ -72,3 +72,40 @@ describe("who sees a requester's contact", () => {
     expect(presentRequest(dispatched, policy, actors.member).requester.phone).toBe('13912345678');
   });
 });
+
+describe("who sees a merged group's return-visit answers", () => {
+  const ctx = (minutes: number) => ({ policy, now: now + minutes * 60_000, groupReturnVisit: true });
+  const coRequester = { id: 'resident-2', role: 'resident', unit: 'g01' } as const;
+  const commands = [
+    { type: 'absorbDuplicate', actor: actors.secretary, duplicateId: 'r-2', requesterId: 'resident-2' },
+    { type: 'accept', actor: actors.member },
+    { type: 'resolve', actor: actors.member, note: 'bulb replaced' },
+    { type: 'feedback', actor: coRequester, satisfied: true, note: 'call me on 13812345678' },
+  ] as const;
+  const answered = commands.reduce(
+    (state, command, i) => decide(state, command, ctx(i + 2)).state,
+    dispatched,
+  );
+
+  test('When that requester or the staff who reach requesters read it, then who answered and what they said show', () => {
+    for (const viewer of [coRequester, actors.member, actors.secretary])
+      expect(presentRequest(answered, policy, viewer).returnVisit).toEqual({
+        requesters: 2,
+        answers: [
+          {
+            requester: 'resident-2',
+            satisfied: true,
+            at: '2026-12-01T02:05:00.000Z',
+            note: 'call me on 13812345678',
+          },
+        ],
+      });
+  });
+
+  test('When the group’s other requester or anyone else reads it, then the requester is masked and the words withheld', () => {
+    for (const viewer of [actors.resident, actors.leader, actors.auditor])
+      expect(presentRequest(answered, policy, viewer).returnVisit.answers).toEqual([
+        { requester: 'r*********', satisfied: true, at: '2026-12-01T02:05:00.000Z' },
+      ]);
+  });
+});

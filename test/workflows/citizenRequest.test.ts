@@ -196,7 +196,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
     });
   });
 
-  test('When a request goes from filing to closed and no webhook is configured, then each revision costs one local activity and the lifecycle 52 events', async () => {
+  test('When a request goes from filing to closed and no webhook is configured, then each revision costs one local activity and the lifecycle 54 events', async () => {
     await withRequest({}, async ({ handle, act, recorder }) => {
       await eventually(() => expect(recorder.projections).toHaveLength(1));
       await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
@@ -209,8 +209,8 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       expect(
         events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
       ).toHaveLength(6);
-      // Each patch a run takes costs two events (its marker and a search-attribute upsert); three today.
-      expect(events).toHaveLength(52);
+      // Each patch a run takes costs two events (its marker and a search-attribute upsert); four today.
+      expect(events).toHaveLength(54);
       expect(recorder.projections.map((p) => p.status)).toEqual([
         'submitted',
         'dispatched',

@@ -30,7 +30,9 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
   const { policy } = input;
   // Runs recorded before keep ending as they did (domain/requests/transitions.ts, Context.closedAtOnEntry).
   const closedAtOnEntry = patched('case-ends-from-its-closing');
-  const ctx = () => ({ policy, now: Date.now(), closedAtOnEntry });
+  // Runs recorded before closed on the first answer from any requester of a merged group (Context.groupReturnVisit).
+  const groupReturnVisit = patched('merged-group-feedback');
+  const ctx = () => ({ policy, now: Date.now(), closedAtOnEntry, groupReturnVisit });
   const first: Decision<CitizenRequestState> = input.carried
     ? { state: requestStateFrom(input.carried), notices: [] }
     : submitRequest(input.submission, { policy, now: firstDecisionAt(input.submittedAt) });
@@ -45,7 +47,8 @@ export async function citizenRequest(input: CitizenRequestInput): Promise<Citize
         return addDuration(Date.parse(state.closedAt), policy.reopenWindow, policy.calendar);
       return undefined;
     },
-    onDeadline: (state, event, now) => onDeadline(state, event, { policy, now, closedAtOnEntry }),
+    onDeadline: (state, event, now) =>
+      onDeadline(state, event, { policy, now, closedAtOnEntry, groupReturnVisit }),
     readModel: 'request',
     continueAfterEvents: input.continueAfterEvents,
   });
