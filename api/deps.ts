@@ -24,8 +24,8 @@ export interface ApiDeps {
   /** Timelines, refolded states and replay verdicts from Temporal's histories or their archive */
   auditor: CaseAuditor;
   policy: Policy;
-  /** The category tree requests are filed under */
-  categories?: CategoryTree;
+  /** The category tree new requests are filed under (live: the latest CATEGORIES_FILE that loaded) */
+  categories: CategoryTree;
   /** The live directory's units (`directory.org`): jurisdictions, levels, names */
   org: OrgDirectory;
   /** The org directory in MongoDB, its people read per request; the administrator's writes refresh it */

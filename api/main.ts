@@ -17,6 +17,7 @@ import { dataConverter } from '../common/payloadCodec';
 import { parsePolicy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
+import { watchCategoryTree } from '../config/categoriesFile';
 import { createLogger, Logger } from '../common/log';
 import { startApi } from './server';
 
@@ -36,6 +37,14 @@ async function main(): Promise<void> {
     parsePolicy(JSON.parse(readFileSync(env.POLICY_FILE, 'utf8'))),
     readCalendarFile(env.CALENDAR_FILE),
   );
+  const categories = watchCategoryTree({
+    path: env.CATEGORIES_FILE,
+    policy,
+    refreshMs: env.CATEGORIES_REFRESH_MS,
+    onLoaded: (tree) =>
+      log.info({ version: tree.version, leaves: tree.leaves.length }, 'categories: tree loaded'),
+    onError: (err) => log.warn({ err }, 'categories: file not loaded; the tree before it serves'),
+  });
   const db = mongoose.createConnection();
   const storeOptions = { serverSelectionTimeoutMS: storeSelectionTimeoutMs, bufferCommands: false };
   db.on('error', (err: Error) => log.error({ err }, 'mongodb connection error'));
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
       actionLogOutbox,
       auditor,
       policy,
+      categories: categories.tree,
       org: directory.org,
       directory,
       identity,
@@ -91,6 +101,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     directory.stop();
+    categories.stop();
     await api.stop();
     await connection.close();
     await db.close();

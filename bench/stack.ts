@@ -16,6 +16,7 @@ import { DirectoryStore } from '../directory/store';
 import { parsePolicy, Policy } from '../domain/policy/policy';
 import { withCalendar } from '../domain/policy/calendarFile';
 import { readCalendarFile } from '../config/calendarFile';
+import { readCategoryTree } from '../config/categoriesFile';
 import { bundleWorkflows } from '../worker/bundle';
 import { E2eServers, startE2eServers } from '../test/support/e2eServers';
 import { httpClient, HttpClient } from '../test/support/e2eSystem';
@@ -139,6 +140,8 @@ async function startOn(
       actionLogOutbox,
       auditor,
       policy,
+      // A tree every bench policy fits: the bench files by SLA class.
+      categories: readCategoryTree(join(repoRoot, 'test', 'e2e', 'categories.short.json'), policy),
       org,
       directory,
       identity,

@@ -135,6 +135,10 @@ export const envSchema = z
     POLICY_FILE: z.string().min(1).default('config/policy.default.json'),
     /** The official holiday calendar (domain/policy/calendarFile.ts); it replaces the policy's own for new cases. */
     CALENDAR_FILE: z.string().min(1).default('config/calendar.cn.json'),
+    /** The category tree new requests are filed under (domain/categories/); the API reads it again when it changes. */
+    CATEGORIES_FILE: z.string().min(1).default('config/categories.default.json'),
+    /** How often the API looks at CATEGORIES_FILE for a change. */
+    CATEGORIES_REFRESH_MS: count(100).default(5_000),
     /** The units loaded into the org directory (MongoDB) when it has none: a new install's county */
     ORG_FILE: z.string().min(1).default('config/org.default.json'),
     /** How often each process reads the directory's version and, when another process wrote, rebuilds it. */

@@ -13,6 +13,8 @@ export interface KpiContributionDoc {
   /** `<request id>|<day>` */
   _id: string;
   requestId: string;
+  /** A co-handler's part counted for its unit's chain (`units`), not the request's jurisdiction. */
+  coHandler?: string;
   revision: number;
   day: string;
   units: string[];
@@ -48,6 +50,7 @@ export function createKpiModel(connection: Connection): Model<KpiContributionDoc
     {
       _id: String,
       requestId: String,
+      coHandler: String,
       revision: { type: Number, required: true },
       day: String,
       units: [String],

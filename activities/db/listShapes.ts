@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { maxLadderLevels } from '../../domain/policy/policy';
+import { maxCategoryLevels } from '../../domain/categories/types';
 
 export const ladderLevels = Array.from({ length: maxLadderLevels }, (_, i) => i);
 
@@ -67,6 +68,20 @@ export const openUnitFields = ladderLevels.map(openUnitField);
 
 export function openUnitValues(jurisdiction: string[], open: boolean): Record<string, string> {
   return open ? Object.fromEntries(jurisdiction.map((unit, level) => [openUnitField(level), unit])) : {};
+}
+
+/**
+ * A classified request's path in the category tree, one top-level field per level (`categoryNode1`
+ * the root's code …): a list narrows to any node by one more equality within its slice, which
+ * FerretDB serves from a GIN index like the unit fields. Unclassified requests carry none.
+ */
+export const categoryNodeField = (level: number) => `categoryNode${level}`;
+export const categoryNodeFields = Array.from({ length: maxCategoryLevels }, (_, i) =>
+  categoryNodeField(i + 1),
+);
+
+export function categoryNodeValues(path: readonly string[] | undefined): Record<string, string> {
+  return Object.fromEntries((path ?? []).map((code, i) => [categoryNodeField(i + 1), code]));
 }
 
 /** The inbox: one recipient's notices by the month, day or hour they were sent. */

@@ -8,6 +8,7 @@ import { AgendaDoc, createAgendaModel } from '../committee/readModel';
 import { createCycleReportModel, CycleReportDoc } from './reportModel';
 import { createKpiTotalModels, KpiMarkDoc, KpiTotalDoc } from './kpiTotalsModel';
 import {
+  categoryNodeFields,
   declareListIndexes,
   inboxListShapes,
   ladderLevels,
@@ -33,6 +34,7 @@ export type RequestDoc = Omit<RequestSummary, 'id'> & {
   units: string[];
   [unitAtLevel: `unit${number}`]: string;
   [openUnitAtLevel: `openUnit${number}`]: string;
+  [categoryNodeAtLevel: `categoryNode${number}`]: string;
 };
 
 /** A request's whole last state (timeline apart), read by id once Temporal no longer has the case. */
@@ -93,6 +95,8 @@ export function createModels(connection: Connection): Models {
       day: String,
       hour: String,
       category: String,
+      classification: Schema.Types.Mixed,
+      ...Object.fromEntries(categoryNodeFields.map((field) => [field, String])),
       urgency: String,
       channel: String,
       title: String,

@@ -5,6 +5,7 @@ import { kpiLookupFields } from './kpiModel';
 import { cycleReportLookupFields } from './reportModel';
 import { kpiMarkLookupFields, kpiTotalLookupFields } from './kpiTotalsModel';
 import {
+  categoryNodeFields,
   commitmentListShapes,
   inboxListShapes,
   openUnitFields,
@@ -16,7 +17,8 @@ export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 
 /** Fields found by equality in each collection besides `_id`; a collection not named is found by `_id` only. */
 const lookupFields: Record<string, string[]> = {
-  requests: [...pushdownFields(requestListShapes), ...openUnitFields],
+  // A category node narrows a slice further, as department and team do commitments'.
+  requests: [...pushdownFields(requestListShapes), ...openUnitFields, ...categoryNodeFields],
   timeline: ['caseId'],
   // By case too: reconciliation reads a case's notices (reconcile/caseRepair.ts).
   notifications: [...pushdownFields(inboxListShapes), 'caseId'],

@@ -18,6 +18,8 @@ export interface Contribution {
   /** The revision of the newest entry that added to this day: a reopening rewrites an older day. */
   revision: number;
   counts: KpiCounts;
+  /** The co-handling unit it counts for, instead of the request's jurisdiction: one contribution per day and unit. */
+  coHandler?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ function byLevelId(levels: LevelCounts, ids: readonly string[]): LevelCounts {
   return Object.fromEntries(Object.entries(levels).map(([index, n]) => [ids[Number(index)], n]));
 }
 
-/** A request's contribution to every day it touched, from its whole timeline (revision 1 onwards). */
+/** A request's contribution to every day it touched, and each co-handler's to every day its part did, from its whole timeline (revision 1 onwards). */
 export function requestContributions(timeline: readonly TimelineEntry[], filing: Filing): Contribution[] {
   const ids = levelIds(timeline);
   const days = new Map<string, Contribution>();
@@ -41,8 +43,14 @@ export function requestContributions(timeline: readonly TimelineEntry[], filing:
     const folded = foldFacts(cursor, [entry], ids, filing);
     cursor = folded.cursor;
     for (const fact of folded.facts) {
-      const day = days.get(fact.day) ?? { day: fact.day, revision: 0, counts: emptyCounts() };
-      days.set(fact.day, { day: fact.day, revision: entry.revision, counts: countFact(day.counts, fact) });
+      const key = fact.coHandler === undefined ? fact.day : `${fact.day}|${fact.coHandler}`;
+      const day = days.get(key) ?? {
+        day: fact.day,
+        revision: 0,
+        counts: emptyCounts(),
+        ...(fact.coHandler === undefined ? {} : { coHandler: fact.coHandler }),
+      };
+      days.set(key, { ...day, revision: entry.revision, counts: countFact(day.counts, fact) });
     }
   }
   return [...days.values()].map((c) => ({

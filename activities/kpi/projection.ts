@@ -1,4 +1,5 @@
-import type { CitizenRequestState } from '../../domain/requests/state';
+import type { CitizenRequestState, CoHandlerPart } from '../../domain/requests/state';
+import { coHandlerKey } from '../../domain/requests/coHandling';
 import type { TimelineEntry } from '../../domain/timeline';
 import { requestWorkflowId } from '../../common/requests';
 import { KpiContributionDoc, ledgerKeys } from '../db/kpiModel';
@@ -8,21 +9,42 @@ import { upsertIfNewer } from '../db/versionedUpsert';
 import { requestContributions, sparseCounts } from './contributions';
 import { markChanged } from './totals';
 
-/** A request's contribution documents, one per day it counted on, from its whole timeline. */
+/**
+ * The units a co-handler's part counts for, in a jurisdiction's shape (one per ladder level, bottom
+ * first) so the day totals sum it up its own chain: below the unit's own level, a stand-in unit
+ * (`<unit>+cohandling`) no ledger names, whose totals are the unit's co-handling alone.
+ */
+export function coHandlerUnits(part: Pick<CoHandlerPart, 'unit' | 'chain' | 'level'>): string[] {
+  return [...Array.from({ length: part.level }, () => `${part.unit}+cohandling`), ...part.chain];
+}
+
+/**
+ * A request's contribution documents, one per day it counted on, from its whole timeline; and one
+ * per day and co-handler its part counted on, for that unit's chain (`coHandler`).
+ */
 export function contributionDocs(
-  state: Pick<CitizenRequestState, 'submission'>,
+  state: Pick<CitizenRequestState, 'submission' | 'coHandlers'>,
   timeline: readonly TimelineEntry[],
 ): KpiContributionDoc[] {
   const { id, jurisdiction } = state.submission;
-  return requestContributions(timeline, state.submission).map(({ day, revision, counts }) => ({
-    _id: `${id}|${day}`,
-    requestId: id,
-    revision,
-    day,
-    units: jurisdiction,
-    ...ledgerKeys(jurisdiction, day),
-    counts: sparseCounts(counts),
-  }));
+  const parts = new Map((state.coHandlers ?? []).map((part) => [part.unit, part]));
+  return requestContributions(timeline, state.submission).flatMap(({ day, revision, counts, coHandler }) => {
+    const part = coHandler === undefined ? undefined : parts.get(coHandler);
+    if (coHandler !== undefined && !part) return [];
+    const units = part ? coHandlerUnits(part) : jurisdiction;
+    return [
+      {
+        _id: part ? `${id}|${day}|${coHandlerKey(part.unit)}` : `${id}|${day}`,
+        requestId: id,
+        ...(part ? { coHandler: part.unit } : {}),
+        revision,
+        day,
+        units,
+        ...ledgerKeys(units, day),
+        counts: sparseCounts(counts),
+      },
+    ];
+  });
 }
 
 /** Entries 1 … n without a gap: what a refold needs. */

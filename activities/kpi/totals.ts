@@ -21,11 +21,12 @@ export interface KpiStore {
  */
 export async function markChanged(
   model: Model<KpiMarkDoc>,
-  written: readonly Pick<KpiContributionDoc, 'requestId' | 'day' | 'revision' | 'units'>[],
+  written: readonly Pick<KpiContributionDoc, 'requestId' | 'coHandler' | 'day' | 'revision' | 'units'>[],
 ): Promise<void> {
-  const marks: KpiMarkDoc[] = written.flatMap(({ requestId, day, revision, units }) =>
+  const marks: KpiMarkDoc[] = written.flatMap(({ requestId, coHandler, day, revision, units }) =>
     units.map((unit, level) => ({
-      _id: markId(requestId, day, revision, level),
+      // A co-handler's contribution of the same day and revision marks its own chain.
+      _id: markId(coHandler === undefined ? requestId : `${requestId}#${coHandler}`, day, revision, level),
       units,
       level,
       day,
@@ -46,7 +47,7 @@ export async function markChanged(
  */
 export async function forgetRemoved(
   store: KpiStore,
-  removed: readonly Pick<KpiContributionDoc, 'requestId' | 'day' | 'revision' | 'units'>[],
+  removed: readonly Pick<KpiContributionDoc, 'requestId' | 'coHandler' | 'day' | 'revision' | 'units'>[],
 ): Promise<void> {
   const totals = removed.flatMap(({ units, day }) =>
     units.map((_, level) => totalKeys(units, level, day)._id),

@@ -10,7 +10,7 @@ import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
 import { appendTimeline } from '../db/timeline';
 import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
-import { openUnitValues, unitFields } from '../db/listShapes';
+import { categoryNodeValues, openUnitValues, unitFields } from '../db/listShapes';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { projectContributions } from '../kpi/projection';
 
@@ -32,6 +32,7 @@ export function toRequestDoc(
     units: submission.jurisdiction,
     ...unitFields(submission.jurisdiction),
     ...openUnitValues(submission.jurisdiction, !finalStatuses.includes(state.status)),
+    ...categoryNodeValues(submission.classification?.path),
   };
 }
 
@@ -39,7 +40,7 @@ export function toRequestDoc(
 export function summaryOf(doc: RequestDoc): RequestSummary {
   const { _id, month: _month, day: _day, hour: _hour, units: _units, ...rest } = doc;
   const summary = Object.fromEntries(
-    Object.entries(rest).filter(([key]) => !/^(unit|openUnit)\d+$/.test(key)),
+    Object.entries(rest).filter(([key]) => !/^(unit|openUnit|categoryNode)\d+$/.test(key)),
   );
   return { id: _id, ...summary } as RequestSummary;
 }

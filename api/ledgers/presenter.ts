@@ -7,6 +7,8 @@ import { KpiSettings } from '../../domain/kpi/settings';
 import { Period } from '../../domain/kpi/period';
 import { OrgDirectory } from '../../domain/org';
 import { Policy } from '../../domain/policy/policy';
+import { CategoryTree } from '../../domain/categories/types';
+import { subjectRows } from '../../domain/kpi/subjects';
 import { channelLabels, statusLabels } from '../../domain/requests/state';
 import { notFound } from '../errors';
 import { CommitmentKpisView, LedgerView, RankingView } from './schema';
@@ -76,6 +78,7 @@ export function presentLedger(
   policy: Policy,
   settings: KpiSettings,
   overdue: LedgerView['overdue'],
+  subjects: { tree: CategoryTree; level: number },
 ): LedgerView {
   const { counts } = ledger;
   return {
@@ -89,6 +92,11 @@ export function presentLedger(
       Object.entries(policy.categories).map(([key, category]) => [key, category.label] as const),
     ),
     byChannel: keyedCounts(counts.filedByChannel, Object.entries(channelLabels)),
+    bySubject: {
+      level: subjects.level,
+      treeVersion: subjects.tree.version,
+      rows: subjectRows(counts, subjects.tree, subjects.level, policy.categories),
+    },
     rates: ratesView(counts),
     noFeedback: counts.noFeedback,
     lapsed: counts.lapsed,

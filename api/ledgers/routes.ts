@@ -24,6 +24,7 @@ import {
   ledgerView,
   rankingQuery,
   rankingView,
+  unitLedgerQuery,
 } from './schema';
 import { commitmentWorkbook, ledgerWorkbook, rankingWorkbook } from './workbook';
 
@@ -46,15 +47,15 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     method: 'get',
     path: '/api/v1/ledgers/{unitId}',
     summary: '台账 a unit’s ledger for a period: counts, the three rates with their terms, score',
-    description: `Everything below the unit is included. Sections: summary, rates, counts, levels, overdue. Overdue requests are read as they stand now, from the unit’s open requests. ${formats}.`,
+    description: `Everything below the unit is included; \`bySubject\` rolls the counts by subject up to \`categoryLevel\` of the category tree. Sections: summary, rates, counts, levels, statuses, categories, channels, subjects, overdue. Overdue requests are read as they stand now, from the unit’s open requests. ${formats}.`,
     tags: ['ledgers'],
-    request: { params: ledgerParams, query: ledgerQuery },
+    request: { params: ledgerParams, query: unitLedgerQuery },
     responses: { 200: { description: 'the ledger', content: exportContent(ledgerView) }, ...errors },
   });
   router.get(
     '/ledgers/:unitId',
     ...unitReader,
-    validated({ params: ledgerParams, query: ledgerQuery }, async ({ params, query }, res) => {
+    validated({ params: ledgerParams, query: unitLedgerQuery }, async ({ params, query }, res) => {
       const unit = unitView(org, policy, params.unitId);
       const period = periodOf(query);
       const at = { level: unit.level.rung, unit: unit.id };
@@ -64,11 +65,18 @@ export function ledgerRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         readOpenRequests(models, ladder, { ...at, now }),
       ]);
       const overdue = overdueLines(open, now);
-      const view = presentLedger(ledger, unit, policy, settings, {
-        asOf: new Date(now).toISOString(),
-        total: overdue.length,
-        items: overdue.slice(0, listed),
-      });
+      const view = presentLedger(
+        ledger,
+        unit,
+        policy,
+        settings,
+        {
+          asOf: new Date(now).toISOString(),
+          total: overdue.length,
+          items: overdue.slice(0, listed),
+        },
+        { tree: deps.categories, level: query.categoryLevel },
+      );
       await sendExport(res, query, { json: view, workbook: ledgerWorkbook(view, new Date().toISOString()) });
     }),
   );

@@ -5,6 +5,7 @@ import { maxPeriodDays } from '../../domain/kpi/period';
 import { rateDefinitions, RateKey, rateKeys, rateLabels } from '../../domain/kpi/rates';
 import { ratingLabels } from '../../domain/commitments/state';
 import { identifier, label } from '../caseSchemas';
+import { maxCategoryLevels } from '../../domain/categories/types';
 import { exportQuery } from '../export/download';
 import { overdueLineView } from './overdue';
 
@@ -31,6 +32,25 @@ export const ledgerParams = z.object({
   }),
 });
 export const ledgerQuery = z.object({ ...periodQuery, ...exportQuery }).strict();
+/** A unit's ledger also takes the level of the category tree its counts by subject roll up to. */
+export const unitLedgerQuery = z
+  .object({
+    ...periodQuery,
+    categoryLevel: z
+      .string()
+      .regex(
+        new RegExp(`^[1-${maxCategoryLevels}]$`),
+        `expected a level of the category tree, 1 to ${maxCategoryLevels}`,
+      )
+      .transform(Number)
+      .default(1)
+      .openapi({
+        description: 'the level of the category tree `bySubject` rolls up to (1 = the roots)',
+        example: '2',
+      }),
+    ...exportQuery,
+  })
+  .strict();
 export const rankingQuery = z
   .object({
     level: identifier(40, 'a ladder level').openapi({
@@ -132,6 +152,37 @@ export const ledgerView = z
     byChannel: z
       .array(keyedCount)
       .openapi({ description: '按渠道 filings by the channel they came in by; they add up to counts.filed' }),
+    bySubject: z
+      .object({
+        level: z
+          .number()
+          .int()
+          .openapi({ description: 'the level of the tree rolled up to (`categoryLevel`)' }),
+        treeVersion: z.string(),
+        rows: z.array(
+          z.object({
+            key: z.string().openapi({
+              description:
+                'a node code of the tree, an SLA class (requests filed by class alone), or a leaf the tree no longer has',
+            }),
+            label,
+            node: z
+              .object({ level: z.number().int(), path: z.array(z.string()) })
+              .nullable()
+              .openapi({
+                description: 'where the node is in the tree; null for an SLA class or a retired leaf',
+              }),
+            filed: z.number().int(),
+            resolved: z.number().int(),
+            satisfied: z.number().int().openapi({ description: 'return visits answered satisfied' }),
+            unsatisfied: z.number().int().openapi({ description: 'return visits answered unsatisfied' }),
+          }),
+        ),
+      })
+      .openapi({
+        description:
+          '按诉求分类 filings, resolutions and answered return visits by the leaf filed under, rolled up to the nodes of one level of the category tree; each column adds up to its counter',
+      }),
     rates: ratesView,
     noFeedback: z.number().int().openapi({
       description:
@@ -248,6 +299,7 @@ export const commitmentKpisView = z
   .openapi('CommitmentKpis');
 
 export type LedgerQuery = z.output<typeof ledgerQuery>;
+export type UnitLedgerQuery = z.output<typeof unitLedgerQuery>;
 export type LedgerView = z.infer<typeof ledgerView>;
 export type RankingView = z.infer<typeof rankingView>;
 export type CommitmentKpisView = z.infer<typeof commitmentKpisView>;

@@ -57,6 +57,32 @@ function ratesSection(rates: LedgerView['rates']): Section {
   };
 }
 
+/** Counts by subject at the level asked: a node per row, then the SLA classes filed by class alone. */
+function subjectsSection(bySubject: LedgerView['bySubject']): Section {
+  return {
+    key: 'subjects',
+    title: `按诉求分类（第${bySubject.level}级）`,
+    columns: [
+      col('subject', '诉求分类', 'Subject', 'text'),
+      col('subjectEn', '诉求分类（英文）', 'Subject in English', 'text'),
+      col('code', '代码', 'Code', 'text'),
+      col('filed', '受理诉求', 'Filed', 'integer'),
+      col('resolved', '办结', 'Resolutions', 'integer'),
+      col('satisfied', '回访满意', 'Satisfied', 'integer'),
+      col('unsatisfied', '回访不满意', 'Unsatisfied', 'integer'),
+    ],
+    rows: bySubject.rows.map((r) => ({
+      subject: r.label.zh,
+      subjectEn: r.label.en,
+      code: r.key,
+      filed: r.filed,
+      resolved: r.resolved,
+      satisfied: r.satisfied,
+      unsatisfied: r.unsatisfied,
+    })),
+  };
+}
+
 export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook {
   const summary: Section = {
     key: 'summary',
@@ -129,6 +155,7 @@ export function ledgerWorkbook(view: LedgerView, generatedAt: string): Workbook 
       keyed('statuses', '按状态', col('status', '状态', 'Status', 'text'), view.byStatus),
       keyed('categories', '按类别', col('category', '类别', 'Category', 'text'), view.byCategory),
       keyed('channels', '按渠道', col('channel', '渠道', 'Channel', 'text'), view.byChannel),
+      subjectsSection(view.bySubject),
       overdueSection('超期件及责任人', view.overdue.items),
     ],
   };

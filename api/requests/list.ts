@@ -1,4 +1,8 @@
+import { categoryNodeField } from '../../activities/db/listShapes';
 import { Models } from '../../activities/db/models';
+import { CategoryTree } from '../../domain/categories/types';
+import { Policy } from '../../domain/policy/policy';
+import { invalidField } from '../errors';
 import { OrgDirectory } from '../../domain/org';
 import { RequestStatus } from '../../domain/requests/state';
 import { equal, listFilter, unitScopeOf } from '../paging/listQuery';
@@ -7,7 +11,10 @@ import { newestFirst, PageRequest } from '../paging/newestFirst';
 export interface RequestListQuery extends PageRequest {
   status?: RequestStatus;
   unit?: string;
+  /** An SLA class */
   category?: string;
+  /** A node of the category tree at its level (1 = root) */
+  categoryNode?: { level: number; code: string };
   level?: string;
   overdue?: boolean;
 }
@@ -27,6 +34,7 @@ export async function listRequests(
       status: equal('status'),
       level: equal('level'),
       category: equal('category'),
+      categoryNode: ({ level, code }) => ({ [categoryNodeField(level)]: code }),
       overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
     },
     inUnit,
@@ -36,4 +44,24 @@ export async function listRequests(
     q,
     now,
   );
+}
+
+/**
+ * A list's `category` names a node of the category tree at any level, or an SLA class (every
+ * request of that class, classified or not). A code that is neither is refused: a typo would
+ * otherwise list nothing, silently.
+ */
+export function byCategory<Q extends { category?: string }>(
+  q: Q,
+  tree: CategoryTree,
+  policy: Policy,
+): Q & Pick<RequestListQuery, 'categoryNode'> {
+  if (q.category === undefined || policy.categories[q.category]) return q;
+  const place = tree.node(q.category);
+  if (!place)
+    throw invalidField(
+      'query.category',
+      `unknown category ${q.category}: a node code of the category tree (GET /api/v1/categories) or an SLA class (${Object.keys(policy.categories).join(', ')})`,
+    );
+  return { ...q, category: undefined, categoryNode: { level: place.level, code: place.code } };
 }

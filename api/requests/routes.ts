@@ -8,6 +8,7 @@ import {
   checkExtensionDecision,
   checkFiling,
   checkHolderOrAbove,
+  checkLeadSide,
   checkReopen,
   RequestRuleFacts,
 } from '../../domain/access/rules';
@@ -19,6 +20,8 @@ import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
 import { presentListItem, presentRequest } from './presenter';
+import { presentCoHandlers } from './coHandlerPresenter';
+import { coHandlerRoutes } from './coHandlerRoutes';
 import {
   actionBodies,
   createRequestBody,
@@ -31,7 +34,7 @@ import {
   timelineView,
 } from './schema';
 import { summaryOf } from '../../activities/requests/projection';
-import { listRequests } from './list';
+import { byCategory, listRequests } from './list';
 import { requestService } from './service';
 import { CitizenRequestState } from '../../domain/requests/state';
 
@@ -92,8 +95,10 @@ const actionSummaries: Record<RequestAction, string> = {
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState, res: Response) =>
-    presentRequest(state, deps.policy, actorOf(res));
+  const present = (state: CitizenRequestState, res: Response) => ({
+    ...presentRequest(state, deps.policy, actorOf(res)),
+    coHandlers: presentCoHandlers(state, deps.org),
+  });
   const inScope = requestInScope(service.liveState);
 
   doc.path({
@@ -133,7 +138,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     requireReader(access.listRequests),
     listInScope(deps.org),
     validated({ query: listRequestsQuery }, async (input, res) => {
-      const q = input.query;
+      const q = byCategory(input.query, deps.categories, deps.policy);
       const reached = withinReach(res, q);
       const { items, next } = reached ? await listRequests(deps.models, deps.org, reached) : { items: [] };
       res.json({
@@ -199,7 +204,9 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       validated({ params: requestIdParams, body }, async (input, res) => {
         const v = input;
         const actor = actorOf(res);
-        actionAccess[action].rule?.(actor, requestFacts(targetOf(res)));
+        const facts = requestFacts(targetOf(res));
+        checkLeadSide(actor, facts);
+        actionAccess[action].rule?.(actor, facts);
         const command = {
           ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
           actor,
@@ -208,5 +215,6 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       }),
     );
   }
+  router.use(coHandlerRoutes(deps, doc, service, present));
   return router;
 }

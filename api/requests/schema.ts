@@ -16,6 +16,7 @@ import {
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestChannels, requestStatuses } from '../../domain/requests/state';
+import { coHandlerView } from './coHandlerSchema';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
@@ -23,7 +24,11 @@ export const requestIdParams = z.object({ id: caseIdParam('request') });
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
-    category: identifier(40, 'a category').openapi({ example: 'general' }),
+    category: identifier(40, 'a category').openapi({
+      example: 'water_outage',
+      description:
+        'a leaf code of the category tree (GET /api/v1/categories): the request takes its SLA class, classification and handling level; or an SLA class of the policy alone (unclassified by subject)',
+    }),
     urgency: identifier(40, 'an urgency').default('normal'),
     title: text(200),
     description: prose(5000),
@@ -55,7 +60,10 @@ export const listRequestsQuery = z
   .object({
     status: z.enum(requestStatuses).optional(),
     unit: unitQuery('requests'),
-    category: identifier(40, 'a category').optional(),
+    category: identifier(40, 'a category').optional().openapi({
+      description:
+        'a node of the category tree at any level (its requests and those below it), or an SLA class',
+    }),
     level: identifier(40, 'a ladder level')
       .optional()
       .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
@@ -96,8 +104,20 @@ export const requestView = z
     revision: z.number().int(),
     status: z.enum(requestStatuses),
     statusLabel: label,
-    category: z.string(),
+    category: z.string().openapi({ description: 'the SLA class its deadlines follow' }),
     categoryLabel: label.optional(),
+    classification: z
+      .object({
+        code: z.string(),
+        path: z.array(z.string()),
+        labels: z.array(label),
+        treeVersion: z.string(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'the leaf of the category tree it was filed under, with its path from the root, as the tree then was; absent when filed by SLA class alone',
+      }),
     urgency: z.string(),
     channel: z.string(),
     title: z.string(),
@@ -161,6 +181,9 @@ export const requestView = z
       .openapi({
         description: '回访: the answers to the current return visit (since the latest resolution)',
       }),
+    coHandlers: z.array(coHandlerView).openapi({
+      description: '协办: the co-handling units’ parts; the lead is the unit holding the request',
+    }),
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
@@ -171,7 +194,9 @@ export const timelineView = timelineViewFor('Timeline');
 
 export const requestPage = z
   .object({
-    items: z.array(requestView.omit({ description: true, requester: true, returnVisit: true })),
+    items: z.array(
+      requestView.omit({ description: true, requester: true, returnVisit: true, coHandlers: true }),
+    ),
     ...pageView,
   })
   .openapi('RequestPage');

@@ -12,6 +12,7 @@ import { caseVisible, scopeOf } from '../../domain/access/scope';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
 import { submitRequest } from '../../domain/requests/transitions';
+import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
@@ -41,12 +42,8 @@ export function requestService(deps: ApiDeps) {
       filer: Actor,
       key: string | undefined,
     ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
-      if (!deps.policy.categories[body.category]) {
-        throw invalidField(
-          'body.category',
-          `unknown category ${body.category}; expected one of ${Object.keys(deps.policy.categories).join(', ')}`,
-        );
-      }
+      const classified = classifyFiling(body.category, deps.categories, deps.policy);
+      if ('refused' in classified) throw invalidField('body.category', classified.refused);
       if (!deps.policy.urgencies[body.urgency]) {
         throw invalidField(
           'body.urgency',
@@ -60,6 +57,7 @@ export function requestService(deps: ApiDeps) {
       const input: CitizenRequestInput = {
         submission: {
           ...body,
+          ...classified.filing,
           id,
           jurisdiction,
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),

@@ -13,6 +13,9 @@ export function requestFacts(state: CitizenRequestState): RequestRuleFacts {
     filer: submission.filedBy,
     level: state.level,
     resolvedAtLevel: state.resolvedAtLevel,
+    ...(state.coHandlers?.length
+      ? { partners: [...new Set(state.coHandlers.flatMap((part) => part.chain))] }
+      : {}),
   };
 }
 

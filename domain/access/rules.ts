@@ -1,6 +1,6 @@
 import { Actor } from '../actors';
 import { Refusal } from '../timeline';
-import { CaseFacts } from './scope';
+import { CaseFacts, caseVisible, scopeOf } from './scope';
 
 /**
  * Rules that name a level of the ladder check where the actor's unit really sits in the case's
@@ -22,6 +22,18 @@ export function rungOf(actor: Pick<Actor, 'unit'>, jurisdiction: readonly string
 
 function refuse(rule: string, why: string): never {
   throw new Refusal('forbidden', `rule ${rule}: ${why}`);
+}
+
+/**
+ * A co-handling unit (or one above it) sees the request for its part's sake; everything else on the
+ * request is the lead's, acted on by those whose scope covers it without the co-handlers.
+ */
+export function checkLeadSide(actor: Actor, facts: RequestRuleFacts): void {
+  if (!caseVisible(scopeOf(actor), { ...facts, partners: undefined }))
+    refuse(
+      'co-handler-acts-on-its-part',
+      `${actor.unit} co-handles this request: it reports its own part, the lead unit ${facts.jurisdiction[facts.level]} does the rest`,
+    );
 }
 
 /** 延期: the level above the one holding the request decides (the level the workflow told). */

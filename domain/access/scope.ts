@@ -29,6 +29,11 @@ export interface CaseFacts {
   filer?: string;
   /** A commitment's current lead and members. */
   team?: readonly string[];
+  /**
+   * Units co-handling a part of the case (协办) and the units above each: they see the case, and
+   * act only on their part (rules.ts, `checkLeadSide`).
+   */
+  partners?: readonly string[];
 }
 
 const nothing: Scope = { everything: false };
@@ -73,6 +78,7 @@ function tied(facts: CaseFacts, id: string, tie: Tie): boolean {
 export function caseVisible(scope: Scope, facts: CaseFacts): boolean {
   if (scope.everything) return true;
   if (scope.unit !== undefined && facts.jurisdiction.includes(scope.unit)) return true;
+  if (scope.unit !== undefined && facts.partners?.includes(scope.unit)) return true;
   const { person } = scope;
   return !!person && person.ties.some((tie) => tied(facts, person.id, tie));
 }

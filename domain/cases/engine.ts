@@ -44,6 +44,8 @@ export interface CaseRules<State extends CaseState, Ctx extends RuleContext = Ru
   ownerAt(state: State, deadline: Deadline, level: number): string;
   /** Whom a reminder tells besides the deadline's owner; a public notice at the top tells them too. */
   alsoRemind?(state: State, deadline: Deadline): string[];
+  /** The units a public notice at the top tells, when a deadline answers up another chain than the case's jurisdiction (a co-handler's). */
+  chainOf?(state: State, deadline: Deadline): string[] | undefined;
   /** The sub-case a deadline concerns (a plan's problem), for its timeline entries. */
   about?(deadline: Deadline): string | undefined;
   /** A deadline that is a milestone rather than an obligation decides its own outcome when it falls due. */
@@ -126,7 +128,7 @@ export function decideDeadline<State extends CaseState, Ctx extends RuleContext,
   const { escalation, action, rule, notices } = breachStep(
     deadline,
     (level) => rules.ownerAt(state, deadline, level),
-    state.submission.jurisdiction,
+    rules.chainOf?.(state, deadline) ?? state.submission.jurisdiction,
     state.submission.title,
     ctx.policy,
     ctx.now,

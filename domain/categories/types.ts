@@ -28,9 +28,37 @@ export interface CategoryNode {
   children?: CategoryNode[];
 }
 
+/** Any node of the tree (a group or a leaf) with its place: level 1 is a root. */
+export interface CategoryPlace {
+  code: string;
+  label: CategoryLabel;
+  level: number;
+  /** Codes from the root down to this node */
+  path: string[];
+  /** Labels from the root down to this node */
+  labels: CategoryLabel[];
+  /** Present when the node is a leaf */
+  leaf?: CategoryLeaf;
+}
+
 export interface CategoryTree {
   version: string;
   roots: CategoryNode[];
   leaves: CategoryLeaf[];
   leaf(code: string): CategoryLeaf | undefined;
+  node(code: string): CategoryPlace | undefined;
+}
+
+/** The most levels a tree may have: list documents keep one indexed field per level (`categoryNode1`…). */
+export const maxCategoryLevels = 3;
+
+/**
+ * What a request filed by leaf keeps in its submission: the leaf and its path as the tree was when
+ * filed, so a later tree (a leaf renamed, moved or removed) never changes how it was classified.
+ */
+export interface Classification {
+  code: string;
+  path: string[];
+  labels: CategoryLabel[];
+  treeVersion: string;
 }

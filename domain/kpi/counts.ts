@@ -32,6 +32,11 @@ export const counters = [
   'merged',
   'rejected',
   'closedByCommittee',
+  'coHandlingAssigned',
+  'coHandlingReported',
+  'coHandlingReportedLate',
+  'coHandlingLapsed',
+  'coHandlingReleased',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -47,10 +52,28 @@ export type KpiCounts = Record<Counter, number> & {
   filedByCategory: LevelCounts;
   /** Filings by the channel they came in by (`RequestSubmission.channel`): they add up to `filed`. */
   filedByChannel: LevelCounts;
+  /**
+   * Filings, resolutions and answered return visits by subject (`subjectOf`): the leaf of the
+   * category tree filed under, or the SLA class of a request filed by class alone. A ledger rolls
+   * leaves up to any level of the tree when it is read.
+   */
+  filedBySubject: LevelCounts;
+  resolvedBySubject: LevelCounts;
+  satisfiedBySubject: LevelCounts;
+  unsatisfiedBySubject: LevelCounts;
 };
 
 /** The counts kept by key; the first two by ladder level. */
-export const breakdowns = ['escalatedTo', 'resolvedAt', 'filedByCategory', 'filedByChannel'] as const;
+export const breakdowns = [
+  'escalatedTo',
+  'resolvedAt',
+  'filedByCategory',
+  'filedByChannel',
+  'filedBySubject',
+  'resolvedBySubject',
+  'satisfiedBySubject',
+  'unsatisfiedBySubject',
+] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
 export const counterLabels: Record<Counter, { zh: string; en: string }> = {
@@ -80,6 +103,11 @@ export const counterLabels: Record<Counter, { zh: string; en: string }> = {
   merged: { zh: '合并', en: 'Merged' },
   rejected: { zh: '不予受理', en: 'Rejected' },
   closedByCommittee: { zh: '常委会研究办结', en: 'Closed by the committee' },
+  coHandlingAssigned: { zh: '协办任务', en: 'Co-handling parts assigned' },
+  coHandlingReported: { zh: '协办反馈', en: 'Co-handling parts reported' },
+  coHandlingReportedLate: { zh: '协办超期反馈', en: 'Co-handling parts reported late' },
+  coHandlingLapsed: { zh: '协办超期', en: 'Co-handling deadlines lapsed' },
+  coHandlingReleased: { zh: '协办解除', en: 'Co-handling parts released' },
 };
 
 /**
@@ -108,7 +136,10 @@ export function statusCounts(c: KpiCounts): Record<RequestStatus, number> {
 
 export function emptyCounts(): KpiCounts {
   const counts = Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
-  return { ...counts, escalatedTo: {}, resolvedAt: {}, filedByCategory: {}, filedByChannel: {} };
+  return {
+    ...counts,
+    ...(Object.fromEntries(breakdowns.map((by) => [by, {}])) as Record<Breakdown, LevelCounts>),
+  };
 }
 
 function addLevels(a: LevelCounts, b: LevelCounts): LevelCounts {

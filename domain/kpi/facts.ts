@@ -1,6 +1,7 @@
 import { localDate, WorkingCalendar } from '../policy/calendar';
 import { RequestStatus, RequestSubmission } from '../requests/state';
 import { stageOfStatus } from '../requests/transitions';
+import { coHandlerOfAbout } from '../requests/coHandling';
 import { TimelineEntry } from '../timeline';
 import { Breakdown, Counter } from './counts';
 
@@ -30,19 +31,30 @@ import { Breakdown, Counter } from './counts';
  * unjudged if it came before acceptance and before any lapse. Its lapses before the decision
  * count as they happened.
  *
- * A filing carries its category and channel (from the submission, which never changes), so a
- * ledger counts filings by each.
+ * A filing carries its category, channel and classification (from the submission, which never
+ * changes), so a ledger counts filings by each, and resolutions and answered return visits by
+ * subject too.
+ *
+ * A co-handler's part (entries with `about: "cohandler:<unit>"`) counts for the co-handling unit
+ * and the units above it, not for the request's jurisdiction: the fact names its unit
+ * (`coHandler`). Its part is assigned, reported (late when its deadline lapsed first), released by
+ * the lead, or lapses; none of it judges the request's own stages.
  */
 export interface RequestFact {
   day: string;
   counter: Counter;
   level?: number;
-  /** Keys the fact also counts under, by breakdown (a filing's category and channel). */
+  /** Keys the fact also counts under, by breakdown (a filing's category and channel; a subject). */
   by?: Partial<Record<Exclude<Breakdown, 'escalatedTo' | 'resolvedAt'>, string>>;
+  /** The co-handling unit the fact counts for instead of the request's jurisdiction. */
+  coHandler?: string;
 }
 
 /** What a request was filed as: its filing counts under each. */
-export type Filing = Pick<RequestSubmission, 'category' | 'channel'>;
+export type Filing = Pick<RequestSubmission, 'category' | 'channel' | 'classification'>;
+
+/** The subject a request counts under: its leaf of the category tree, else its SLA class (leaf codes never equal one). */
+export const subjectOf = (filing: Filing): string => filing.classification?.code ?? filing.category;
 
 /**
  * What the fold remembers between entries, so that a projection can fold only a revision's new
@@ -59,6 +71,8 @@ export interface FactsCursor {
   responseJudged: boolean;
   /** The day the latest resolution counted on: a reopening counts against that resolution. */
   resolvedOn?: string;
+  /** Co-handling units whose current part's deadline has lapsed. */
+  coHandlersLapsed?: string[];
 }
 
 export const startOfFacts: FactsCursor = {
@@ -110,6 +124,8 @@ function factsOf(
   filing: Filing,
 ): RequestFact[] {
   const day = kpiDay(entry.at);
+  const coHandler = coHandlerOfAbout(entry.about);
+  if (coHandler !== undefined) return coHandlingFacts(cursor, entry.action, coHandler, day);
   const fact = (counter: Counter, level?: number): RequestFact =>
     level === undefined ? { day, counter } : { day, counter, level };
   const level = () => levelIndex(entry, ladder);
@@ -123,9 +139,15 @@ function factsOf(
     fact('lapsed'),
     ...(!cursor.responseJudged && (stage === 'dispatch' || stage === 'accept') ? [fact('responsesDue')] : []),
   ];
+  const subject = subjectOf(filing);
   switch (entry.action) {
     case 'submit':
-      return [{ ...fact('filed'), by: { filedByCategory: filing.category, filedByChannel: filing.channel } }];
+      return [
+        {
+          ...fact('filed'),
+          by: { filedByCategory: filing.category, filedByChannel: filing.channel, filedBySubject: subject },
+        },
+      ];
     case 'dispatch':
       return [fact('dispatched'), ...(late ? [fact('dispatchedLate')] : [])];
     case 'accept':
@@ -149,11 +171,17 @@ function factsOf(
     case 'public_notice':
       return [fact('publicNotices'), ...lapse()];
     case 'resolve':
-      return [fact('resolved', level()), ...(late ? [fact('resolvedLate')] : [])];
+      return [
+        { ...fact('resolved', level()), by: { resolvedBySubject: subject } },
+        ...(late ? [fact('resolvedLate')] : []),
+      ];
     case 'feedback_satisfied':
-      return entry.to ? [fact('satisfied')] : [fact('satisfied'), fact('answersLeavingOpen')];
+      return [
+        { ...fact('satisfied'), by: { satisfiedBySubject: subject } },
+        ...(entry.to ? [] : [fact('answersLeavingOpen')]),
+      ];
     case 'feedback_unsatisfied':
-      return [fact('unsatisfied'), ...reopening()];
+      return [{ ...fact('unsatisfied'), by: { unsatisfiedBySubject: subject } }, ...reopening()];
     case 'reopen':
       return reopening();
     case 'no_feedback':
@@ -173,6 +201,34 @@ function factsOf(
   }
 }
 
+function coHandlingFacts(cursor: FactsCursor, action: string, coHandler: string, day: string): RequestFact[] {
+  const fact = (counter: Counter): RequestFact => ({ day, counter, coHandler });
+  switch (action) {
+    case 'assign_cohandler':
+      return [fact('coHandlingAssigned')];
+    case 'report_cohandling':
+      return [
+        fact('coHandlingReported'),
+        ...(cursor.coHandlersLapsed?.includes(coHandler) ? [fact('coHandlingReportedLate')] : []),
+      ];
+    case 'release_cohandler':
+      return [fact('coHandlingReleased')];
+    case 'escalate_on_breach':
+    case 'public_notice':
+      return [fact('coHandlingLapsed')];
+    default:
+      return [];
+  }
+}
+
+/** A co-handler's entry moves only its own part's memory: a fresh part has not lapsed, a breach has. */
+function advanceCoHandling(cursor: FactsCursor, entry: TimelineEntry, coHandler: string): FactsCursor {
+  const others = (cursor.coHandlersLapsed ?? []).filter((unit) => unit !== coHandler);
+  const lapsed = cursor.coHandlersLapsed?.includes(coHandler) ?? false;
+  const now = entry.action === 'assign_cohandler' ? false : lapsed || breaches.includes(entry.action);
+  return { ...cursor, revision: entry.revision, coHandlersLapsed: now ? [...others, coHandler] : others };
+}
+
 /** Timeline entries name levels as the case's policy does; facts count them by rung. */
 function levelIndex(entry: TimelineEntry, ladder: readonly string[]): number {
   const index = ladder.indexOf(entry.level ?? '');
@@ -185,6 +241,8 @@ function levelIndex(entry: TimelineEntry, ladder: readonly string[]): number {
 }
 
 function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
+  const coHandler = coHandlerOfAbout(entry.about);
+  if (coHandler !== undefined) return advanceCoHandling(cursor, entry, coHandler);
   const status = (entry.to ?? cursor.status) as RequestStatus;
   const stage = stageOfStatus(cursor.status);
   const breach = breaches.includes(entry.action);
@@ -198,6 +256,7 @@ function advance(cursor: FactsCursor, entry: TimelineEntry): FactsCursor {
       entry.action === 'accept' ||
       (breach && (stage === 'dispatch' || stage === 'accept')),
     resolvedOn: entry.action === 'resolve' ? kpiDay(entry.at) : cursor.resolvedOn,
+    ...(cursor.coHandlersLapsed ? { coHandlersLapsed: cursor.coHandlersLapsed } : {}),
   };
 }
 

@@ -97,6 +97,8 @@ export const policySchema = z
       })
       .strict()
       .optional(),
+    /** Co-handling units' parts (协办): the deadline a part gets when the dispatcher gives none. Optional, so recorded policies parse. */
+    coHandling: z.object({ deadline: durationSpecSchema }).strict().optional(),
     /** The composite score's weights (domain/kpi/settings.ts); optional, like every section added after cases were recorded. */
     kpi: kpiPolicySchema.optional(),
   })

@@ -2,6 +2,16 @@ import { Actor } from '../actors';
 import { CommitteeDecision } from '../committee/decisions';
 import { DurationSpec } from '../policy/duration';
 
+/** A co-handling unit named with its task; its chain and level come from the org directory (the API resolves them). */
+export interface CoHandlerAssignment {
+  unit: string;
+  task: string;
+  chain: string[];
+  level: number;
+  /** Its own deadline; the policy's `coHandling.deadline` when absent. */
+  deadline?: DurationSpec;
+}
+
 /** Everything a person can do to a citizen request; each carries who and why. */
 export type RequestCommand =
   | { type: 'dispatch'; actor: Actor; assignee: string; note?: string }
@@ -19,6 +29,12 @@ export type RequestCommand =
   | { type: 'reject'; actor: Actor; reason: string }
   | { type: 'merge'; actor: Actor; into: string; note?: string }
   | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string }
+  /** 协办: co-handling units named beside the lead, each with its task and deadline. */
+  | { type: 'assignCoHandlers'; actor: Actor; parts: CoHandlerAssignment[]; note?: string }
+  /** A co-handler reports its part done; its deadline stops. */
+  | { type: 'reportCoHandling'; actor: Actor; unit: string; note: string }
+  /** The lead releases a co-handler from its part. */
+  | { type: 'releaseCoHandler'; actor: Actor; unit: string; reason: string }
   /** What the standing committee decided on the request at a meeting (domain/committee): `merge.into` is a request id. */
   | {
       type: 'committeeDecision';

@@ -1,4 +1,5 @@
 import { Actor } from '../actors';
+import { Classification } from '../categories/types';
 import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { DurationSpec } from '../policy/duration';
@@ -72,6 +73,11 @@ export interface RequestSubmission {
    * category's rule there; escalating above it gives each level its own. 0 when absent.
    */
   startLevel?: number;
+  /**
+   * The leaf of the category tree it was filed under, as the tree then was; absent when filed by
+   * SLA class alone, and on requests filed before the tree.
+   */
+  classification?: Classification;
 }
 
 export interface ExtensionRequest {
@@ -104,6 +110,35 @@ export interface ReturnVisitAnswer {
   revision: number;
 }
 
+/** Where a co-handler's part stands: working on it, reported (its deadline stopped), released by the lead, or ended with the request (withdrawn, merged, rejected, closed) before either. */
+export const coHandlerStatuses = ['open', 'reported', 'released', 'ended'] as const;
+export type CoHandlerStatus = (typeof coHandlerStatuses)[number];
+
+/**
+ * A co-handling unit's part (协办) of a request the unit holding it leads (主办): its task, and its
+ * own deadline (`cohandler:<unit>` among the request's deadlines while open) that reminds the unit
+ * and escalates up the unit's own chain, never moving the request's level.
+ */
+export interface CoHandlerPart {
+  unit: string;
+  /** The unit and the units above it, bottom-up, from the org directory when the part was assigned. */
+  chain: string[];
+  /** The ladder level the unit sits at: its deadline starts there and climbs the chain. */
+  level: number;
+  task: string;
+  assignedBy: string;
+  assignedAt: string;
+  status: CoHandlerStatus;
+  /** When its deadline falls due; once the part is reported or released, when it last fell due. */
+  dueAt: string;
+  /** How many times its deadline lapsed. */
+  lapses: number;
+  /** What the co-handler reported, or why the lead released it. */
+  note?: string;
+  /** When it was reported or released. */
+  doneAt?: string;
+}
+
 export interface CitizenRequestState {
   submission: RequestSubmission;
   revision: number;
@@ -125,6 +160,8 @@ export interface CitizenRequestState {
   mergedInto?: string;
   /** Absent until the standing committee decides on the request. */
   committee?: CommitteeRuling;
+  /** Co-handling units' parts (协办), absent until the first is named; the lead is the unit holding the request. */
+  coHandlers?: CoHandlerPart[];
   submittedAt: string;
   updatedAt: string;
   closedAt?: string;

@@ -26,6 +26,7 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
     revision: state.revision,
     status: state.status,
     category: submission.category,
+    ...(submission.classification && { classification: submission.classification }),
     urgency: submission.urgency,
     channel: submission.channel,
     title: submission.title,

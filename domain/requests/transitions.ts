@@ -24,6 +24,15 @@ import {
   reopeningNotices,
   requesters,
 } from './returnVisit';
+import {
+  coHandlerChain,
+  coHandlerLapse,
+  coHandlerOwnerAt,
+  decideCoHandling,
+  endedParts,
+  isCoHandlerDeadline,
+  requireCoHandlersDone,
+} from './coHandling';
 
 export interface Context extends RuleContext {
   /**
@@ -98,7 +107,9 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
     if (finalStatuses.includes(next.status)) {
       // Nothing is due on a final request. Runs recorded before the closing rule restamp it on every change.
       const closedAt = ctx.closedAtOnEntry ? next.closedAt : next.updatedAt;
-      return { state: { ...next, deadlines: [], pendingExtension: undefined, closedAt } };
+      return {
+        state: { ...next, ...endedParts(next), deadlines: [], pendingExtension: undefined, closedAt },
+      };
     }
     // Resolved is what the committee asked for: its deadline is met.
     const met =
@@ -118,20 +129,25 @@ const rules: CaseRules<CitizenRequestState, Context, RequestChange> = {
   },
   levelId: (state, ctx) => ctx.policy.ladder[state.level].id,
   // The lead official answers for the committee's deadline at every lapse; the committee has no rung above it.
-  ownerAt: (state, deadline, level) =>
-    isCommitteeDeadline(deadline)
-      ? deadline.owner
-      : responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level),
+  ownerAt: (state, deadline, level) => {
+    if (isCommitteeDeadline(deadline)) return deadline.owner;
+    if (isCoHandlerDeadline(deadline)) return coHandlerOwnerAt(state, deadline, level);
+    return responsibleFor({ ...state, level }, deadline.purpose as RequestStage, level);
+  },
   alsoRemind: (state, deadline) => {
     if (isCommitteeDeadline(deadline)) return committeeAlsoRemind(state);
+    if (isCoHandlerDeadline(deadline)) return [];
     return state.assignee && deadline.purpose !== 'dispatch' ? [state.assignee] : [];
   },
-  about: (deadline) => (isCommitteeDeadline(deadline) ? deadline.id : undefined),
+  chainOf: (state, deadline) => (isCoHandlerDeadline(deadline) ? coHandlerChain(state, deadline) : undefined),
+  about: (deadline) =>
+    isCommitteeDeadline(deadline) || isCoHandlerDeadline(deadline) ? deadline.id : undefined,
   onDue: (state, deadline, ctx) =>
     deadline.purpose === 'returnVisit' ? closeUnanswered(state, deadline, ctx) : undefined,
   // Only a stage's lapse moves the request up the ladder; a missed committee deadline is noted where it is.
   escalated: (state, deadline, toLevel, ctx) => {
     if (isCommitteeDeadline(deadline)) return committeeLapse(state, deadline);
+    if (isCoHandlerDeadline(deadline)) return coHandlerLapse(state, deadline);
     if (!deadline.id.startsWith('stage:')) return {};
     return { level: toLevel, onAgenda: state.onAgenda || toLevel === topLevel(ctx.policy) };
   },
@@ -354,6 +370,7 @@ export function decide(
     case 'resolve':
       refuseUnless(state, handling, 'resolve');
       requireAssigneeOrSupervisor(state, actor, 'resolve');
+      requireCoHandlersDone(state);
       return apply(
         state,
         {
@@ -474,6 +491,10 @@ export function decide(
         },
         ctx,
       );
+    case 'assignCoHandlers':
+    case 'reportCoHandling':
+    case 'releaseCoHandler':
+      return decideCoHandling(state, command, ctx, apply);
     case 'committeeDecision':
       return decideCommittee(state, command, ctx, apply, (merged, by, into, note, patch) =>
         mergeInto(merged, by, into, note, patch, ctx),

@@ -96,6 +96,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/v1/me': everyone,
 
   'GET /api/v1/org/units': everyone,
+  'GET /api/v1/categories': everyone,
   'GET /api/v1/org/units/{id}': everyone,
   'POST /api/v1/org/units': administer,
   'PATCH /api/v1/org/units/{id}': administer,
@@ -128,6 +129,9 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reopen': superviseRequest,
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers': superviseRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/report': handleRequest,
+  'POST /api/v1/requests/{id}/cohandlers/{unitId}/release': handleRequest,
 
   ...commitmentRows('/api/v1/plans', ['funds', 'letters', 'visits', 'problems'], {
     funds: true,

@@ -226,6 +226,7 @@ describe('ledgers, rankings and their exports', () => {
       '按状态',
       '按类别',
       '按渠道',
+      '按诉求分类（第1级）',
       '超期件及责任人',
     ]);
     const [summary, rates, counts, levels] = book.worksheets;

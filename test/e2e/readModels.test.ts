@@ -168,6 +168,12 @@ describe('pushdown indexes', () => {
       { unit0: 'grid-7', month: docs[1234].month },
       ['unit0', 'month'],
     ],
+    [
+      'a unit’s requests under a node of the category tree filed in one month',
+      'requests',
+      { unit1: 'village-3', month: docs[1234].month, categoryNode1: 'urban_rural' },
+      ['unit1', 'month', 'categoryNode1'],
+    ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
     [
       'a township’s plans in one status starting in one month',

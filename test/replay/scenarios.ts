@@ -167,6 +167,46 @@ export const requestScenarios: Scenario[] = [
     },
   },
   {
+    name: 'cohandler-lapsed-reported-released',
+    run: async (env, act) => {
+      for (const c of [dispatch, accept]) await act(c);
+      await act({
+        type: 'assignCoHandlers',
+        actor: actors.secretary,
+        parts: [
+          {
+            unit: 'grid-g07',
+            task: 'verify the Hexi residents',
+            chain: ['grid-g07', 'village-v04', 'township-t02', 'committee-c01'],
+            level: 0,
+            deadline: 'PT6H',
+          },
+          {
+            unit: 'village-v02',
+            task: 'check the pipes',
+            chain: ['village-v02', 'township-t01', 'committee-c01'],
+            level: 1,
+            deadline: 'P2D',
+          },
+        ],
+      });
+      await env.sleep('7 hours');
+      await act({
+        type: 'reportCoHandling',
+        actor: { id: 'member-g07', role: 'grid_member', unit: 'grid-g07' },
+        unit: 'grid-g07',
+        note: 'verified',
+      });
+      await act({
+        type: 'releaseCoHandler',
+        actor: actors.member,
+        unit: 'village-v02',
+        reason: 'not needed',
+      });
+      await act(resolve);
+    },
+  },
+  {
     name: 'continued-as-new',
     continueAfterEvents: 40,
     run: async (env, act) => {

@@ -19,6 +19,7 @@ import { DirectoryStore } from '../../directory/store';
 import { parsePolicy } from '../../domain/policy/policy';
 import { withCalendar, workingCalendarOf } from '../../domain/policy/calendarFile';
 import { readCalendarFile } from '../../config/calendarFile';
+import { watchCategoryTree } from '../../config/categoriesFile';
 import { inboxActivities } from '../../activities/notifications/inbox';
 import { watchCalendarCoverage } from '../../worker/calendarWatch';
 import { createWorker } from '../../worker/createWorker';
@@ -46,6 +47,8 @@ export interface WebhookCall {
  * `calendarFile`, the API hands new cases its calendar and the worker watches its coverage, as
  * api/main.ts and worker/main.ts do; without one, the policy file's own calendar serves. `orgFile`
  * replaces the default org directory (the authorization test's has two committees).
+ * `categoriesFile` is the category tree, watched for changes as api/main.ts watches it (every
+ * 200 ms here); the default is a small one that fits every test policy.
  * `edge` sets what the API takes from any caller: rate limits high enough that no test meets
  * them unless it sets them low, and no console origin unless given.
  */
@@ -55,6 +58,7 @@ export async function startE2eSystem(
   calendarFile?: string,
   orgFile = join(repoRoot, 'config', 'org.default.json'),
   edge: E2eEdge = {},
+  categoriesFile = join(repoRoot, 'test', 'e2e', 'categories.short.json'),
 ) {
   const servers = await startE2eServers();
   const webhookCalls: WebhookCall[] = [];
@@ -72,6 +76,12 @@ export async function startE2eSystem(
   const filed = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
   const calendar = calendarFile ? readCalendarFile(calendarFile) : undefined;
   const policy = calendar ? withCalendar(filed, calendar) : filed;
+  const categories = watchCategoryTree({
+    path: categoriesFile,
+    policy,
+    refreshMs: 200,
+    onError: () => undefined,
+  });
   const db = await mongoose.createConnection(`${servers.mongoUri}/lianxin`).asPromise();
   const models = createModels(db);
   const actionLog = createActionLogModel(db);
@@ -154,6 +164,7 @@ export async function startE2eSystem(
       actionLogOutbox,
       auditor,
       policy,
+      categories: categories.tree,
       org,
       directory,
       identity,
@@ -185,6 +196,8 @@ export async function startE2eSystem(
     webhookCalls,
     calendarWarnings,
     directory,
+    /** The live category tree: `check()` loads an edited file at once */
+    categories,
     identity,
     /** The credentials a test sends for an actor: the one place tests say who is calling. */
     authHeaders,
@@ -197,6 +210,7 @@ export async function startE2eSystem(
     },
     async stop() {
       directory.stop();
+      categories.stop();
       calendarWatch?.stop();
       await api.stop();
       await stopWorker();
@@ -229,6 +243,7 @@ export function useE2eSystem(
   calendarFile?: string,
   orgFile?: string,
   edge?: E2eEdge,
+  categoriesFile?: string,
 ): { system: E2eSystem; http: HttpClient } {
   const e2e: { system: E2eSystem; http: HttpClient } = {
     system: undefined as unknown as E2eSystem,
@@ -238,7 +253,7 @@ export function useE2eSystem(
     ),
   };
   beforeAll(async () => {
-    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile, edge);
+    e2e.system = await startE2eSystem(policyFile, tuning, calendarFile, orgFile, edge, categoriesFile);
   }, 240_000);
   // Stopping drains the action log's outbox: a file that wrote thousands of entries (the fuzz) needs its time.
   afterAll(async () => {

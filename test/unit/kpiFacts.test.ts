@@ -16,15 +16,43 @@ describe('what one request contributes', () => {
   test('When the accept deadline lapses before acceptance, then the response is late on the lapse’s day and the acceptance late on its own', () => {
     // r-04: filed and dispatched 1 Dec; accept due h25 (2 Dec 10:00) lapses; accepted h30, resolved h40, satisfied h41 (3 Dec).
     expect(factsOf(play(story('r-04')))).toEqual([
-      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
+      {
+        day: '2026-12-01',
+        counter: 'filed',
+        by: { filedByCategory: 'general', filedByChannel: 'hotline', filedBySubject: 'general' },
+      },
       { day: '2026-12-01', counter: 'dispatched' },
       { day: '2026-12-02', counter: 'escalated', level: 1 },
       { day: '2026-12-02', counter: 'lapsed' },
       { day: '2026-12-02', counter: 'responsesDue' },
       { day: '2026-12-02', counter: 'accepted' },
       { day: '2026-12-02', counter: 'acceptedLate' },
-      { day: '2026-12-03', counter: 'resolved', level: 1 },
-      { day: '2026-12-03', counter: 'satisfied' },
+      { day: '2026-12-03', counter: 'resolved', level: 1, by: { resolvedBySubject: 'general' } },
+      { day: '2026-12-03', counter: 'satisfied', by: { satisfiedBySubject: 'general' } },
+    ]);
+  });
+
+  test('When a request was filed under a leaf, then its filing, resolution and visit count under the leaf, its deadlines under its SLA class', () => {
+    const { timeline } = play(story('r-04'));
+    const classification = {
+      code: 'water_outage',
+      path: ['urban_rural', 'water_supply', 'water_outage'],
+      labels: [],
+      treeVersion: 't1',
+    };
+    const facts = requestFacts(timeline, ladder, {
+      category: 'utilities',
+      channel: 'app',
+      classification,
+    }).facts;
+    expect(facts.filter((f) => f.by)).toEqual([
+      {
+        day: '2026-12-01',
+        counter: 'filed',
+        by: { filedByCategory: 'utilities', filedByChannel: 'app', filedBySubject: 'water_outage' },
+      },
+      { day: '2026-12-03', counter: 'resolved', level: 1, by: { resolvedBySubject: 'water_outage' } },
+      { day: '2026-12-03', counter: 'satisfied', by: { satisfiedBySubject: 'water_outage' } },
     ]);
   });
 
@@ -45,7 +73,11 @@ describe('what one request contributes', () => {
     // Filed at the committee 1 Dec 09:00; dispatch due 5 working days later, 8 Dec 09:00: 通报.
     const state = play({ id: 'r-40', grid: 'g01', filedAt: 0, major: true, steps: [] });
     expect(factsOf(state)).toEqual([
-      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
+      {
+        day: '2026-12-01',
+        counter: 'filed',
+        by: { filedByCategory: 'general', filedByChannel: 'hotline', filedBySubject: 'general' },
+      },
       { day: '2026-12-08', counter: 'publicNotices' },
       { day: '2026-12-08', counter: 'lapsed' },
       { day: '2026-12-08', counter: 'responsesDue' },
@@ -126,7 +158,11 @@ describe('what one request contributes', () => {
     const state = play({ id: 'r-41', grid: 'g01', filedAt: 0, major: true, steps: [[3, closing]] });
     expect(state).toMatchObject({ status: 'closed', outcome: 'committee_decision' });
     expect(factsOf(state)).toEqual([
-      { day: '2026-12-01', counter: 'filed', by: { filedByCategory: 'general', filedByChannel: 'hotline' } },
+      {
+        day: '2026-12-01',
+        counter: 'filed',
+        by: { filedByCategory: 'general', filedByChannel: 'hotline', filedBySubject: 'general' },
+      },
       { day: '2026-12-01', counter: 'closedByCommittee' },
     ]);
     const counts = sumCounts([...countsByDay(factsOf(state)).values()]);

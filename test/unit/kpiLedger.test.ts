@@ -44,6 +44,10 @@ const g01 = counts({
   withdrawn: 1, // r-10
   merged: 1, // r-12
   filedByCategory: { general: 11, roads: 1 }, // roads: r-05
+  filedBySubject: { general: 11, roads: 1 }, // unclassified: by category
+  resolvedBySubject: { general: 9, roads: 1 }, // roads: r-05
+  satisfiedBySubject: { general: 7, roads: 1 }, // roads: r-05
+  unsatisfiedBySubject: { general: 1 },
   filedByChannel: { hotline: 11, app: 1 }, // app: r-02
   rejected: 1, // r-11
   escalatedTo: { '1': 4 },
@@ -74,6 +78,10 @@ const g02 = counts({
   resolvedAt: { '0': 5, '2': 1, '3': 1 }, // grid: r-13, r-14, r-17 ×2, r-18; township: r-16; committee: r-15
   started: 1, // r-21 (progress at h160)
   filedByCategory: { general: 9, roads: 1 }, // roads: r-14
+  filedBySubject: { general: 9, roads: 1 },
+  resolvedBySubject: { general: 6, roads: 1 }, // roads: r-14, closed without feedback
+  satisfiedBySubject: { general: 5 },
+  unsatisfiedBySubject: { general: 1 },
   filedByChannel: { hotline: 9, web: 1 }, // web: r-14
 });
 
@@ -101,6 +109,10 @@ const g03 = counts({
   escalatedTo: { '1': 4, '2': 1 }, // village: r-26, r-28, r-32, r-33; township: r-26
   resolvedAt: { '0': 5, '1': 4, '3': 1 }, // grid: r-23, r-24, r-25 ×2, r-31; village: r-28 ×2, r-32, r-33; committee: r-27
   filedByCategory: { general: 11 },
+  filedBySubject: { general: 11 },
+  resolvedBySubject: { general: 10 },
+  satisfiedBySubject: { general: 7 },
+  unsatisfiedBySubject: { general: 1 },
   filedByChannel: { hotline: 10, visit: 1 }, // visit: r-29
 });
 
@@ -132,6 +144,10 @@ const v01 = counts({
   resolvedAt: { '0': 11, '1': 4, '2': 1, '3': 1 },
   started: 1,
   filedByCategory: { general: 20, roads: 2 },
+  filedBySubject: { general: 20, roads: 2 },
+  resolvedBySubject: { general: 15, roads: 2 },
+  satisfiedBySubject: { general: 12, roads: 1 },
+  unsatisfiedBySubject: { general: 2 },
   filedByChannel: { hotline: 20, app: 1, web: 1 },
 });
 
@@ -163,6 +179,10 @@ const all = counts({
   resolvedAt: { '0': 16, '1': 8, '2': 1, '3': 2 },
   started: 1,
   filedByCategory: { general: 31, roads: 2 },
+  filedBySubject: { general: 31, roads: 2 },
+  resolvedBySubject: { general: 25, roads: 2 },
+  satisfiedBySubject: { general: 19, roads: 1 },
+  unsatisfiedBySubject: { general: 3 },
   filedByChannel: { hotline: 30, app: 1, web: 1, visit: 1 },
 });
 
@@ -220,7 +240,9 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
       counts({
         resolved: 5,
         resolvedAt: { '0': 3, '1': 2 },
+        resolvedBySubject: { general: 4, roads: 1 }, // roads: r-05
         satisfied: 4,
+        satisfiedBySubject: { general: 3, roads: 1 },
         escalated: 1,
         escalatedTo: { '1': 1 },
         lapsed: 1,
@@ -239,6 +261,7 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
         lapsed: 1,
         resolved: 1,
         resolvedAt: { '1': 1 },
+        resolvedBySubject: { general: 1 },
         resolvedLate: 1,
         resolutionsReopened: 1,
       }),
@@ -246,7 +269,16 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
     expect(kpiRates(dec8)).toEqual({ response: null, resolution: 0, satisfaction: null, gridShare: 0 });
     // 9 Dec: r-07 resolved at the grid (h190) and satisfied (h195); r-08 unsatisfied and reopened (h185).
     expect(periodCounts(ledger, 'grid-g01', '2026-12-09', '2026-12-09')).toEqual(
-      counts({ resolved: 1, resolvedAt: { '0': 1 }, satisfied: 1, unsatisfied: 1, reopened: 1 }),
+      counts({
+        resolved: 1,
+        resolvedAt: { '0': 1 },
+        resolvedBySubject: { general: 1 },
+        satisfied: 1,
+        satisfiedBySubject: { general: 1 },
+        unsatisfied: 1,
+        unsatisfiedBySubject: { general: 1 },
+        reopened: 1,
+      }),
     );
   });
 
@@ -276,6 +308,10 @@ describe('KPI ledger on a hand-computed fixture of 33 requests', () => {
     const total = (tally: Record<string, number>) => Object.values(tally).reduce((a, b) => a + b, 0);
     expect(total(township.filedByCategory)).toBe(township.filed);
     expect(total(township.filedByChannel)).toBe(township.filed);
+    expect(total(township.filedBySubject)).toBe(township.filed);
+    expect(total(township.resolvedBySubject)).toBe(township.resolved);
+    expect(total(township.satisfiedBySubject)).toBe(township.satisfied);
+    expect(total(township.unsatisfiedBySubject)).toBe(township.unsatisfied);
     expect(total(township.resolvedAt)).toBe(township.resolved);
     expect(total(township.escalatedTo)).toBe(township.escalated);
     // r-21 was filed by the hotline on 7 Dec (h150) and its work started on 8 Dec (h160).
