@@ -1,5 +1,7 @@
 import { CategoryLabel, CategoryLeaf, CategoryTree } from '../../domain/categories/types';
 import { Place } from '../../domain/places/types';
+import { Policy } from '../../domain/policy/policy';
+import { RequestSubmission } from '../../domain/requests/state';
 import { Open311ClientDoc, requesterIdFor } from './clients';
 import { Record311 } from './format';
 import { CreateRequestFields } from './schema';
@@ -32,15 +34,14 @@ export const serviceDefinitionOf = (leaf: CategoryLeaf): Record311 => ({
   attributes: [],
 });
 
-/** The name a request's service goes by: its leaf's, else (filed before the tree) its SLA class's. */
+/** The name a request's service goes by: its leaf's as filed, else (filed by SLA class alone) its class's. */
 export function serviceNameOf(
-  category: string,
-  tree: CategoryTree,
-  policyLabel: CategoryLabel | undefined,
+  filed: Pick<RequestSubmission, 'category' | 'classification'>,
+  policy: Policy,
   locale: Locale,
 ): string {
-  const label = tree.leaf(category)?.labels.at(-1) ?? policyLabel;
-  return label ? say(label, locale) : category;
+  const label = filed.classification?.labels.at(-1) ?? policy.categories[filed.category]?.label;
+  return label ? say(label, locale) : filed.category;
 }
 
 /** The place a service request names: its point, and its address as typed. address_id has no register here. */

@@ -6,6 +6,7 @@ import {
   CitizenRequestState,
   currentDeadline,
   RequestStatus,
+  RequestSubmission,
   statusLabels,
 } from '../../domain/requests/state';
 import { Record311 } from './format';
@@ -22,6 +23,10 @@ export interface Open311View {
   policy: Policy;
   locale: Locale;
 }
+
+/** A request's service: the leaf it was filed under, else (filed by SLA class alone) its class. */
+export const serviceCodeOf = (filed: Pick<RequestSubmission, 'category' | 'classification'>) =>
+  filed.classification?.code ?? filed.category;
 
 /** Whether an Open311 client app filed the request: its words and place were meant for such apps. */
 const filedThroughOpen311 = (state: CitizenRequestState) =>
@@ -44,13 +49,8 @@ export function presentOpen311Request(state: CitizenRequestState, view: Open311V
     service_request_id: submission.id,
     status,
     status_notes: state.mergedInto ? `${label[view.locale]}: ${state.mergedInto}` : label[view.locale],
-    service_name: serviceNameOf(
-      submission.category,
-      view.tree,
-      view.policy.categories[submission.category]?.label,
-      view.locale,
-    ),
-    service_code: submission.category,
+    service_name: serviceNameOf(submission, view.policy, view.locale),
+    service_code: serviceCodeOf(submission),
     description: published ? submission.description : submission.title,
     agency_responsible: (unit && view.org.nameOf(unit)?.[view.locale]) || unit || null,
     service_notice: null,

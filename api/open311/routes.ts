@@ -14,7 +14,7 @@ import { open311Bodies } from './bodies';
 import { clientActor, Open311ClientDoc, Open311Clients } from './clients';
 import { open311Errors, roots, sendList, sendObject } from './format';
 import { filingOf, Locale, serviceDefinitionOf, servicesOf } from './intake';
-import { open311Status, presentOpen311Request } from './presenter';
+import { open311Status, presentOpen311Request, serviceCodeOf } from './presenter';
 import { requestWindow } from './window';
 import {
   createRequestFields,
@@ -37,10 +37,7 @@ import {
 export function open311Routes(deps: ApiDeps, clients: Open311Clients, rateLimits: RateLimits): Router {
   const router = Router();
   const service = requestService(deps);
-  const tree = () => {
-    if (!deps.categories) throw new ApiError(503, 'not_configured', 'no category tree is loaded');
-    return deps.categories;
-  };
+  const tree = () => deps.categories;
   const view = (locale: Locale | undefined) => ({
     tree: tree(),
     org: deps.org,
@@ -147,18 +144,19 @@ export function open311Routes(deps: ApiDeps, clients: Open311Clients, rateLimits
       const window = requestWindow(query.start_date, query.end_date, Date.now());
       const codes = query.service_code && new Set(query.service_code);
       const statuses = query.status && new Set(query.status);
+      const onlyLeaf = codes?.size === 1 ? tree().leaf([...codes][0]) : undefined;
       const { items, next } = await listRequests(deps.models, deps.org, {
         from: window.fromDay,
         to: window.toDay,
         pageSize: query.page_size,
         cursor: query.cursor,
-        ...(codes?.size === 1 ? { category: [...codes][0] } : {}),
+        ...(onlyLeaf ? { categoryNode: { level: onlyLeaf.path.length, code: onlyLeaf.code } } : {}),
       });
       const wanted = items.filter(
         (doc) =>
           doc.submittedAt >= window.start &&
           doc.submittedAt <= window.end &&
-          (!codes || codes.has(doc.category)) &&
+          (!codes || codes.has(serviceCodeOf(doc))) &&
           (!statuses || statuses.has(open311Status(doc.status))),
       );
       const states = await Promise.all(wanted.map((doc) => stateOf(doc._id)));

@@ -211,7 +211,7 @@ describe('Open311 GeoReport v2 against the specification’s examples', () => {
     const filed = await http.get(`/requests/${id}`, actors.auditor);
     expect(filed.body).toMatchObject({
       channel: 'web',
-      category: serviceCode,
+      classification: { code: serviceCode },
       mediaUrl: 'http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg',
       requester: { id: expect.stringMatching(new RegExp(`^${clientId}-[0-9a-f]{24}$`)), name: 'john smith' },
     });

@@ -34,6 +34,7 @@ const tree: CategoryTree = {
   roots: [],
   leaves,
   leaf: (code) => leaves.find((l) => l.code === code),
+  node: () => undefined,
 };
 const client: Open311ClientDoc = {
   _id: 'o311-aaaaaaaaaaaa',
