@@ -15,6 +15,7 @@ import { notificationRoutes } from './notifications/routes';
 import { ApiDocument } from './openapi';
 import { requestRoutes } from './requests/routes';
 import { categoryRoutes } from './categories/routes';
+import { duplicateRoutes } from './duplicates/routes';
 import { assignRequestId } from './requestId';
 import { logRequests } from './requestLog';
 import { markRouteBase } from './routeLabel';
@@ -71,6 +72,7 @@ export function createApp(deps: ApiDeps): Express {
   const v1 = express.Router();
   v1.use(markRouteBase);
   v1.use(healthRoutes(deps, doc));
+  v1.use(duplicateRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
   v1.use(categoryRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));

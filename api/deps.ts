@@ -11,6 +11,8 @@ import { Identity } from '../identity/config';
 import { Policy } from '../domain/policy/policy';
 import { CategoryTree } from '../domain/categories/types';
 import { RateLimits } from './rateLimits';
+import { TextModel } from './duplicates/jieba';
+import { DuplicateSettings } from '../domain/duplicates/candidates';
 
 /** What the API needs, built by api/main.ts (or a test) and passed in: no globals. */
 export interface ApiDeps {
@@ -49,4 +51,8 @@ export interface ApiDeps {
   consoleOrigins?: readonly string[];
   /** Reverse proxies in front of the API (API_TRUSTED_PROXIES; none unless given) */
   trustedProxies?: number;
+  /** The segmenter and term rarities filings are weighed with (jiebaTextModel(): one per process) */
+  text: TextModel;
+  /** Which stored requests are duplicate candidates (DUPLICATE_*; the domain's defaults unless given) */
+  duplicates?: DuplicateSettings;
 }

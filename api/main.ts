@@ -20,6 +20,7 @@ import { readCalendarFile } from '../config/calendarFile';
 import { watchCategoryTree } from '../config/categoriesFile';
 import { createLogger, Logger } from '../common/log';
 import { startApi } from './server';
+import { jiebaTextModel } from './duplicates/jieba';
 
 /**
  * The API starts whether or not its dependencies are up, and answers for each (/readyz; 503 naming
@@ -88,6 +89,12 @@ async function main(): Promise<void> {
       consoleOrigins: env.CONSOLE_ORIGINS,
       trustedProxies: env.API_TRUSTED_PROXIES,
       temporalUiOrigin: env.TEMPORAL_UI_ORIGIN,
+      text: jiebaTextModel(),
+      duplicates: {
+        windowDays: env.DUPLICATE_WINDOW_DAYS,
+        minScore: env.DUPLICATE_MIN_SCORE,
+        maxCandidates: env.DUPLICATE_MAX_CANDIDATES,
+      },
     },
     env.API_HOST,
     env.API_PORT,

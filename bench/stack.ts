@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createModels, Models } from '../activities/db/models';
 import { startApi } from '../api/server';
+import { jiebaTextModel } from '../api/duplicates/jieba';
 import { createLogger } from '../common/log';
 import { ActionLogOutbox } from '../audit/actionLog/outbox';
 import { createActionLogModel } from '../audit/actionLog/store';
@@ -149,6 +150,7 @@ async function startOn(
       log: createLogger({ level: 'warn' }),
       // One loopback address and a few users drive the load: the bench measures the system, not the limits.
       rateLimits: { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
+      text: jiebaTextModel(),
     },
     '127.0.0.1',
     0,

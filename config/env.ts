@@ -114,6 +114,16 @@ const hostileInputEnv = {
   API_TRUSTED_PROXIES: count(0).default(0),
 };
 
+/** The duplicate candidates shown before a filing is accepted (domain/duplicates/candidates.ts). */
+const duplicatesEnv = {
+  /** Candidates were filed at most this many days before the filing (or, for a stored request, after it) */
+  DUPLICATE_WINDOW_DAYS: count(1).default(14),
+  /** The least similarity (cosine of TF-IDF weighted terms, 0–1) a candidate scores */
+  DUPLICATE_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.35),
+  /** At most this many candidates are shown, best first */
+  DUPLICATE_MAX_CANDIDATES: count(1).default(10),
+};
+
 export const envSchema = z
   .object({
     TEMPORAL_ADDRESS: z
@@ -185,6 +195,7 @@ export const envSchema = z
     TEMPORAL_UI_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
     ...workerTuningEnv,
     ...hostileInputEnv,
+    ...duplicatesEnv,
   })
   .superRefine((env, ctx) => {
     // The SDK refuses more pollers than slots, and more workflow tasks than cached workflows: say so here.

@@ -2,6 +2,7 @@ import { Connection, Model, Schema } from 'mongoose';
 import { CommitmentModels, createCommitmentModels } from './commitmentModels';
 import { TimelineEntry } from '../../domain/timeline';
 import { RequestSummary } from '../../domain/requests/summary';
+import { Terms } from '../../domain/duplicates/terms';
 import { SliceDoc } from './slices';
 import { createKpiModel, KpiContributionDoc } from './kpiModel';
 import { AgendaDoc, createAgendaModel } from '../committee/readModel';
@@ -35,6 +36,8 @@ export type RequestDoc = Omit<RequestSummary, 'id'> & {
   [unitAtLevel: `unit${number}`]: string;
   [openUnitAtLevel: `openUnit${number}`]: string;
   [categoryNodeAtLevel: `categoryNode${number}`]: string;
+  /** While open: its weighted terms, which the duplicate search scores (api/duplicates/search.ts) */
+  terms?: Terms;
 };
 
 /** A request's whole last state (timeline apart), read by id once Temporal no longer has the case. */
@@ -108,6 +111,7 @@ export function createModels(connection: Connection): Models {
       units: [String],
       ...Object.fromEntries(ladderLevels.map((i) => [`unit${i}`, String])),
       ...Object.fromEntries(openUnitFields.map((field) => [field, String])),
+      terms: Schema.Types.Mixed,
       assignee: String,
       deadline: Schema.Types.Mixed,
       pendingExtension: Schema.Types.Mixed,

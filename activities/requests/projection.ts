@@ -25,20 +25,23 @@ export function toRequestDoc(
 ): RequestDoc {
   const { submission } = state;
   const { id, ...summary } = requestSummary(state, caseLevelId(state, entries.at(-1)));
+  const open = !finalStatuses.includes(state.status);
   return {
     _id: id,
     ...summary,
     ...timeSlices(state.submittedAt),
     units: submission.jurisdiction,
     ...unitFields(submission.jurisdiction),
-    ...openUnitValues(submission.jurisdiction, !finalStatuses.includes(state.status)),
+    ...openUnitValues(submission.jurisdiction, open),
     ...categoryNodeValues(submission.classification?.path),
+    // Only while open: the duplicate search reads open requests alone, and a closed one's words need not stay.
+    ...(open && submission.terms && { terms: submission.terms }),
   };
 }
 
 /** The summary a list document was made from: its fields without those that only serve the queries. */
 export function summaryOf(doc: RequestDoc): RequestSummary {
-  const { _id, month: _month, day: _day, hour: _hour, units: _units, ...rest } = doc;
+  const { _id, month: _month, day: _day, hour: _hour, units: _units, terms: _terms, ...rest } = doc;
   const summary = Object.fromEntries(
     Object.entries(rest).filter(([key]) => !/^(unit|openUnit|categoryNode)\d+$/.test(key)),
   );

@@ -16,6 +16,7 @@ import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
+import { filingTerms } from '../../domain/duplicates/terms';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -61,6 +62,7 @@ export function requestService(deps: ApiDeps) {
           id,
           jurisdiction,
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
+          terms: filingTerms(body, deps.text.segment, deps.text.rarity),
         },
         policy: deps.policy,
         submittedAt: new Date(now).toISOString(),

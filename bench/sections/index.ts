@@ -1,5 +1,6 @@
 import { Section } from '../section';
 import { cityDay } from './cityDay';
+import { duplicates } from './duplicates';
 import { intake } from './intake';
 import { ledger } from './ledger';
 import { lifecycle } from './lifecycle';
@@ -19,6 +20,7 @@ export const sections: Section[] = [
   reads,
   ledger,
   reports,
+  duplicates,
   timers,
   worker,
   overload,

@@ -21,6 +21,10 @@ export const access = {
   /** Lists walk a unit's slices; residents' and operators' requests are not indexed by person. */
   listRequests: [...unitStaff, 'auditor'],
   fileRequest: ['resident', 'hotline_operator', 'grid_member', 'branch_secretary'],
+  /** Duplicate candidates before a filing: those who file for residents, and the staff above them; each sees its scope's. */
+  findDuplicates: ['hotline_operator', ...unitStaff],
+  /** A stored request's duplicate candidates: the staff who dispatch and merge, and auditors. */
+  readDuplicates: [...unitStaff, 'auditor'],
   /** 回访: the resident, or staff recording what the resident said. */
   feedback: ['resident', 'hotline_operator', ...unitStaff],
   withdraw: ['resident', ...supervisors],

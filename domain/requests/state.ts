@@ -4,6 +4,7 @@ import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
 import { DurationSpec } from '../policy/duration';
 import { TimelineEntry } from '../timeline';
+import { Terms } from '../duplicates/terms';
 
 export const requestStatuses = [
   'submitted',
@@ -78,6 +79,12 @@ export interface RequestSubmission {
    * SLA class alone, and on requests filed before the tree.
    */
   classification?: Classification;
+  /**
+   * The weighted terms of its title and description (domain/duplicates/terms.ts), worked out by the
+   * API at filing with the segmenter the duplicate search uses; its list document keeps them while it
+   * is open. Absent on requests filed before duplicates were searched: they are never candidates.
+   */
+  terms?: Terms;
 }
 
 export interface ExtensionRequest {

@@ -38,6 +38,9 @@ const handleRequest = only(each(unitStaff, reached));
 const superviseRequest = only(each(supervisors, reached));
 const feedback = only(each(['resident', 'hotline_operator', ...unitStaff], reached));
 const withdraw = only(each(['resident', ...supervisors], reached));
+/** Candidates before filing name no case: an admitted caller reaches validation. */
+const findDuplicates = only(each(['hotline_operator', ...unitStaff], 400));
+const readDuplicates = only({ ...each(unitStaff, seen), auditor: 200 });
 
 const readCommitment = only({ ...each(['assistance_team', ...unitStaff], seen), auditor: 200 });
 /** A team lists its own commitments wherever they are: a unit outside its reach is simply a filter. */
@@ -112,6 +115,8 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/open311/clients/{clientId}/disable': administer,
 
   'POST /api/v1/requests': fileRequest,
+  'POST /api/v1/requests/duplicates': findDuplicates,
+  'GET /api/v1/requests/{id}/duplicates': readDuplicates,
   'GET /api/v1/requests': listRequests,
   'GET /api/v1/requests/{id}': readRequest,
   'GET /api/v1/requests/{id}/history': readRequest,

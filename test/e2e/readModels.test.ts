@@ -174,6 +174,12 @@ describe('pushdown indexes', () => {
       { unit1: 'village-3', month: docs[1234].month, categoryNode1: 'urban_rural' },
       ['unit1', 'month', 'categoryNode1'],
     ],
+    [
+      'a village’s open requests (its filings’ duplicate candidates)',
+      'requests',
+      { openUnit1: 'village-3' },
+      ['openUnit1'],
+    ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
     [
       'a township’s plans in one status starting in one month',

@@ -31,6 +31,7 @@ import { createLogger } from '../../common/log';
 import { dataConverter } from '../../common/payloadCodec';
 import { testKeys } from './payloadKeys';
 import { startE2eServers } from './e2eServers';
+import { jiebaTextModel } from '../../api/duplicates/jieba';
 import { actors, repoRoot } from './fixtures';
 import { testIdentity, tokenCredentials, Who } from './credentials';
 
@@ -174,6 +175,7 @@ export async function startE2eSystem(
       postgresUrl: servers.postgresUrl,
       rateLimits: edge.rateLimits ?? { perIpPerMinute: 1_000_000, perUserPerMinute: 1_000_000 },
       consoleOrigins: edge.consoleOrigins,
+      text: jiebaTextModel(),
     },
     '127.0.0.1',
     0,
