@@ -2,6 +2,7 @@ import { RequestDoc } from '../../activities/db/models';
 import { openUnitField } from '../../activities/db/listShapes';
 import { Actor } from '../../domain/actors';
 import { requestFacts } from '../../domain/access/facts';
+import { seesEveryCandidate } from '../../domain/access/rules';
 import { caseVisible, scopeOf } from '../../domain/access/scope';
 import {
   atMostVisible,
@@ -49,11 +50,12 @@ async function neighbours(deps: Pick<ApiDeps, 'models'>, probe: Probe): Promise<
 }
 
 /**
- * Whether the caller may see a candidate: unit staff by the jurisdiction and assignee its list
- * document holds; callers whose scope is the cases naming them (a hotline operator: those it filed)
- * by the request's stored state, read by id for the ranked candidates only.
+ * Whether the caller may see a candidate: a hotline operator every one (domain/access/rules.ts); unit
+ * staff by the jurisdiction and assignee its list document holds; callers whose scope is the cases
+ * naming them by the request's stored state, read by id for the ranked candidates only.
  */
 function visibleTo(deps: Pick<ApiDeps, 'models'>, actor: Actor) {
+  if (seesEveryCandidate(actor)) return async () => true;
   const scope = scopeOf(actor);
   const tiedBeyondList = !!scope.person?.ties.some((tie) => tie !== 'assignee');
   return async (candidate: Listed): Promise<boolean> => {

@@ -85,6 +85,15 @@ export function checkFiling(actor: Actor, requesterId: string, jurisdiction: rea
     refuse('file-within-own-unit', `the grid is not within ${actor.unit}`);
 }
 
+/**
+ * Duplicate candidates show a filer what is already open where it files: a hotline operator files for
+ * any grid, so it sees every neighbourhood's (a candidate shows no requester and no description);
+ * anyone else sees those in its scope.
+ */
+export function seesEveryCandidate(actor: Actor): boolean {
+  return actor.role === 'hotline_operator';
+}
+
 /** A team opens only a commitment it is on; supervisors open one for a grid within their unit. */
 export function checkOpening(actor: Actor, team: readonly string[], jurisdiction: readonly string[]): void {
   if (actor.role === 'assistance_team') {

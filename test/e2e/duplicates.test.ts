@@ -117,7 +117,7 @@ describe('duplicate candidates (重复诉求) over HTTP on the real dev server a
     await eventually(async () => expect(idsOf((await probe()).body)).toEqual([ids.first, ids.second].sort()));
   });
 
-  test('When a caller’s scope holds none of the candidates, then it sees none; an operator sees those it filed', async () => {
+  test('When a caller’s scope holds none of the candidates, then it sees none; a hotline operator, who files anywhere, sees all', async () => {
     const body = { ...outage, gridId: 'g01' };
     const seen = async (who: typeof operator) => {
       const res = await http.post('/requests/duplicates', body, who);
@@ -125,8 +125,12 @@ describe('duplicate candidates (重复诉求) over HTTP on the real dev server a
       return idsOf(res.body);
     };
     expect(await seen(otherSecretary)).toEqual([]);
-    expect(await seen(otherOperator)).toEqual([]);
-    expect(await seen(operator)).toEqual([ids.first]);
+    const grids = await seen(actors.secretary);
+    expect(grids).toContain(ids.first);
+    expect(grids).not.toContain(ids.neighbour);
+    const everyNeighbourhood = [...grids, ids.neighbour].sort();
+    expect(await seen(otherOperator)).toEqual(everyNeighbourhood);
+    expect(await seen(operator)).toEqual(everyNeighbourhood);
     const resident = await http.post('/requests/duplicates', body, actors.resident);
     expect(resident.status).toBe(403);
     const outOfScope = await http.get(`/requests/${ids.second}/duplicates`, otherSecretary);
