@@ -25,6 +25,7 @@ import { ledgerRoutes } from './ledgers/routes';
 import { committeeRoutes } from './committees/routes';
 import { authRoutes } from './auth/routes';
 import { orgRoutes } from './org/routes';
+import { placeRoutes } from './places/routes';
 import { codecRoutes } from './codec/routes';
 import { Open311Clients } from './open311/clients';
 import { open311ClientRoutes } from './open311/clientRoutes';
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(healthRoutes(deps, doc));
   v1.use(duplicateRoutes(deps, doc));
   v1.use(requestRoutes(deps, doc));
+  v1.use(placeRoutes(deps, doc));
   v1.use(categoryRoutes(deps, doc));
   v1.use(commitmentRoutes(deps, doc));
   v1.use(ledgerRoutes(deps, doc));

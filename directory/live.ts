@@ -18,12 +18,21 @@ export interface LiveOrgDirectory {
 }
 
 export const orgOfUnits = (units: OrgUnitDoc[]) => ({
-  units: units.map(({ _id, level, parent, grid, name }) => ({
+  units: units.map(({ _id, level, parent, grid, name, addresses, area }) => ({
     id: _id,
     level,
     ...(parent ? { parent } : {}),
     ...(grid ? { grid } : {}),
     name: { zh: name.zh, en: name.en },
+    ...(addresses?.length
+      ? {
+          addresses: addresses.map(({ community, buildings }) => ({
+            community,
+            ...(buildings?.length ? { buildings } : {}),
+          })),
+        }
+      : {}),
+    ...(area ? { area } : {}),
   })),
 });
 

@@ -1,5 +1,6 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { PersonRole } from '../domain/actors';
+import { GridAddress, GridArea } from '../domain/places/gridPlaces';
 
 /** One unit of the org tree (a grid branch, a village or community, a township, the county's committee). */
 export interface OrgUnitDoc {
@@ -11,7 +12,17 @@ export interface OrgUnitDoc {
   /** The grid id requests are filed under, on grid units only */
   grid?: string;
   name: { zh: string; en: string };
+  /** Grid units only: the communities and buildings the grid covers (domain/places/) */
+  addresses?: GridAddress[];
+  /** Grid units only: its area, a GeoJSON Polygon in lng/lat */
+  area?: GridArea;
 }
+
+/**
+ * A unit as MongoDB holds it: its area as GeoJSON text, because FerretDB 1.24 refuses nested
+ * arrays (a polygon's coordinates). Only the store reads and writes this shape.
+ */
+export type StoredOrgUnitDoc = Omit<OrgUnitDoc, 'area'> & { area?: string };
 
 /** A role a person holds in a unit: what an actor acting for them is. */
 export interface Assignment {
@@ -49,7 +60,7 @@ export interface OrgVersionDoc {
 }
 
 export interface DirectoryModels {
-  Unit: Model<OrgUnitDoc>;
+  Unit: Model<StoredOrgUnitDoc>;
   Person: Model<OrgPersonDoc>;
   Username: Model<OrgUsernameDoc>;
   Version: Model<OrgVersionDoc>;
@@ -57,8 +68,25 @@ export interface DirectoryModels {
 
 export function createDirectoryModels(connection: Connection): DirectoryModels {
   const name = { zh: { type: String, required: true }, en: { type: String, required: true } };
-  const unit = new Schema<OrgUnitDoc>(
-    { _id: String, level: { type: String, required: true }, parent: String, grid: String, name },
+  const unit = new Schema<StoredOrgUnitDoc>(
+    {
+      _id: String,
+      level: { type: String, required: true },
+      parent: String,
+      grid: String,
+      name,
+      addresses: {
+        type: [
+          {
+            _id: false,
+            community: { type: String, required: true },
+            buildings: { type: [String], default: undefined },
+          },
+        ],
+        default: undefined,
+      },
+      area: String,
+    },
     { versionKey: false, collection: 'org_units' },
   );
   const person = new Schema<OrgPersonDoc>(
@@ -85,7 +113,7 @@ export function createDirectoryModels(connection: Connection): DirectoryModels {
     { versionKey: false, collection: 'org_version' },
   );
   return {
-    Unit: connection.model<OrgUnitDoc>('OrgUnit', unit),
+    Unit: connection.model<StoredOrgUnitDoc>('OrgUnit', unit),
     Person: connection.model<OrgPersonDoc>('OrgPerson', person),
     Username: connection.model<OrgUsernameDoc>('OrgUsername', username),
     Version: connection.model<OrgVersionDoc>('OrgVersion', version),

@@ -1,6 +1,13 @@
 import { Connection } from 'mongoose';
 import { Org } from '../domain/org';
-import { Assignment, createDirectoryModels, DirectoryModels, OrgPersonDoc, OrgUnitDoc } from './models';
+import {
+  Assignment,
+  createDirectoryModels,
+  DirectoryModels,
+  OrgPersonDoc,
+  OrgUnitDoc,
+  StoredOrgUnitDoc,
+} from './models';
 
 const versionId = 'directory';
 
@@ -23,15 +30,30 @@ export class DirectoryStore {
   }
 
   async units(): Promise<OrgUnitDoc[]> {
-    return this.models.Unit.find().sort({ _id: 1 }).lean<OrgUnitDoc[]>();
+    return (await this.models.Unit.find().sort({ _id: 1 }).lean<StoredOrgUnitDoc[]>()).map(unitOf);
   }
 
   async unit(id: string): Promise<OrgUnitDoc | undefined> {
-    return (await this.models.Unit.findById(id).lean<OrgUnitDoc>()) ?? undefined;
+    const stored = await this.models.Unit.findById(id).lean<StoredOrgUnitDoc>();
+    return stored ? unitOf(stored) : undefined;
   }
 
   async person(id: string): Promise<OrgPersonDoc | undefined> {
     return (await this.models.Person.findById(id).lean<OrgPersonDoc>()) ?? undefined;
+  }
+
+  /**
+   * The first active person (by id) holding a role in a unit: a grid's branch secretary, a township's
+   * leader. FerretDB reads the people collection for it (a county's people, not its cases).
+   */
+  async holderOf(unit: string, role: Assignment['role']): Promise<OrgPersonDoc | undefined> {
+    // By unit alone, as the people pages filter (FerretDB 1.24 answers no $elemMatch here); a unit holds few people.
+    const people = await this.models.Person.find({ 'assignments.unit': unit })
+      .sort({ _id: 1 })
+      .lean<OrgPersonDoc[]>();
+    return people.find(
+      (person) => !person.disabled && person.assignments.some((a) => a.unit === unit && a.role === role),
+    );
   }
 
   async personByUsername(username: string): Promise<OrgPersonDoc | undefined> {
@@ -59,12 +81,12 @@ export class DirectoryStore {
   }
 
   async createUnit(unit: OrgUnitDoc): Promise<void> {
-    await this.models.Unit.create(unit).catch(conflictAs(`unit ${unit._id} exists`));
+    await this.models.Unit.create(storedUnit(unit)).catch(conflictAs(`unit ${unit._id} exists`));
     await this.bump();
   }
 
   async replaceUnit(unit: OrgUnitDoc): Promise<void> {
-    await this.models.Unit.replaceOne({ _id: unit._id }, unit);
+    await this.models.Unit.replaceOne({ _id: unit._id }, storedUnit(unit));
     await this.bump();
   }
 
@@ -113,7 +135,7 @@ export class DirectoryStore {
   /** Loads the org file's units into an empty directory; a unit already there (another process) stays. */
   async loadUnitsIfEmpty(org: Org): Promise<boolean> {
     if (await this.models.Unit.findOne().lean()) return false;
-    const units: OrgUnitDoc[] = org.units.map(({ id, ...unit }) => ({ _id: id, ...unit }));
+    const units = org.units.map(({ id, ...unit }) => storedUnit({ _id: id, ...unit }));
     await this.models.Unit.insertMany(units, { ordered: false }).catch((err) => {
       if (!isDuplicate(err)) throw err;
     });
@@ -125,6 +147,15 @@ export class DirectoryStore {
     await this.models.Version.updateOne({ _id: versionId }, { $inc: { version: 1 } }, { upsert: true });
   }
 }
+
+const storedUnit = ({ area, ...unit }: OrgUnitDoc): StoredOrgUnitDoc => ({
+  ...unit,
+  ...(area ? { area: JSON.stringify(area) } : {}),
+});
+const unitOf = ({ area, ...unit }: StoredOrgUnitDoc): OrgUnitDoc => ({
+  ...unit,
+  ...(area ? { area: JSON.parse(area) as OrgUnitDoc['area'] } : {}),
+});
 
 function conflictAs(message: string) {
   return (err: unknown): never => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { gridAddressSchema, polygonSchema } from './places/gridPlaces';
+import { buildPlaceIndex, PlaceIndex } from './places/placeIndex';
 import { Policy } from './policy/policy';
 
 /** The org directory: which units sit above each grid, one per rung of the ladder. */
@@ -13,6 +15,9 @@ export const orgSchema = z
             parent: z.string().optional(),
             grid: z.string().optional(),
             name: z.object({ zh: z.string(), en: z.string() }),
+            /** Grid units only: the addresses and the area the grid covers (domain/places/) */
+            addresses: z.array(gridAddressSchema).optional(),
+            area: polygonSchema.optional(),
           })
           .strict(),
       )
@@ -21,7 +26,7 @@ export const orgSchema = z
   .strict();
 export type Org = z.infer<typeof orgSchema>;
 
-export interface OrgDirectory {
+export interface OrgDirectory extends PlaceIndex {
   /** Unit ids from the grid branch up to the standing committee, or undefined for an unknown grid. */
   jurisdictionOf(gridId: string): string[] | undefined;
   unitIds(): string[];
@@ -58,7 +63,13 @@ export function buildOrgDirectory(raw: unknown, policy: Policy): OrgDirectory {
     }
     chains.set(unit.grid!, chain);
   }
+  const places = buildPlaceIndex(
+    org.units
+      .filter((unit) => unit.grid)
+      .map(({ grid, addresses, area }) => ({ gridId: grid!, addresses, area })),
+  );
   return {
+    ...places,
     jurisdictionOf: (gridId) => chains.get(gridId),
     unitIds: () => [...byId.keys()],
     levelOf: (unitId) => {

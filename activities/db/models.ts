@@ -104,6 +104,7 @@ export function createModels(connection: Connection): Models {
       channel: String,
       title: String,
       gridId: String,
+      addressUnmatched: Boolean,
       major: Boolean,
       onAgenda: Boolean,
       level: String,

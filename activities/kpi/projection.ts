@@ -7,7 +7,7 @@ import type { Models } from '../db/models';
 import { readTimeline } from '../db/timeline';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { requestContributions, sparseCounts } from './contributions';
-import { markChanged } from './totals';
+import { forgetRemoved, markChanged } from './totals';
 
 /**
  * The units a co-handler's part counts for, in a jurisdiction's shape (one per ladder level, bottom
@@ -75,7 +75,22 @@ export async function projectContributions(
         );
   const timeline = [...earlier, ...entries];
   if (!whole(timeline)) return;
+  const moved = entries.some((entry) => entry.action === 'route') ? await movedDays(models, state) : [];
   const touched = contributionDocs(state, timeline).filter((doc) => doc.revision >= first);
   await Promise.all(touched.map((doc) => upsertIfNewer(models.KpiContribution, doc)));
   await markChanged(models.KpiMark, touched);
+  await forgetRemoved(models, moved);
+}
+
+/**
+ * A request routed from a township's queue to its grid counts under another chain from then on:
+ * the days it counted on under the old one (read by request, one indexed find) have their totals
+ * there forgotten and marked, so that a ledger sums them again without it.
+ */
+async function movedDays(models: Models, state: CitizenRequestState): Promise<KpiContributionDoc[]> {
+  const now = state.submission.jurisdiction.join('>');
+  const stored = await models.KpiContribution.find({ requestId: state.submission.id }).lean<
+    KpiContributionDoc[]
+  >();
+  return stored.filter((doc) => doc.units.join('>') !== now);
 }

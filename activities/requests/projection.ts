@@ -53,14 +53,16 @@ export function requestProjectionActivities(models: Models) {
     /**
      * Idempotent and ordered by revision: safe to retry, safe to arrive late. Every write is found
      * by `_id`. The filing is counted before its list document is written: a retry counts it again,
-     * which only costs a list an extra query, whereas a count lost after the write would hide it.
+     * which only costs a list an extra query, whereas a count lost after the write would hide it. A
+     * request routed from a township's queue to its grid is counted again, in its new scopes.
      * The ledger's contributions are replaced by revision like the rest (activities/kpi/projection.ts).
      */
     async projectRequest({ state: stored, entries }: Projection<StoredRequestState>): Promise<void> {
       // A revision scheduled by an older worker, or an ended case's old result being reconciled, has the old shape.
       const state = requestStateFrom(stored);
       const doc = toRequestDoc(state, entries);
-      const counted = entries.some((entry) => entry.action === 'submit')
+      // A routed request lands in its grid's scopes then: counted there before it is written there.
+      const counted = entries.some((entry) => entry.action === 'submit' || entry.action === 'route')
         ? countLanded(models.Slice, 'requests', requestLanded(doc))
         : Promise.resolve();
       await Promise.all([

@@ -9,7 +9,8 @@ export const duplicateSearchBody = z
   .object({
     title: createRequestBody.shape.title,
     description: prose(5000).optional(),
-    gridId: createRequestBody.shape.gridId,
+    // Required here: a filing by place finds its grid first (GET /places/grid).
+    gridId: createRequestBody.shape.gridId.unwrap(),
   })
   .strict()
   .openapi('DuplicateSearch');

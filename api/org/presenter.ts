@@ -8,6 +8,8 @@ export const presentUnit = (unit: OrgUnitDoc) => ({
   ...(unit.parent ? { parent: unit.parent } : {}),
   ...(unit.grid ? { grid: unit.grid } : {}),
   name: unit.name,
+  ...(unit.addresses?.length ? { addresses: unit.addresses } : {}),
+  ...(unit.area ? { area: unit.area } : {}),
 });
 
 /** An assignment with the labels a console shows: the role's and the unit's names. */

@@ -1,10 +1,35 @@
 import { z } from 'zod';
 import { roles } from '../../domain/actors';
+import { buildingRangeSchema, polygonSchema } from '../../domain/places/gridPlaces';
 import '../openapi';
 import { identifier, line, secret } from '../text';
 
 const id = identifier(100);
 const name = z.object({ zh: line(100), en: line(100) }).strict();
+
+const addresses = z
+  .array(
+    z
+      .object({
+        community: line(100).openapi({ example: '幸福小区' }),
+        buildings: z
+          .array(buildingRangeSchema)
+          .min(1)
+          .max(200)
+          .optional()
+          .openapi({
+            description: 'numbers and ranges, e.g. ["1-12", "15"]; none: the whole community',
+            example: ['1-12', '15'],
+          }),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(100)
+  .openapi({ description: 'grid units only: the communities (and their buildings) the grid covers' });
+const area = polygonSchema.openapi({
+  description: 'grid units only: a GeoJSON Polygon in lng/lat (WGS 84), each ring closed',
+});
 
 export const unitParams = z.object({ id });
 export const personParams = z.object({ id });
@@ -16,6 +41,8 @@ export const unitView = z
     parent: z.string().optional(),
     grid: z.string().optional(),
     name,
+    addresses: addresses.optional(),
+    area: area.optional(),
   })
   .openapi('OrgUnit');
 export const unitList = z.object({ items: z.array(unitView) }).openapi('OrgUnitList');
@@ -29,11 +56,22 @@ export const createUnitBody = z
     parent: id.optional().openapi({ description: 'the unit one rung up; none at the top' }),
     grid: id.optional().openapi({ description: 'grid units only: the grid id requests are filed under' }),
     name,
+    addresses: addresses.optional(),
+    area: area.optional(),
   })
   .strict();
-export const updateUnitBody = z.object({ parent: id.optional(), name: name.optional() }).strict().openapi({
-  description: 'a unit keeps its id, level and grid; it may move under another parent one rung up',
-});
+export const updateUnitBody = z
+  .object({
+    parent: id.optional(),
+    name: name.optional(),
+    addresses: addresses.optional(),
+    area: area.optional(),
+  })
+  .strict()
+  .openapi({
+    description:
+      'a unit keeps its id, level and grid; it may move under another parent one rung up; addresses and area, when given, replace the grid’s',
+  });
 
 export const assignment = z.object({ role: z.enum(roles), unit: id }).strict();
 export const assignmentView = z.object({

@@ -17,6 +17,8 @@ export interface RequestListQuery extends PageRequest {
   categoryNode?: { level: number; code: string };
   level?: string;
   overdue?: boolean;
+  /** Only requests whose place no grid covers (true), or only the others (false) */
+  unmatched?: boolean;
 }
 
 /** Requests newest first by filing time, within one unit of their jurisdiction or all of them. */
@@ -36,6 +38,7 @@ export async function listRequests(
       category: equal('category'),
       categoryNode: ({ level, code }) => ({ [categoryNodeField(level)]: code }),
       overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
+      unmatched: (unmatched) => ({ addressUnmatched: unmatched ? true : { $ne: true } }),
     },
     inUnit,
   );

@@ -1,6 +1,6 @@
 import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
-import { answerFor, requesterFor } from '../../domain/privacy/contact';
+import { answerFor, placeFor, requesterFor } from '../../domain/privacy/contact';
 import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
@@ -16,11 +16,18 @@ export function presentListItem(summary: RequestSummary, policy: Policy) {
 
 /**
  * The one shape clients see for a request, whether read live from Temporal or from the projection;
- * the requester's number and address in full only to a `viewer` who needs them, and so the
- * return visit's answers (domain/privacy).
+ * the requester's number and address (and the place's text) in full only to a `viewer` who needs
+ * them, and so the return visit's answers (domain/privacy); `where` adds the grid and who answers
+ * for it (responsible.ts).
  */
-export function presentRequest(state: CitizenRequestState, policy: Policy, viewer: Actor | undefined) {
+export function presentRequest(
+  state: CitizenRequestState,
+  policy: Policy,
+  viewer: Actor | undefined,
+  where: { grid?: { id: string; unit: string; name: { zh: string; en: string } }; responsible?: object } = {},
+) {
   const summary = requestSummary(state, caseLevelId(state));
+  const place = placeFor(viewer, state);
   return {
     ...presentListItem(summary, policy),
     description: state.submission.description,
@@ -30,5 +37,8 @@ export function presentRequest(state: CitizenRequestState, policy: Policy, viewe
       requesters: requesters(state).length,
       answers: currentAnswers(state).map((answer) => answerFor(viewer, state, answer)),
     },
+    ...(place && { place }),
+    ...(where.grid && { grid: where.grid }),
+    ...(where.responsible && { responsible: where.responsible }),
   };
 }

@@ -13,6 +13,8 @@ import {
   RequestRuleFacts,
 } from '../../domain/access/rules';
 import { Actor, Role } from '../../domain/actors';
+import { OrgDirectory } from '../../domain/org';
+import { invalidField } from '../errors';
 import { actorOf, requireReader, requireWriter } from '../actor';
 import { listInScope, targetOf, withinReach } from '../scope';
 import { requestInScope } from './scope';
@@ -36,12 +38,16 @@ import {
 import { summaryOf } from '../../activities/requests/projection';
 import { byCategory, listRequests } from './list';
 import { requestService } from './service';
+import { filingPlaceOf, filingUnits } from './filingPlace';
+import { gridOf, responsibleFor } from './responsible';
 import { CitizenRequestState } from '../../domain/requests/state';
 
 type Body<A extends RequestAction> = z.infer<(typeof actionBodies)[A]>;
 
-/** How each endpoint's body becomes a domain command. */
-const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand, 'actor'> } = {
+/** How each endpoint's body becomes a domain command; a route's grid is resolved from the directory. */
+const toCommand: {
+  [A in RequestAction]: (body: Body<A>, org: OrgDirectory) => Omit<RequestCommand, 'actor'>;
+} = {
   dispatch: (b) => ({ type: 'dispatch', ...b }),
   accept: (b) => ({ type: 'accept', ...b }),
   return: (b) => ({ type: 'return', ...b }),
@@ -55,6 +61,11 @@ const toCommand: { [A in RequestAction]: (body: Body<A>) => Omit<RequestCommand,
   reopen: (b) => ({ type: 'reopen', ...b }),
   reject: (b) => ({ type: 'reject', ...b }),
   merge: (b) => ({ type: 'merge', ...b }),
+  route: (b, org) => {
+    const jurisdiction = org.jurisdictionOf(b.gridId);
+    if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${b.gridId}`);
+    return { type: 'route', ...b, jurisdiction };
+  },
 };
 
 /** Who may send each action at all (403 for the others), and the rule naming a level it must meet (403 naming the rule). */
@@ -74,6 +85,7 @@ const actionAccess: {
   reopen: { roles: access.superviseRequest, rule: checkReopen },
   reject: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'reject') },
   merge: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'merge') },
+  route: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'route') },
 };
 
 const actionSummaries: Record<RequestAction, string> = {
@@ -90,13 +102,17 @@ const actionSummaries: Record<RequestAction, string> = {
   reopen: 'reopen a resolved or closed request',
   reject: 'reject with a reason',
   merge: 'merge as a duplicate into another request',
+  route: '分拨 route a request whose place matched no grid to its grid (the township holding it)',
 };
 
 export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
   const service = requestService(deps);
-  const present = (state: CitizenRequestState, res: Response) => ({
-    ...presentRequest(state, deps.policy, actorOf(res)),
+  const present = async (state: CitizenRequestState, res: Response) => ({
+    ...presentRequest(state, deps.policy, actorOf(res), {
+      grid: gridOf(state, deps.org),
+      responsible: await responsibleFor(state, deps.org, deps.directory.store),
+    }),
     coHandlers: presentCoHandlers(state, deps.org),
   });
   const inScope = requestInScope(service.liveState);
@@ -115,13 +131,14 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({ body: createRequestBody, headers: idempotencyHeaders }, async (input, res) => {
       const { body, headers } = input;
       const actor = actorOf(res);
-      checkFiling(actor, body.requester.id, deps.org.jurisdictionOf(body.gridId) ?? []);
-      const { state, replayed } = await service.create(body, actor, headers['idempotency-key']);
+      const where = filingPlaceOf(deps.org, deps.policy, body, actor);
+      checkFiling(actor, body.requester.id, filingUnits(deps.org, deps.policy, where, actor));
+      const { state, replayed } = await service.create(body, where, actor, headers['idempotency-key']);
       res
         .status(201)
         .set('Idempotent-Replayed', String(replayed))
         .location(`/api/v1/requests/${state.submission.id}`)
-        .json(present(state, res));
+        .json(await present(state, res));
     }),
   );
 
@@ -161,8 +178,8 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     '/requests/:id',
     requireReader(access.readRequest),
     inScope,
-    validated({ params: requestIdParams }, (_input, res) => {
-      res.json(present(targetOf(res), res));
+    validated({ params: requestIdParams }, async (_input, res) => {
+      res.json(await present(targetOf(res), res));
     }),
   );
 
@@ -208,10 +225,13 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         checkLeadSide(actor, facts);
         actionAccess[action].rule?.(actor, facts);
         const command = {
-          ...(toCommand[action] as (b: unknown) => Omit<RequestCommand, 'actor'>)(v.body),
+          ...(toCommand[action] as (b: unknown, org: OrgDirectory) => Omit<RequestCommand, 'actor'>)(
+            v.body,
+            deps.org,
+          ),
           actor,
         } as RequestCommand;
-        res.json(present(await service.act(v.params.id, command), res));
+        res.json(await present(await service.act(v.params.id, command), res));
       }),
     );
   }

@@ -21,6 +21,31 @@ import { coHandlerView } from './coHandlerSchema';
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
 
+/** A place as a filing names it (domain/places/types.ts): at least a community, a point or the address as said. */
+export const placeBody = z
+  .object({
+    township: identifier(100, 'a unit id').optional().openapi({
+      description: 'the township or street (a unit id): narrows the search, takes a place no grid covers',
+    }),
+    community: text(100).optional().openapi({ example: '幸福小区' }),
+    building: text(40).optional().openapi({ example: '3号楼' }),
+    unit: text(40).optional().openapi({ description: 'kept as text', example: '2单元' }),
+    point: z
+      .object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .strict()
+      .optional()
+      .openapi({ description: 'WGS 84' }),
+    text: text(200).optional().openapi({ description: 'the address as the resident said it' }),
+  })
+  .strict()
+  .refine((place) => place.community !== undefined || place.point !== undefined || place.text !== undefined, {
+    message: 'name a community, a point or the address text',
+  })
+  .openapi('Place');
+
+const bodyIsObject = (payload: { value: unknown }) =>
+  typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
 export const createRequestBody = z
   .object({
     channel: z.enum(requestChannels),
@@ -43,7 +68,13 @@ export const createRequestBody = z
         address: text(200).optional(),
       })
       .strict(),
-    gridId: identifier(64, 'a grid id').openapi({ example: 'g01' }),
+    place: placeBody
+      .optional()
+      .openapi({ description: 'where: mapped to its grid (exactly one of place and gridId)' }),
+    gridId: identifier(64, 'a grid id').optional().openapi({
+      example: 'g01',
+      description: 'the grid, when the filer knows it (exactly one of place and gridId)',
+    }),
     major: z.boolean().default(false),
     mediaUrl: z
       .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
@@ -52,6 +83,17 @@ export const createRequestBody = z
       .openapi({ description: 'a photo or other media of the matter' }),
   })
   .strict()
+  // Checked even when other fields fail, so a body missing both is told so with the rest.
+  .refine((body) => body.place === undefined || body.gridId === undefined, {
+    path: ['gridId'],
+    message: 'name the place or the gridId, not both',
+    when: bodyIsObject,
+  })
+  .refine((body) => body.place !== undefined || body.gridId !== undefined, {
+    path: ['place'],
+    message: 'name the place (or the gridId)',
+    when: bodyIsObject,
+  })
   .openapi('CreateRequest');
 
 export const idempotencyHeaders = idempotencyHeadersFor('request');
@@ -68,6 +110,9 @@ export const listRequestsQuery = z
       .optional()
       .openapi({ description: 'ladder level the request sits at now, e.g. committee' }),
     overdue: queryFlag,
+    unmatched: queryFlag.openapi({
+      description: 'true: only requests whose place no grid covers (township dispatch queues)',
+    }),
     ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
   })
   .strict();
@@ -95,6 +140,7 @@ export const actionBodies = {
   reopen: z.object({ reason }).strict(),
   reject: z.object({ reason }).strict(),
   merge: z.object({ into: requestIdParams.shape.id, note: note.optional() }).strict(),
+  route: z.object({ gridId: identifier(64, 'a grid id'), note: note.optional() }).strict(),
 };
 export type RequestAction = keyof typeof actionBodies;
 
@@ -134,7 +180,40 @@ export const requestView = z
         description: 'in full to the same; else shortened to the neighbourhood, 幸福小区…',
       }),
     }),
-    gridId: z.string(),
+    gridId: z.string().openapi({ description: 'empty while the place matches no grid' }),
+    addressUnmatched: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'no grid covers the place: it waits in the township’s dispatch queue' }),
+    grid: z
+      .object({ id: z.string(), unit: z.string(), name: label })
+      .optional()
+      .openapi({ description: 'the grid the request is filed to, with its branch and name' }),
+    responsible: z
+      .object({
+        unit: z.string(),
+        unitName: label.optional(),
+        person: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'who answers for it now: the unit at its level and the person (the assignee once dispatched, else the grid’s branch secretary or the unit’s leader)',
+      }),
+    place: z
+      .object({
+        township: z.string().optional(),
+        community: z.string().optional(),
+        building: z.string().optional(),
+        unit: z.string().optional(),
+        point: z.object({ lng: z.number(), lat: z.number() }).optional(),
+        text: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'as filed; its text masked (幸福小区…) and its unit left out for whoever sees the requester masked',
+      }),
     major: z.boolean(),
     onAgenda: z.boolean(),
     level: z.string(),
@@ -195,7 +274,15 @@ export const timelineView = timelineViewFor('Timeline');
 export const requestPage = z
   .object({
     items: z.array(
-      requestView.omit({ description: true, requester: true, returnVisit: true, coHandlers: true }),
+      requestView.omit({
+        description: true,
+        requester: true,
+        returnVisit: true,
+        coHandlers: true,
+        place: true,
+        grid: true,
+        responsible: true,
+      }),
     ),
     ...pageView,
   })

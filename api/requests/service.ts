@@ -11,12 +11,14 @@ import { requestFacts } from '../../domain/access/facts';
 import { caseVisible, scopeOf } from '../../domain/access/scope';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState, requestStateFrom, StoredRequestState } from '../../domain/requests/state';
+import { startLevelOf } from '../../domain/requests/startLevel';
 import { submitRequest } from '../../domain/requests/transitions';
 import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
 import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
 import { filingTerms } from '../../domain/duplicates/terms';
+import { FilingPlace } from './filingPlace';
 import { createRequestBody } from './schema';
 
 /** The request operations the routes call; Temporal holds the truth, MongoDB the lists. */
@@ -40,6 +42,7 @@ export function requestService(deps: ApiDeps) {
 
     async create(
       body: z.infer<typeof createRequestBody>,
+      where: FilingPlace,
       filer: Actor,
       key: string | undefined,
     ): Promise<{ state: CitizenRequestState; replayed: boolean }> {
@@ -51,8 +54,8 @@ export function requestService(deps: ApiDeps) {
           `unknown urgency ${body.urgency}; expected one of ${Object.keys(deps.policy.urgencies).join(', ')}`,
         );
       }
-      const jurisdiction = deps.org.jurisdictionOf(body.gridId);
-      if (!jurisdiction) throw invalidField('body.gridId', `unknown grid ${body.gridId}`);
+      const { startLevels, ...place } = where;
+      const startLevel = startLevelOf({ ...startLevels, categoryLeaf: classified.filing.startLevel });
       const id = caseIdFor('request', body.requester.id, key);
       const now = Date.now();
       const input: CitizenRequestInput = {
@@ -60,7 +63,8 @@ export function requestService(deps: ApiDeps) {
           ...body,
           ...classified.filing,
           id,
-          jurisdiction,
+          ...place,
+          ...(startLevel === undefined ? {} : { startLevel }),
           ...(filer.id === body.requester.id ? {} : { filedBy: filer.id }),
           terms: filingTerms(body, deps.text.segment, deps.text.rarity),
         },

@@ -15,9 +15,9 @@ export interface RequestRuleFacts extends CaseFacts {
   resolvedAtLevel?: number;
 }
 
-/** The actor's rung in the case's jurisdiction, or -1 when its unit is not in it. */
+/** The actor's rung in the case's jurisdiction (its highest: a township holding a request no grid covers stands in for the rungs below it), or -1 when its unit is not in it. */
 export function rungOf(actor: Pick<Actor, 'unit'>, jurisdiction: readonly string[]): number {
-  return jurisdiction.indexOf(actor.unit);
+  return jurisdiction.lastIndexOf(actor.unit);
 }
 
 function refuse(rule: string, why: string): never {

@@ -4,8 +4,9 @@ import { maskAddress, maskName, maskPhone } from './masks';
 
 /**
  * Who needs to reach a requester: the requester themself, whoever filed on their behalf (the
- * hotline operator who took the call), the member assigned to the request, and the secretary of
- * its grid, who dispatches it. Everyone else (leaders up the ladder, the
+ * hotline operator who took the call), the member assigned to the request, and whoever dispatches
+ * it: the secretary of its grid, or the township's leader while it waits in the township's dispatch
+ * queue (no grid covers its place). Everyone else (leaders up the ladder, the
  * committee, auditors, other members) follows the case without the means to call or visit: they
  * see the number and the address masked. The name shows to all who may read the case.
  */
@@ -13,7 +14,19 @@ export function needsContact(viewer: Actor | undefined, state: CitizenRequestSta
   if (!viewer) return false;
   const { requester, jurisdiction, filedBy } = state.submission;
   if ([requester.id, filedBy, state.assignee].includes(viewer.id)) return true;
-  return viewer.role === 'branch_secretary' && viewer.unit === jurisdiction[0];
+  const dispatcher = state.submission.addressUnmatched ? 'unit_leader' : 'branch_secretary';
+  return viewer.role === dispatcher && viewer.unit === jurisdiction[0];
+}
+
+/** The place the filing named as `viewer` may see it: in full to those who may reach the requester; to others its township and community, the text masked. */
+export function placeFor(viewer: Actor | undefined, state: CitizenRequestState) {
+  const { place } = state.submission;
+  if (!place || needsContact(viewer, state)) return place;
+  return {
+    ...(place.township !== undefined && { township: place.township }),
+    ...(place.community !== undefined && { community: place.community }),
+    ...(place.text !== undefined && { text: maskAddress(place.text) }),
+  };
 }
 
 /** The requester as `viewer` may see them. */

@@ -28,6 +28,8 @@ export type RequestCommand =
   | { type: 'reopen'; actor: Actor; reason: string }
   | { type: 'reject'; actor: Actor; reason: string }
   | { type: 'merge'; actor: Actor; into: string; note?: string }
+  /** 分拨: a request whose place matched no grid, sent from the township's queue to its grid (units from the directory). */
+  | { type: 'route'; actor: Actor; gridId: string; jurisdiction: string[]; note?: string }
   | { type: 'absorbDuplicate'; actor: Actor; duplicateId: string; requesterId: string }
   /** 协办: co-handling units named beside the lead, each with its task and deadline. */
   | { type: 'assignCoHandlers'; actor: Actor; parts: CoHandlerAssignment[]; note?: string }

@@ -2,6 +2,7 @@ import { Actor } from '../actors';
 import { Classification } from '../categories/types';
 import { CommitteeDecision } from '../committee/decisions';
 import { Deadline } from '../deadlines/deadline';
+import { Place } from '../places/types';
 import { DurationSpec } from '../policy/duration';
 import { TimelineEntry } from '../timeline';
 import { Terms } from '../duplicates/terms';
@@ -74,6 +75,14 @@ export interface RequestSubmission {
    * category's rule there; escalating above it gives each level its own. 0 when absent.
    */
   startLevel?: number;
+  /** The place the filing named, kept as said (personal data: views mask its text as they mask the requester's address). */
+  place?: Place;
+  /**
+   * No grid covers the place: the request waits in a township's dispatch queue (`startLevel`), its
+   * `gridId` empty and the township standing in for the rungs below it in `jurisdiction`
+   * (domain/places/queue.ts).
+   */
+  addressUnmatched?: boolean;
   /**
    * The leaf of the category tree it was filed under, as the tree then was; absent when filed by
    * SLA class alone, and on requests filed before the tree.

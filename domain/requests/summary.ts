@@ -31,6 +31,7 @@ export function requestSummary(state: CitizenRequestState, levelId: string) {
     channel: submission.channel,
     title: submission.title,
     gridId: submission.gridId,
+    ...(submission.addressUnmatched && { addressUnmatched: true as const }),
     major: submission.major,
     onAgenda: isOnAgendaNow(state),
     level: levelId,

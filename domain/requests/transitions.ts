@@ -237,6 +237,47 @@ export function submitRequest(submission: RequestSubmission, ctx: Context): Deci
   );
 }
 
+/**
+ * 分拨: a request waiting in a township's dispatch queue goes to the grid the dispatcher found for
+ * its place. It drops to the grid (level 0) with a fresh dispatch deadline by its category's rule;
+ * no longer unmatched, it starts where any request does. The timeline says who routed it where.
+ */
+function route(
+  state: CitizenRequestState,
+  command: Extract<RequestCommand, { type: 'route' }>,
+  ctx: Context,
+): Decision<CitizenRequestState> {
+  refuseUnless(state, ['submitted'], 'route');
+  requireRole(command.actor, supervisorRoles, 'route');
+  if (!state.submission.addressUnmatched)
+    throw new Refusal('not_allowed_in_state', 'only a request whose place matched no grid is routed to one');
+  if (command.jurisdiction.length !== ctx.policy.ladder.length)
+    throw new Refusal(
+      'invalid',
+      `grid ${command.gridId} has ${command.jurisdiction.length} units, the ladder has ${ctx.policy.ladder.length} levels`,
+    );
+  const above = state.submission.jurisdiction.slice(state.level);
+  if (command.jurisdiction.slice(state.level).join('>') !== above.join('>'))
+    throw new Refusal('invalid', `grid ${command.gridId} is not within ${above[0]}, which holds the request`);
+  const { startLevel: _startLevel, addressUnmatched: _unmatched, ...submission } = state.submission;
+  const grid = command.jurisdiction[0];
+  return apply(
+    state,
+    {
+      action: 'route',
+      actor: command.actor,
+      note: `分拨至 routed to ${grid} (grid ${command.gridId})${command.note ? `: ${command.note}` : ''}`,
+      patch: {
+        submission: { ...submission, gridId: command.gridId, jurisdiction: command.jurisdiction },
+        level: 0,
+      },
+      freshDeadline: true,
+      notices: tell([grid], 'assigned', `新诉求待下单 new request to dispatch: ${state.submission.title}`),
+    },
+    ctx,
+  );
+}
+
 /** Decides one person's action: the next state and notices, or a Refusal that leaves the case unchanged. */
 export function decide(
   state: CitizenRequestState,
@@ -453,6 +494,8 @@ export function decide(
       refuseUnless(state, ['resolved', 'closed'], 'reopen');
       requireRole(actor, supervisorRoles, 'reopen');
       return reopen(state, actor, 'reopen', command.reason, ctx);
+    case 'route':
+      return route(state, command, ctx);
     case 'reject':
       refuseUnless(state, ['submitted'], 'reject');
       requireRole(actor, supervisorRoles, 'reject');

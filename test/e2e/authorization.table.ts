@@ -114,6 +114,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/v1/open311/clients': only({ administrator: 200 }),
   'POST /api/v1/open311/clients/{clientId}/disable': administer,
 
+  'GET /api/v1/places/grid': only(each(tableRoles, 400)),
   'POST /api/v1/requests': fileRequest,
   'POST /api/v1/requests/duplicates': findDuplicates,
   'GET /api/v1/requests/{id}/duplicates': readDuplicates,
@@ -134,6 +135,7 @@ export const authorizationTable: Record<string, Row> = {
   'POST /api/v1/requests/{id}/reopen': superviseRequest,
   'POST /api/v1/requests/{id}/reject': superviseRequest,
   'POST /api/v1/requests/{id}/merge': superviseRequest,
+  'POST /api/v1/requests/{id}/route': superviseRequest,
   'POST /api/v1/requests/{id}/cohandlers': superviseRequest,
   'POST /api/v1/requests/{id}/cohandlers/{unitId}/report': handleRequest,
   'POST /api/v1/requests/{id}/cohandlers/{unitId}/release': handleRequest,

@@ -74,6 +74,8 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       requester: _requester,
       returnVisit: _returnVisit,
       coHandlers: _coHandlers,
+      grid: _grid,
+      responsible: _responsible,
       ...listed
     } = live.body;
     expect(closed.body.items.find((r: { id: string }) => r.id === id)).toEqual(listed);
@@ -175,7 +177,7 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
         'body.category',
         'body.description',
         'body.requester',
-        'body.gridId',
+        'body.place',
       ]),
     );
 

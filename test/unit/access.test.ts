@@ -274,6 +274,20 @@ describe('rules that name a level check the org relation, not the role', () => {
     );
   });
 
+  test('When a request waits in a township’s dispatch queue, then the township acts at its own rung, and the extension goes to the committee', () => {
+    const queued = {
+      jurisdiction: ['township-t01', 'township-t01', 'township-t01', 'committee-c01'],
+      level: 2,
+    };
+    const township = who('unit_leader', 'township-t01');
+    expect(refusal(() => checkHolderOrAbove(township, queued, 'dispatch'))).toBeUndefined();
+    expect(refusal(() => checkHolderOrAbove(who('unit_leader', 'village-v01'), queued, 'dispatch'))).toMatch(
+      /^rule dispatch-by-holder-or-above/,
+    );
+    expect(refusal(() => checkExtensionDecision(township, queued))).toMatch(/^rule extension-by-level-above/);
+    expect(refusal(() => checkExtensionDecision(who('committee', 'committee-c01'), queued))).toBeUndefined();
+  });
+
   test('When a request is rejected or merged, then the unit holding it or one above it acts, not one below', () => {
     expect(refusal(() => checkHolderOrAbove(who('branch_secretary', 'grid-g01'), at(1), 'reject'))).toBe(
       'rule reject-by-holder-or-above: the request is held by village-v01; grid-g01 is not it nor a unit above it',

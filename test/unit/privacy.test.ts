@@ -1,5 +1,5 @@
 import { presentRequest } from '../../api/requests/presenter';
-import { needsContact, requesterFor } from '../../domain/privacy/contact';
+import { needsContact, placeFor, requesterFor } from '../../domain/privacy/contact';
 import { maskAddress, maskName, maskPhone } from '../../domain/privacy/masks';
 import { decide, submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
@@ -70,6 +70,45 @@ describe("who sees a requester's contact", () => {
   test('When the API presents a request, then it applies the rule for its caller', () => {
     expect(presentRequest(dispatched, policy, actors.leader).requester.phone).toBe('139****5678');
     expect(presentRequest(dispatched, policy, actors.member).requester.phone).toBe('13912345678');
+  });
+});
+
+describe('the place a filing named', () => {
+  const place = {
+    community: '幸福小区',
+    building: '31号楼',
+    unit: '2单元',
+    text: '幸福小区31号楼2单元501',
+    point: { lng: 111.7, lat: 35.6 },
+  };
+  const queued = submitRequest(
+    submission({
+      requester,
+      place,
+      gridId: '',
+      addressUnmatched: true,
+      startLevel: 2,
+      jurisdiction: ['township-t01', 'township-t01', 'township-t01', 'committee-c01'],
+    }),
+    { policy, now },
+  ).state;
+
+  test('When a request waits in the township’s queue, then the township’s leader sees the place and contact in full, a village leader its community and masked text', () => {
+    const townshipLeader = { id: 'leader-t01', role: 'unit_leader', unit: 'township-t01' } as const;
+    expect(placeFor(townshipLeader, queued)).toEqual(place);
+    expect(needsContact(townshipLeader, queued)).toBe(true);
+    expect(placeFor(actors.leader, queued)).toEqual({ community: '幸福小区', text: '幸福小区…' });
+    expect(needsContact(actors.secretary, queued)).toBe(false);
+  });
+
+  test('When a grid’s request names a place, then its secretary sees it in full and the township’s leader does not', () => {
+    const atGrid = submitRequest(submission({ requester, place }), { policy, now }).state;
+    expect(placeFor(actors.secretary, atGrid)).toEqual(place);
+    expect(placeFor({ id: 'leader-t01', role: 'unit_leader', unit: 'township-t01' }, atGrid)).toEqual({
+      community: '幸福小区',
+      text: '幸福小区…',
+    });
+    expect(placeFor(actors.leader, filed)).toBeUndefined();
   });
 });
 

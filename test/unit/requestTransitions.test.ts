@@ -62,6 +62,58 @@ describe('citizen request transitions', () => {
     expect(stageDeadline(escalated)?.rule).toContain('escalated to committee (ladder deadline)');
   });
 
+  test('When a township routes a request whose place matched no grid, then it drops to that grid with a fresh dispatch deadline and the timeline says who routed it where', () => {
+    const township = { id: 'leader-t01', role: 'unit_leader', unit: 'township-t01' } as const;
+    const queued = submitRequest(
+      submission({
+        gridId: '',
+        addressUnmatched: true,
+        startLevel: 2,
+        jurisdiction: ['township-t01', 'township-t01', 'township-t01', 'committee-c01'],
+      }),
+      ctx(),
+    ).state;
+    const route = (gridId: string, jurisdiction: string[]) =>
+      decide(
+        queued,
+        { type: 'route', actor: township, gridId, jurisdiction, note: '核实地址' },
+        ctx(t0 + 60_000),
+      );
+    const routed = route('g01', ['grid-g01', 'village-v01', 'township-t01', 'committee-c01']);
+    expect(routed.state).toMatchObject({ status: 'submitted', level: 0 });
+    expect(routed.state.submission).toMatchObject({
+      gridId: 'g01',
+      jurisdiction: ['grid-g01', 'village-v01', 'township-t01', 'committee-c01'],
+    });
+    expect(routed.state.submission.addressUnmatched).toBeUndefined();
+    expect(routed.state.submission.startLevel).toBeUndefined();
+    expect(stageDeadline(routed.state)).toMatchObject({ owner: 'grid-g01', level: 0 });
+    expect(Date.parse(stageDeadline(routed.state)!.dueAt)).toBeGreaterThan(
+      Date.parse(stageDeadline(queued)!.dueAt),
+    );
+    expect(routed.state.timeline.at(-1)).toMatchObject({
+      action: 'route',
+      actor: township,
+      note: '分拨至 routed to grid-g01 (grid g01): 核实地址',
+    });
+    expect(routed.notices).toEqual([expect.objectContaining({ recipient: 'grid-g01', kind: 'assigned' })]);
+    expect(() => route('g07', ['grid-g07', 'village-v04', 'township-t02', 'committee-c01'])).toThrow(
+      'grid g07 is not within township-t01, which holds the request',
+    );
+    expect(() =>
+      decide(
+        routed.state,
+        {
+          type: 'route',
+          actor: township,
+          gridId: 'g02',
+          jurisdiction: ['grid-g02', 'village-v01', 'township-t01', 'committee-c01'],
+        },
+        ctx(),
+      ),
+    ).toThrow('only a request whose place matched no grid is routed to one');
+  });
+
   test('When a start level is above the ladder, then the filing is refused', () => {
     expect(() => submitRequest(submission({ startLevel: 4 }), ctx())).toThrow(/above the ladder/);
   });
