@@ -1,6 +1,5 @@
 import { CategoryTree } from '../../domain/categories/types';
 import { OrgDirectory } from '../../domain/org';
-import { Place } from '../../domain/places/types';
 import { Policy } from '../../domain/policy/policy';
 import {
   CitizenRequestState,
@@ -41,7 +40,7 @@ const filedThroughOpen311 = (state: CitizenRequestState) =>
 export function presentOpen311Request(state: CitizenRequestState, view: Open311View): Record311 {
   const { submission } = state;
   const published = filedThroughOpen311(state);
-  const place = published ? (submission as { place?: Place }).place : undefined;
+  const place = published ? submission.place : undefined;
   const unit = submission.jurisdiction[state.level];
   const label = statusLabels[state.status];
   const status = open311Status(state.status);

@@ -3,6 +3,8 @@ import { recordWrites } from '../actionLog';
 import { temporalDeadline } from '../dependencies';
 import { ApiDeps } from '../deps';
 import { ApiError, forbidden, invalid, notFound } from '../errors';
+import { checkFiling } from '../../domain/access/rules';
+import { filingPlaceOf, filingUnits } from '../requests/filingPlace';
 import { perIpLimit, perUserLimit, RateLimits } from '../rateLimits';
 import { idempotencyHeaders, createRequestBody } from '../requests/schema';
 import { requestService } from '../requests/service';
@@ -104,7 +106,10 @@ export function open311Routes(deps: ApiDeps, clients: Open311Clients, rateLimits
           throw invalid(
             filing.error.issues.map((i) => ({ field: ['filing', ...i.path].join('.'), message: i.message })),
           );
-        const { state } = await service.create(filing.data, clientActor(client), headers['idempotency-key']);
+        const filer = clientActor(client);
+        const where = filingPlaceOf(deps.org, deps.policy, filing.data, filer);
+        checkFiling(filer, filing.data.requester.id, filingUnits(deps.org, deps.policy, where, filer));
+        const { state } = await service.create(filing.data, where, filer, headers['idempotency-key']);
         const first = state.deadlines.find((d) => !d.id.startsWith('committee:'));
         res.location(`/open311/v2/requests/${state.submission.id}.${params.format}`);
         sendList(
