@@ -9,7 +9,7 @@ import { requestIdOf } from './requestId';
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every write under /api/v1, accepted or refused (a refusal is an attempt an auditor wants to
+ * Every write under /api/v1 (and /open311/v2), accepted or refused (a refusal is an attempt an auditor wants to
  * see), is recorded under its request id (api/requestId.ts) before its answer goes out: the entry
  * lands in the outbox on disk, which moves it into the hash-chained log (audit/actionLog/outbox.ts).
  * An API that dies after answering, or a MongoDB that is down, loses no entry. Mounted before the
@@ -80,9 +80,9 @@ function routePattern(path: string, route: unknown): string {
   return [...segments.slice(0, segments.length - own.length), ...own].join('/');
 }
 
-/** The case (workflow ID) a path names, e.g. `request-<id>` for /api/v1/requests/<id>/dispatch. */
+/** The case (workflow ID) a path names, e.g. `request-<id>` for /api/v1/requests/<id>/dispatch or /open311/v2/requests/<id>.xml. */
 function caseOf(path: string): string | undefined {
-  const [, collection, id] = /^\/api\/v1\/([^/]+)\/([^/]+)/.exec(path) ?? [];
+  const [, collection, id] = /^\/(?:api\/v1|open311\/v2)\/([^/]+)\/([^/.]+)/.exec(path) ?? [];
   const kind = collection && caseKindAt(collection);
   return kind ? caseWorkflowId(kind.kind, id) : undefined;
 }

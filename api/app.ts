@@ -27,6 +27,9 @@ import { authRoutes } from './auth/routes';
 import { orgRoutes } from './org/routes';
 import { placeRoutes } from './places/routes';
 import { codecRoutes } from './codec/routes';
+import { Open311Clients } from './open311/clients';
+import { open311ClientRoutes } from './open311/clientRoutes';
+import { open311Routes } from './open311/routes';
 import { perIpLimit, perUserLimit, RateLimits } from './rateLimits';
 import { validated } from './validate';
 import { envSchema } from '../config/env';
@@ -51,6 +54,9 @@ export function createApp(deps: ApiDeps): Express {
   app.get('/metrics', metrics.serve);
   app.use(browserPolicy(deps.consoleOrigins ?? []));
   const rateLimits = deps.rateLimits ?? defaultRateLimits;
+  const open311Clients = new Open311Clients(deps.db);
+  // GeoReport v2 is its own API: its clients send forms and an api_key, never a token, and read its errors' format.
+  app.use('/open311/v2', open311Routes(deps, open311Clients, rateLimits));
   // Before anything that costs: a flood from one address stops here.
   app.use('/api/v1', perIpLimit(rateLimits));
   app.use(
@@ -81,6 +87,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(authRoutes(deps, doc));
   v1.use(orgRoutes(deps, doc));
   v1.use(codecRoutes(deps, doc));
+  v1.use(open311ClientRoutes(open311Clients, deps, doc));
   const openapi = doc.generate();
   v1.get(
     '/openapi.json',

@@ -1,4 +1,4 @@
-import { ErrorRequestHandler } from 'express';
+import { ErrorRequestHandler, Request, Response } from 'express';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ArchiveError } from '../audit/archive';
@@ -102,15 +102,20 @@ function fromRefusal(refusal: Refusal): ApiError {
   return refused(refusal.code, refusal.message);
 }
 
-export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** Any error as the API answers it; one it does not know is logged and answered as a 500. */
+export function asApiError(err: unknown, req: Request, res: Response): ApiError {
   const known =
     err instanceof ApiError
       ? err
       : err instanceof Refusal
         ? fromRefusal(err)
-        : (fromAudit(err) ?? bodyParserError(err) ?? unavailable(err));
+        : (fromAudit(err) ?? bodyParserError(err as BodyParserError) ?? unavailable(err));
   if (!known) requestLogOf(res).error({ err, method: req.method, path: req.originalUrl }, 'unexpected error');
-  const problem = known ?? new ApiError(500, 'internal', 'internal error');
+  return known ?? new ApiError(500, 'internal', 'internal error');
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const problem = asApiError(err, req, res);
   // The action log records the stable code with the outcome.
   res.locals.problem = problem.code;
   if (problem.status === 503) res.set('Retry-After', '5');
@@ -134,12 +139,14 @@ function unavailable(err: unknown): ApiError | undefined {
   return dependency && dependencyUnavailable(dependency, err as Error);
 }
 
-function bodyParserError(err: {
+interface BodyParserError {
   type?: string;
   status?: number;
   message?: string;
   limit?: number;
-}): ApiError | undefined {
+}
+
+function bodyParserError(err: BodyParserError): ApiError | undefined {
   if (err.type === 'entity.parse.failed')
     return new ApiError(400, 'malformed_json', `request body is not valid JSON: ${err.message}`);
   if (err.type === 'entity.too.large')

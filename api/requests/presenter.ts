@@ -31,6 +31,7 @@ export function presentRequest(
   return {
     ...presentListItem(summary, policy),
     description: state.submission.description,
+    ...(state.submission.mediaUrl !== undefined && { mediaUrl: state.submission.mediaUrl }),
     requester: requesterFor(viewer, state),
     returnVisit: {
       requesters: requesters(state).length,

@@ -94,6 +94,11 @@ export const createRequestBody = z
       description: 'the grid, when the filer knows it (exactly one of place and gridId)',
     }),
     major: z.boolean().default(false),
+    mediaUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
+      .max(2000)
+      .optional()
+      .openapi({ description: 'a photo or other media of the matter' }),
   })
   .strict()
   .check(...whereFiled)
@@ -171,6 +176,7 @@ export const requestView = z
     channel: z.string(),
     title: z.string(),
     description: z.string(),
+    mediaUrl: z.string().optional(),
     requester: z.object({
       id: z.string(),
       name: z.string(),

@@ -65,6 +65,8 @@ export interface RequestSubmission {
   filedBy?: string;
   gridId: string;
   major: boolean;
+  /** A link to a photo or other media of the matter (an Open311 app's media_url) */
+  mediaUrl?: string;
   /** The grid's units bottom-up, one per ladder level, resolved from the org directory at filing. */
   jurisdiction: string[];
   /**

@@ -109,6 +109,11 @@ export const authorizationTable: Record<string, Row> = {
   'PUT /api/v1/org/people/{id}/assignments': administer,
   'POST /api/v1/org/people/{id}/disable': administer,
 
+  /** Open311 client apps: the administrator's. GeoReport v2 itself is under /open311/v2, outside this document. */
+  'POST /api/v1/open311/clients': administer,
+  'GET /api/v1/open311/clients': only({ administrator: 200 }),
+  'POST /api/v1/open311/clients/{clientId}/disable': administer,
+
   'GET /api/v1/places/grid': only(each(tableRoles, 400)),
   'POST /api/v1/requests': fileRequest,
   'POST /api/v1/requests/duplicates': findDuplicates,

@@ -162,6 +162,7 @@ function probe(method: string, template: string, role: TableRole, scope: 'in' | 
       collection === 'plans' || collection === 'pairings' ? problems[collection][place] : '',
     )
     .replace('{deedId}', 'd1')
+    .replace('{clientId}', 'o311-000000000000')
     .replace('{year}', '1')
     .replace('{date}', cycleDate)
     .replace(

@@ -24,14 +24,15 @@ const inFlight = Number(process.env.FUZZ_IN_FLIGHT ?? 16);
 
 /**
  * A caller the operation's guard lets through, so a believed caller's answer is the
- * validation's: the committee's secretariat reads and writes everything but the cycle run and the
- * codec, which are an administrator's, and the filing, which is a resident's (or an operator's).
+ * validation's: the committee's secretariat reads and writes everything but the cycle run, the
+ * codec, the directory and the Open311 client apps, which are an administrator's, and the filing, which is a resident's (or an operator's).
  */
 const administrator = { id: 'admin-1', role: 'administrator', unit: 'committee-c01' };
 const believedFor = (op: Operation) =>
   op.path === '/api/v1/reports/cycles' ||
   op.path.startsWith('/api/v1/codec/') ||
-  op.path.startsWith('/api/v1/org/')
+  op.path.startsWith('/api/v1/org/') ||
+  op.path.startsWith('/api/v1/open311/')
     ? administrator
     : op.method === 'POST' && op.path === '/api/v1/requests'
       ? actors.resident
@@ -55,6 +56,7 @@ function baseFor(op: Operation) {
     year: '1',
     unitId: op.path.startsWith('/api/v1/committees/') ? 'committee-c01' : 'village-v01',
     date: '2026-12-14',
+    clientId: 'o311-000000000000',
   };
   const query: Record<string, string> = { date: '2026-12-14', level: 'village', recipient: 'committee-c01' };
   const missing = [...op.params, ...op.query.filter((q) => q.required)]

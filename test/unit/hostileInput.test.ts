@@ -18,6 +18,13 @@ import {
 import { actionLogQuery } from '../../api/audit/actionLogSchema';
 import { momentQuery } from '../../api/audit/caseSchema';
 import { identifier, line, prose, textProblem } from '../../api/text';
+import {
+  createClientBody,
+  createRequestFields,
+  readQuery,
+  requestsQuery,
+  servicesQuery,
+} from '../../api/open311/schema';
 import { commitmentKinds } from '../../domain/policy/policy';
 
 /** Every object inside `schema` (nested, in arrays, unions, defaults and pipes), with where it is. */
@@ -62,6 +69,8 @@ const bodies: Record<string, z.ZodType> = {
   meeting: meetingBody,
   runCycle: runCycleBody,
   codec: codecBody,
+  open311Request: createRequestFields,
+  open311Client: createClientBody,
 };
 
 const queries: Record<string, z.ZodType> = {
@@ -76,6 +85,9 @@ const queries: Record<string, z.ZodType> = {
   inbox: inboxQuery,
   actionLog: actionLogQuery,
   moment: momentQuery,
+  open311Services: servicesQuery,
+  open311Requests: requestsQuery,
+  open311Read: readQuery,
 };
 
 describe('what the API takes from any caller', () => {
