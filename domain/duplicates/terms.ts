@@ -1,3 +1,4 @@
+import { chineseNumber } from '../text/chineseNumber';
 import { placeCounters, stopWords, synonyms } from './vocabulary';
 
 /** Cuts a text into words: jieba in production (api/duplicates/jieba.ts), injected so the rules run without it. */
@@ -15,34 +16,6 @@ export type Terms = Record<string, number>;
 
 /** The title says what the filing is about; the description adds detail and noise. */
 export const fieldWeights = { title: 2, description: 1 } as const;
-
-const digits: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 三 → 3, 十二 → 12, 二十三 → 23, 五零一 → 501: how residents say building and room numbers. */
-export function chineseNumber(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  const ten = text.indexOf('十');
-  if (ten < 0) {
-    if (![...text].every((c) => c in digits)) return undefined;
-    return Number([...text].map((c) => digits[c]).join(''));
-  }
-  const [tens, ones] = [text.slice(0, ten), text.slice(ten + 1)];
-  if (tens.length > 1 || ones.length > 1 || ![...tens, ...ones].every((c) => c in digits)) return undefined;
-  return (tens ? digits[tens] : 1) * 10 + (ones ? digits[ones] : 0);
-}
 
 const counters = Object.keys(placeCounters).sort((a, b) => b.length - a.length);
 const placeNumber = new RegExp(

@@ -6,14 +6,8 @@ import {
   StoredFiling,
 } from '../../domain/duplicates/candidates';
 import { similarity } from '../../domain/duplicates/similarity';
-import {
-  chineseNumber,
-  fieldTerms,
-  filingTerms,
-  maxTerms,
-  Segmenter,
-  Terms,
-} from '../../domain/duplicates/terms';
+import { chineseNumber } from '../../domain/text/chineseNumber';
+import { fieldTerms, filingTerms, maxTerms, Segmenter, Terms } from '../../domain/duplicates/terms';
 
 /** Words pre-cut by spaces, as a segmenter would cut them: the rules run without jieba. */
 const bySpaces: Segmenter = (text) => text.split(/\s+/);
