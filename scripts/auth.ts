@@ -1,6 +1,7 @@
 import { loadEnvOrExit } from '../config/env';
 import { authKeyDir } from '../identity/config';
 import { KeyFile } from '../identity/keyFile';
+import { fail, runScript } from './cli';
 
 /**
  * `npm run auth -- rotate`: adds a new signing key to the built-in issuer; new tokens are signed
@@ -17,12 +18,8 @@ async function main(): Promise<void> {
   } else if (command === 'keys') {
     for (const key of await keys.keys()) console.log(`${key.kid} ${key.alg} created ${key.createdAt}`);
   } else {
-    console.error('usage: npm run auth -- rotate | keys');
-    process.exit(2);
+    fail('usage: npm run auth -- rotate | keys');
   }
 }
 
-main().catch((err) => {
-  console.error(`auth: ${(err as Error).message}`);
-  process.exit(1);
-});
+runScript('auth', main);

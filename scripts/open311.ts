@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { loadEnvOrExit } from '../config/env';
 import { clientChannels, ClientChannel, Open311Clients } from '../api/open311/clients';
+import { fail, runScript } from './cli';
 
 const usage =
   'usage: npm run -s open311 -- add-client <name> [--channel app|web] | list-clients | disable-client <id>';
@@ -44,12 +45,4 @@ async function main(): Promise<void> {
   }
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-main().catch((err) => {
-  console.error(`open311: ${(err as Error).message}`);
-  process.exit(1);
-});
+runScript('open311', main);

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { loadEnvOrExit } from '../config/env';
 import { demoPeopleFile, seedDemoCounty } from '../directory/seed';
 import { DirectoryStore } from '../directory/store';
+import { runScript } from './cli';
 
 /**
  * `npm run seed`: the demo county (ORG_FILE's units when the directory has none) and its ~40
@@ -26,7 +27,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(`seed: ${(err as Error).message}`);
-  process.exit(1);
-});
+runScript('seed', main);

@@ -4,6 +4,7 @@ import { loadEnvOrExit } from '../config/env';
 import { DirectoryStore } from '../directory/store';
 import { durationSeconds } from '../identity/claims';
 import { builtInIssuer } from '../identity/config';
+import { fail, runScript } from './cli';
 
 /**
  * `npm run -s token -- <personId> [--role r] [--unit u] [--ttl 8h]`: prints a bearer token of the
@@ -46,12 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-main().catch((err) => {
-  console.error(`token: ${(err as Error).message}`);
-  process.exit(1);
-});
+runScript('token', main);
