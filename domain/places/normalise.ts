@@ -16,6 +16,14 @@ export const normaliseCommunity = normaliseText;
 
 const buildingWords = /^第?(.+?)(?:号楼|號樓|栋|棟|幢|座|号|號|楼|樓|#)?$/u;
 
+const buildingOpening = /^第?([0-9零〇一二两三四五六七八九十]{1,5})(?:号楼|號樓|栋|棟|幢|座|号|號|#)/u;
+
+/** The building a text opens with (3号楼2单元501 → 3), or undefined when it opens with none. */
+export function openingBuilding(text: string): number | undefined {
+  const opening = buildingOpening.exec(normaliseText(text))?.[0];
+  return opening === undefined ? undefined : buildingNumber(opening);
+}
+
 /** The building's number (3号楼 → 3, 第十二栋 → 12), or undefined when it names none. */
 export function buildingNumber(building: string): number | undefined {
   const bare = buildingWords.exec(normaliseText(building))?.[1];

@@ -22,6 +22,11 @@ export interface PlaceIndex {
   gridsOfCommunity(community: string): readonly CommunityGrid[];
   /** The grids whose area holds the point (boundary included), by id. */
   gridsAtPoint(point: { lng: number; lat: number }): string[];
+  /**
+   * The longest community name the text holds, with what follows it (幸福小区3号楼2单元 → 幸福小区,
+   * 3号楼2单元): a place given only as said, an Open311 `address_string`. Undefined when it names none.
+   */
+  communityIn(text: string): { community: string; after: string } | undefined;
 }
 
 /** Areas are bucketed by cells of this many degrees (about 1 km): a point reads its cell's areas only. */
@@ -65,7 +70,27 @@ export function buildPlaceIndex(grids: readonly GridPlaces[]): PlaceIndex {
         }
     }
   }
+  // Names by their first two characters: reading a text looks up each position, not every community.
+  const byOpening = new Map<string, string[]>();
+  for (const name of communities.keys()) {
+    const opening = name.slice(0, 2);
+    byOpening.set(
+      opening,
+      [...(byOpening.get(opening) ?? []), name].sort((a, b) => b.length - a.length),
+    );
+  }
+  const communityIn = (text: string) => {
+    const said = normaliseCommunity(text);
+    let found: { community: string; after: string } | undefined;
+    for (let at = 0; at < said.length - 1; at++) {
+      const name = byOpening.get(said.slice(at, at + 2))?.find((n) => said.startsWith(n, at));
+      if (name && name.length > (found?.community.length ?? 0))
+        found = { community: name, after: said.slice(at + name.length) };
+    }
+    return found;
+  };
   return {
+    communityIn,
     gridsOfCommunity: (community) => communities.get(normaliseCommunity(community)) ?? [],
     gridsAtPoint: ({ lng, lat }) =>
       [...(cells.get(cellKey(cellOf(lng), cellOf(lat))) ?? []), ...wide]

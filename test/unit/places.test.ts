@@ -133,6 +133,19 @@ describe('addresses and points to grids (domain/places)', () => {
     });
   });
 
+  test('When a place is given only as said, then the longest community the directory knows in the text and the building right after it place it', () => {
+    expect(match({ text: '山西省示范县 幸福小区３号楼2单元501' })).toEqual({
+      matchedBy: 'address',
+      gridId: 'g01',
+    });
+    expect(match({ text: '幸福小区第十六栋' })).toEqual({ matchedBy: 'address', gridId: 'g02' });
+    expect(match({ text: '东关花园门口路灯不亮' })).toEqual({ matchedBy: 'address', gridId: 'g02' });
+    // 幸福小区 is split between two grids by building: with none said, no one grid takes it.
+    expect(match({ text: '幸福小区门口' })).toEqual({ matchedBy: 'none', township: 'township-t01' });
+    expect(org.communityIn('去东关花园的路上')).toEqual({ community: '东关花园', after: '的路上' });
+    expect(org.communityIn('城东老街口')).toBeUndefined();
+  });
+
   test('When nothing places an unknown address, then the filer’s township takes it, and with no township to tell, nothing does', () => {
     expect(match({ community: '无名小区', building: '1' }, 'grid-g08')).toEqual({
       matchedBy: 'none',
