@@ -12,6 +12,13 @@ export interface LiveOrgDirectory {
   /** Always the latest directory built: hand it to whatever reads the org */
   org: OrgDirectory;
   store: DirectoryStore;
+  /**
+   * People as views name them: by id, and the holder of a role in a unit (a grid's branch
+   * secretary), which FerretDB finds only by reading the people collection: a holder found is
+   * remembered until the directory's version moves, so request views read it once per unit, not
+   * once per view.
+   */
+  people: Pick<DirectoryStore, 'person' | 'holderOf'>;
   /** Rebuilds now if the version moved (an API process calls it after its own writes). */
   refresh(): Promise<void>;
   stop(): void;
@@ -54,12 +61,28 @@ export function watchOrgDirectory(options: {
   const fileOrg = orgSchema.parse(JSON.parse(readFileSync(options.orgFile, 'utf8')));
   let current = buildOrgDirectory(fileOrg, policy);
   let version: number | undefined;
+  let holders = new Map<string, ReturnType<DirectoryStore['holderOf']>>();
   const rebuild = async () => {
     if (version === undefined) await store.loadUnitsIfEmpty(fileOrg);
     const seen = await store.version();
     if (seen === version) return;
     current = buildOrgDirectory(orgOfUnits(await store.units()), policy);
     version = seen;
+    holders = new Map();
+  };
+  const people: LiveOrgDirectory['people'] = {
+    person: (id) => store.person(id),
+    holderOf: (unit, role) => {
+      const key = `${unit}|${role}`;
+      const known = holders.get(key);
+      if (known) return known;
+      const read = store.holderOf(unit, role);
+      holders.set(key, read);
+      // Asked again next time: a failed read (MongoDB down), or none yet (a secretary may be added by another process).
+      const forget = () => holders.get(key) === read && holders.delete(key);
+      read.then((holder) => holder ?? forget(), forget);
+      return read;
+    },
   };
   // One rebuild at a time, each reading the version after the call: a writer's refresh sees its write.
   let queue = Promise.resolve();
@@ -70,7 +93,7 @@ export function watchOrgDirectory(options: {
   const org = new Proxy({} as OrgDirectory, {
     get: (_target, method: keyof OrgDirectory) => current[method],
   });
-  return { org, store, refresh, stop: () => clearInterval(timer) };
+  return { org, store, people, refresh, stop: () => clearInterval(timer) };
 }
 
 /** The directory as an entry point (the API, the worker) runs it: its store on `db`, the file and refresh period from the environment. */

@@ -44,7 +44,8 @@ export class DirectoryStore {
 
   /**
    * The first active person (by id) holding a role in a unit: a grid's branch secretary, a township's
-   * leader. FerretDB reads the people collection for it (a county's people, not its cases).
+   * leader. FerretDB reads the people collection for it (a county's people, not its cases); views
+   * ask the live directory, which remembers it (live.ts).
    */
   async holderOf(unit: string, role: Assignment['role']): Promise<OrgPersonDoc | undefined> {
     // By unit alone, as the people pages filter (FerretDB 1.24 answers no $elemMatch here); a unit holds few people.

@@ -48,7 +48,7 @@ export function placeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
         res.json({
           matchedBy: 'none',
           township: { id: township, name: org.nameOf(township) },
-          responsible: await responsibleAt(org, deps.directory.store, {
+          responsible: await responsibleAt(org, deps.directory.people, {
             unit: township,
             dispatcher: township,
             unmatched: true,
@@ -60,7 +60,7 @@ export function placeRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       res.json({
         matchedBy: match.matchedBy,
         grid: { id: match.gridId, unit, name: org.nameOf(unit) },
-        responsible: await responsibleAt(org, deps.directory.store, {
+        responsible: await responsibleAt(org, deps.directory.people, {
           unit,
           dispatcher: unit,
           unmatched: false,

@@ -111,7 +111,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const present = async (state: CitizenRequestState, res: Response) => ({
     ...presentRequest(state, deps.policy, actorOf(res), {
       grid: gridOf(state, deps.org),
-      responsible: await responsibleFor(state, deps.org, deps.directory.store),
+      responsible: await responsibleFor(state, deps.org, deps.directory.people),
     }),
     coHandlers: presentCoHandlers(state, deps.org),
   });
