@@ -27,7 +27,7 @@ const addresses = z
   .min(1)
   .max(100)
   .openapi({ description: 'grid units only: the communities (and their buildings) the grid covers' });
-const area = polygonSchema.openapi({
+const area = polygonSchema.meta({
   description: 'grid units only: a GeoJSON Polygon in lng/lat (WGS 84), each ring closed',
 });
 
