@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflows } from '../../worker/bundle';
 
 /** The wrapper written by scripts/install-tools.sh around the Java test server from Maven Central. */
 export const TEST_SERVER_PATH = path.resolve(__dirname, '../../.tools/bin/temporal-test-server');
@@ -53,4 +55,40 @@ export function unlessStranded<T>(
   return Promise.race([env.client.connection.withAbortSignal(abandon.signal, scenario), stranded]).finally(
     () => clearTimeout(timer),
   );
+}
+
+/** What a workflow test file runs on: the workflow bundle, and the current test's own server. */
+export interface TimeSkippingServer {
+  readonly env: TestWorkflowEnvironment;
+  readonly bundle: WorkflowBundleWithSourceMap;
+}
+
+/**
+ * The hooks every workflow test file shares: the workflows bundled once per file, a fresh server per
+ * test (a shared clock would carry timers of earlier cases), and each scenario the server strands
+ * (`unlessStranded`) tried twice more.
+ */
+export function useTimeSkippingServer(): TimeSkippingServer {
+  jest.retryTimes(2, { logErrorsBeforeRetry: true });
+  let env: TestWorkflowEnvironment | undefined;
+  let bundle: WorkflowBundleWithSourceMap | undefined;
+  beforeAll(async () => {
+    bundle = await bundleWorkflows();
+  });
+  beforeEach(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+  return {
+    get env() {
+      if (!env) throw new Error('no time-skipping server outside a test');
+      return env;
+    },
+    get bundle() {
+      if (!bundle) throw new Error('the workflows are bundled before the first test');
+      return bundle;
+    },
+  };
 }

@@ -4,8 +4,7 @@ import { fetchCaseHistory } from '../../audit/history';
 import { replayCase } from '../../audit/replay';
 import { caseTimeline } from '../../audit/timeline';
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import {
   commitmentActionUpdate,
   CommitmentInput,
@@ -14,42 +13,24 @@ import {
 } from '../../common/commitments';
 import { CommitmentCommand } from '../../domain/commitments/commands';
 import { CommitmentState } from '../../domain/commitments/state';
-import { bundleWorkflows } from '../../worker/bundle';
 import { actors, defaultPolicy, planSubmission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
-
-// See unlessStranded: a run the time-skipping server strands is tried again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
+import { unlessStranded, useTimeSkippingServer } from '../support/timeSkipping';
 
 const policy = defaultPolicy();
 const lead = { id: 'lead-1', role: 'assistance_team' as const, unit: 'industry-bureau' };
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleWorkflows();
-});
+const server = useTimeSkippingServer();
 
 // A server per attempt: a stranded task keeps the server from skipping time, so a retry on the
-// same server would strand as well (three attempts in a row did, once).
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
-
 describe('a three-year enterprise assistance plan on the time-skipping server, default policy', () => {
   test('When a team keeps (and misses) its obligations for three years, then reminders, escalations and assessments follow and the plan closes', async () => {
     const started = Date.now();
     const recorder = recordingActivities();
     const taskQueue = `plan-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.env.nativeConnection,
       taskQueue,
-      workflowBundle: bundle,
+      workflowBundle: server.bundle,
       activities: recorder.activities,
       sinks: liveSinks,
     });
@@ -64,9 +45,9 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
 
     await worker.runUntil(
       unlessStranded(
-        env,
+        server.env,
         async () => {
-          const handle = await env.client.workflow.start('assistancePlan', {
+          const handle = await server.env.client.workflow.start('assistancePlan', {
             taskQueue,
             workflowId,
             args: [input],
@@ -74,11 +55,13 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
           const act = (command: CommitmentCommand) =>
             handle.executeUpdate(commitmentActionUpdate, { args: [command] });
           const state = () =>
-            env.client.workflow.getHandle(workflowId).query(commitmentStateQuery) as Promise<CommitmentState>;
+            server.env.client.workflow
+              .getHandle(workflowId)
+              .query(commitmentStateQuery) as Promise<CommitmentState>;
           const visit = (note: string) => act({ type: 'recordVisit', actor: lead, note });
 
           // Year 1: the initial problem is solved, the letter is signed late, one visit is missed, a second problem lingers.
-          await env.sleep('20 days');
+          await server.env.sleep('20 days');
           await visit('first visit');
           await act({ type: 'progressProblem', actor: lead, problemId: 'p1', note: 'documents filed' });
           await act({
@@ -87,7 +70,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
             problemId: 'p1',
             outcome: 'land certificate issued',
           });
-          await env.sleep('15 days');
+          await server.env.sleep('15 days');
           await act({
             type: 'signLetter',
             actor: lead,
@@ -110,9 +93,9 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
             source: '技改补贴 upgrade subsidy',
             date: startDate,
           });
-          await env.sleep('45 days');
+          await server.env.sleep('45 days');
           const afterGap = await state();
-          const afterGapAt = await env.currentTimeMs();
+          const afterGapAt = await server.env.currentTimeMs();
           expect(
             afterGap.timeline
               .filter((e) => e.action === 'escalate_on_breach')
@@ -129,7 +112,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
           );
           for (let month = 0; month < 9; month += 1) {
             await visit(`year 1 visit ${month}`);
-            await env.sleep('25 days');
+            await server.env.sleep('25 days');
           }
           await act({
             type: 'handover',
@@ -140,7 +123,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
             reason: '调任 transferred',
           });
           const lead2 = { ...lead, id: 'lead-2' };
-          await env.sleep('60 days');
+          await server.env.sleep('60 days');
           const year1State = await state();
           const year1 = year1State.assessments[0];
           expect(year1).toMatchObject({ year: 1, final: false });
@@ -178,9 +161,9 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
             await act({ type: 'signLetter', actor: lead2, year, targets: [`year ${year} targets`] });
             for (let visits = 0; visits < 14; visits += 1) {
               await act({ type: 'recordVisit', actor: lead2, note: `year ${year} visit ${visits}` });
-              await env.sleep('25 days');
+              await server.env.sleep('25 days');
             }
-            await env.sleep('20 days');
+            await server.env.sleep('20 days');
           }
           const final = (await handle.result()) as CommitmentState;
           expect(final.status).toBe('closed');
@@ -211,7 +194,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
           ).toBeGreaterThan(0);
 
           // The auditor's view of the same case: every run stitched into one story, and its states refolded from the history.
-          const history = await fetchCaseHistory(env.client, workflowId);
+          const history = await fetchCaseHistory(server.env.client, workflowId);
           const runs = history.runs.length;
           expect(runs).toBeGreaterThan(1);
           const lines = caseTimeline(history);
@@ -226,7 +209,7 @@ describe('a three-year enterprise assistance plan on the time-skipping server, d
           ).toContain('breach of policy');
 
           const replayStarted = Date.now();
-          const replay = await replayCase(bundle, history);
+          const replay = await replayCase(server.bundle, history);
           const replayMs = Date.now() - replayStarted;
           expect(replay).toMatchObject({ deterministic: true, runs });
           expect(stateAsOf(replay, { at: afterGapAt })?.state).toEqual(afterGap);

@@ -1,7 +1,7 @@
 import { stageDeadline } from '../../domain/requests/state';
 import { liveSinks } from '../../worker/sinks';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { tsToMs } from '@temporalio/common/lib/time';
@@ -15,31 +15,13 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { submitRequest } from '../../domain/requests/transitions';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
-import { bundleWorkflows } from '../../worker/bundle';
+import { unlessStranded, useTimeSkippingServer } from '../support/timeSkipping';
 import { eventually } from '../support/eventually';
 import { caseTimeline } from '../../audit/timeline';
 import { fetchCaseHistory } from '../../audit/history';
 
-// See unlessStranded: a run the time-skipping server strands is tried again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
 const policy = defaultPolicy();
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleWorkflows();
-});
-
-// One server per test: the shared clock of a server would otherwise carry timers of earlier cases.
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkippingServer();
 
 /** Runs `body` with a worker on a fresh task queue and a freshly started request. */
 async function withRequest(
@@ -53,9 +35,9 @@ async function withRequest(
 ) {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({
-    connection: env.nativeConnection,
+    connection: server.env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: server.bundle,
     activities: recorder.activities,
     sinks: liveSinks,
   });
@@ -68,9 +50,9 @@ async function withRequest(
   };
   await worker.runUntil(
     unlessStranded(
-      env,
+      server.env,
       async () => {
-        const handle = await env.client.workflow.start('citizenRequest', {
+        const handle = await server.env.client.workflow.start('citizenRequest', {
           taskQueue,
           workflowId: requestWorkflowId(id),
           args: [input],
@@ -98,10 +80,10 @@ const state = (handle: { query: (q: typeof requestStateQuery) => Promise<unknown
 describe('citizenRequest workflow on the time-skipping server, default policy', () => {
   test('When nobody dispatches, then it reminds at each reminder point and escalates at each deadline up to the committee', async () => {
     await withRequest({}, async ({ handle, recorder }) => {
-      await env.sleep('3 hours');
+      await server.env.sleep('3 hours');
       expect(recorder.kinds()).toEqual(['assigned:grid-g01', 'reminder:grid-g01']);
       // Dispatch is due after 4 hours, then the village has 2 days and the township 3 days.
-      await env.sleep('6 days');
+      await server.env.sleep('6 days');
       expect(recorder.kinds()).toEqual([
         'assigned:grid-g01',
         'reminder:grid-g01',
@@ -154,7 +136,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       await act({ type: 'dispatch', actor: actors.secretary, assignee: 'member-1' });
       await act({ type: 'accept', actor: actors.member });
       await act({ type: 'resolve', actor: actors.member, note: 'done' });
-      await env.sleep('6 days');
+      await server.env.sleep('6 days');
       expect(await state(handle)).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
       const result = await handle.result();
       expect(result).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
@@ -173,7 +155,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
       await act({ type: 'withdraw', actor: actors.resident, reason: 'fixed it myself' });
       expect(await handle.result()).toMatchObject({ status: 'withdrawn' });
       const before = recorder.notices().length;
-      await env.sleep('30 days');
+      await server.env.sleep('30 days');
       expect(recorder.notices().length).toBe(before);
       const { events } = await handle.fetchHistory();
       const timersStarted = events!.filter((e) => e.timerStartedEventAttributes).length;
@@ -220,7 +202,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
         'closed',
       ]);
       expect(recorder.posted).toEqual([]);
-      const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter(
+      const told = caseTimeline(await fetchCaseHistory(server.env.client, handle.workflowId)).filter(
         (line) => line.revision !== undefined,
       );
       expect(told.map((line) => [line.action, line.notices?.map((n) => `${n.kind}:${n.recipient}`)])).toEqual(
@@ -265,7 +247,7 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
             .filter((e) => e.activityTaskScheduledEventAttributes)
             .map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name),
         ).toEqual(['commitRevision', 'commitRevision']);
-        const told = caseTimeline(await fetchCaseHistory(env.client, handle.workflowId)).filter(
+        const told = caseTimeline(await fetchCaseHistory(server.env.client, handle.workflowId)).filter(
           (line) => line.revision !== undefined,
         );
         expect(
@@ -284,14 +266,14 @@ describe('citizenRequest workflow on the time-skipping server, default policy', 
     const submittedAt = new Date(Date.now() - 1234).toISOString();
     const taskQueue = `test-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.env.nativeConnection,
       taskQueue,
-      workflowBundle: bundle,
+      workflowBundle: server.bundle,
       activities: recordingActivities().activities,
       sinks: liveSinks,
     });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('citizenRequest', {
+      const handle = await server.env.client.workflow.start('citizenRequest', {
         taskQueue,
         workflowId: requestWorkflowId(filed.id),
         args: [{ submission: filed, policy, submittedAt }],

@@ -1,5 +1,4 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,32 +10,14 @@ import {
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { liveSinks } from '../../worker/sinks';
-import { bundleWorkflows } from '../../worker/bundle';
 import { caseTimeline } from '../../audit/timeline';
 import { fetchCaseHistory } from '../../audit/history';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
-
-// See unlessStranded: a run the time-skipping server strands is tried again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
+import { unlessStranded, useTimeSkippingServer } from '../support/timeSkipping';
 
 const policy = defaultPolicy();
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleWorkflows();
-});
-
-// One server per test: the shared clock of a server would otherwise carry timers of earlier cases.
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkippingServer();
 
 /** Runs `body` with a worker on a fresh task queue and a request filed, dispatched and accepted. */
 async function withAcceptedRequest(
@@ -50,9 +31,9 @@ async function withAcceptedRequest(
   const recorder = recordingActivities();
   const taskQueue = `test-${randomUUID()}`;
   const worker = await Worker.create({
-    connection: env.nativeConnection,
+    connection: server.env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: server.bundle,
     activities: recorder.activities,
     sinks: liveSinks,
   });
@@ -64,9 +45,9 @@ async function withAcceptedRequest(
   };
   await worker.runUntil(
     unlessStranded(
-      env,
+      server.env,
       async () => {
-        const handle = await env.client.workflow.start('citizenRequest', {
+        const handle = await server.env.client.workflow.start('citizenRequest', {
           taskQueue,
           workflowId: requestWorkflowId(id),
           args: [input],
@@ -107,7 +88,7 @@ describe('co-handling (主办/协办) on the time-skipping server', () => {
   test('When a co-handler lets its part run past its deadline, then it is reminded, urged and supervised up its own chain while the request stays with its lead', async () => {
     await withAcceptedRequest(async ({ read, recorder, act }) => {
       await act({ type: 'assignCoHandlers', actor: actors.secretary, parts: [hexi] });
-      await env.sleep('7 hours');
+      await server.env.sleep('7 hours');
       expect(recorder.kinds().filter((k) => !k.endsWith(':member-1'))).toEqual([
         'assigned:grid-g01',
         'assigned:grid-g07',
@@ -147,7 +128,7 @@ describe('co-handling (主办/协办) on the time-skipping server', () => {
       await expect(refused).rejects.toMatchObject({
         cause: { type: 'not_allowed_in_state', message: expect.stringContaining('grid-g07, village-v02') },
       });
-      await env.sleep('1 hour');
+      await server.env.sleep('1 hour');
       await act({ type: 'reportCoHandling', actor: hexiMember, unit: 'grid-g07', note: '已核实 verified' });
       await act({
         type: 'reportCoHandling',
@@ -167,7 +148,9 @@ describe('co-handling (主办/协办) on the time-skipping server', () => {
         'outcome:member-1',
         'outcome:member-1',
       ]);
-      const told = caseTimeline(await fetchCaseHistory(env.client, workflowId)).filter((line) => line.about);
+      const told = caseTimeline(await fetchCaseHistory(server.env.client, workflowId)).filter(
+        (line) => line.about,
+      );
       expect(told.map((line) => [line.action, line.about])).toEqual([
         ['assign_cohandler', 'cohandler:grid-g07'],
         ['assign_cohandler', 'cohandler:village-v02'],

@@ -1,6 +1,5 @@
 import { liveSinks } from '../../worker/sinks';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import {
   CitizenRequestInput,
@@ -17,30 +16,12 @@ import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
 import { actors, defaultPolicy, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
-import { bundleWorkflows } from '../../worker/bundle';
+import { unlessStranded, useTimeSkippingServer } from '../support/timeSkipping';
 import { eventually } from '../support/eventually';
-
-// See unlessStranded: a run the time-skipping server strands is tried again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 const policy = defaultPolicy();
 const ladder = policy.ladder.map((level) => level.id);
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleWorkflows();
-});
-
-// One server per test: the shared clock of a server would otherwise carry timers of earlier cases.
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkippingServer();
 
 const resident = (id: string): Actor => ({ id, role: 'resident', unit: 'g01' });
 
@@ -59,9 +40,9 @@ async function withResolvedGroup(
   const taskQueue = `test-${randomUUID()}`;
   const recorder = recordingActivities();
   const worker = await Worker.create({
-    connection: env.nativeConnection,
+    connection: server.env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: server.bundle,
     activities: recorder.activities,
     sinks: liveSinks,
   });
@@ -71,7 +52,7 @@ async function withResolvedGroup(
       policy,
       submittedAt: new Date().toISOString(),
     };
-    return env.client.workflow.start('citizenRequest', {
+    return server.env.client.workflow.start('citizenRequest', {
       taskQueue,
       workflowId: requestWorkflowId(id),
       args: [input],
@@ -80,7 +61,7 @@ async function withResolvedGroup(
   const primaryId = `primary-${randomUUID()}`;
   await worker.runUntil(
     unlessStranded(
-      env,
+      server.env,
       async () => {
         const primary = await start(primaryId, 'resident-1');
         for (const requesterId of ['resident-2', 'resident-3']) {
@@ -148,7 +129,7 @@ describe('a merged group’s return visit on the time-skipping server', () => {
   test('When only one requester answers before the return visit lapses, then it closes with that answer counted and the two others as no feedback, and all three are told', async () => {
     await withResolvedGroup(async ({ primaryId, act, state, recorder }) => {
       await act({ type: 'feedback', actor: resident('resident-2'), satisfied: true });
-      await env.sleep('6 days');
+      await server.env.sleep('6 days');
       const closed = await state();
       expect(closed).toMatchObject({ status: 'closed', outcome: 'no_feedback' });
       const c = counts(closed);

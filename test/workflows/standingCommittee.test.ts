@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { committeeAnnouncer } from '../../activities/committee/announce';
 import { orderActivities } from '../../activities/committee/orders';
 import {
@@ -17,59 +16,42 @@ import { Actor } from '../../domain/actors';
 import { overdueItems } from '../../domain/committee/queries';
 import { RequestCommand } from '../../domain/requests/commands';
 import { CitizenRequestState } from '../../domain/requests/state';
-import { bundleWorkflows } from '../../worker/bundle';
 import { liveSinks } from '../../worker/sinks';
 import { eventually } from '../support/eventually';
 import { actors, defaultPolicy, planSubmission, submission } from '../support/fixtures';
 import { recordingActivities } from '../support/recordingActivities';
-import { createTimeSkippingEnv, unlessStranded } from '../support/timeSkipping';
-
-// See unlessStranded: a run the time-skipping server strands is tried again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
+import { unlessStranded, useTimeSkippingServer } from '../support/timeSkipping';
 
 const policy = defaultPolicy();
 const deputy: Actor = { id: 'deputy-1', role: 'unit_leader', unit: 'housing-bureau' };
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleWorkflows();
-});
-
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkippingServer();
 
 describe('the standing committee’s workflow', () => {
   test('When a meeting decides four items, then each case follows its decision: the lead is reminded and its lapse flagged overdue, the duplicate absorbed, the item sent down resolved there, and items leave as their cases end', async () => {
     const taskQueue = `test-${randomUUID()}`;
     const recorder = recordingActivities({
-      announce: committeeAnnouncer({ temporal: env.client, taskQueue, policy }),
+      announce: committeeAnnouncer({ temporal: server.env.client, taskQueue, policy }),
     });
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.env.nativeConnection,
       taskQueue,
-      workflowBundle: bundle,
-      activities: { ...recorder.activities, ...orderActivities(env.client) },
+      workflowBundle: server.bundle,
+      activities: { ...recorder.activities, ...orderActivities(server.env.client) },
       sinks: liveSinks,
     });
-    const committee = env.client.workflow.getHandle(committeeWorkflowId('committee-c01'));
+    const committee = server.env.client.workflow.getHandle(committeeWorkflowId('committee-c01'));
     const ids = { lead: 'r-lead', duplicate: 'r-dup', down: 'r-down', closed: 'r-closed' };
-    const request = (id: string) => env.client.workflow.getHandle(requestWorkflowId(id));
+    const request = (id: string) => server.env.client.workflow.getHandle(requestWorkflowId(id));
     const act = (id: string, command: RequestCommand) =>
       request(id).executeUpdate(requestActionUpdate, { args: [command] });
     const stateOf = (id: string) => request(id).query(requestStateQuery) as Promise<CitizenRequestState>;
 
     await worker.runUntil(
       unlessStranded(
-        env,
+        server.env,
         async () => {
           for (const [key, id] of Object.entries(ids))
-            await env.client.workflow.start('citizenRequest', {
+            await server.env.client.workflow.start('citizenRequest', {
               taskQueue,
               workflowId: requestWorkflowId(id),
               args: [
@@ -80,7 +62,7 @@ describe('the standing committee’s workflow', () => {
                     requester: { id: `resident-${key}`, name: '张三' },
                   }),
                   policy,
-                  submittedAt: new Date(await env.currentTimeMs()).toISOString(),
+                  submittedAt: new Date(await server.env.currentTimeMs()).toISOString(),
                 },
               ],
             });
@@ -107,7 +89,7 @@ describe('the standing committee’s workflow', () => {
             committee.executeUpdate(committeeMeetingUpdate, {
               args: [{ actor: actors.secretariat, meeting: command }],
             });
-          const heldAt = new Date((await env.currentTimeMs()) - 60_000).toISOString();
+          const heldAt = new Date((await server.env.currentTimeMs()) - 60_000).toISOString();
           // A bad meeting is refused whole: nothing is recorded and no case hears of it.
           const refused = await meeting({
             id: 'm0',
@@ -167,7 +149,7 @@ describe('the standing committee’s workflow', () => {
           expect(await stateOf(ids.duplicate)).toMatchObject({ status: 'merged', mergedInto: ids.lead });
 
           // A retried delivery finds the meeting applied, even where it took the case off the agenda.
-          const again = await orderActivities(env.client).deliverCommitteeOrders({
+          const again = await orderActivities(server.env.client).deliverCommitteeOrders({
             actor: actors.secretariat,
             orders: [requestWorkflowId(ids.lead), requestWorkflowId(ids.down)].map((key) => ({
               item: key,
@@ -184,7 +166,7 @@ describe('the standing committee’s workflow', () => {
           expect(await stateOf(ids.down)).toMatchObject({ status: 'resolved', level: 1, resolvedAtLevel: 1 });
 
           // The lead is reminded at half time, then misses the deadline: publicly noted, and overdue on the agenda.
-          await env.sleep('49 hours');
+          await server.env.sleep('49 hours');
           expect(recorder.kinds(requestWorkflowId(ids.lead))).toEqual(
             expect.arrayContaining([
               'reminder:deputy-1',
@@ -192,8 +174,10 @@ describe('the standing committee’s workflow', () => {
               'reminder:committee-c01',
             ]),
           );
-          expect(overdueItems(await committee.query(agendaQuery), await env.currentTimeMs())).toEqual([]);
-          await env.sleep('2 days');
+          expect(overdueItems(await committee.query(agendaQuery), await server.env.currentTimeMs())).toEqual(
+            [],
+          );
+          await server.env.sleep('2 days');
           await eventually(async () =>
             expect((await stateOf(ids.lead)).committee).toMatchObject({ lapses: 1 }),
           );
@@ -201,7 +185,7 @@ describe('the standing committee’s workflow', () => {
             expect.arrayContaining(['public_notice:deputy-1', 'public_notice:committee-c01']),
           );
           const late = await committee.query(agendaQuery);
-          expect(overdueItems(late, await env.currentTimeMs()).map((i) => i.key)).toEqual([
+          expect(overdueItems(late, await server.env.currentTimeMs()).map((i) => i.key)).toEqual([
             requestWorkflowId(ids.lead),
           ]);
 
@@ -221,32 +205,32 @@ describe('the standing committee’s workflow', () => {
   test('When a plan’s problem escalates to the committee, then it arrives on the agenda, the meeting’s lead answers for it in the plan, and it leaves once resolved', async () => {
     const taskQueue = `test-${randomUUID()}`;
     const recorder = recordingActivities({
-      announce: committeeAnnouncer({ temporal: env.client, taskQueue, policy }),
+      announce: committeeAnnouncer({ temporal: server.env.client, taskQueue, policy }),
     });
     const worker = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.env.nativeConnection,
       taskQueue,
-      workflowBundle: bundle,
-      activities: { ...recorder.activities, ...orderActivities(env.client) },
+      workflowBundle: server.bundle,
+      activities: { ...recorder.activities, ...orderActivities(server.env.client) },
       sinks: liveSinks,
     });
-    const committee = env.client.workflow.getHandle(committeeWorkflowId('committee-c01'));
+    const committee = server.env.client.workflow.getHandle(committeeWorkflowId('committee-c01'));
     const id = `plan-${randomUUID().slice(0, 8)}`;
     const startDate = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const plan = env.client.workflow.getHandle(commitmentWorkflowId('enterprise', id));
+    const plan = server.env.client.workflow.getHandle(commitmentWorkflowId('enterprise', id));
     const item = `${commitmentWorkflowId('enterprise', id)}/p1`;
 
     await worker.runUntil(
       unlessStranded(
-        env,
+        server.env,
         async () => {
-          await env.client.workflow.start('assistancePlan', {
+          await server.env.client.workflow.start('assistancePlan', {
             taskQueue,
             workflowId: plan.workflowId,
             args: [{ submission: planSubmission({ id, startDate }), policy }],
           });
           // 30 days to solve it, then the village's 2 and the township's 3: it reaches the committee.
-          await env.sleep('37 days');
+          await server.env.sleep('37 days');
           const arrived = await eventually(async () => {
             const agenda = await committee.query(agendaQuery);
             expect(agenda.items.map((i) => i.key)).toEqual([item]);
@@ -260,7 +244,7 @@ describe('the standing committee’s workflow', () => {
                 actor: actors.secretariat,
                 meeting: {
                   id: 'm1',
-                  heldAt: new Date((await env.currentTimeMs()) - 60_000).toISOString(),
+                  heldAt: new Date((await server.env.currentTimeMs()) - 60_000).toISOString(),
                   membersPresent: ['secretary-wang'],
                   decisions: [
                     {
