@@ -51,6 +51,8 @@ export async function startSupervisedStack(policyFile: string) {
     ARCHIVE_DIR: path.join(dataDir, 'archive'),
     ACTION_LOG_SPOOL_DIR: path.join(dataDir, 'action-log-spool'),
     POLICY_FILE: policyFile,
+    // The default tree names SLA classes the short policy lacks; the API refuses a tree that does not fit.
+    CATEGORIES_FILE: path.join(repoRoot, 'test', 'e2e', 'categories.short.json'),
     API_PORT: String(ports.api),
     TEMPORAL_DEV_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: '0',
