@@ -21,7 +21,7 @@ import { requestIdParams, requestView } from './schema';
 import { requestInScope } from './scope';
 import { requestService } from './service';
 
-type Present = (state: CitizenRequestState, res: Response) => unknown;
+type Present = (state: CitizenRequestState, res: Response) => Promise<object>;
 
 /**
  * 协办: naming co-handling units (a dispatcher of the unit holding the request or above it), a
@@ -72,7 +72,7 @@ export function coHandlerRoutes(
         level: deps.org.levelOf(part.unit)!,
       }));
       const state = await service.act(params.id, { type: 'assignCoHandlers', actor, parts, note: body.note });
-      res.json(present(state, res));
+      res.json(await present(state, res));
     }),
   );
 
@@ -97,7 +97,7 @@ export function coHandlerRoutes(
         unit: params.unitId,
         note: body.note,
       });
-      res.json(present(state, res));
+      res.json(await present(state, res));
     }),
   );
 
@@ -122,7 +122,7 @@ export function coHandlerRoutes(
         unit: params.unitId,
         reason: body.reason,
       });
-      res.json(present(state, res));
+      res.json(await present(state, res));
     }),
   );
   return router;
