@@ -9,7 +9,8 @@ const remembered = 10_000;
  * reassigning someone takes effect at their next call. When the store does not answer within
  * `timeoutMs` (down, or stalled), the person as this process last read them serves instead: filings
  * are accepted through a MongoDB outage, as they go to Temporal. Someone this process has not read
- * since it started cannot be authenticated then (the store's error, a 503, answers).
+ * since it started has no copy to serve, so the store gets `unknownTimeoutMs` to answer (a store slow
+ * under a burst, not down) before the store's error, a 503, answers.
  */
 export class PeopleReader {
   private readonly lastRead = new Map<string, OrgPersonDoc | undefined>();
@@ -17,14 +18,16 @@ export class PeopleReader {
   constructor(
     private readonly store: Pick<DirectoryStore, 'person'>,
     private readonly timeoutMs = 1_000,
+    private readonly unknownTimeoutMs = 5_000,
   ) {}
 
   async person(id: string): Promise<OrgPersonDoc | undefined> {
     let timer: NodeJS.Timeout | undefined;
+    const limitMs = this.lastRead.has(id) ? this.timeoutMs : this.unknownTimeoutMs;
     const stalled = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`the org directory did not answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
+        () => reject(new Error(`the org directory did not answer within ${limitMs} ms`)),
+        limitMs,
       );
     });
     try {
