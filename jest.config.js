@@ -17,6 +17,8 @@ const base = {
 
 module.exports = {
   testTimeout: 180000,
+  // A clean-clone run that failed three files stayed up, busy, after its summary: CI must end with its result.
+  forceExit: true,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.test.ts'] },
