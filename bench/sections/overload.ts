@@ -32,7 +32,7 @@ export const overload: Section = {
     const size = scaled(burst, ctx.scale, 50);
     const tuning = tuningFrom(loadEnv());
     const note = `${size} at once; worker slots: ${tuning.activitySlots} activities, ${tuning.localActivitySlots} local, ${tuning.workflowTaskSlots} workflow tasks`;
-    const running = fileAndDispatch(stack.http, size, pausedMs, pauseIfEmbedded(ctx.log));
+    const running = fileAndDispatch(stack.http, stack.models, size, pausedMs, pauseIfEmbedded(ctx.log));
     const outcome = await Promise.race([running, sleep(ctx.budgetMinutes * 60_000).then(() => undefined)]);
     if (!outcome) {
       running.catch(() => undefined); // answered with errors once the stack stops

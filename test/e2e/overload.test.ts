@@ -23,6 +23,7 @@ describe('a worker past its capacity, on the real dev server and FerretDB', () =
   test('When a burst meets a small worker and the store pauses for longer than an attempt may take, then every case converges and nothing times out', async () => {
     const { ids, answers, answeredWhilePaused } = await fileAndDispatch(
       e2e.http,
+      e2e.system.models,
       burst,
       pausedMs,
       pauseStore,
