@@ -3,6 +3,7 @@
  * unit: pure domain code, no servers. workflows: the Java time-skipping test server.
  * replay: recorded histories against the current workflow code (no server).
  * e2e: the Temporal dev server, FerretDB, the worker and the API over real HTTP.
+ * browser: the same system with the built console, driven in Debian's Chromium (playwright-core).
  */
 const base = {
   preset: 'ts-jest',
@@ -24,5 +25,6 @@ module.exports = {
     { ...base, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.test.ts'] },
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
 };

@@ -4,6 +4,7 @@ import { authenticate } from './actor';
 import { PeopleReader } from '../directory/people';
 import { jsonBodies } from './bodies';
 import { browserPolicy } from './browserPolicy';
+import { apiReferenceRoutes, consoleRoutes } from './console';
 import { actionLogRoutes } from './audit/actionLogRoutes';
 import { auditCaseRoutes } from './audit/caseRoutes';
 import { temporalDeadline } from './dependencies';
@@ -53,6 +54,8 @@ export function createApp(deps: ApiDeps): Express {
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
   app.use(browserPolicy(deps.consoleOrigins ?? []));
+  app.use(consoleRoutes());
+  app.use(apiReferenceRoutes());
   const rateLimits = deps.rateLimits ?? defaultRateLimits;
   const open311Clients = new Open311Clients(deps.db);
   // GeoReport v2 is its own API: its clients send forms and an api_key, never a token, and read its errors' format.
@@ -89,6 +92,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(codecRoutes(deps, doc));
   v1.use(open311ClientRoutes(open311Clients, deps, doc));
   const openapi = doc.generate();
+  app.locals.openapi = openapi;
   v1.get(
     '/openapi.json',
     validated({}, (_input, res) => res.json(openapi)),

@@ -88,6 +88,19 @@ if [ "${LIANXIN_EXTERNAL_MONGO:-}" != 1 ] && ! [ -x "$BIN/postgres" -a -x "$BIN/
   ln -sf "$PG_BIN/postgres" "$BIN/postgres"; ln -sf "$PG_BIN/initdb" "$BIN/initdb"
 fi
 
+# The console's browser tests drive Debian's Chromium through playwright-core, which never downloads
+# a browser of its own. Skipped where the console is not tested (LIANXIN_NO_BROWSER=1: `npm start`).
+install_chromium() {
+  [ "$(id -u)" = 0 ] || { echo "install-tools: Chromium is needed for the console's browser tests: apt-get install chromium (as root)" >&2; exit 1; }
+  need apt-get "install Chromium"
+  apt-get update -qq >"$TOOLS/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    chromium fonts-noto-cjk >>"$TOOLS/apt.log" 2>&1 || { cat "$TOOLS/apt.log"; return 1; }
+}
+# Noto CJK draws the console's Chinese in screenshots (without it, every character is a box).
+if [ "${LIANXIN_NO_BROWSER:-}" != 1 ] && ! [ -x /usr/bin/chromium -a -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+  timed "chromium (apt)" install_chromium
+fi
+
 # Maven prints colour codes even with -q: keep its output in a log, shown only on failure.
 # Copied beside, then renamed: a failed run must not leave a half-filled folder that looks done.
 fetch_jars() {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { hashPassword, verifyPassword } from '../../directory/passwords';
 import { actorOf, requireCaller } from '../actor';
 import { ApiDeps } from '../deps';
-import { notFound, unauthenticated } from '../errors';
+import { invalidField, notFound, unauthenticated } from '../errors';
 import { ApiDocument, json, problemResponses, publicOperation } from '../openapi';
 import { presentAssignment } from '../org/presenter';
 import { validated } from '../validate';
@@ -45,7 +45,10 @@ export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     request: { body: json(loginBody) },
     responses: {
       200: { description: 'a token and who it is for', ...json(loginView) },
-      400: problemResponses[400],
+      400: {
+        ...problemResponses[400],
+        description: 'a malformed body, or `actingAs` naming an assignment the person does not hold',
+      },
       401: { description: 'wrong username or password (one answer for both)' },
       404: problemResponses[404],
     },
@@ -58,7 +61,13 @@ export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       const stored = person?.login?.username === body.username ? person.login.passwordHash : await decoy;
       const matches = await verifyPassword(body.password, stored);
       if (!person || !matches || person.disabled || !person.assignments.length) throw loginRefused();
-      const { token, expiresAt } = await issuer.issue(person._id);
+      const { actingAs } = body;
+      if (actingAs && !person.assignments.some((a) => a.role === actingAs.role && a.unit === actingAs.unit))
+        throw invalidField(
+          'body.actingAs',
+          `${actingAs.role} of ${actingAs.unit} is not an assignment you hold`,
+        );
+      const { token, expiresAt } = await issuer.issue(person._id, actingAs ?? {});
       res.json({
         token,
         expiresAt,

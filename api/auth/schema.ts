@@ -4,7 +4,18 @@ import { assignmentView } from '../org/schema';
 import { identifier, secret } from '../text';
 
 export const loginBody = z
-  .object({ username: identifier(100, 'a username'), password: secret(1, 200) })
+  .object({
+    username: identifier(100, 'a username'),
+    password: secret(1, 200),
+    actingAs: z
+      .object({ role: identifier(40, 'a role'), unit: identifier(100, 'a unit id') })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          'which of the person’s assignments the token acts in (the console asks someone holding two); the first one unless given',
+      }),
+  })
   .strict();
 
 const me = {

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { demoPeopleFile, seedDemoCounty } from '../../directory/seed';
+import { E2eEdge, useE2eSystem } from './e2eSystem';
+
+/** Debian's Chromium, which scripts/install-tools.sh installs; playwright-core never downloads one. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps calling Google's hosts, which this closed network refuses.
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const repoRoot = join(__dirname, '..', '..');
+/** Where the scenarios' screenshots go (git-ignored); the README shows a few, copied to docs/console/. */
+export const screenshotDir = join(repoRoot, 'test-output', 'console');
+
+export interface ConsoleRun {
+  e2e: ReturnType<typeof useE2eSystem>;
+  browser: Browser;
+  /** The console's address on this run's API */
+  url(path?: string): string;
+}
+
+/**
+ * The whole system (useE2eSystem: the dev server, FerretDB, the worker, the API serving the built
+ * console) with the demo county's people and their password logins, and a headless Chromium. One
+ * per test file; each user signs in in a browser context of their own, as on their own computer.
+ */
+export function useConsole(options: { policyFile?: string; edge?: E2eEdge } = {}): ConsoleRun {
+  const e2e = useE2eSystem(options.policyFile, undefined, undefined, undefined, options.edge);
+  const run = {
+    e2e,
+    browser: undefined as unknown as Browser,
+    url: (path = '') => `${e2e.system.url}/console${path}`,
+  };
+  beforeAll(async () => {
+    await seedDemoCounty(e2e.system.directory.store, {
+      orgFile: join(repoRoot, 'config', 'org.default.json'),
+      peopleFile: join(repoRoot, demoPeopleFile),
+    });
+    await e2e.system.directory.refresh();
+    run.browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumFlags,
+      headless: true,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await run.browser?.close();
+  });
+  return run;
+}
+
+/** The demo users' one password (config/people.demo.json). */
+export const demoPassword = 'lianxin-demo';
+
+/**
+ * Signs `username` in through the sign-in page, in a fresh browser context (Beijing time, Chinese
+ * first); `actingAs` picks an assignment by its label for someone holding several.
+ */
+export async function signIn(run: ConsoleRun, username: string, actingAs?: string | RegExp): Promise<Page> {
+  const context = await run.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(run.url('/login'));
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  if (actingAs) {
+    await page.getByRole('radio', { name: actingAs }).check();
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+  await page.getByTestId('signed-in-as').waitFor();
+  return page;
+}
+
+/** Saves what the page shows as `<scenario>/<name>.png` under test-output/console/. */
+export async function screenshot(page: Page, scenario: string, name: string): Promise<void> {
+  const dir = join(screenshotDir, scenario);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
