@@ -15,6 +15,7 @@ import { Shell } from './layout/Shell';
 import LoginPage from './LoginPage';
 import NotFoundPage from './NotFoundPage';
 import { linkedPages, pages, pagesFor } from './pages';
+import { theme } from './theme';
 
 /** Signed-in pages only: anyone else goes to the sign-in page. */
 function SignedIn() {
@@ -64,7 +65,7 @@ function Localized() {
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

@@ -1,4 +1,4 @@
-import { useConsole, screenshot, signIn } from '../support/browser';
+import { accessibilityViolations, useConsole, screenshot, signIn } from '../support/browser';
 
 const run = useConsole();
 
@@ -9,6 +9,8 @@ describe('signing in to the console', () => {
       '支部书记 李娜 Li Na · 支部书记 · 东关第一网格支部',
     );
     await expect(page.getByRole('link', { name: '通知' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('table').waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'sign-in', 'secretary-home');
     await page.context().close();
   });
@@ -27,6 +29,7 @@ describe('signing in to the console', () => {
     await page.getByLabel('密码').fill('not the password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码错误');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await context.close();
   });
 

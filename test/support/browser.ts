@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { demoPeopleFile, seedDemoCounty } from '../../directory/seed';
@@ -84,6 +84,29 @@ export async function signIn(run: ConsoleRun, username: string, actingAs?: strin
   }
   await page.getByTestId('signed-in-as').waitFor();
   return page;
+}
+
+let axe: string | undefined;
+const axeSource = () => (axe ??= readFileSync(require.resolve('axe-core'), 'utf8'));
+
+/**
+ * axe-core's WCAG 2 A and AA rules on what the page shows now (labels, names, contrast, landmarks):
+ * the violations, each as `<rule>: <target> …`, so a failure says what to fix.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // The page's globals, typed here without the DOM library the server code is compiled without.
+  type InPage = { axe: typeof import('axe-core'); document: import('axe-core').ElementContext };
+  // Evaluated rather than added as a script tag: the console's content security policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
+  const result = await page.evaluate(() => {
+    const { axe, document } = globalThis as unknown as InPage;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')} (${v.help})`,
+  );
 }
 
 /** Saves what the page shows as `<scenario>/<name>.png` under test-output/console/. */
