@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
 import { ApiError } from './errors';
 
@@ -14,6 +15,8 @@ export const consoleDist = join(__dirname, '..', 'console', 'dist');
  */
 export function consoleRoutes(dist = consoleDist): Router {
   const router = Router();
+  // Gzipped on the way (a third of the bytes): offices reach the console over slow township links.
+  router.use('/console', compression());
   const page = join(dist, 'index.html');
   router.use(
     '/console/assets',
@@ -40,6 +43,7 @@ const swaggerUiDist = dirname(require.resolve('swagger-ui-dist/package.json'));
  */
 export function apiReferenceRoutes(): Router {
   const router = Router();
+  router.use('/api/reference', compression());
   router.get('/api/reference/initializer.js', (_req, res) => {
     res
       .type('application/javascript')
