@@ -43,6 +43,10 @@ export interface Stack {
   db: mongoose.Connection;
   models: Models;
   http: HttpClient;
+  /** The API's origin (`http://127.0.0.1:<port>`): the console is under /console */
+  url: string;
+  /** The org directory's store: people with password logins are added here */
+  directory: DirectoryStore;
   worker: WorkerProcess;
   /** Citizen requests Temporal holds, open or closed (its visibility count: indexed, cheap at any size). */
   storedRequests(): Promise<number>;
@@ -168,6 +172,8 @@ async function startOn(
     worker,
     cpu,
     http: httpClient(() => `${api.url}/api/v1`, tokenCredentials(directory.store, identity.issuer)),
+    url: api.url,
+    directory: directory.store,
     storedRequests: async () =>
       (
         await temporal.workflow.count(

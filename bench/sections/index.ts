@@ -1,5 +1,6 @@
 import { Section } from '../section';
 import { cityDay } from './cityDay';
+import { consoleLoad } from './console';
 import { duplicates } from './duplicates';
 import { intake } from './intake';
 import { ledger } from './ledger';
@@ -25,4 +26,5 @@ export const sections: Section[] = [
   worker,
   overload,
   cityDay,
+  consoleLoad,
 ];

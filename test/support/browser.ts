@@ -18,6 +18,10 @@ const chromiumFlags = [
   '--disable-sync',
 ];
 
+/** Headless Chromium as the tests and the benchmark drive it. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true });
+
 const repoRoot = join(__dirname, '..', '..');
 /** Where the scenarios' screenshots go (git-ignored); the README shows a few, copied to docs/console/. */
 export const screenshotDir = join(repoRoot, 'test-output', 'console');

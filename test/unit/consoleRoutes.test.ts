@@ -58,7 +58,9 @@ describe('the console and the API reference, served by the API', () => {
     await serve(mkdtempSync(join(tmpdir(), 'lianxin-unbuilt-')));
     const res = await fetch(`${base}/console/`);
     expect(res.status).toBe(503);
-    expect((await res.json()).detail).toBe('the console is not built: run npm run console:build');
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      'the console is not built: run npm run console:build',
+    );
   });
 
   test('When the API reference is opened, then Swagger UI reads the API’s own document, from a script file', async () => {
