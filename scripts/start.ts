@@ -147,7 +147,9 @@ async function main(): Promise<void> {
     [
       '',
       'Lianxin is running',
+      `  Console:      http://${env.API_HOST}:${env.API_PORT}/console/  (demo users: README, password lianxin-demo)`,
       `  API:          ${base}`,
+      `  API reference: http://${env.API_HOST}:${env.API_PORT}/api/reference/`,
       `  OpenAPI:      ${base}/openapi.json`,
       `  Readiness:    ${base}/readyz`,
       ...(temporalUi ? [`  Temporal UI:  ${temporalUi}`] : []),
