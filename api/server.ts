@@ -16,6 +16,11 @@ export interface RunningApi {
  */
 export async function startApi(deps: ApiDeps, host: string, port: number): Promise<RunningApi> {
   const server = createApp(deps).listen(port, host);
+  // The client, not the API, closes an idle keep-alive socket: a server closing one at Node's 5 s
+  // races a client reusing it (an ECONNRESET on a busy machine), and proxies in front keep theirs
+  // for 60 s. Headers must still arrive within a second more than that.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await once(server, 'listening');
   const { port: bound } = server.address() as AddressInfo;
   const draining = new AbortController();
