@@ -26,6 +26,12 @@ export interface Page {
 
 export const pages: Page[] = [
   {
+    path: 'file',
+    nav: 'file',
+    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
+    component: lazy(() => import('./filing/FilingPage')),
+  },
+  {
     path: 'inbox',
     nav: 'inbox',
     roles: [
