@@ -11,12 +11,18 @@ type Candidate = components['schemas']['DuplicateCandidates']['candidates'][numb
 /**
  * The open requests the filing may repeat, as POST /requests/duplicates finds them for what has
  * been typed so far; the operator reads them before filing, and may file all the same. A caller the
- * API shows no candidates (a resident) sees nothing here.
+ * API shows no candidates (a resident: 403) sees nothing here.
  */
 export function DuplicateCandidates({ search }: { search?: Search }) {
   const { t, i18n } = useTranslation();
   const asked = useDebounced(search, 500);
-  const found = $api.useQuery('post', '/api/v1/requests/duplicates', { body: asked! }, { enabled: !!asked });
+  // Asked again while the form is open: during an outage other operators file the same matter as calls come in.
+  const found = $api.useQuery(
+    'post',
+    '/api/v1/requests/duplicates',
+    { body: asked! },
+    { enabled: !!asked, refetchInterval: 10_000 },
+  );
   if (!asked || found.error?.status === 403) return null;
   const candidates = found.data?.candidates ?? [];
   return (

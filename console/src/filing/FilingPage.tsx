@@ -62,6 +62,7 @@ export default function FilingPage() {
   async function file(typed: FilingValues) {
     setSubmitting(true);
     setProblem(undefined);
+    setFiled(undefined);
     try {
       const request = ok(
         await api.POST('/api/v1/requests', {
