@@ -108,6 +108,38 @@ describe('filing a request (点单) in the console', () => {
       status: 200,
       body: { gridId: 'g02', requester: { id: 'resident-2', name: '李四' } },
     });
+    // Each submit was a double click: one Idempotency-Key per filing files it once.
+    await eventually(async () => {
+      const listed = await run.e2e.http.get('/requests?unit=grid-g02');
+      expect(listed.body.items.map((item: { id: string }) => item.id).sort()).toEqual([first, second].sort());
+    });
+    await page.context().close();
+  });
+
+  test('When a branch secretary files for a resident under a grid picked from the org tree, then the request is filed to that grid by the grid member channel', async () => {
+    const page = await signIn(run, 'sec-1');
+    await page.getByRole('link', { name: '点单受理' }).click();
+    await chooseCategory(page, ['劳动保障', '欠薪']);
+    await page.getByLabel('标题').fill('工地拖欠工资');
+    await page.getByLabel('诉求内容').fill('在东关工地做工，三个月没发工资');
+    await page.getByText('选择网格', { exact: true }).click();
+    await page.getByLabel('网格', { exact: true }).click();
+    await page.getByTitle('东关第一网格支部', { exact: true }).click();
+    await page.getByLabel('诉求人账号').fill('resident-1');
+    await page.getByLabel('姓名').fill('张三');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'filing', 'grid-picked');
+    const id = await submit(page);
+    await expect(run.e2e.http.get(`/requests/${id}`)).resolves.toMatchObject({
+      status: 200,
+      body: {
+        channel: 'grid_member',
+        classification: { code: 'wage_arrears' },
+        gridId: 'g01',
+        level: 'township',
+        requester: { id: 'resident-1', name: '张三' },
+      },
+    });
     await page.context().close();
   });
 

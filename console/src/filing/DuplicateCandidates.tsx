@@ -1,4 +1,4 @@
-import { Alert, Card, Table, Tag } from 'antd';
+import { Alert, Card, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
@@ -32,44 +32,48 @@ export function DuplicateCandidates({ search }: { search?: Search }) {
         {candidates.length > 0 && (
           <Alert type="info" showIcon title={t('filing.duplicates.hint')} style={{ marginBottom: 12 }} />
         )}
-        <Table<Candidate>
-          rowKey="id"
-          size="small"
-          loading={found.isLoading}
-          dataSource={candidates}
-          pagination={false}
-          locale={{ emptyText: t('filing.duplicates.none') }}
-          columns={[
-            { title: t('filing.title'), dataIndex: 'title' },
-            {
-              title: t('filing.duplicates.status'),
-              dataIndex: 'statusLabel',
-              render: (label: Candidate['statusLabel']) => bilingual(label, i18n.language),
-            },
-            {
-              title: t('filing.where.grid'),
-              dataIndex: 'gridId',
-              render: (gridId: string, candidate) => (
-                <>
-                  {gridId}{' '}
-                  <Tag>
-                    {t(candidate.sameGrid ? 'filing.duplicates.sameGrid' : 'filing.duplicates.nearbyGrid')}
-                  </Tag>
-                </>
-              ),
-            },
-            {
-              title: t('filing.duplicates.filedAt'),
-              dataIndex: 'submittedAt',
-              render: (at: string) => new Date(at).toLocaleString(),
-            },
-            {
-              title: t('filing.duplicates.score'),
-              dataIndex: 'score',
-              render: (score: number) => `${Math.round(score * 100)}%`,
-            },
-          ]}
-        />
+        {found.isLoading && <Spin />}
+        {found.isSuccess && !candidates.length && (
+          <Typography.Paragraph>{t('filing.duplicates.none')}</Typography.Paragraph>
+        )}
+        {candidates.length > 0 && (
+          <Table<Candidate>
+            rowKey="id"
+            size="small"
+            dataSource={candidates}
+            pagination={false}
+            columns={[
+              { title: t('filing.title'), dataIndex: 'title' },
+              {
+                title: t('filing.duplicates.status'),
+                dataIndex: 'statusLabel',
+                render: (label: Candidate['statusLabel']) => bilingual(label, i18n.language),
+              },
+              {
+                title: t('filing.where.grid'),
+                dataIndex: 'gridId',
+                render: (gridId: string, candidate) => (
+                  <>
+                    {gridId}{' '}
+                    <Tag>
+                      {t(candidate.sameGrid ? 'filing.duplicates.sameGrid' : 'filing.duplicates.nearbyGrid')}
+                    </Tag>
+                  </>
+                ),
+              },
+              {
+                title: t('filing.duplicates.filedAt'),
+                dataIndex: 'submittedAt',
+                render: (at: string) => new Date(at).toLocaleString(),
+              },
+              {
+                title: t('filing.duplicates.score'),
+                dataIndex: 'score',
+                render: (score: number) => `${Math.round(score * 100)}%`,
+              },
+            ]}
+          />
+        )}
       </section>
     </Card>
   );
