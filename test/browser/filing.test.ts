@@ -66,7 +66,10 @@ describe('filing a request (点单) in the console', () => {
     const found = page.getByTestId('grid-found');
     await found.getByText('东关第二网格支部（g02）').waitFor();
     await expect(found.textContent()).resolves.toContain('负责人：支部书记 黄勇 Huang Yong');
-    await expect(page.getByTestId('leaf-deadlines').textContent()).resolves.toContain('时限类别');
+    // The short test policy: every general stage 1 hour, the return visit 3 seconds.
+    await expect(page.getByTestId('leaf-deadlines').textContent()).resolves.toBe(
+      '该分类的办理时限（一般）时限类别一般诉求首办层级网格支部下单1 小时接单1 小时办结1 小时回访3 秒',
+    );
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'filing', 'form-filled');
 

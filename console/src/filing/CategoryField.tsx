@@ -27,19 +27,19 @@ function optionsOf(nodes: Node[], language: string): Option[] {
  * has, and what the chosen leaf gets: its deadline class, the level handling it first and each
  * stage's deadline at the chosen urgency, as GET /categories states them.
  */
-export function CategoryField({ categories }: { categories?: Categories }) {
+export function CategoryField({ categories }: { categories: Categories }) {
   const { t, i18n } = useTranslation();
   const form = Form.useFormInstance();
   const path = Form.useWatch<string[] | undefined>('category', form);
   const urgency = Form.useWatch<string | undefined>('urgency', form);
-  const leaf = categories?.leaves.find((candidate) => candidate.code === path?.at(-1));
+  const leaf = categories.leaves.find((candidate) => candidate.code === path?.at(-1));
   const deadlines = urgency ? leaf?.deadlines[urgency] : undefined;
-  const urgencyLabel = categories?.urgencies.find((u) => u.key === urgency)?.label;
+  const urgencyLabel = categories.urgencies.find((u) => u.key === urgency)?.label;
   return (
     <>
       <Form.Item name="category" label={t('filing.category')}>
         <Cascader
-          options={optionsOf(categories?.roots ?? [], i18n.language)}
+          options={optionsOf(categories.roots, i18n.language)}
           placeholder={t('filing.categoryPlaceholder')}
           showSearch
           expandTrigger="hover"
@@ -47,7 +47,7 @@ export function CategoryField({ categories }: { categories?: Categories }) {
       </Form.Item>
       <Form.Item name="urgency" label={t('filing.urgency')}>
         <Select
-          options={(categories?.urgencies ?? []).map(({ key, label }) => ({
+          options={categories.urgencies.map(({ key, label }) => ({
             value: key,
             label: bilingual(label, i18n.language),
           }))}

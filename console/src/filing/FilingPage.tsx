@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Divider, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -104,78 +104,80 @@ export default function FilingPage() {
       {categories.error && (
         <Alert type="error" showIcon title={t('failed')} description={categories.error.detail} />
       )}
-      <Row gutter={24}>
-        <Col xs={24} xl={14}>
-          <Card>
-            <Form<FilingValues>
-              form={form}
-              layout="vertical"
-              initialValues={initialValues}
-              onFinish={(typed) => void file(typed)}
-              key={categories.data ? 'ready' : 'loading'}
-            >
-              <CategoryField categories={categories.data} />
-              <Form.Item name="title" label={t('filing.title')}>
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="description" label={t('filing.description')}>
-                <Input.TextArea rows={4} maxLength={5000} />
-              </Form.Item>
-              <WhereField />
-              <Divider titlePlacement="start">{t('filing.requester.section')}</Divider>
-              <Row gutter={16}>
-                <Col span={8}>
-                  <Form.Item
-                    name={['requester', 'id']}
-                    label={t('filing.requester.id')}
-                    tooltip={t('filing.requester.idHelp')}
-                  >
-                    <Input disabled={role === 'resident'} />
-                  </Form.Item>
-                </Col>
-                <Col span={8}>
-                  <Form.Item name={['requester', 'name']} label={t('filing.requester.name')}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col span={8}>
-                  <Form.Item name={['requester', 'phone']} label={t('filing.requester.phone')}>
-                    <Input type="tel" />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Form.Item name="channel" label={t('filing.channel')}>
-                <Select
-                  options={channels.map((channel) => ({
-                    value: channel,
-                    label: t(`filing.channels.${channel}`),
-                  }))}
-                />
-              </Form.Item>
-              {problem && (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={t('filing.failed')}
-                  description={problem}
-                  style={{ marginBottom: 16 }}
-                />
-              )}
-              <Space>
-                <Button type="primary" htmlType="submit" loading={submitting}>
-                  {t('filing.submit')}
-                </Button>
-                <Button htmlType="button" onClick={() => form.resetFields()}>
-                  {t('filing.reset')}
-                </Button>
-              </Space>
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <DuplicateCandidates search={values && duplicateSearchOf(values)} />
-        </Col>
-      </Row>
+      {categories.isLoading && <Spin />}
+      {categories.data && (
+        <Row gutter={24}>
+          <Col xs={24} xl={14}>
+            <Card>
+              <Form<FilingValues>
+                form={form}
+                layout="vertical"
+                initialValues={initialValues}
+                onFinish={(typed) => void file(typed)}
+              >
+                <CategoryField categories={categories.data} />
+                <Form.Item name="title" label={t('filing.title')}>
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Form.Item name="description" label={t('filing.description')}>
+                  <Input.TextArea rows={4} maxLength={5000} />
+                </Form.Item>
+                <WhereField />
+                <Divider titlePlacement="start">{t('filing.requester.section')}</Divider>
+                <Row gutter={16}>
+                  <Col span={8}>
+                    <Form.Item
+                      name={['requester', 'id']}
+                      label={t('filing.requester.id')}
+                      tooltip={t('filing.requester.idHelp')}
+                    >
+                      <Input disabled={role === 'resident'} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name={['requester', 'name']} label={t('filing.requester.name')}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name={['requester', 'phone']} label={t('filing.requester.phone')}>
+                      <Input type="tel" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item name="channel" label={t('filing.channel')}>
+                  <Select
+                    options={channels.map((channel) => ({
+                      value: channel,
+                      label: t(`filing.channels.${channel}`),
+                    }))}
+                  />
+                </Form.Item>
+                {problem && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    title={t('filing.failed')}
+                    description={problem}
+                    style={{ marginBottom: 16 }}
+                  />
+                )}
+                <Space>
+                  <Button type="primary" htmlType="submit" loading={submitting}>
+                    {t('filing.submit')}
+                  </Button>
+                  <Button htmlType="button" onClick={() => form.resetFields()}>
+                    {t('filing.reset')}
+                  </Button>
+                </Space>
+              </Form>
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <DuplicateCandidates search={values && duplicateSearchOf(values)} />
+          </Col>
+        </Row>
+      )}
     </>
   );
 }
