@@ -26,12 +26,6 @@ export interface Page {
 
 export const pages: Page[] = [
   {
-    path: 'file',
-    nav: 'file',
-    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
-    component: lazy(() => import('./filing/FilingPage')),
-  },
-  {
     path: 'inbox',
     nav: 'inbox',
     roles: [
@@ -46,6 +40,12 @@ export const pages: Page[] = [
       'resident',
     ],
     component: lazy(() => import('./inbox/InboxPage')),
+  },
+  {
+    path: 'file',
+    nav: 'file',
+    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
+    component: lazy(() => import('./filing/FilingPage')),
   },
 ];
 

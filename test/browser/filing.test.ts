@@ -146,6 +146,29 @@ describe('filing a request (点单) in the console', () => {
     await page.context().close();
   });
 
+  test('When a resident files for themself, then the form names them as the requester and shows no duplicate list, which the API keeps from residents', async () => {
+    const page = await signIn(run, 'resident-1');
+    await page.getByRole('link', { name: '点单受理' }).click();
+    await expect(page.getByLabel('诉求人账号').inputValue()).resolves.toBe('resident-1');
+    await chooseCategory(page, ['城乡建设', '供水', '停水']);
+    await page.getByLabel('标题').fill('3号楼停水');
+    await page.getByLabel('诉求内容').fill('家里没水');
+    const refused = page.waitForResponse((response) =>
+      response.url().endsWith('/api/v1/requests/duplicates'),
+    );
+    await page.getByLabel('小区或村组').fill('幸福小区');
+    await page.getByLabel('楼栋').fill('3号楼');
+    await page.getByTestId('grid-found').getByText('东关第一网格支部（g01）').waitFor();
+    await expect(refused.then((response) => response.status())).resolves.toBe(403);
+    await expect(page.getByRole('region', { name: '可能重复的诉求' }).count()).resolves.toBe(0);
+    const id = await submit(page);
+    await expect(run.e2e.http.get(`/requests/${id}`)).resolves.toMatchObject({
+      status: 200,
+      body: { channel: 'web', gridId: 'g01', requester: { id: 'resident-1', name: '张三 Zhang San' } },
+    });
+    await page.context().close();
+  });
+
   test('When a required field is left empty, then the API’s error shows beside that field and nothing is filed', async () => {
     const page = await signIn(run, 'hotline-1');
     await page.getByRole('link', { name: '点单受理' }).click();
