@@ -25,5 +25,6 @@ export function presentCategories(tree: CategoryTree, policy: Policy): Categorie
       };
     }),
     slaClasses: Object.entries(policy.categories).map(([key, { label }]) => ({ key, label })),
+    urgencies: Object.entries(policy.urgencies).map(([key, { label }]) => ({ key, label })),
   };
 }

@@ -54,6 +54,9 @@ export const categoriesView = z
     slaClasses: z
       .array(z.object({ key: z.string(), label }))
       .openapi({ description: 'what a filing may name instead of a leaf: unclassified by subject' }),
+    urgencies: z
+      .array(z.object({ key: z.string(), label }))
+      .openapi({ description: 'what a filing may name as its `urgency`, in the policy’s order' }),
   })
   .openapi('Categories');
 

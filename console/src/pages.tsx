@@ -41,6 +41,12 @@ export const pages: Page[] = [
     ],
     component: lazy(() => import('./inbox/InboxPage')),
   },
+  {
+    path: 'file',
+    nav: 'file',
+    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
+    component: lazy(() => import('./filing/FilingPage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */

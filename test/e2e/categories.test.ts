@@ -186,6 +186,10 @@ describe('the category tree over HTTP on the real dev server and FerretDB', () =
       'agriculture_rural',
       'civil_affairs',
     ]);
+    expect(res.body.urgencies).toEqual([
+      { key: 'normal', label: { zh: '一般', en: 'Normal' } },
+      { key: 'urgent', label: { zh: '紧急', en: 'Urgent' } },
+    ]);
     expect(res.body.roots[0].children[0].children[0]).toEqual({
       code: 'water_outage',
       label: { zh: '停水', en: 'Water outage' },

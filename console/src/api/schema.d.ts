@@ -8638,6 +8638,14 @@ export interface components {
                     en: string;
                 };
             }[];
+            /** @description what a filing may name as its `urgency`, in the policy’s order */
+            urgencies: {
+                key: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
         };
         Commitment: {
             id: string;
