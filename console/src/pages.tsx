@@ -41,6 +41,18 @@ export const pages: Page[] = [
     ],
     component: lazy(() => import('./inbox/InboxPage')),
   },
+  {
+    path: 'supervision',
+    nav: 'supervision',
+    roles: ['unit_leader', 'committee'],
+    component: lazy(() => import('./supervision/SupervisionPage')),
+  },
+  {
+    path: 'ledgers',
+    nav: 'ledgers',
+    roles: ['unit_leader', 'committee', 'branch_secretary', 'auditor'],
+    component: lazy(() => import('./ledgers/LedgersPage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */
