@@ -36,16 +36,21 @@ export default function LedgersPage() {
   const { unit: home } = useSession();
   const units = useOrgUnits();
   const all = units.data?.items ?? [];
-  const [unitId, setUnitId] = useState(home!);
+  const [picked, setUnitId] = useState<string>();
+  // An auditor's assignment is no unit of the tree: they start at its top.
+  const unitId = picked ?? (all.some((u) => u.id === home) ? home! : all.find((u) => !u.parent)?.id);
   const [month, setMonth] = useState(beijingMonth);
   const [categoryLevel, setCategoryLevel] = useState('1');
-  const levels = levelsFrom(all, unitId);
+  const levels = unitId ? levelsFrom(all, unitId) : [];
   const [chosenLevel, setLevel] = useState<string>();
   // Below the unit if it has units below it: a village leader ranks its own level.
   const level = chosenLevel && levels.includes(chosenLevel) ? chosenLevel : (levels[1] ?? levels[0]);
-  const ledger = $api.useQuery('get', '/api/v1/ledgers/{unitId}', {
-    params: { path: { unitId }, query: { month, categoryLevel } },
-  });
+  const ledger = $api.useQuery(
+    'get',
+    '/api/v1/ledgers/{unitId}',
+    { params: { path: { unitId: unitId ?? '' }, query: { month, categoryLevel } } },
+    { enabled: !!unitId },
+  );
   const data = ledger.data as Ledger | undefined;
 
   return (
@@ -57,7 +62,7 @@ export default function LedgersPage() {
             id="ledger-unit"
             value={unitId}
             onChange={setUnitId}
-            treeData={unitTree(all, home!, i18n.language)}
+            treeData={unitTree(all, home ?? '', i18n.language)}
             treeDefaultExpandAll
             showSearch
             treeNodeFilterProp="title"
@@ -92,14 +97,19 @@ export default function LedgersPage() {
           />
         </Form.Item>
       </Form>
-      <Downloads unitId={unitId} month={month} categoryLevel={categoryLevel} level={level ?? ''} />
+      {units.error && <Alert type="error" title={t('failed')} description={units.error.detail} showIcon />}
       {ledger.error && <Alert type="error" title={t('failed')} description={ledger.error.detail} showIcon />}
-      <Space orientation="vertical" size="large" style={{ width: '100%', marginTop: 16 }}>
-        <RatesTrend unitId={unitId} month={month} current={data} />
-        {level && <RankingCharts level={level} month={month} />}
-        {data && <LedgerTables ledger={data} />}
-        <CommitmentFigures unitId={unitId} month={month} />
-      </Space>
+      {unitId && (
+        <>
+          <Downloads unitId={unitId} month={month} categoryLevel={categoryLevel} level={level ?? ''} />
+          <Space orientation="vertical" size="large" style={{ width: '100%', marginTop: 16 }}>
+            <RatesTrend unitId={unitId} month={month} current={data} />
+            {level && <RankingCharts level={level} month={month} />}
+            {data && <LedgerTables ledger={data} />}
+            <CommitmentFigures unitId={unitId} month={month} />
+          </Space>
+        </>
+      )}
     </>
   );
 }

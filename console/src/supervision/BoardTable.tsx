@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,15 +58,17 @@ export function BoardTable({
     ...extra,
   ];
   return (
-    <Table<BoardRequest>
-      rowKey="id"
-      size="small"
-      loading={loading}
-      dataSource={requests}
-      pagination={false}
-      columns={columns}
-      title={() => caption}
-      locale={{ emptyText: t('supervision.empty') }}
-    />
+    <section aria-label={caption}>
+      <Table<BoardRequest>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={requests}
+        pagination={false}
+        columns={columns}
+        title={() => caption}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('supervision.empty')}</Typography.Text> }}
+      />
+    </section>
   );
 }
