@@ -33,8 +33,8 @@ export function RatesTrend({ unitId, month, current }: { unitId: string; month: 
   }));
   const option: ChartOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v) => percent(v as number | null, none) },
-    legend: {},
-    grid: { left: 48, right: 24, bottom: 32 },
+    legend: { top: 0 },
+    grid: { top: 40, left: 48, right: 24, bottom: 32 },
     xAxis: { type: 'category', data: rows.map((row) => row.month) },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${v * 100}%` } },
     series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false })),
