@@ -38,7 +38,7 @@ async function fileAndDispatch(category: string, title: string): Promise<string>
 }
 
 describe('the unit leader supervises and files the ledger', () => {
-  test('When an emergency lapses its deadlines, then the village leader sees it escalated on the board, and approves an extension asked below', async () => {
+  test('When an emergency lapses its deadlines, then the village leader sees it escalated on the board, approves an extension asked below, and is told when another leader decided one first', async () => {
     const lapsing = await fileAndDispatch('emergency', '燃气管道破裂 gas pipe burst');
     await eventually(
       async () => expect((await http().get(`/requests/${lapsing}`)).body.level).not.toBe('grid'),
@@ -81,6 +81,29 @@ describe('the unit leader supervises and files the ledger', () => {
     const decided = await http().get(`/requests/${slow}`);
     expect(decided.body.pendingExtension).toBeUndefined();
     expect(decided.body.deadline.rule).toContain('extension approved by leader-1');
+
+    // A second ask, decided by the township's leader while the village leader's form is open: the API's refusal is shown.
+    const again = await http().post(
+      `/requests/${slow}/extend`,
+      { duration: 'PT1H', reason: '配件仍未到 the part is still on its way' },
+      actors.member,
+    );
+    expect(again.status).toBe(200);
+    await extensions
+      .getByRole('button', { name: '驳回延期: 路灯不亮 street light out' })
+      .click({ timeout: 20_000 });
+    const township = { id: 'leader-t01', role: 'unit_leader', unit: 'township-t01' };
+    const first = await http().post(
+      `/requests/${slow}/extend/decision`,
+      { approve: true, note: '同意' },
+      township,
+    );
+    expect(first.status).toBe(200);
+    await dialog.getByLabel('审批意见').fill('不同意');
+    await dialog.getByRole('button', { name: '驳回延期' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toContain(
+      'no extension request is waiting',
+    );
     await page.context().close();
   }, 120_000);
 
