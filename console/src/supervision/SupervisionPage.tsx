@@ -19,7 +19,8 @@ const open = (requests: BoardRequest[] | undefined) => (requests ?? []).filter((
 /**
  * 督办看板: the leader's jurisdiction at a glance. Requests at the leader's level or above it (what
  * climbed past the levels below), requests overdue now, and extensions waiting for a decision. Each
- * list is one call of the requests API on its indexed shape (the unit, and a level or a flag).
+ * list is one call of the requests API, walking the unit's indexed filing slices narrowed by a level
+ * or a flag; the first page of each (the newest 100) is shown.
  */
 export default function SupervisionPage() {
   const { t } = useTranslation();
