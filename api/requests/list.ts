@@ -19,6 +19,8 @@ export interface RequestListQuery extends PageRequest {
   overdue?: boolean;
   /** Only requests whose place no grid covers (true), or only the others (false) */
   unmatched?: boolean;
+  /** Only requests with an extension waiting for a decision (true), or only the others (false) */
+  pendingExtension?: boolean;
 }
 
 /** Requests newest first by filing time, within one unit of their jurisdiction or all of them. */
@@ -39,6 +41,7 @@ export async function listRequests(
       categoryNode: ({ level, code }) => ({ [categoryNodeField(level)]: code }),
       overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
       unmatched: (unmatched) => ({ addressUnmatched: unmatched ? true : { $ne: true } }),
+      pendingExtension: (pending) => ({ 'pendingExtension.by': { $exists: pending } }),
     },
     inUnit,
   );

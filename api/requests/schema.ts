@@ -121,6 +121,10 @@ export const listRequestsQuery = z
     unmatched: queryFlag.openapi({
       description: 'true: only requests whose place no grid covers (township dispatch queues)',
     }),
+    pendingExtension: queryFlag.openapi({
+      description:
+        'true: only requests whose handler asked for an extension (延期) not yet decided; false: only the others',
+    }),
     ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
   })
   .strict();

@@ -47,6 +47,18 @@ export const pages: Page[] = [
     roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
     component: lazy(() => import('./filing/FilingPage')),
   },
+  {
+    path: 'supervision',
+    nav: 'supervision',
+    roles: ['unit_leader', 'committee'],
+    component: lazy(() => import('./supervision/SupervisionPage')),
+  },
+  {
+    path: 'ledgers',
+    nav: 'ledgers',
+    roles: ['unit_leader', 'committee', 'branch_secretary', 'auditor'],
+    component: lazy(() => import('./ledgers/LedgersPage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */

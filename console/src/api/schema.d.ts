@@ -214,6 +214,8 @@ export interface paths {
                     overdue?: "true" | "false";
                     /** @description true: only requests whose place no grid covers (township dispatch queues) */
                     unmatched?: "true" | "false";
+                    /** @description true: only requests whose handler asked for an extension (延期) not yet decided; false: only the others */
+                    pendingExtension?: "true" | "false";
                     /** @description first day (Beijing) of filing to list; default a year before `to` */
                     from?: string;
                     /** @description last day (Beijing) of filing to list; default today */

@@ -34,7 +34,7 @@ export function DeadlineCountdown({ dueAt }: { dueAt: string }) {
   if (left < 0)
     return (
       <span>
-        <Tag color="error">{t('deadline.overdue')}</Tag>
+        <Tag color="red">{t('deadline.overdue')}</Tag>
         {t('deadline.overdueBy', { by: spoken(-left, t) })} ({at})
       </span>
     );
