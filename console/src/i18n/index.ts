@@ -3,12 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { cases } from './cases';
 import { inbox } from './inbox';
+import { requests } from './requests';
 
 /**
  * One file per area of the console (common, requests, ledgers, …), each with its Chinese and its
  * English; they are merged here into one namespace. Chinese is the default; the choice is remembered.
  */
-const areas = [common, cases, inbox];
+const areas = [common, cases, inbox, requests];
 
 export type Language = 'zh' | 'en';
 const remembered = 'lianxin.language';
