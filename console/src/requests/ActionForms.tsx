@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -144,7 +144,7 @@ function ActionForm({ action, request }: { action: RequestAction; request: Reque
     }
   };
   return (
-    <Card size="small" title={title}>
+    <Card size="small" title={title} style={{ height: '100%' }}>
       <Form
         form={form}
         name={action.replace('/', '-')}
@@ -167,10 +167,12 @@ export function ActionForms({ request }: { request: Request }) {
   const { t } = useTranslation();
   if (!request.actions.length) return <Alert type="info" title={t('request.noActions')} showIcon />;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Row gutter={[16, 16]}>
       {request.actions.map((action) => (
-        <ActionForm key={action} action={action} request={request} />
+        <Col key={action} xs={24} lg={12}>
+          <ActionForm action={action} request={request} />
+        </Col>
       ))}
-    </Space>
+    </Row>
   );
 }
