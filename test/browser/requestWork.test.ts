@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
+import { eventually } from '../support/eventually';
 
 // The short policy's return visit lapses in seconds; here the resident has an hour to answer, as in life.
 const run = useConsole({ policyFile: join(__dirname, 'policy.requestWork.json') });
@@ -9,12 +10,12 @@ const resident = { id: 'resident-1', role: 'resident', unit: 'grid-g01' };
 const member1 = { id: 'member-1', role: 'grid_member', unit: 'grid-g01' };
 const scenario = 'request-work';
 
-async function file(title: string): Promise<string> {
+async function file(title: string, category = 'general'): Promise<string> {
   const filed = await run.e2e.http.post(
     '/requests',
     {
       channel: 'app',
-      category: 'general',
+      category,
       title,
       description: '3号楼2单元楼道灯一周没亮了，晚上老人上下楼不安全。',
       requester: { id: resident.id, name: '张三', phone: '13800001234', address: '幸福小区3号楼2单元' },
@@ -144,4 +145,20 @@ describe('the work queue and the case page', () => {
     await screenshot(member, scenario, '7-validation-beside-field');
     for (const page of [secretary, member]) await page.context().close();
   }, 180_000);
+
+  test('When an emergency request lapses and climbs the ladder, then its case page says it is urged and supervised', async () => {
+    const title = '幸福小区7号楼燃气泄漏';
+    // Emergencies' deadlines are seconds under the test policy: the dispatch deadline lapses at once.
+    const id = await file(title, 'emergency');
+    await eventually(
+      async () => expect((await run.e2e.http.get(`/requests/${id}`)).body.pressure).toBe('supervised'),
+      { timeoutMs: 30_000 },
+    );
+    const secretary = await signIn(run, 'sec-1');
+    await secretary.goto(run.url(`/requests/${id}`));
+    await secretary.getByRole('cell', { name: '催办·督办', exact: true }).waitFor();
+    await secretary.getByText('超期督办').first().waitFor();
+    await screenshot(secretary, scenario, '8-supervised-after-lapse');
+    await secretary.context().close();
+  }, 120_000);
 });
