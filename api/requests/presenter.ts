@@ -1,6 +1,8 @@
 import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
 import { answerFor, placeFor, requesterFor } from '../../domain/privacy/contact';
+import { availableActions } from '../../domain/requests/availableActions';
+import { pressureLabels, pressureOf } from '../../domain/requests/pressure';
 import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
@@ -40,5 +42,17 @@ export function presentRequest(
     ...(place && { place }),
     ...(where.grid && { grid: where.grid }),
     ...(where.responsible && { responsible: where.responsible }),
+  };
+}
+
+/**
+ * What the caller may do on the request now (a dry run of the workflow's decision under the access
+ * rules), and how far pressure has risen on its deadline: a case page's actions and warnings.
+ */
+export function presentWork(state: CitizenRequestState, policy: Policy, viewer: Actor) {
+  const pressure = pressureOf(state);
+  return {
+    actions: availableActions(state, viewer, { policy, now: Date.now() }),
+    ...(pressure && { pressure, pressureLabel: pressureLabels[pressure] }),
   };
 }

@@ -3,16 +3,8 @@ import { z } from 'zod';
 import { RequestCommand } from '../../domain/requests/commands';
 import { requestFacts } from '../../domain/access/facts';
 import { access } from '../../domain/access/roles';
-import {
-  checkEscalation,
-  checkExtensionDecision,
-  checkFiling,
-  checkHolderOrAbove,
-  checkLeadSide,
-  checkReopen,
-  RequestRuleFacts,
-} from '../../domain/access/rules';
-import { Actor, Role } from '../../domain/actors';
+import { requestActionAccess } from '../../domain/access/requestActions';
+import { checkFiling, checkLeadSide } from '../../domain/access/rules';
 import { OrgDirectory } from '../../domain/org';
 import { invalidField } from '../errors';
 import { actorOf, requireReader, requireWriter } from '../actor';
@@ -21,7 +13,7 @@ import { requestInScope } from './scope';
 import { ApiDeps } from '../deps';
 import { ApiDocument, problemResponses, json } from '../openapi';
 import { validated } from '../validate';
-import { presentListItem, presentRequest } from './presenter';
+import { presentListItem, presentRequest, presentWork } from './presenter';
 import { presentCoHandlers } from './coHandlerPresenter';
 import { coHandlerRoutes } from './coHandlerRoutes';
 import {
@@ -68,26 +60,6 @@ const toCommand: {
   },
 };
 
-/** Who may send each action at all (403 for the others), and the rule naming a level it must meet (403 naming the rule). */
-const actionAccess: {
-  [A in RequestAction]: { roles: readonly Role[]; rule?: (actor: Actor, facts: RequestRuleFacts) => void };
-} = {
-  dispatch: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'dispatch') },
-  accept: { roles: access.handleRequest },
-  return: { roles: access.handleRequest },
-  progress: { roles: access.handleRequest },
-  extend: { roles: access.handleRequest },
-  'extend/decision': { roles: access.superviseRequest, rule: checkExtensionDecision },
-  resolve: { roles: access.handleRequest },
-  feedback: { roles: access.feedback },
-  escalate: { roles: access.handleRequest, rule: checkEscalation },
-  withdraw: { roles: access.withdraw },
-  reopen: { roles: access.superviseRequest, rule: checkReopen },
-  reject: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'reject') },
-  merge: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'merge') },
-  route: { roles: access.superviseRequest, rule: (actor, f) => checkHolderOrAbove(actor, f, 'route') },
-};
-
 const actionSummaries: Record<RequestAction, string> = {
   dispatch: '下单 dispatch to a member',
   accept: '接单 accept',
@@ -113,6 +85,7 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
       grid: gridOf(state, deps.org),
       responsible: await responsibleFor(state, deps.org, deps.directory.people),
     }),
+    ...presentWork(state, deps.policy, actorOf(res)),
     coHandlers: presentCoHandlers(state, deps.org),
   });
   const inScope = requestInScope(service.liveState);
@@ -216,14 +189,14 @@ export function requestRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     });
     router.post(
       `/requests/:id/${action}`,
-      requireWriter(actionAccess[action].roles),
+      requireWriter(requestActionAccess[action].roles),
       inScope,
       validated({ params: requestIdParams, body }, async (input, res) => {
         const v = input;
         const actor = actorOf(res);
         const facts = requestFacts(targetOf(res));
         checkLeadSide(actor, facts);
-        actionAccess[action].rule?.(actor, facts);
+        requestActionAccess[action].rule?.(actor, facts);
         const command = {
           ...(toCommand[action] as (b: unknown, org: OrgDirectory) => Omit<RequestCommand, 'actor'>)(
             v.body,

@@ -16,6 +16,8 @@ import {
 } from '../caseSchemas';
 import { durationSpecSchema } from '../../domain/policy/duration';
 import { requestChannels, requestStatuses } from '../../domain/requests/state';
+import { RequestAction, requestActions } from '../../domain/access/requestActions';
+import { pressureSteps } from '../../domain/requests/pressure';
 import { coHandlerView } from './coHandlerSchema';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
@@ -153,8 +155,8 @@ export const actionBodies = {
   reject: z.object({ reason }).strict(),
   merge: z.object({ into: requestIdParams.shape.id, note: note.optional() }).strict(),
   route: z.object({ gridId: identifier(64, 'a grid id'), note: note.optional() }).strict(),
-};
-export type RequestAction = keyof typeof actionBodies;
+} satisfies Record<RequestAction, z.ZodType>;
+export type { RequestAction };
 
 export const requestView = z
   .object({
@@ -278,6 +280,15 @@ export const requestView = z
     submittedAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().optional(),
+    actions: z.array(z.enum(requestActions)).openapi({
+      description:
+        'what the caller may do on the request now, each a POST /requests/{id}/<action>: the access rules and a dry run of the workflow’s decision',
+    }),
+    pressure: z.enum(pressureSteps).optional().openapi({
+      description:
+        'how far pressure has risen on the current deadline: reminded (提醒), supervised (催办·督办, a lapse escalated), publicly_notified (通报, a lapse at the top)',
+    }),
+    pressureLabel: label.optional(),
   })
   .openapi('Request');
 
@@ -294,6 +305,9 @@ export const requestPage = z
         place: true,
         grid: true,
         responsible: true,
+        actions: true,
+        pressure: true,
+        pressureLabel: true,
       }),
     ),
     ...pageView,

@@ -59,10 +59,18 @@ export const pages: Page[] = [
     roles: ['unit_leader', 'committee', 'branch_secretary', 'auditor'],
     component: lazy(() => import('./ledgers/LedgersPage')),
   },
+  {
+    path: 'queue',
+    nav: 'queue',
+    roles: ['grid_member', 'branch_secretary', 'unit_leader'],
+    component: lazy(() => import('./requests/QueuePage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */
-export const linkedPages: { path: string; component: ComponentType }[] = [];
+export const linkedPages: { path: string; component: ComponentType }[] = [
+  { path: 'requests/:id', component: lazy(() => import('./requests/RequestPage')) },
+];
 
 export function pagesFor(role: string | undefined): Page[] {
   return pages.filter((page) => page.roles.includes(role as Role));

@@ -76,6 +76,9 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       coHandlers: _coHandlers,
       grid: _grid,
       responsible: _responsible,
+      actions: _actions,
+      pressure: _pressure,
+      pressureLabel: _pressureLabel,
       ...listed
     } = live.body;
     expect(closed.body.items.find((r: { id: string }) => r.id === id)).toEqual(listed);

@@ -8340,6 +8340,17 @@ export interface components {
             submittedAt: string;
             updatedAt: string;
             closedAt?: string;
+            /** @description what the caller may do on the request now, each a POST /requests/{id}/<action>: the access rules and a dry run of the workflow’s decision */
+            actions: ("dispatch" | "accept" | "return" | "progress" | "extend" | "extend/decision" | "resolve" | "feedback" | "escalate" | "withdraw" | "reopen" | "reject" | "merge" | "route")[];
+            /**
+             * @description how far pressure has risen on the current deadline: reminded (提醒), supervised (催办·督办, a lapse escalated), publicly_notified (通报, a lapse at the top)
+             * @enum {string}
+             */
+            pressure?: "reminded" | "supervised" | "publicly_notified";
+            pressureLabel?: {
+                zh: string;
+                en: string;
+            };
         };
         CoHandler: {
             unit: string;

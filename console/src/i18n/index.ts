@@ -6,12 +6,13 @@ import { inbox } from './inbox';
 import { filing } from './filing';
 import { ledgers } from './ledgers';
 import { supervision } from './supervision';
+import { requests } from './requests';
 
 /**
  * One file per area of the console (common, requests, ledgers, …), each with its Chinese and its
  * English; they are merged here into one namespace. Chinese is the default; the choice is remembered.
  */
-const areas = [common, cases, inbox, filing, supervision, ledgers];
+const areas = [common, cases, inbox, filing, requests, supervision, ledgers];
 
 export type Language = 'zh' | 'en';
 const remembered = 'lianxin.language';
