@@ -41,6 +41,12 @@ export const pages: Page[] = [
     ],
     component: lazy(() => import('./inbox/InboxPage')),
   },
+  {
+    path: 'audit',
+    nav: 'audit',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/AuditPage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */
