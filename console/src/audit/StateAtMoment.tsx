@@ -102,7 +102,11 @@ export function StateAtMoment({ caseId }: { caseId: string }) {
                 label: t('audit.state.raw'),
                 children: (
                   <Typography.Paragraph>
-                    <pre style={{ maxHeight: 480, overflow: 'auto' }}>
+                    <pre
+                      tabIndex={0}
+                      aria-label={t('audit.state.raw')}
+                      style={{ maxHeight: 480, overflow: 'auto' }}
+                    >
                       {JSON.stringify(held.data.state, null, 2)}
                     </pre>
                   </Typography.Paragraph>
