@@ -42,6 +42,12 @@ describe("the auditor's pages", () => {
   test('When an auditor opens a request, then she reads its timeline, its state before dispatch, and a replay that matches', async () => {
     const page = await signIn(run, 'aud-1');
     await page.getByRole('link', { name: '审计' }).click();
+    await page.getByLabel('案件编号').fill('no-such-case');
+    await page.getByRole('button', { name: /查\s*找/ }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'case request-no-such-case is neither in Temporal nor in the archive',
+    );
+
     await page.getByLabel('案件编号').fill(id);
     await page.getByRole('button', { name: /查\s*找/ }).click();
 

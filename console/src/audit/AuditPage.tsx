@@ -54,19 +54,25 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const caseId = params.get('case') ?? undefined;
   const tab = params.get('tab') === 'actions' ? 'actions' : 'case';
+  // The case and the tab are both in the address, so each survives the other's change and a reload.
+  const show = (next: { case?: string; tab: string }) =>
+    setParams({
+      ...(next.case ? { case: next.case } : {}),
+      ...(next.tab === 'actions' ? { tab: 'actions' } : {}),
+    });
   return (
     <>
       <Typography.Title level={2}>{t('nav.audit')}</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'actions' ? { tab: key } : caseId ? { case: caseId } : {})}
+        onChange={(key) => show({ case: caseId, tab: key })}
         items={[
           {
             key: 'case',
             label: t('audit.tabs.case'),
             children: (
               <>
-                <CaseFinder caseId={caseId} onFind={(found) => setParams({ case: found })} />
+                <CaseFinder caseId={caseId} onFind={(found) => show({ case: found, tab: 'case' })} />
                 {caseId && <CaseAudit key={caseId} caseId={caseId} />}
               </>
             ),
