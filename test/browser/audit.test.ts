@@ -62,13 +62,14 @@ describe("the auditor's pages", () => {
     await moment.click();
     await moment.fill(beijing(between));
     await moment.press('Enter');
-    await page.getByRole('row', { name: '状态 已点单', exact: true }).waitFor();
+    // The API bundles the workflow code at its first replay: on a busy machine, longer than Playwright's 30 s.
+    await page.getByRole('row', { name: '状态 已点单', exact: true }).waitFor({ timeout: 150_000 });
     await expect(page.getByRole('row', { name: '版本 1', exact: true }).isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: '原始状态（JSON）' }).click();
     await expect(page.getByText('"status": "submitted"').isVisible()).resolves.toBe(true);
 
     await page.getByRole('button', { name: '核验回放' }).click();
-    await page.getByText(/^回放一致：当前流程代码重放 1 轮运行/).waitFor();
+    await page.getByText(/^回放一致：当前流程代码重放 1 轮运行/).waitFor({ timeout: 150_000 });
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'audit', 'state-and-replay');
 
@@ -90,13 +91,17 @@ describe("the auditor's pages", () => {
     await page.getByLabel('案件').fill(`request-${id}`);
     await page.getByRole('button', { name: /筛\s*选/ }).click();
     await page.getByRole('cell', { name: 'POST /api/v1/requests/:id/dispatch' }).waitFor();
-    // Off the button just clicked: its hover colour is the theme's lighter blue, below 4.5:1.
-    await page.mouse.move(0, 0);
     await expect(page.getByRole('cell', { name: 'sec-1 · 支部书记 · grid-g01' }).isVisible()).resolves.toBe(
       true,
     );
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'audit', 'action-log');
+
+    await page
+      .getByRole('link', { name: `request-${id}` })
+      .first()
+      .click();
+    await page.getByText(`request-${id} · 1 轮运行`).waitFor();
     await page.context().close();
   });
 });

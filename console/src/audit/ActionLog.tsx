@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
 
@@ -66,7 +67,7 @@ function ChainCheck() {
   );
 }
 
-/** Every API write and its outcome, newest first, a page at a time, with the chain's verification. */
+/** Every API write and its outcome, newest first, a page at a time, with the chain's verification; a case opens its audit. */
 export function ActionLog() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>({});
@@ -87,7 +88,7 @@ export function ActionLog() {
         }}
       >
         <Form.Item name="target" label={t('audit.actions.target')}>
-          <Input allowClear placeholder="request-…" />
+          <Input allowClear placeholder="request-…" style={{ width: 320 }} />
         </Form.Item>
         <Form.Item name="actor" label={t('audit.actions.actor')}>
           <Input allowClear />
@@ -125,7 +126,12 @@ export function ActionLog() {
                 : t('audit.actions.anonymous'),
           },
           { title: t('audit.actions.action'), dataIndex: 'action' },
-          { title: t('audit.actions.target'), dataIndex: 'target' },
+          {
+            title: t('audit.actions.target'),
+            dataIndex: 'target',
+            render: (target?: string) =>
+              target && <Link to={`/audit?case=${encodeURIComponent(target)}`}>{target}</Link>,
+          },
           {
             title: t('audit.actions.outcome'),
             dataIndex: 'outcome',
