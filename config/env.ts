@@ -67,6 +67,14 @@ const authEnv = {
     .string()
     .regex(/^\d+[smhd]$/, 'expected a duration like 8h, 30m or 7d')
     .default('8h'),
+  /**
+   * The console's client at the OIDC provider: a public client (no secret) signing in by the
+   * authorization code flow with PKCE, its redirect URI `<the console's origin>/console/login`.
+   * Only with AUTH_JWKS_URL; empty: the console cannot sign in through the provider.
+   */
+  AUTH_CONSOLE_CLIENT_ID: z.string().default(''),
+  /** The scopes the console asks the provider for, space-separated; its access token must still carry AUTH_AUDIENCE */
+  AUTH_CONSOLE_SCOPES: z.string().min(1).default('openid profile'),
 };
 
 /**
@@ -206,6 +214,20 @@ export const envSchema = z
     over('WORKER_WORKFLOW_POLLERS', 'WORKER_WORKFLOW_TASK_SLOTS');
     over('WORKER_ACTIVITY_POLLERS', 'WORKER_ACTIVITY_SLOTS');
     if (env.WORKER_CACHED_WORKFLOWS > 0) over('WORKER_WORKFLOW_TASK_SLOTS', 'WORKER_CACHED_WORKFLOWS');
+    // The console finds the provider at AUTH_ISSUER's discovery document; the built-in issuer signs it in by password.
+    if (env.AUTH_CONSOLE_CLIENT_ID && !env.AUTH_JWKS_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_CONSOLE_CLIENT_ID'],
+        message: 'only with AUTH_JWKS_URL: without a provider the console signs in by password',
+      });
+    else if (env.AUTH_CONSOLE_CLIENT_ID && !/^https?:\/\/\S+$/.test(env.AUTH_ISSUER))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_ISSUER'],
+        message:
+          'with AUTH_CONSOLE_CLIENT_ID: the provider’s issuer URL, where the console finds its discovery document',
+      });
   })
   .transform((env) => ({
     ...env,

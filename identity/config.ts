@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Env } from '../config/env';
 import { durationSeconds } from './claims';
+import { consoleSignIn, ConsoleSignIn } from './consoleSignIn';
 import { BuiltInIssuer } from './issuer';
 import { KeyFile } from './keyFile';
 import { createTokenVerifier, TokenVerifier } from './verifier';
@@ -12,6 +13,8 @@ export interface Identity {
   subjectClaim: string;
   /** On when no AUTH_JWKS_URL is set: it signs logins' tokens and serves its JWKS */
   issuer?: BuiltInIssuer;
+  /** What the console is told about signing in (GET /api/v1/auth/config) */
+  consoleSignIn: ConsoleSignIn;
 }
 
 export const authKeyDir = (env: Env) => env.AUTH_KEY_DIR || join(env.DATA_DIR, 'auth');
@@ -37,5 +40,6 @@ export function identityFromEnv(env: Env): Identity {
     }),
     subjectClaim: env.AUTH_SUBJECT_CLAIM,
     issuer,
+    consoleSignIn: consoleSignIn(env),
   };
 }

@@ -6,14 +6,14 @@ import { invalidField, notFound, unauthenticated } from '../errors';
 import { ApiDocument, json, problemResponses, publicOperation } from '../openapi';
 import { presentAssignment } from '../org/presenter';
 import { validated } from '../validate';
-import { jwksView, loginBody, loginView, meView } from './schema';
+import { consoleSignInView, jwksView, loginBody, loginView, meView } from './schema';
 
 /** One answer for an unknown user, a wrong password and a disabled person: it says nothing about which. */
 const loginRefused = () => unauthenticated('wrong username or password', false);
 
 /**
- * The built-in issuer's public keys and its password login (for the demo users and the console),
- * both on only when no OIDC provider is configured; and `/me`, whoever issued the token.
+ * How the console signs in; the built-in issuer's public keys and its password login (for the demo
+ * users and the console), both on only when no OIDC provider is configured; and `/me`, whoever issued the token.
  */
 export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
   const router = Router();
@@ -33,6 +33,22 @@ export function authRoutes(deps: ApiDeps, doc: ApiDocument): Router {
     validated({}, async (_input, res) => {
       if (!issuer) throw notFound('the built-in issuer (tokens come from AUTH_JWKS_URL)');
       res.set('Cache-Control', 'public, max-age=300').json(await issuer.keys.jwks());
+    }),
+  );
+  doc.path({
+    method: 'get',
+    path: '/api/v1/auth/config',
+    summary: 'How the console signs in: by password (built-in issuer) or through the OIDC provider',
+    tags: ['auth'],
+    ...publicOperation,
+    responses: {
+      200: { description: 'the sign-in mode and, for OIDC, the provider', ...json(consoleSignInView) },
+    },
+  });
+  router.get(
+    '/auth/config',
+    validated({}, async (_input, res) => {
+      res.json(deps.identity.consoleSignIn);
     }),
   );
   doc.path({

@@ -39,3 +39,30 @@ export const meView = z
 export const jwksView = z
   .object({ keys: z.array(z.record(z.string(), z.unknown())) })
   .openapi('Jwks', { description: 'the built-in issuer’s public keys (RFC 7517)' });
+
+export const consoleSignInView = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('password') }).openapi({
+      description: 'the built-in issuer: POST /api/v1/auth/login with a username and password',
+    }),
+    z
+      .object({
+        mode: z.literal('oidc'),
+        issuer: z.string().openapi({
+          description:
+            'the provider’s issuer URL; its discovery document is at /.well-known/openid-configuration under it',
+          example: 'https://sso.county.example/realms/lianxin',
+        }),
+        clientId: z.string().openapi({ description: 'the console’s public client at the provider' }),
+        scopes: z.array(z.string()).openapi({ example: ['openid', 'profile'] }),
+      })
+      .openapi({
+        description:
+          'the office’s OIDC provider: authorization code flow with PKCE, redirect URI `<origin>/console/login`; its access token is the bearer token',
+      }),
+    z.object({ mode: z.literal('none') }).openapi({
+      description:
+        'a provider issues the tokens but no console client is configured (AUTH_CONSOLE_CLIENT_ID)',
+    }),
+  ])
+  .openapi('ConsoleSignIn', { description: 'how the console signs a person in' });

@@ -13,7 +13,8 @@ export type Role =
 
 /**
  * The console's pages: where each lives, its menu label (`nav.<nav>`), and the roles whose menu
- * shows it. A role's first page is where it lands after signing in. The API decides what each
+ * shows it. A role's first page is where it lands after signing in, so the order puts each role's
+ * daily work first: a leader's board, a secretary's or member's queue, an operator's filing form. The API decides what each
  * caller may see and do; the menu only leaves out what a role has no use for. Each page is its own
  * chunk, loaded when first opened.
  */
@@ -25,6 +26,36 @@ export interface Page {
 }
 
 export const pages: Page[] = [
+  {
+    path: 'supervision',
+    nav: 'supervision',
+    roles: ['unit_leader', 'committee'],
+    component: lazy(() => import('./supervision/SupervisionPage')),
+  },
+  {
+    path: 'queue',
+    nav: 'queue',
+    roles: ['grid_member', 'branch_secretary', 'unit_leader'],
+    component: lazy(() => import('./requests/QueuePage')),
+  },
+  {
+    path: 'file',
+    nav: 'file',
+    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
+    component: lazy(() => import('./filing/FilingPage')),
+  },
+  {
+    path: 'audit',
+    nav: 'audit',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/AuditPage')),
+  },
+  {
+    path: 'ledgers',
+    nav: 'ledgers',
+    roles: ['unit_leader', 'committee', 'branch_secretary', 'auditor'],
+    component: lazy(() => import('./ledgers/LedgersPage')),
+  },
   {
     path: 'inbox',
     nav: 'inbox',
@@ -40,30 +71,6 @@ export const pages: Page[] = [
       'resident',
     ],
     component: lazy(() => import('./inbox/InboxPage')),
-  },
-  {
-    path: 'file',
-    nav: 'file',
-    roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
-    component: lazy(() => import('./filing/FilingPage')),
-  },
-  {
-    path: 'supervision',
-    nav: 'supervision',
-    roles: ['unit_leader', 'committee'],
-    component: lazy(() => import('./supervision/SupervisionPage')),
-  },
-  {
-    path: 'ledgers',
-    nav: 'ledgers',
-    roles: ['unit_leader', 'committee', 'branch_secretary', 'auditor'],
-    component: lazy(() => import('./ledgers/LedgersPage')),
-  },
-  {
-    path: 'queue',
-    nav: 'queue',
-    roles: ['grid_member', 'branch_secretary', 'unit_leader'],
-    component: lazy(() => import('./requests/QueuePage')),
   },
 ];
 

@@ -94,6 +94,7 @@ export const authorizationTable: Record<string, Row> = {
   'GET /api/v1/healthz': everyone,
   'GET /api/v1/readyz': everyone,
 
+  'GET /api/v1/auth/config': everyone,
   'GET /api/v1/auth/jwks.json': everyone,
   'POST /api/v1/auth/login': login,
   'GET /api/v1/me': everyone,

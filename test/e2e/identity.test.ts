@@ -55,6 +55,12 @@ describe('identity: bearer tokens, the org directory and its administration, on 
     );
   });
 
+  test('When the console asks how to sign in, then the API answers, to a caller without a token, that the built-in issuer takes passwords', async () => {
+    const config = await http.raw('GET', '/auth/config');
+    expect(config).toMatchObject({ status: 200, body: { mode: 'password' } });
+    expect(Object.keys(config.body)).toEqual(['mode']);
+  });
+
   test('When a token is refused or names nobody, then 401 says why with a Bearer challenge, and never echoes the token', async () => {
     const { issuer } = e2e.system.identity;
     const garbage = await http.raw('GET', '/me', undefined, bearer('eyJhbGciOi.garbage.x'));
@@ -262,6 +268,7 @@ describe('identity: bearer tokens, the org directory and its administration, on 
       }
     }
     expect(open.sort()).toEqual([
+      'get /api/v1/auth/config',
       'get /api/v1/auth/jwks.json',
       'get /api/v1/healthz',
       'get /api/v1/readyz',

@@ -22,6 +22,7 @@ export function testIdentity(
     verify: createTokenVerifier({ ...testAuth, clockToleranceSeconds: 5, keys }),
     subjectClaim: testAuth.subjectClaim,
     issuer: new BuiltInIssuer(keys, { ...testAuth, ttlSeconds: 8 * 3600 }),
+    consoleSignIn: { mode: 'password' },
   };
 }
 

@@ -6967,6 +6967,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in: by password (built-in issuer) or through the OIDC provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the sign-in mode and, for OIDC, the provider */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsoleSignIn"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -10058,6 +10094,31 @@ export interface components {
             keys: {
                 [key: string]: unknown;
             }[];
+        };
+        /** @description how the console signs a person in */
+        ConsoleSignIn: {
+            /** @enum {string} */
+            mode: "password";
+        } | {
+            /** @enum {string} */
+            mode: "oidc";
+            /**
+             * @description the provider’s issuer URL; its discovery document is at /.well-known/openid-configuration under it
+             * @example https://sso.county.example/realms/lianxin
+             */
+            issuer: string;
+            /** @description the console’s public client at the provider */
+            clientId: string;
+            /**
+             * @example [
+             *       "openid",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
+        } | {
+            /** @enum {string} */
+            mode: "none";
         };
         /** @description a bearer token for `Authorization: Bearer …` */
         Login: {

@@ -1,10 +1,12 @@
 import { Tag, Timeline, Typography } from 'antd';
+import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** An entry as every timeline of the API gives it: a request's, a commitment's, the auditor's stitched one. */
 export interface TimelineLine {
   at: string;
-  actor: { id: string; role: string; unit: string };
+  /** Absent on the auditor's lines that Temporal itself wrote (a run opened, continued, closed) */
+  actor?: { id: string; role: string; unit: string };
   action: string;
   note?: string;
   from?: string;
@@ -19,9 +21,15 @@ const pressure = new Set(['reminder', 'escalate_on_breach', 'public_notice']);
 /**
  * What happened to a case, oldest first: when, who (person, role, unit), what, why (the note) and
  * which rule (a reminder's or an escalation's policy rule). The system's own steps are marked in
- * words as well as colour.
+ * words as well as colour. A page adds what its lines carry beyond these with `extra`.
  */
-export function CaseTimeline({ lines }: { lines: TimelineLine[] }) {
+export function CaseTimeline<Line extends TimelineLine>({
+  lines,
+  extra,
+}: {
+  lines: Line[];
+  extra?: (line: Line) => ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Timeline
@@ -39,8 +47,9 @@ export function CaseTimeline({ lines }: { lines: TimelineLine[] }) {
             )}
             <div>
               <Typography.Text type="secondary">
-                <time dateTime={line.at}>{new Date(line.at).toLocaleString()}</time> · {line.actor.id} ·{' '}
-                {t(`role.${line.actor.role}`, line.actor.role)} · {line.actor.unit}
+                <time dateTime={line.at}>{new Date(line.at).toLocaleString()}</time>
+                {line.actor &&
+                  ` · ${line.actor.id} · ${t(`role.${line.actor.role}`, line.actor.role)} · ${line.actor.unit}`}
                 {line.level && ` · ${t('timeline.level')} ${line.level}`}
               </Typography.Text>
             </div>
@@ -52,6 +61,7 @@ export function CaseTimeline({ lines }: { lines: TimelineLine[] }) {
                 </Typography.Text>
               </div>
             )}
+            {extra?.(line)}
           </div>
         ),
       }))}

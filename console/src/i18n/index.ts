@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { audit } from './audit';
 import { common } from './common';
 import { cases } from './cases';
 import { inbox } from './inbox';
@@ -12,7 +13,7 @@ import { requests } from './requests';
  * One file per area of the console (common, requests, ledgers, …), each with its Chinese and its
  * English; they are merged here into one namespace. Chinese is the default; the choice is remembered.
  */
-const areas = [common, cases, inbox, filing, requests, supervision, ledgers];
+const areas = [common, cases, inbox, filing, requests, supervision, ledgers, audit];
 
 export type Language = 'zh' | 'en';
 const remembered = 'lianxin.language';
