@@ -14,9 +14,9 @@ export type Role =
 /**
  * The console's pages: where each lives, its menu label (`nav.<nav>`), and the roles whose menu
  * shows it. A role's first page is where it lands after signing in, so the order puts each role's
- * daily work first: a leader's board, a secretary's or member's queue, an operator's filing form. The API decides what each
- * caller may see and do; the menu only leaves out what a role has no use for. Each page is its own
- * chunk, loaded when first opened.
+ * daily work first: a leader's board, a secretary's or member's queue, an operator's filing form.
+ * The API decides what each caller may see and do; the menu only leaves out what a role has no use
+ * for. Each page is its own chunk, loaded when first opened.
  */
 export interface Page {
   path: string;
