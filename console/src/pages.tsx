@@ -41,10 +41,24 @@ export const pages: Page[] = [
     ],
     component: lazy(() => import('./inbox/InboxPage')),
   },
+  {
+    path: 'committee',
+    nav: 'committee',
+    roles: ['committee'],
+    component: lazy(() => import('./committee/CommitteePage')),
+  },
+  {
+    path: 'commitments',
+    nav: 'commitments',
+    roles: ['assistance_team', 'unit_leader'],
+    component: lazy(() => import('./commitments/CommitmentsPage')),
+  },
 ];
 
 /** Pages reached by links rather than the menu: a case, a plan, … */
-export const linkedPages: { path: string; component: ComponentType }[] = [];
+export const linkedPages: { path: string; component: ComponentType }[] = [
+  { path: 'commitments/:kind/:id', component: lazy(() => import('./commitments/CommitmentPage')) },
+];
 
 export function pagesFor(role: string | undefined): Page[] {
   return pages.filter((page) => page.roles.includes(role as Role));

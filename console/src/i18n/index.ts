@@ -3,12 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { cases } from './cases';
 import { inbox } from './inbox';
+import { committee } from './committee';
+import { commitments } from './commitments';
 
 /**
  * One file per area of the console (common, requests, ledgers, …), each with its Chinese and its
  * English; they are merged here into one namespace. Chinese is the default; the choice is remembered.
  */
-const areas = [common, cases, inbox];
+const areas = [common, cases, inbox, committee, commitments];
 
 export type Language = 'zh' | 'en';
 const remembered = 'lianxin.language';
