@@ -1,6 +1,7 @@
 import { Alert, Button, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { Link } from 'react-router';
 import { $api } from '../api/client';
 import { DeadlineCountdown } from '../components/DeadlineCountdown';
@@ -21,7 +22,7 @@ function CommitmentList({ kind }: { kind: CommitmentPath }) {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('commitments.empty') }}
+        locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
         columns={[
           {
             title: t('commitments.title'),

@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
 
@@ -29,7 +30,7 @@ export function FundsLedger({ id }: { id: string }) {
         pagination={false}
         loading={ledger.isLoading}
         dataSource={totals?.byYear ?? []}
-        locale={{ emptyText: t('commitments.empty') }}
+        locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
         columns={[
           {
             title: t('commitments.year'),
@@ -47,7 +48,7 @@ export function FundsLedger({ id }: { id: string }) {
         pagination={false}
         loading={ledger.isLoading}
         dataSource={ledger.data?.entries ?? []}
-        locale={{ emptyText: t('commitments.empty') }}
+        locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
         columns={[
           { title: t('commitments.date'), dataIndex: 'date' },
           { title: t('commitments.amount'), key: 'amount', render: (_, e) => yuan(e.amountYuan) },

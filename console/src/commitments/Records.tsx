@@ -1,6 +1,7 @@
 import { Button, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { App } from 'antd';
 import { queryClient } from '../api/client';
 import { ApiProblem } from '../api/client';
@@ -33,7 +34,7 @@ export function Deeds({ kind, commitment }: { kind: CommitmentPath; commitment: 
       dataSource={commitment.deeds}
       pagination={false}
       size="small"
-      locale={{ emptyText: t('commitments.empty') }}
+      locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
       columns={[
         { title: t('commitments.deed'), dataIndex: 'title' },
         {
@@ -67,7 +68,7 @@ export function Problems({ commitment }: { commitment: Commitment }) {
       dataSource={commitment.problems}
       pagination={false}
       size="small"
-      locale={{ emptyText: t('commitments.empty') }}
+      locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
       columns={[
         { title: t('commitments.problemTitle'), dataIndex: 'title' },
         {
@@ -104,7 +105,7 @@ export function Assessments({ commitment }: { commitment: Commitment }) {
       dataSource={commitment.assessments}
       pagination={false}
       size="small"
-      locale={{ emptyText: t('commitments.empty') }}
+      locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
       columns={[
         {
           title: t('commitments.year'),

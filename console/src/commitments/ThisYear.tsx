@@ -1,5 +1,6 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { DeadlineCountdown } from '../components/DeadlineCountdown';
 import type { Commitment } from './kinds';
 
@@ -15,7 +16,7 @@ export function Obligations({ commitment }: { commitment: Commitment }) {
       dataSource={commitment.obligations}
       pagination={false}
       size="small"
-      locale={{ emptyText: t('commitments.obligationsEmpty') }}
+      locale={{ emptyText: <EmptyText>{t('commitments.obligationsEmpty')}</EmptyText> }}
       columns={[
         { title: t('commitments.purpose'), dataIndex: 'purpose' },
         { title: t('commitments.owner'), dataIndex: 'owner' },
@@ -38,7 +39,7 @@ export function Letters({ commitment }: { commitment: Commitment }) {
       dataSource={commitment.letters}
       pagination={false}
       size="small"
-      locale={{ emptyText: t('commitments.empty') }}
+      locale={{ emptyText: <EmptyText>{t('commitments.empty')}</EmptyText> }}
       columns={[
         {
           title: t('commitments.letterYear'),

@@ -1,5 +1,6 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { bilingual } from '../i18n';
 import { CaseTitle } from './CaseTitle';
 import type { AgendaItem } from './types';
@@ -23,7 +24,7 @@ export function AgendaTable({
       loading={loading}
       dataSource={items}
       pagination={false}
-      locale={{ emptyText: t('committee.agendaEmpty') }}
+      locale={{ emptyText: <EmptyText>{t('committee.agendaEmpty')}</EmptyText> }}
       columns={[
         { title: t('committee.title'), key: 'title', render: (_, item) => <CaseTitle item={item} /> },
         { title: t('committee.from'), dataIndex: 'unit' },

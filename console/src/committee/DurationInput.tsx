@@ -20,13 +20,18 @@ function write(amount: number, unit: Unit): DurationSpec {
   return unit === 'days' ? `P${amount}D` : `PT${amount}H`;
 }
 
-/** An amount and its unit, as one form field (so the API's error on `deadline` shows beside it). */
+/**
+ * An amount and its unit, as one form field (so the API's error on `deadline` shows beside it); the
+ * form's id and error description go to the amount, which the field's label names.
+ */
 export function DurationInput({
-  id,
   value,
   onChange,
+  ...described
 }: {
   id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
   value?: DurationSpec;
   onChange?(value: DurationSpec | undefined): void;
 }) {
@@ -37,7 +42,13 @@ export function DurationInput({
     onChange?.(amount ? write(amount, next) : undefined);
   return (
     <Space.Compact>
-      <InputNumber id={id} min={1} precision={0} value={shown.amount} onChange={(n) => emit(n, unit)} />
+      <InputNumber
+        {...described}
+        min={1}
+        precision={0}
+        value={shown.amount}
+        onChange={(n) => emit(n, unit)}
+      />
       <Select<Unit>
         aria-label={t('committee.deadlineUnit')}
         value={unit}

@@ -1,6 +1,7 @@
 import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { $api } from '../api/client';
 import { bilingual } from '../i18n';
 import type { RecordedMeeting } from './types';
@@ -20,7 +21,7 @@ export function MeetingsTable({ unitId }: { unitId: string }) {
         loading={meetings.isLoading}
         dataSource={meetings.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('committee.meetingsEmpty') }}
+        locale={{ emptyText: <EmptyText>{t('committee.meetingsEmpty')}</EmptyText> }}
         columns={[
           { title: t('committee.meetingId'), dataIndex: 'id' },
           {

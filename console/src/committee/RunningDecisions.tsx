@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../components/EmptyText';
 import { DeadlineCountdown } from '../components/DeadlineCountdown';
 import { bilingual } from '../i18n';
 import { CaseTitle } from './CaseTitle';
@@ -14,7 +15,7 @@ export function RunningDecisions({ items, loading }: { items: AgendaItem[]; load
       loading={loading}
       dataSource={items.filter((item) => item.decision?.dueAt)}
       pagination={false}
-      locale={{ emptyText: t('committee.runningEmpty') }}
+      locale={{ emptyText: <EmptyText>{t('committee.runningEmpty')}</EmptyText> }}
       columns={[
         { title: t('committee.title'), key: 'title', render: (_, item) => <CaseTitle item={item} /> },
         {
