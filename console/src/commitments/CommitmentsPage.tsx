@@ -46,11 +46,7 @@ function CommitmentList({ kind }: { kind: CommitmentPath }) {
             render: (_, item) => (
               <>
                 {bilingual(item.statusLabel, i18n.language)}
-                {item.escalated && (
-                  <Tag color="warning" style={{ marginInlineStart: 8 }}>
-                    {t('commitments.escalated')}
-                  </Tag>
-                )}
+                {item.escalated && <Tag style={{ marginInlineStart: 8 }}>{t('commitments.escalated')}</Tag>}
               </>
             ),
           },

@@ -48,7 +48,7 @@ export function Deeds({ kind, commitment }: { kind: CommitmentPath; commitment: 
           key: 'done',
           render: (_, d) =>
             d.done ? (
-              <Tag color="success">{t('commitments.done')}</Tag>
+              <Tag>{t('commitments.done')}</Tag>
             ) : (
               <Button size="small" loading={busy === d.id} onClick={() => void markDone(d)}>
                 {t('commitments.markDone')}

@@ -51,7 +51,7 @@ export function Letters({ commitment }: { commitment: Commitment }) {
           key: 'signed',
           render: (_, l) =>
             l.signed ? (
-              <Tag color={l.onTime ? 'success' : 'warning'}>
+              <Tag>
                 {t('commitments.signed')} · {l.onTime ? t('commitments.onTime') : t('commitments.late')}
               </Tag>
             ) : (
