@@ -32,7 +32,7 @@ function Commitment({ kind, id }: { kind: CommitmentPath; id: string }) {
         </Space>
       </Typography.Title>
       <Descriptions size="small" column={2} {...section}>
-        <Descriptions.Item label={t('commitments.status')}>
+        <Descriptions.Item label={t('commitments.kind')}>
           {bilingual(commitment.kindLabel, i18n.language)}
         </Descriptions.Item>
         <Descriptions.Item label={t('commitments.team')}>{commitment.team.name}</Descriptions.Item>
