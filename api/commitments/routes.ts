@@ -127,6 +127,13 @@ const supervised = new Set<CommitmentAction>(['suspend', 'resume', 'close']);
 const rolesFor = (action: CommitmentAction): readonly Role[] =>
   supervised.has(action) ? access.superviseCommitment : access.keepCommitment;
 
+/** The actions a kind has whose endpoints admit a role: what a console offers it (the case may still refuse). */
+function actionsAdmitting(kind: CommitmentKind, role: Role): CommitmentAction[] {
+  return (Object.keys(actions) as CommitmentAction[]).filter(
+    (action) => kind in actionBodies[action] && rolesFor(action).includes(role),
+  );
+}
+
 const problemCommandTypes = {
   progress: 'progressProblem',
   resolve: 'resolveProblem',
@@ -233,7 +240,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     reader,
     inScope,
     validated({ params: commitmentIdParams }, async (_input, res) => {
-      res.json(await present(targetOf(res)));
+      res.json({ ...(await present(targetOf(res))), actions: actionsAdmitting(kind, actorOf(res).role) });
     }),
   );
 

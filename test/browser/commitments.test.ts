@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { actors } from '../support/fixtures';
 import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
 
 /**
@@ -90,6 +91,27 @@ describe('an assistance team in the console', () => {
       total: 1,
       last: { by: 'member-a', note: '走访车间 visited the workshop' },
     });
+    await page.context().close();
+  });
+
+  test('When an auditor opens a plan, then it is shown without forms: the API offers her role none of its actions', async () => {
+    const title = '帮扶河西农机';
+    const id = await openPlan(title);
+    const offered = async (actor: { id: string; role: string; unit: string }) =>
+      (await run.e2e.http.get(`/plans/${id}`, actor)).body.actions;
+    await expect(offered({ id: 'member-a', role: 'assistance_team', unit: 'township-t01' })).resolves.toEqual(
+      ['letters', 'visits', 'problems', 'funds', 'assessmentComment', 'handover'],
+    );
+    await expect(offered(actors.auditor)).resolves.toEqual([]);
+
+    const page = await signIn(run, 'aud-1', /审计员 · 示范县委常委会/);
+    await page.goto(run.url(`/commitments/plans/${id}`));
+    await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    await page.getByText('帮扶资金台账').waitFor();
+    await expect(page.getByRole('button', { name: '记录走访' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('tab', { name: '登记帮扶资金' }).count()).resolves.toBe(0);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'commitments', 'plan-read-by-auditor');
     await page.context().close();
   });
 });

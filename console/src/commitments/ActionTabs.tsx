@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionForm } from './ActionForm';
-import { ActionForm as FormKind, Commitment, CommitmentPath, formsOf } from './kinds';
+import { Commitment, CommitmentAction, CommitmentPath } from './kinds';
 
 const focusAreas = [
   'policy',
@@ -20,22 +20,21 @@ const focusAreas = [
 const filled = (text: string | undefined) => (text?.trim() ? text : undefined);
 
 /**
- * The forms for what a team does most on this kind of commitment. Every role that reaches the page
- * sees them; the API decides whether this caller may, and says why not.
+ * The forms for what a team does most, those the API offers the caller on this commitment
+ * (`actions`); whether the case takes each in its state is the API's answer to the post.
  */
 export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitment: Commitment }) {
   const { t } = useTranslation();
   const { id } = commitment;
   const households = (commitment.households ?? []).map((h) => ({ value: h.id, label: h.name }));
-  const household =
-    kind === 'pairings' ? (
-      <Form.Item name="household" label={t('commitments.household')}>
-        <Select allowClear options={households} />
-      </Form.Item>
-    ) : null;
+  const household = commitment.households ? (
+    <Form.Item name="household" label={t('commitments.household')}>
+      <Select allowClear options={households} />
+    </Form.Item>
+  ) : null;
 
-  const forms: Record<FormKind, { label: string; form: ReactNode }> = {
-    visit: {
+  const forms: Partial<Record<CommitmentAction, { label: string; form: ReactNode }>> = {
+    visits: {
       label: t('commitments.recordVisit'),
       form: (
         <ActionForm<{ note: string; at?: Dayjs; household?: string }>
@@ -85,7 +84,7 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
         </ActionForm>
       ),
     },
-    problem: {
+    problems: {
       label: t('commitments.openProblem'),
       form: (
         <ActionForm<{ title: string; area: string; note?: string }>
@@ -113,7 +112,7 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
         </ActionForm>
       ),
     },
-    letter: {
+    letters: {
       label: t('commitments.signLetter'),
       form: (
         <ActionForm<{ year: number; targets?: string; fundsTargetYuan?: number; note?: string }>
@@ -143,7 +142,7 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
         </ActionForm>
       ),
     },
-    deed: {
+    deeds: {
       label: t('commitments.promiseDeed'),
       form: (
         <ActionForm<{ title: string; household?: string }>
@@ -160,7 +159,9 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
       ),
     },
   };
-  return (
-    <Tabs items={formsOf[kind].map((key) => ({ key, label: forms[key].label, children: forms[key].form }))} />
-  );
+  // In the order above, the most frequent first.
+  const offered = (Object.keys(forms) as CommitmentAction[])
+    .filter((action) => commitment.actions?.includes(action))
+    .map((action) => ({ key: action, label: forms[action]!.label, children: forms[action]!.form }));
+  return <Tabs items={offered} />;
 }

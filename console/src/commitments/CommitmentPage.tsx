@@ -7,7 +7,7 @@ import { bilingual } from '../i18n';
 import NotFoundPage from '../NotFoundPage';
 import { ActionTabs } from './ActionTabs';
 import { FundsLedger } from './FundsLedger';
-import { CommitmentPath, formsOf, isCommitmentPath, pathOf } from './kinds';
+import { CommitmentAction, CommitmentPath, isCommitmentPath, pathOf } from './kinds';
 import { Assessments, Deeds, Problems } from './Records';
 import { Letters, Obligations, Visits } from './ThisYear';
 
@@ -22,7 +22,7 @@ function Commitment({ kind, id }: { kind: CommitmentPath; id: string }) {
     return <Alert type="error" title={t('failed')} description={state.error.detail} showIcon />;
   const commitment = state.data;
   if (!commitment) return <Spin style={{ display: 'block', margin: 48 }} />;
-  const has = (form: string) => (formsOf[kind] as string[]).includes(form);
+  const offers = (action: CommitmentAction) => commitment.actions?.includes(action) ?? false;
   return (
     <>
       <Typography.Title level={2}>
@@ -60,30 +60,32 @@ function Commitment({ kind, id }: { kind: CommitmentPath; id: string }) {
       <Card title={t('commitments.obligations')} {...section}>
         <Obligations commitment={commitment} />
       </Card>
-      <Card title={t('commitments.actions')} {...section}>
-        <ActionTabs kind={kind} commitment={commitment} />
-      </Card>
+      {(['visits', 'funds', 'problems', 'letters', 'deeds'] as const).some(offers) && (
+        <Card title={t('commitments.actions')} {...section}>
+          <ActionTabs kind={kind} commitment={commitment} />
+        </Card>
+      )}
       {commitment.letters.length > 0 && (
         <Card title={t('commitments.letters')} {...section}>
           <Letters commitment={commitment} />
         </Card>
       )}
-      {has('visit') && (
+      {(commitment.visits.total > 0 || offers('visits')) && (
         <Card title={t('commitments.visits')} {...section}>
           <Visits commitment={commitment} />
         </Card>
       )}
-      {has('deed') && (
+      {(commitment.deeds.length > 0 || offers('deeds')) && (
         <Card title={t('commitments.deeds')} {...section}>
           <Deeds kind={kind} commitment={commitment} />
         </Card>
       )}
-      {has('problem') && (
+      {(commitment.problems.length > 0 || offers('problems')) && (
         <Card title={t('commitments.problems')} {...section}>
           <Problems commitment={commitment} />
         </Card>
       )}
-      {kind === 'plans' && (
+      {commitment.funds && (
         <Card title={t('commitments.funds')} {...section}>
           <FundsLedger id={id} />
         </Card>

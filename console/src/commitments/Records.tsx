@@ -49,6 +49,8 @@ export function Deeds({ kind, commitment }: { kind: CommitmentPath; commitment: 
           render: (_, d) =>
             d.done ? (
               <Tag>{t('commitments.done')}</Tag>
+            ) : !commitment.actions?.includes('deedDone') ? (
+              <Tag>{t('commitments.open')}</Tag>
             ) : (
               <Button size="small" loading={busy === d.id} onClick={() => void markDone(d)}>
                 {t('commitments.markDone')}

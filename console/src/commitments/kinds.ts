@@ -7,13 +7,8 @@ export type CommitmentPath = (typeof commitmentPaths)[number];
 export type Commitment = components['schemas']['Commitment'];
 export type CommitmentListItem = components['schemas']['CommitmentListItem'];
 
-export type ActionForm = 'visit' | 'funds' | 'problem' | 'letter' | 'deed';
-/** The forms each kind has: one per action endpoint the API mounts for it (a pledge takes no visit). */
-export const formsOf: Record<CommitmentPath, ActionForm[]> = {
-  plans: ['visit', 'funds', 'problem', 'letter'],
-  pairings: ['visit', 'problem', 'deed'],
-  pledges: ['deed'],
-};
+/** What the API says the caller's role may post to this commitment (the case may still refuse). */
+export type CommitmentAction = NonNullable<Commitment['actions']>[number];
 
 export function isCommitmentPath(kind: string | undefined): kind is CommitmentPath {
   return (commitmentPaths as readonly string[]).includes(kind ?? '');
