@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Response, Router } from 'express';
 import { z } from 'zod';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
@@ -161,8 +161,12 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   const base = `/${path}`;
   const api = `/api/v1/${path}`;
   const service = commitmentService(deps, kind);
-  const present = async (state: CommitmentState) =>
-    presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id));
+  // Every answer carrying a commitment says what it offers the caller's role.
+  const offered = (res: Response) => ({ actions: actionsAdmitting(kind, actorOf(res).role) });
+  const present = async (state: CommitmentState, res: Response) => ({
+    ...presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id)),
+    ...offered(res),
+  });
   const hasProblems = kind in actionBodies.problems;
   const policyLadder = deps.policy.ladder.map((level) => level.id);
   const inScope = commitmentInScope(service.liveState, noun);
@@ -195,7 +199,9 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
         .location(`${api}/${state.submission.id}`)
         .json(
           // A new case runs on the API's policy; a replayed one on whatever policy opened it.
-          replayed ? await present(state) : presentCommitment(state, deps.policy, policyLadder),
+          replayed
+            ? await present(state, res)
+            : { ...presentCommitment(state, deps.policy, policyLadder), ...offered(res) },
         );
     }),
   );
@@ -240,7 +246,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     reader,
     inScope,
     validated({ params: commitmentIdParams }, async (_input, res) => {
-      res.json({ ...(await present(targetOf(res))), actions: actionsAdmitting(kind, actorOf(res).role) });
+      res.json(await present(targetOf(res), res));
     }),
   );
 
@@ -314,7 +320,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           const problem = state.problems[state.problems.length - 1];
           res.status(201).location(`${api}/${params.id}/problems/${problem.id}`);
         }
-        res.json(await present(state));
+        res.json(await present(state, res));
       }),
     );
   }

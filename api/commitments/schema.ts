@@ -379,7 +379,7 @@ export const commitmentView = z
       .optional()
       .openapi({
         description:
-          'on a read: the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state',
+          'the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state',
       }),
   })
   .openapi('Commitment');

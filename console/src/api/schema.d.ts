@@ -8782,7 +8782,7 @@ export interface components {
             nextAnniversary?: string;
             closedReason?: string;
             updatedAt: string;
-            /** @description on a read: the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state */
+            /** @description the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state */
             actions?: ("letters" | "visits" | "problems" | "funds" | "deeds" | "deedDone" | "assessmentComment" | "handover" | "suspend" | "resume" | "close")[];
         };
         CreatePlan: {
