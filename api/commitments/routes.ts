@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Response, Router } from 'express';
 import { z } from 'zod';
 import { CommitmentKind, commitmentKinds } from '../../domain/policy/policy';
 import { CommitmentCommand } from '../../domain/commitments/commands';
@@ -127,6 +127,13 @@ const supervised = new Set<CommitmentAction>(['suspend', 'resume', 'close']);
 const rolesFor = (action: CommitmentAction): readonly Role[] =>
   supervised.has(action) ? access.superviseCommitment : access.keepCommitment;
 
+/** The actions a kind has whose endpoints admit a role: what a console offers it (the case may still refuse). */
+function actionsAdmitting(kind: CommitmentKind, role: Role): CommitmentAction[] {
+  return (Object.keys(actions) as CommitmentAction[]).filter(
+    (action) => kind in actionBodies[action] && rolesFor(action).includes(role),
+  );
+}
+
 const problemCommandTypes = {
   progress: 'progressProblem',
   resolve: 'resolveProblem',
@@ -154,8 +161,12 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
   const base = `/${path}`;
   const api = `/api/v1/${path}`;
   const service = commitmentService(deps, kind);
-  const present = async (state: CommitmentState) =>
-    presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id));
+  // Every answer carrying a commitment says what it offers the caller's role.
+  const offered = (res: Response) => ({ actions: actionsAdmitting(kind, actorOf(res).role) });
+  const present = async (state: CommitmentState, res: Response) => ({
+    ...presentCommitment(state, deps.policy, await service.ladderOf(state.submission.id)),
+    ...offered(res),
+  });
   const hasProblems = kind in actionBodies.problems;
   const policyLadder = deps.policy.ladder.map((level) => level.id);
   const inScope = commitmentInScope(service.liveState, noun);
@@ -188,7 +199,9 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
         .location(`${api}/${state.submission.id}`)
         .json(
           // A new case runs on the API's policy; a replayed one on whatever policy opened it.
-          replayed ? await present(state) : presentCommitment(state, deps.policy, policyLadder),
+          replayed
+            ? await present(state, res)
+            : { ...presentCommitment(state, deps.policy, policyLadder), ...offered(res) },
         );
     }),
   );
@@ -233,7 +246,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
     reader,
     inScope,
     validated({ params: commitmentIdParams }, async (_input, res) => {
-      res.json(await present(targetOf(res)));
+      res.json(await present(targetOf(res), res));
     }),
   );
 
@@ -307,7 +320,7 @@ function mountKind(router: Router, deps: ApiDeps, doc: ApiDocument, kind: Commit
           const problem = state.problems[state.problems.length - 1];
           res.status(201).location(`${api}/${params.id}/problems/${problem.id}`);
         }
-        res.json(await present(state));
+        res.json(await present(state, res));
       }),
     );
   }

@@ -374,6 +374,13 @@ export const commitmentView = z
     nextAnniversary: z.string().optional(),
     closedReason: z.string().optional(),
     updatedAt: z.string(),
+    actions: z
+      .array(z.enum(Object.keys(actionBodies) as [CommitmentAction, ...CommitmentAction[]]))
+      .optional()
+      .openapi({
+        description:
+          'the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state',
+      }),
   })
   .openapi('Commitment');
 export type CommitmentView = z.infer<typeof commitmentView>;

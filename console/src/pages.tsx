@@ -14,7 +14,8 @@ export type Role =
 /**
  * The console's pages: where each lives, its menu label (`nav.<nav>`), and the roles whose menu
  * shows it. A role's first page is where it lands after signing in, so the order puts each role's
- * daily work first: a leader's board, a secretary's or member's queue, an operator's filing form.
+ * daily work first: the secretariat's agenda, a leader's board, a secretary's or member's queue, an
+ * operator's filing form, a team's commitments, an auditor's cases.
  * The API decides what each caller may see and do; the menu only leaves out what a role has no use
  * for. Each page is its own chunk, loaded when first opened.
  */
@@ -26,6 +27,12 @@ export interface Page {
 }
 
 export const pages: Page[] = [
+  {
+    path: 'committee',
+    nav: 'committee',
+    roles: ['committee'],
+    component: lazy(() => import('./committee/CommitteePage')),
+  },
   {
     path: 'supervision',
     nav: 'supervision',
@@ -43,6 +50,12 @@ export const pages: Page[] = [
     nav: 'file',
     roles: ['hotline_operator', 'branch_secretary', 'grid_member', 'resident'],
     component: lazy(() => import('./filing/FilingPage')),
+  },
+  {
+    path: 'commitments',
+    nav: 'commitments',
+    roles: ['assistance_team', 'unit_leader'],
+    component: lazy(() => import('./commitments/CommitmentsPage')),
   },
   {
     path: 'audit',
@@ -77,6 +90,7 @@ export const pages: Page[] = [
 /** Pages reached by links rather than the menu: a case, a plan, … */
 export const linkedPages: { path: string; component: ComponentType }[] = [
   { path: 'requests/:id', component: lazy(() => import('./requests/RequestPage')) },
+  { path: 'commitments/:kind/:id', component: lazy(() => import('./commitments/CommitmentPage')) },
 ];
 
 export function pagesFor(role: string | undefined): Page[] {

@@ -1012,12 +1012,33 @@ describe('three-year commitments over HTTP on the real dev server and FerretDB',
     expect((await http.get(`/plans/${plan.id}/history`)).status).toBe(200);
     expect((await http.get(`/plans/${plan.id}/funds`)).status).toBe(200);
     expect((await http.raw('POST', `/plans/${plan.id}/visits`, { note: 'x' })).status).toBe(401);
+    // What each role is offered, as a console shows it: the team keeps, supervisors also suspend and close.
+    expect((await http.get(`/plans/${plan.id}`)).body.actions).toEqual([]);
+    expect((await http.get(`/plans/${plan.id}`, person(lead))).body.actions).toEqual([
+      'letters',
+      'visits',
+      'problems',
+      'funds',
+      'assessmentComment',
+      'handover',
+    ]);
+    expect((await http.get(`/plans/${plan.id}`, supervisor)).body.actions).toEqual([
+      'letters',
+      'visits',
+      'problems',
+      'funds',
+      'assessmentComment',
+      'handover',
+      'suspend',
+      'resume',
+      'close',
+    ]);
   });
 
-  test('When a plan is opened, then the 201 body is exactly what a later GET returns', async () => {
+  test('When a plan is opened, then the 201 body is exactly what a later GET by its lead returns', async () => {
     const lead = unique('lead');
     const opened = await openPlan(lead);
-    const read = await http.get(`/plans/${opened.id}`);
+    const read = await http.get(`/plans/${opened.id}`, person(lead));
     expect(read.status).toBe(200);
     expect(read.body).toEqual(opened);
   });

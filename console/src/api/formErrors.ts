@@ -15,7 +15,9 @@ export function showProblem(form: FormInstance, err: unknown): string | undefine
     if (known.has(path)) fields.set(path, [...(fields.get(path) ?? []), message]);
     else unplaced.push(`${field}: ${message}`);
   }
-  form.setFields([...fields].map(([path, errors]) => ({ name: path.split('.'), errors })));
+  // A list's entries are named by number (['decisions', 0, 'item']): the form matches names strictly.
+  const name = (path: string) => path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  form.setFields([...fields].map(([path, errors]) => ({ name: name(path), errors })));
   if (fields.size && !unplaced.length) return undefined;
   return unplaced.length ? unplaced.join('; ') : err.detail;
 }

@@ -8839,6 +8839,8 @@ export interface components {
             nextAnniversary?: string;
             closedReason?: string;
             updatedAt: string;
+            /** @description the actions of this kind whose endpoints admit the caller’s role; the case may still refuse one in its state */
+            actions?: ("letters" | "visits" | "problems" | "funds" | "deeds" | "deedDone" | "assessmentComment" | "handover" | "suspend" | "resume" | "close")[];
         };
         CreatePlan: {
             title: string;

@@ -8,12 +8,14 @@ import { filing } from './filing';
 import { ledgers } from './ledgers';
 import { supervision } from './supervision';
 import { requests } from './requests';
+import { committee } from './committee';
+import { commitments } from './commitments';
 
 /**
  * One file per area of the console (common, requests, ledgers, …), each with its Chinese and its
  * English; they are merged here into one namespace. Chinese is the default; the choice is remembered.
  */
-const areas = [common, cases, inbox, filing, requests, supervision, ledgers, audit];
+const areas = [common, cases, inbox, filing, requests, supervision, ledgers, audit, committee, commitments];
 
 export type Language = 'zh' | 'en';
 const remembered = 'lianxin.language';

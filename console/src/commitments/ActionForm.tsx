@@ -1,0 +1,60 @@
+import { Alert, App, Button, Form } from 'antd';
+import { ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryClient } from '../api/client';
+import { showProblem } from '../api/formErrors';
+import { act, CommitmentPath } from './kinds';
+
+/**
+ * One action's form on a commitment: posts what was entered (shaped by `toBody`) and shows the API's
+ * refusal: its errors beside the fields they name, the rest above the button.
+ */
+export function ActionForm<V extends object>({
+  kind,
+  id,
+  action,
+  submit,
+  toBody = (values) => values,
+  initialValues,
+  children,
+}: {
+  kind: CommitmentPath;
+  id: string;
+  action: string;
+  submit: string;
+  toBody?(values: V): object;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [problem, setProblem] = useState<string>();
+  async function send(values: V) {
+    setProblem(undefined);
+    try {
+      await act(kind, id, action, toBody(values));
+      form.resetFields();
+      void message.success(t('commitments.saved'));
+      await queryClient.invalidateQueries();
+    } catch (err) {
+      setProblem(showProblem(form, err));
+    }
+  }
+  return (
+    <Form<V>
+      form={form}
+      name={action}
+      layout="vertical"
+      onFinish={(values) => void send(values)}
+      initialValues={initialValues}
+      style={{ maxWidth: 560 }}
+    >
+      {children}
+      {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit">
+        {submit}
+      </Button>
+    </Form>
+  );
+}
