@@ -1,9 +1,11 @@
 import { Alert, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
+import { casePage } from '../components/caseLink';
 
 type Notice = components['schemas']['InboxPage']['items'][number];
 
@@ -45,7 +47,14 @@ export default function InboxPage() {
             render: (kind: string) => t(`inbox.kinds.${kind}`, kind),
           },
           { title: t('inbox.message'), dataIndex: 'message' },
-          { title: t('inbox.case'), dataIndex: 'caseId' },
+          {
+            title: t('inbox.case'),
+            dataIndex: 'caseId',
+            render: (caseId: string) => {
+              const page = casePage(caseId);
+              return page ? <Link to={page}>{caseId}</Link> : caseId;
+            },
+          },
         ]}
       />
     </>
