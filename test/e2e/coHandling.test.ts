@@ -191,6 +191,11 @@ describe('co-handling (主办/协办) over HTTP', () => {
       ['grid-g07', 'open'],
     ]);
 
+    // Reconciled at rest: under the short policy the return visit lapses within seconds, and a pass
+    // that meets the closing revision half-committed counts it as drift (seen on a loaded machine).
+    await eventually(async () => expect((await ok(http.get(`/requests/${id}`))).status).toBe('closed'), {
+      timeoutMs: 60_000,
+    });
     const workflowCode: WorkflowBundleWithSourceMap = await bundleWorkflows();
     const reconcile = () =>
       reconcileReadModels(
