@@ -20,7 +20,15 @@ function firstScreenScripts(): string[] {
 }
 
 /** Whether the signed-in landing page has drawn: who is signed in, and no spinner left in the page's main part. */
-const landed = `document.querySelector('[data-testid=signed-in-as]') && document.querySelector('main') && !document.querySelector('main .ant-spin-spinning')`;
+function landed(): boolean {
+  // Runs in the page (a function, not a string: the console's content security policy refuses eval).
+  const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+  return (
+    !!document.querySelector('[data-testid=signed-in-as]') &&
+    !!document.querySelector('main') &&
+    !document.querySelector('main .ant-spin-spinning')
+  );
+}
 
 export const consoleLoad: Section = {
   name: 'console',
@@ -30,7 +38,9 @@ export const consoleLoad: Section = {
     `secretary's landing page after signing in, with ${queued} requests in her grid, until it has drawn; the JS the landing loaded`,
   async run(ctx) {
     const firstScreen = firstScreenScripts();
-    const all = readdirSync(join(consoleDist, 'assets')).filter((f) => f.endsWith('.js'));
+    const all = readdirSync(join(consoleDist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `assets/${f}`);
     const stack = await ctx.stack();
     await seedDemoCounty(stack.directory, {
       orgFile: join(repoRoot, 'config', 'org.default.json'),
