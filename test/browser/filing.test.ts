@@ -46,6 +46,10 @@ async function fillFiling(
 async function submit(page: Page): Promise<string> {
   await page.getByRole('button', { name: '提交点单' }).dblclick();
   const link = page.getByTestId('filed').getByRole('link', { name: '查看诉求' });
+  const refused = page.getByRole('alert').filter({ hasText: '提交未成功' });
+  await link.or(refused).first().waitFor({ timeout: 60_000 });
+  if (!(await link.isVisible()))
+    throw new Error(`the console refused the filing: ${await refused.textContent()}`);
   const href = (await link.getAttribute('href')) ?? '';
   expect(href).toMatch(/^\/console\/requests\/[A-Za-z0-9_-]+$/);
   return href.split('/').at(-1)!;
@@ -169,8 +173,13 @@ describe('filing a request (点单) in the console', () => {
     await page.context().close();
   });
 
-  test('When a required field is left empty, then the API’s error shows beside that field and nothing is filed', async () => {
+  test('When a required field is left empty, then the form says so beside it before sending anything; when the API refuses a field, its error shows beside that field; nothing is filed', async () => {
     const page = await signIn(run, 'hotline-1');
+    const filings: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/requests'))
+        filings.push(request.url());
+    });
     await page.getByRole('link', { name: '点单受理' }).click();
     await chooseCategory(page, ['劳动保障', '欠薪']);
     await page.getByLabel('诉求内容').fill('工地拖欠三个月工资');
@@ -178,12 +187,19 @@ describe('filing a request (点单) in the console', () => {
     await page.getByLabel('诉求人账号').fill('resident-1');
     await page.getByLabel('姓名').fill('张三');
     await page.getByRole('button', { name: '提交点单' }).click();
-    await expect(errorBeside(page, '标题')).resolves.toBe(
-      'Invalid input: expected string, received undefined',
-    );
-    await expect(page.getByTestId('filed').count()).resolves.toBe(0);
+    await expect(errorBeside(page, '标题')).resolves.toBe('请输入标题');
+    expect(filings).toEqual([]);
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'filing', 'missing-title');
+
+    await page.getByLabel('标题').fill('工地拖欠工资');
+    await page.getByLabel('联系电话').fill('call me');
+    const refused = page.waitForResponse((response) => response.url().endsWith('/api/v1/requests'));
+    await page.getByRole('button', { name: '提交点单' }).click();
+    await expect(refused.then((response) => response.status())).resolves.toBe(400);
+    await expect(errorBeside(page, '联系电话')).resolves.toBe('expected a phone number');
+    await expect(page.getByTestId('filed').count()).resolves.toBe(0);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await page.context().close();
   });
 });

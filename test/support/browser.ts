@@ -100,10 +100,15 @@ const axeSource = () => (axe ??= readFileSync(require.resolve('axe-core'), 'utf8
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // The page's globals, typed here without the DOM library the server code is compiled without.
   type InPage = { axe: typeof import('axe-core'); document: import('axe-core').ElementContext };
+  type Settling = { finished: Promise<unknown>; effect: { getTiming(): { iterations?: number } } | null };
   // Evaluated rather than added as a script tag: the console's content security policy refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
-  const result = await page.evaluate(() => {
+  const result = await page.evaluate(async () => {
     const { axe, document } = globalThis as unknown as InPage;
+    // Mid-animation, a message fading in is as faint as its opacity: check what the page settles on.
+    const { document: dom } = globalThis as unknown as { document: { getAnimations(): Settling[] } };
+    const settling = dom.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    await Promise.all(settling.map((a) => a.finished.catch(() => undefined)));
     return axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });

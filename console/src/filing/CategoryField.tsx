@@ -2,6 +2,7 @@ import { Cascader, Descriptions, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { bilingual } from '../i18n';
+import { requiredPath } from '../components/formRules';
 import { durationWords } from './durations';
 
 type Categories = components['schemas']['Categories'];
@@ -37,7 +38,7 @@ export function CategoryField({ categories }: { categories: Categories }) {
   const urgencyLabel = categories.urgencies.find((u) => u.key === urgency)?.label;
   return (
     <>
-      <Form.Item name="category" label={t('filing.category')}>
+      <Form.Item name="category" label={t('filing.category')} rules={requiredPath}>
         <Cascader
           options={optionsOf(categories.roots, i18n.language)}
           placeholder={t('filing.categoryPlaceholder')}

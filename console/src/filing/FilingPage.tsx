@@ -6,6 +6,7 @@ import { $api, api, ApiProblem, ok, queryClient } from '../api/client';
 import { showProblem } from '../api/formErrors';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
+import { required } from '../components/formRules';
 import { CategoryField } from './CategoryField';
 import { DuplicateCandidates } from './DuplicateCandidates';
 import { duplicateSearchOf, filingBody, FilingValues } from './filingBody';
@@ -116,10 +117,10 @@ export default function FilingPage() {
                 onFinish={(typed) => void file(typed)}
               >
                 <CategoryField categories={categories.data} />
-                <Form.Item name="title" label={t('filing.title')}>
+                <Form.Item name="title" label={t('filing.title')} rules={required}>
                   <Input maxLength={200} />
                 </Form.Item>
-                <Form.Item name="description" label={t('filing.description')}>
+                <Form.Item name="description" label={t('filing.description')} rules={required}>
                   <Input.TextArea rows={4} maxLength={5000} />
                 </Form.Item>
                 <WhereField />
@@ -129,13 +130,18 @@ export default function FilingPage() {
                     <Form.Item
                       name={['requester', 'id']}
                       label={t('filing.requester.id')}
+                      rules={required}
                       tooltip={t('filing.requester.idHelp')}
                     >
                       <Input disabled={role === 'resident'} />
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Form.Item name={['requester', 'name']} label={t('filing.requester.name')}>
+                    <Form.Item
+                      name={['requester', 'name']}
+                      label={t('filing.requester.name')}
+                      rules={required}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { $api } from '../api/client';
 import type { components } from '../api/schema';
 import { bilingual } from '../i18n';
+import { required } from '../components/formRules';
 import { useDebounced } from './useDebounced';
 
 type Unit = components['schemas']['OrgUnit'];
@@ -75,7 +76,7 @@ function GridPicker() {
   const { t, i18n } = useTranslation();
   const units = $api.useQuery('get', '/api/v1/org/units');
   return (
-    <Form.Item name="gridId" label={t('filing.where.grid')}>
+    <Form.Item name="gridId" label={t('filing.where.grid')} rules={required}>
       <TreeSelect
         loading={units.isLoading}
         treeData={gridTree(units.data?.items ?? [], i18n.language)}
@@ -110,7 +111,7 @@ export function WhereField() {
         <>
           <Row gutter={16}>
             <Col span={14}>
-              <Form.Item name={['place', 'community']} label={t('filing.where.community')}>
+              <Form.Item name={['place', 'community']} label={t('filing.where.community')} rules={required}>
                 <Input />
               </Form.Item>
             </Col>
