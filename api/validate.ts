@@ -17,6 +17,22 @@ export type Inputs<S extends RequestSchemas> = {
 /** A part an endpoint does not take: any query parameter or body field in it is refused by name. */
 const nothing = z.object({}).strict();
 
+const locales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
+
+/**
+ * Zod's own messages in the caller's language: Chinese when Accept-Language prefers it (the
+ * console sends the language it shows), else English; a field left out is called required rather
+ * than "expected string, received undefined". Messages a schema words itself stay as worded.
+ */
+function errorMapFor(req: Request): z.core.$ZodErrorMap {
+  const preferred = req.acceptsLanguages('en', 'zh-CN', 'zh');
+  const language = preferred && preferred.startsWith('zh') ? 'zh' : 'en';
+  return (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? { en: 'required', zh: '必填' }[language]
+      : locales[language](issue);
+}
+
 /**
  * The one validation of the API's inputs: every bad field of every part is named in a 400
  * problem; otherwise `handler` gets the parsed parts, typed from the same schemas that generate
@@ -30,10 +46,11 @@ export function validated<S extends RequestSchemas>(
   return async (req, res, next) => {
     const errors: { field: string; message: string }[] = [];
     const input: Record<string, unknown> = {};
+    const error = errorMapFor(req);
     for (const part of ['params', 'query', 'body', 'headers'] as const) {
       const schema = schemas[part] ?? (part === 'query' || part === 'body' ? nothing : undefined);
       if (!schema) continue;
-      const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part]);
+      const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part], { error });
       if (result.success) input[part] = result.data;
       else
         errors.push(

@@ -12,10 +12,8 @@ describe('the API reference for integrators', () => {
     await page.getByRole('link', { name: 'API 参考' }).click();
     await page.getByRole('heading', { name: 'requests' }).waitFor();
     expect(page.url()).toBe(`${run.e2e.system.url}/api/reference/`);
-    await expect(page.getByText('点单 file a citizen request').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('/api/v1/audit/cases/{caseId}/timeline').first().isVisible()).resolves.toBe(
-      true,
-    );
+    await page.getByText('点单 file a citizen request').first().waitFor();
+    await page.getByText('/api/v1/audit/cases/{caseId}/timeline').first().waitFor();
     await screenshot(page, 'api-reference', 'operations');
     await page.context().close();
   });

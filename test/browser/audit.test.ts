@@ -52,9 +52,9 @@ describe("the auditor's pages", () => {
     await page.getByRole('button', { name: /查\s*找/ }).click();
 
     await page.getByText(`request-${id} · 1 轮运行`).waitFor();
-    await expect(page.getByText('点单', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('下单', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('流程启动', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByText('点单', { exact: true }).waitFor();
+    await page.getByText('下单', { exact: true }).waitFor();
+    await page.getByText('流程启动', { exact: true }).waitFor();
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'audit', 'timeline');
 
@@ -64,9 +64,9 @@ describe("the auditor's pages", () => {
     await moment.press('Enter');
     // The API bundles the workflow code at its first replay: on a busy machine, longer than Playwright's 30 s.
     await page.getByRole('row', { name: '状态 已点单', exact: true }).waitFor({ timeout: 150_000 });
-    await expect(page.getByRole('row', { name: '版本 1', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('row', { name: '版本 1', exact: true }).waitFor();
     await page.getByRole('button', { name: '原始状态（JSON）' }).click();
-    await expect(page.getByText('"status": "submitted"').isVisible()).resolves.toBe(true);
+    await page.getByText('"status": "submitted"').waitFor();
 
     await page.getByRole('button', { name: '核验回放' }).click();
     await page.getByText(/^回放一致：当前流程代码重放 1 轮运行/).waitFor({ timeout: 150_000 });
@@ -91,9 +91,7 @@ describe("the auditor's pages", () => {
     await page.getByLabel('案件').fill(`request-${id}`);
     await page.getByRole('button', { name: /筛\s*选/ }).click();
     await page.getByRole('cell', { name: 'POST /api/v1/requests/:id/dispatch' }).waitFor();
-    await expect(page.getByRole('cell', { name: 'sec-1 · 支部书记 · grid-g01' }).isVisible()).resolves.toBe(
-      true,
-    );
+    await page.getByRole('cell', { name: 'sec-1 · 支部书记 · grid-g01' }).waitFor();
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'audit', 'action-log');
 

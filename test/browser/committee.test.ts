@@ -43,7 +43,7 @@ async function errorBeside(page: Page, label: string): Promise<string> {
 }
 
 describe('the committee secretariat in the console', () => {
-  test('When the secretariat takes up a major request at a meeting and assigns a lead, then the API’s errors show beside the fields first, and the decision then shows with its running deadline and in past meetings', async () => {
+  test('When the secretariat takes up a major request at a meeting and assigns a lead, then the API’s errors show beside the fields first, in Chinese, and the decision then shows with its running deadline and in past meetings', async () => {
     const title = '整片小区停水 estate without water';
     const id = await fileMajor(title);
 
@@ -62,13 +62,9 @@ describe('the committee secretariat in the console', () => {
     await page.getByRole('button', { name: '记录会议决定' }).click();
     // Nothing filled in: the API names each missing field, and each shows beside its own.
     await page.locator('[aria-invalid="true"]').first().waitFor();
-    await expect(errorBeside(page, '出席人员')).resolves.toBe(
-      'Invalid input: expected array, received undefined',
-    );
-    await expect(errorBeside(page, '牵头单位')).resolves.toBe(
-      'Invalid input: expected string, received undefined',
-    );
-    await expect(errorBeside(page, '办理时限')).resolves.toBe('Invalid input');
+    await expect(errorBeside(page, '出席人员')).resolves.toBe('必填');
+    await expect(errorBeside(page, '牵头单位')).resolves.toBe('必填');
+    await expect(errorBeside(page, '办理时限')).resolves.toBe('无效输入');
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'committee', 'meeting-refused');
 

@@ -8,7 +8,7 @@ describe('signing in to the console', () => {
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe(
       '支部书记 李娜 Li Na · 支部书记 · 东关第一网格支部',
     );
-    await expect(page.getByRole('link', { name: '通知' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: '通知' }).waitFor();
     await page.getByRole('table').waitFor();
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'sign-in', 'secretary-home');
@@ -36,7 +36,7 @@ describe('signing in to the console', () => {
   test('When the language is switched, then the console speaks English', async () => {
     const page = await signIn(run, 'leader-1');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Unit leader');
     await page.context().close();
   });

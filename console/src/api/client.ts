@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import i18n from 'i18next';
 import createFetchClient, { Middleware } from 'openapi-fetch';
 import createQueryClient from 'openapi-react-query';
 import type { paths } from './schema';
@@ -60,10 +61,11 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   });
 }
 
-// Every call carries the token, and every failure is thrown as an ApiProblem: a page handles one kind of error.
+// Every call carries the token and the language shown (the API words its validation errors in it), and every failure is thrown as an ApiProblem: a page handles one kind of error.
 const session: Middleware = {
   onRequest({ request }) {
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    request.headers.set('accept-language', i18n.language === 'en' ? 'en' : 'zh-CN');
     return request;
   },
   async onResponse({ response }) {
