@@ -39,6 +39,11 @@ export interface ConsoleRun {
  * per test file; each user signs in in a browser context of their own, as on their own computer.
  */
 export function useConsole(options: { policyFile?: string; edge?: E2eEdge } = {}): ConsoleRun {
+  // Jest runs a file's afterAll hooks in the order they were declared: the browser's pages, which
+  // poll the API, close before the system stops under them.
+  afterAll(async () => {
+    await run.browser?.close();
+  });
   const e2e = useE2eSystem(options.policyFile, undefined, undefined, undefined, options.edge);
   const run = {
     e2e,
@@ -57,9 +62,6 @@ export function useConsole(options: { policyFile?: string; edge?: E2eEdge } = {}
       headless: true,
     });
   }, 60_000);
-  afterAll(async () => {
-    await run.browser?.close();
-  });
   return run;
 }
 
