@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { defaultPayloadConverter, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { History } from '@temporalio/common/lib/proto-utils';
 import { Model } from 'mongoose';
 import { TimelineDoc } from '../activities/db/models';
 import { readTimeline } from '../activities/db/timeline';
+import { startedAttributes } from '../audit/history';
+import { codecsOf, decodeInPlace } from '../common/payloadCodec';
 import { fromTemporal, notAllowedInState, notFound } from './errors';
 import { unreachableDependency } from './dependencies';
 
@@ -62,12 +65,43 @@ export async function actOnCase<S>(
   }
 }
 
+/** Events a run's first page holds before its first workflow task completes, retries included. */
+const firstPage = 16;
+
+/** When a run's first decision is taken: the time the API put in its input; an input from before it did is decided at its first task, so now. */
+export const firstDecisionTime = (stamped: string | undefined): number =>
+  stamped === undefined ? Date.now() : Date.parse(stamped);
+
+/**
+ * The state of a case whose current run has not completed a workflow task yet (a burst holds
+ * every task slot, the worker is down): its start input folded by `fold`, the same pure decision
+ * the workflow starts with, so what the workflow will hold once that task runs. Undefined once a
+ * task has completed: from then on only the workflow or its projection can say.
+ */
+export async function stateBeforeFirstTask<I, S>(
+  temporal: Pick<Client, 'workflowService' | 'options'>,
+  workflowId: string,
+  fold: (input: I) => S,
+): Promise<S | undefined> {
+  const { history, nextPageToken } = await temporal.workflowService.getWorkflowExecutionHistory({
+    namespace: temporal.options.namespace,
+    execution: { workflowId },
+    maximumPageSize: firstPage,
+  });
+  const events = (history as History).events ?? [];
+  if (nextPageToken?.length || events.some((e) => e.workflowTaskCompletedEventAttributes)) return undefined;
+  const started = await decodeInPlace(codecsOf(temporal), history as History);
+  const [input] = startedAttributes(started).input?.payloads ?? [];
+  return fold(defaultPayloadConverter.fromPayload<I>(input));
+}
+
 /**
  * A case's live state: its workflow's answer while Temporal holds the case; past Temporal's
  * retention, the last state its projection stored (`stored`), with the timeline stored apart.
  * While no worker can answer the query in time (a burst that holds every workflow task slot, a
- * worker down), the stored state serves too: every write checks its scope on this state before
- * its update, which then waits for a worker as it always did, rather than answering 503.
+ * worker down), the stored state serves too, and a case too new to have one is folded from its
+ * start input (`beforeFirstTask`): every write checks its scope on this state before its update,
+ * which then waits for a worker as it always did, rather than answering 503.
  */
 export async function liveCaseState<S>(
   timeline: Model<TimelineDoc>,
@@ -76,6 +110,7 @@ export async function liveCaseState<S>(
     what: string;
     query: () => Promise<S>;
     stored: () => Promise<{ state: unknown } | null>;
+    beforeFirstTask: () => Promise<S | undefined>;
   },
 ): Promise<S> {
   try {
@@ -84,7 +119,10 @@ export async function liveCaseState<S>(
     const gone = err instanceof WorkflowNotFoundError;
     if (!gone && !unreachableDependency(err)) throw err;
     const doc = await c.stored();
-    if (!doc) throw gone ? notFound(c.what) : err;
-    return { ...(doc.state as S), timeline: await readTimeline(timeline, c.workflowId) };
+    if (doc) return { ...(doc.state as S), timeline: await readTimeline(timeline, c.workflowId) };
+    if (gone) throw notFound(c.what);
+    const first = await c.beforeFirstTask().catch(() => undefined);
+    if (first) return first;
+    throw err;
   }
 }

@@ -15,7 +15,14 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
-import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
+import {
+  actOnCase,
+  caseIdFor,
+  firstDecisionTime,
+  liveCaseState,
+  startCase,
+  stateBeforeFirstTask,
+} from '../cases';
 import { invalidField, notConfigured, notFound } from '../errors';
 import { CreateBody, kindRoutes } from './schema';
 import { caseLadders } from './caseLadder';
@@ -70,6 +77,15 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
       what: `${noun} ${id}`,
       query: () => handle(id).query(commitmentStateQuery),
       stored: () => deps.models.Commitment.findOne({ _id: id, kind }).lean(),
+      beforeFirstTask: () =>
+        stateBeforeFirstTask(
+          deps.temporal,
+          commitmentWorkflowId(kind, id),
+          (input: CommitmentInput) =>
+            input.carried ??
+            openCommitment(input.submission, { policy: input.policy, now: firstDecisionTime(input.openedAt) })
+              .state,
+        ),
     });
 
   /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it (from `known`, the commitment's state when already read). */

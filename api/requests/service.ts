@@ -15,7 +15,14 @@ import { startLevelOf } from '../../domain/requests/startLevel';
 import { submitRequest } from '../../domain/requests/transitions';
 import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
-import { actOnCase, caseIdFor, liveCaseState, startCase } from '../cases';
+import {
+  actOnCase,
+  caseIdFor,
+  firstDecisionTime,
+  liveCaseState,
+  startCase,
+  stateBeforeFirstTask,
+} from '../cases';
 import { invalidField } from '../errors';
 import { filingTerms } from '../../domain/duplicates/terms';
 import { FilingPlace } from './filingPlace';
@@ -35,6 +42,15 @@ export function requestService(deps: ApiDeps) {
         const doc = await deps.models.RequestState.findById(id).lean();
         return doc && { state: requestStateFrom(doc.state as StoredRequestState) };
       },
+      beforeFirstTask: () =>
+        stateBeforeFirstTask(deps.temporal, requestWorkflowId(id), (input: CitizenRequestInput) =>
+          input.carried
+            ? requestStateFrom(input.carried)
+            : submitRequest(input.submission, {
+                policy: input.policy,
+                now: firstDecisionTime(input.submittedAt),
+              }).state,
+        ),
     });
 
   return {
