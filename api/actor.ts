@@ -41,7 +41,9 @@ export async function resolveActor(
   if (typeof subject !== 'string' || !subject) {
     return unauthenticated(`the token has no ${identity.subjectClaim} claim`, true);
   }
-  const person = await people.person(subject).catch((err: Error) => {
+  const admits = (copy: OrgPersonDoc | undefined) =>
+    !!copy && !copy.disabled && !!chosenAssignment(copy, claims[roleClaim], claims[unitClaim]);
+  const person = await people.person(subject, admits).catch((err: Error) => {
     throw dependencyUnavailable('mongodb', err);
   });
   if (!person || person.disabled) {

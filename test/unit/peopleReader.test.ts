@@ -49,4 +49,39 @@ describe('the people behind requests, through a store outage', () => {
     const reader = new PeopleReader(slow, 50, 1_000);
     expect(await reader.person('member-1')).toEqual(member);
   });
+
+  test('When the store is slow and the copy lacks an assignment the caller claims, then the copy does not refuse: the store gets the longer wait, and its answer lets the caller in', async () => {
+    const secretary = {
+      ...member,
+      assignments: [...member.assignments, { role: 'branch_secretary', unit: 'grid-g02' }],
+    };
+    const people = new Map([[member._id, member]]);
+    let delayMs = 0;
+    const slow = {
+      person: (id: string) =>
+        new Promise<OrgPersonDoc | undefined>((resolve) =>
+          setTimeout(() => resolve(people.get(id)), delayMs),
+        ),
+    };
+    const reader = new PeopleReader(slow, 50, 1_000);
+    await reader.person('member-1');
+    people.set('member-1', secretary);
+    delayMs = 200;
+    const holdsSecretary = (copy?: OrgPersonDoc) =>
+      !!copy?.assignments.some((a) => a.role === 'branch_secretary');
+    expect(await reader.person('member-1', holdsSecretary)).toEqual(secretary);
+  });
+
+  test('When the store stalls and the copy does not admit the caller, then the store’s silence answers, not the copy', async () => {
+    const people = new Map([[member._id, member]]);
+    const stub = store(people);
+    const reader = new PeopleReader(stub, 50, 200);
+    await reader.person('member-1');
+    stub.state.stalled = true;
+    const refusesEveryone = () => false;
+    await expect(reader.person('member-1', refusesEveryone)).rejects.toThrow(
+      'the org directory did not answer within 200 ms',
+    );
+    expect(await reader.person('member-1')).toEqual(member);
+  });
 });
