@@ -10,10 +10,7 @@ import { ConsoleSignIn } from '../identity/consoleSignIn';
  * A console signing in through the office's OIDC provider reads its discovery document, keys and
  * token endpoint from the page: the provider's origin, and only it, is added to `connect-src`.
  */
-export function browserPolicy(
-  consoleOrigins: readonly string[],
-  signIn: ConsoleSignIn,
-): RequestHandler[] {
+export function browserPolicy(consoleOrigins: readonly string[], signIn: ConsoleSignIn): RequestHandler[] {
   const provider = signIn.mode === 'oidc' ? [new URL(signIn.issuer).origin] : [];
   return [
     helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", ...provider] } } }),

@@ -62,7 +62,9 @@ describe('signing in to the console through the office’s OIDC provider', () =>
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.waitForURL(run.url('/login'));
     await page.getByRole('button', { name: providerButton }).waitFor();
-    await expect(page.evaluate(() => sessionStorage.getItem('lianxin.token'))).resolves.toBeNull();
+    type InPage = { sessionStorage: { getItem(key: string): string | null } };
+    const storedToken = () => (globalThis as unknown as InPage).sessionStorage.getItem('lianxin.token');
+    await expect(page.evaluate(storedToken)).resolves.toBeNull();
     // Signed out at the provider too: the next person at this computer is asked who they are.
     await page.getByRole('button', { name: providerButton }).click();
     await expect(page.locator('input[name="login"]').waitFor()).resolves.toBeUndefined();

@@ -46,10 +46,14 @@ export function useOidcProvider(): OidcProvider {
         audience: provider.audience,
         peopleFile: join(repoRoot, demoPeopleFile),
       };
-      child = spawn(process.execPath, [join(__dirname, 'oidcProviderProcess.mjs'), JSON.stringify(settings)], {
-        cwd: repoRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        [join(__dirname, 'oidcProviderProcess.mjs'), JSON.stringify(settings)],
+        {
+          cwd: repoRoot,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr!.on('data', (chunk) => (stderr += chunk));
       const started = child;

@@ -3,6 +3,8 @@
 // test/support/oidcProvider.ts runs this file with `node` and reads the issuer from its first line.
 // Its one setting, a JSON argument: { port, clientId, redirectUri, resource, audience, peopleFile }.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -36,7 +38,8 @@ const provider = new Provider(issuer, {
     client.redirectUris.some((uri) => new URL(uri).origin === origin),
   // The console is the office's own application: its people are not asked to consent.
   async loadExistingGrant(ctx) {
-    const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+    const grantId =
+      ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
     const grant = new ctx.oidc.provider.Grant({
       clientId: ctx.oidc.client.clientId,
@@ -65,4 +68,4 @@ const provider = new Provider(issuer, {
   },
 });
 
-provider.listen(settings.port, '127.0.0.1', () => console.log(issuer));
+provider.listen(settings.port, '127.0.0.1', () => process.stdout.write(`${issuer}\n`));

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { $api, api, ok, queryClient, setSessionToken } from '../api/client';
 import type { components } from '../api/schema';
-import { ConsoleSignIn, forgetUser, signOutAtProvider } from './oidc';
+import { forgetUser, signOutAtProvider } from './oidc';
 
 export type Me = components['schemas']['Me'];
 type Login = components['schemas']['Login'];
@@ -14,8 +14,6 @@ export interface Session {
   /** The token's assignment: what this user may do is decided by its role and unit */
   role?: string;
   unit?: string;
-  /** How this console signs in, as the API answers (GET /api/v1/auth/config); undefined while it is asked */
-  signInMode?: ConsoleSignIn;
   signIn(username: string, password: string, actingAs?: { role: string; unit: string }): Promise<Login>;
   /** Starts a session with a token from the office's OIDC provider, used as a password sign-in's token is */
   adoptToken(token: string): void;
@@ -28,6 +26,7 @@ const stored = 'lianxin.token';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | undefined>(() => sessionStorage.getItem(stored) ?? undefined);
+  // The sign-in page asks the same: one request, kept through sign-outs.
   const signInMode = $api.useQuery('get', '/api/v1/auth/config', {}, { staleTime: Infinity }).data;
   const provider = signInMode?.mode === 'oidc' ? signInMode : undefined;
   const adoptToken = useCallback((next: string) => {
@@ -73,12 +72,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me: me.data,
       role: me.data?.actingAs.role,
       unit: me.data?.actingAs.unit,
-      signInMode,
       signIn,
       adoptToken,
       signOut,
     }),
-    [me.data, signInMode, signIn, adoptToken, signOut],
+    [me.data, signIn, adoptToken, signOut],
   );
   // A stored token is checked with /me before anything is drawn with it (a refused one signs out).
   if (token && me.isPending) return null;
