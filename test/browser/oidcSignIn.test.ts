@@ -17,6 +17,14 @@ async function signInAtProvider(page: Page, personId: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign-in' }).click();
 }
 
+/** What this tab keeps in session storage: the console's token and oidc-client-ts's user and state. */
+const storedKeys = (page: Page) =>
+  page.evaluate(() => {
+    type InPage = { sessionStorage: { length: number; key(index: number): string | null } };
+    const { sessionStorage } = globalThis as unknown as InPage;
+    return Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i));
+  });
+
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
@@ -62,12 +70,28 @@ describe('signing in to the console through the office’s OIDC provider', () =>
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.waitForURL(run.url('/login'));
     await page.getByRole('button', { name: providerButton }).waitFor();
-    type InPage = { sessionStorage: { getItem(key: string): string | null } };
-    const storedToken = () => (globalThis as unknown as InPage).sessionStorage.getItem('lianxin.token');
-    await expect(page.evaluate(storedToken)).resolves.toBeNull();
+    await expect(storedKeys(page)).resolves.toEqual([]);
     // Signed out at the provider too: the next person at this computer is asked who they are.
     await page.getByRole('button', { name: providerButton }).click();
     await expect(page.locator('input[name="login"]').waitFor()).resolves.toBeUndefined();
+    await page.context().close();
+  });
+
+  test('When the provider’s token is refused (its person disabled in the directory), then the console returns to the sign-in page and forgets the provider’s user', async () => {
+    const page = await consolePage();
+    await page.goto(run.url('/login'));
+    await page.getByRole('button', { name: providerButton }).click();
+    await signInAtProvider(page, 'member-2');
+    await page.getByTestId('signed-in-as').waitFor();
+    await expect(storedKeys(page)).resolves.toEqual(
+      expect.arrayContaining(['lianxin.token', expect.stringMatching(/^oidc\.user:/)]),
+    );
+
+    await run.e2e.system.directory.store.disable('member-2');
+    await page.reload();
+    await page.waitForURL(run.url('/login'));
+    await page.getByRole('button', { name: providerButton }).waitFor();
+    await expect(storedKeys(page)).resolves.toEqual([]);
     await page.context().close();
   });
 

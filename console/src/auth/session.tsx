@@ -27,7 +27,8 @@ const stored = 'lianxin.token';
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | undefined>(() => sessionStorage.getItem(stored) ?? undefined);
   // The sign-in page asks the same: one request, kept through sign-outs.
-  const signInMode = $api.useQuery('get', '/api/v1/auth/config', {}, { staleTime: Infinity }).data;
+  const asked = $api.useQuery('get', '/api/v1/auth/config', {}, { staleTime: Infinity });
+  const signInMode = asked.data;
   const provider = signInMode?.mode === 'oidc' ? signInMode : undefined;
   const adoptToken = useCallback((next: string) => {
     sessionStorage.setItem(stored, next);
@@ -53,7 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const me = useQuery({
     queryKey: ['me', token],
     queryFn: async () => ok(await api.GET('/api/v1/me')),
-    enabled: !!token,
+    // Once the sign-in mode is known: a stored token /me refuses also forgets the provider's user.
+    enabled: !!token && !asked.isPending,
     staleTime: Infinity,
   });
 
