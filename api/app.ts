@@ -53,7 +53,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.observe);
   // At the root: not an API resource, so neither in the action log nor in the OpenAPI document.
   app.get('/metrics', metrics.serve);
-  app.use(browserPolicy(deps.consoleOrigins ?? []));
+  app.use(browserPolicy(deps.consoleOrigins ?? [], deps.identity.consoleSignIn));
   app.use(consoleRoutes());
   app.use(apiReferenceRoutes());
   const rateLimits = deps.rateLimits ?? defaultRateLimits;

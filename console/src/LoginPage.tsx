@@ -1,50 +1,19 @@
-import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
-import { ApiProblem } from './api/client';
-import { Assignment, useSession } from './auth/session';
+import { $api } from './api/client';
+import { returnUri } from './auth/oidc';
+import { PasswordSignIn } from './auth/PasswordSignIn';
+import { ProviderSignIn } from './auth/ProviderSignIn';
 import { chooseLanguage } from './i18n';
 
-interface Credentials {
-  username: string;
-  password: string;
-  actingAs?: string;
-}
-
 /**
- * Password sign-in with the built-in issuer. Someone holding several assignments (a secretariat
- * member who also leads a township) picks the one to act in; the token then carries it.
+ * The sign-in page, as the API says the console signs in: by password with the built-in issuer,
+ * through the office's OIDC provider, or not at all (then it says what the administrator sets).
  */
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
-  const { me, signIn, signOut } = useSession();
-  const [form] = Form.useForm<Credentials>();
-  const [choices, setChoices] = useState<Assignment[]>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  if (me && !choices) return <Navigate to="/" replace />;
-
-  const submit = async ({ username, password, actingAs }: Credentials) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const chosen = choices?.find((a) => `${a.role}@${a.unit}` === actingAs);
-      const login = await signIn(username, password, chosen && { role: chosen.role, unit: chosen.unit });
-      if (!chosen && login.assignments.length > 1) {
-        signOut();
-        setChoices(login.assignments);
-        form.setFieldValue('actingAs', `${login.assignments[0].role}@${login.assignments[0].unit}`);
-      } else setChoices(undefined);
-    } catch (err) {
-      setError(
-        err instanceof ApiProblem && err.status === 401 ? t('signIn.refused') : (err as Error).message,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const mode = $api.useQuery('get', '/api/v1/auth/config', {}, { staleTime: Infinity });
+  const signIn = mode.data;
   return (
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', background: '#f0f2f5' }}>
       <Card style={{ width: 380 }}>
@@ -52,28 +21,19 @@ export default function LoginPage() {
           {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-          <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true }]}>
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          {choices && (
-            <Form.Item name="actingAs" label={t('signIn.actingAs')} extra={t('signIn.chooseAssignment')}>
-              <Radio.Group
-                options={choices.map((a) => ({
-                  value: `${a.role}@${a.unit}`,
-                  label: `${t(`role.${a.role}`)} · ${i18n.language === 'en' ? a.unitName?.en : (a.unitName?.zh ?? a.unit)}`,
-                }))}
-              />
-            </Form.Item>
-          )}
-          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('signIn.submit')}
-          </Button>
-        </Form>
+        {mode.isError && <Alert type="error" title={t('failed')} showIcon role="alert" />}
+        {mode.isPending && <Spin aria-label={t('loading')} style={{ display: 'block' }} />}
+        {signIn?.mode === 'password' && <PasswordSignIn />}
+        {signIn?.mode === 'oidc' && <ProviderSignIn config={signIn} />}
+        {signIn?.mode === 'none' && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('signIn.notConfigured')}
+            description={t('signIn.notConfiguredHelp', { redirectUri: returnUri() })}
+          />
+        )}
         <Button type="link" onClick={() => chooseLanguage(i18n.language === 'en' ? 'zh' : 'en')}>
           {t('language.switch')}
         </Button>

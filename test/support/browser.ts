@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { demoPeopleFile, seedDemoCounty } from '../../directory/seed';
 import { E2eEdge, useE2eSystem } from './e2eSystem';
+import { OidcProvider, useOidcProvider } from './oidcProvider';
 
 /** Debian's Chromium, which scripts/install-tools.sh installs; playwright-core never downloads one. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,25 +32,34 @@ export interface ConsoleRun {
   browser: Browser;
   /** The console's address on this run's API */
   url(path?: string): string;
+  /** With `oidcProvider`: the office's provider the API trusts and the console signs in through */
+  provider?: OidcProvider;
 }
 
 /**
  * The whole system (useE2eSystem: the dev server, FerretDB, the worker, the API serving the built
  * console) with the demo county's people and their password logins, and a headless Chromium. One
  * per test file; each user signs in in a browser context of their own, as on their own computer.
+ * With `oidcProvider`, a real OIDC provider issues the tokens and the console signs in through it.
  */
-export function useConsole(options: { policyFile?: string; edge?: E2eEdge } = {}): ConsoleRun {
+export function useConsole(
+  options: { policyFile?: string; edge?: E2eEdge; oidcProvider?: boolean } = {},
+): ConsoleRun {
   // Jest runs a file's afterAll hooks in the order they were declared: the browser's pages, which
-  // poll the API, close before the system stops under them.
+  // poll the API, close before the system (and the provider) stop under them.
   afterAll(async () => {
     await run.browser?.close();
   });
-  const e2e = useE2eSystem(options.policyFile, undefined, undefined, undefined, options.edge);
-  const run = {
+  const provider = options.oidcProvider ? useOidcProvider() : undefined;
+  const edge = provider ? { ...options.edge, authSettings: provider.apiSettings } : options.edge;
+  const e2e = useE2eSystem(options.policyFile, undefined, undefined, undefined, edge);
+  const run: ConsoleRun = {
     e2e,
     browser: undefined as unknown as Browser,
     url: (path = '') => `${e2e.system.url}/console${path}`,
+    provider,
   };
+  if (provider) beforeAll(() => provider.launch(run.url('/login')), 30_000);
   beforeAll(async () => {
     await seedDemoCounty(e2e.system.directory.store, {
       orgFile: join(repoRoot, 'config', 'org.default.json'),

@@ -34,6 +34,8 @@ import { startE2eServers } from './e2eServers';
 import { jiebaTextModel } from '../../api/duplicates/jieba';
 import { actors, repoRoot } from './fixtures';
 import { testIdentity, tokenCredentials, Who } from './credentials';
+import { loadEnv } from '../../config/env';
+import { identityFromEnv } from '../../identity/config';
 
 export interface WebhookCall {
   headers: IncomingHttpHeaders;
@@ -51,7 +53,9 @@ export interface WebhookCall {
  * `categoriesFile` is the category tree, watched for changes as api/main.ts watches it (every
  * 200 ms here); the default is a small one that fits every test policy.
  * `edge` sets what the API takes from any caller: rate limits high enough that no test meets
- * them unless it sets them low, and no console origin unless given.
+ * them unless it sets them low, and no console origin unless given; its `authSettings`, read when the
+ * system starts, are the API's AUTH_* settings (an office's OIDC provider): the test's own tokens
+ * (`authHeaders`) are then refused, the provider's taken.
  */
 export async function startE2eSystem(
   policyFile = join(repoRoot, 'test', 'e2e', 'policy.short.json'),
@@ -97,6 +101,7 @@ export async function startE2eSystem(
   await directory.refresh();
   const { org } = directory;
   const identity = testIdentity();
+  const apiIdentity = edge.authSettings ? identityFromEnv(loadEnv(edge.authSettings())) : identity;
   const authHeaders = tokenCredentials(directory.store, identity.issuer);
   const workerDb = await connectWorkerStore(`${servers.mongoUri}/lianxin`, tuning);
   const workerModels = createModels(workerDb);
@@ -168,7 +173,7 @@ export async function startE2eSystem(
       categories: categories.tree,
       org,
       directory,
-      identity,
+      identity: apiIdentity,
       taskQueue,
       log: createLogger({ level: 'error' }),
       caseCountsMaxAgeMs: 0,
@@ -227,7 +232,9 @@ export async function startE2eSystem(
 }
 
 export type E2eSystem = Awaited<ReturnType<typeof startE2eSystem>>;
-export type E2eEdge = Pick<ApiDeps, 'rateLimits' | 'consoleOrigins'>;
+export type E2eEdge = Pick<ApiDeps, 'rateLimits' | 'consoleOrigins'> & {
+  authSettings?: () => Record<string, string>;
+};
 
 export interface HttpResult {
   status: number;

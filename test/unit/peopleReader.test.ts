@@ -51,7 +51,7 @@ describe('the people behind requests, through a store outage', () => {
   });
 
   test('When the store is slow and the copy lacks an assignment the caller claims, then the copy does not refuse: the store gets the longer wait, and its answer lets the caller in', async () => {
-    const secretary = {
+    const secretary: OrgPersonDoc = {
       ...member,
       assignments: [...member.assignments, { role: 'branch_secretary', unit: 'grid-g02' }],
     };

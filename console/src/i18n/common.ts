@@ -34,6 +34,11 @@ export const common = {
       chooseAssignment: '您有多个岗位，请选择本次办理的岗位',
       signOut: '退出登录',
       refused: '用户名或密码错误',
+      withProvider: '通过单位统一身份认证登录',
+      providerFailed: '统一身份认证未能登录：{{reason}}',
+      notConfigured: '工作台尚未配置登录方式',
+      notConfiguredHelp:
+        '令牌由单位的统一身份认证签发（已设置 AUTH_JWKS_URL），但未登记工作台的客户端。请管理员在统一身份认证中登记工作台（公开客户端，授权码 + PKCE，回调地址 {{redirectUri}}），再为 API 设置 AUTH_CONSOLE_CLIENT_ID（该客户端的 ID）、AUTH_ISSUER（统一身份认证的签发者地址），按需设置 AUTH_CONSOLE_SCOPES。',
     },
     who: { unit: '单位', role: '岗位' },
     language: { switch: 'English' },
@@ -80,6 +85,11 @@ export const common = {
       chooseAssignment: 'You hold several assignments: choose the one you act in now',
       signOut: 'Sign out',
       refused: 'Wrong username or password',
+      withProvider: "Sign in with your office's account",
+      providerFailed: "Your office's sign-in did not complete: {{reason}}",
+      notConfigured: 'The console has no sign-in configured',
+      notConfiguredHelp:
+        "Tokens come from your office's identity provider (AUTH_JWKS_URL is set), but no console client is registered. The administrator registers the console with the provider (a public client, authorization code with PKCE, redirect URI {{redirectUri}}), then sets the API's AUTH_CONSOLE_CLIENT_ID (that client's id) and AUTH_ISSUER (the provider's issuer URL), and AUTH_CONSOLE_SCOPES if needed.",
     },
     who: { unit: 'Unit', role: 'Role' },
     language: { switch: '中文' },
