@@ -78,7 +78,7 @@ export const firstDecisionTime = (stamped: string | undefined): number =>
  * the workflow starts with, so what the workflow will hold once that task runs. Undefined once a
  * task has completed: from then on only the workflow or its projection can say.
  */
-export async function stateBeforeFirstTask<I, S>(
+async function stateBeforeFirstTask<I, S>(
   temporal: Pick<Client, 'workflowService' | 'options'>,
   workflowId: string,
   fold: (input: I) => S,
@@ -100,17 +100,19 @@ export async function stateBeforeFirstTask<I, S>(
  * retention, the last state its projection stored (`stored`), with the timeline stored apart.
  * While no worker can answer the query in time (a burst that holds every workflow task slot, a
  * worker down), the stored state serves too, and a case too new to have one is folded from its
- * start input (`beforeFirstTask`): every write checks its scope on this state before its update,
+ * start input (`fold`): every write checks its scope on this state before its update,
  * which then waits for a worker as it always did, rather than answering 503.
  */
-export async function liveCaseState<S>(
+export async function liveCaseState<S, I>(
+  temporal: Pick<Client, 'workflowService' | 'options'>,
   timeline: Model<TimelineDoc>,
   c: {
     workflowId: string;
     what: string;
     query: () => Promise<S>;
     stored: () => Promise<{ state: unknown } | null>;
-    beforeFirstTask: () => Promise<S | undefined>;
+    /** The workflow's own first decision on its start input */
+    fold: (input: I) => S;
   },
 ): Promise<S> {
   try {
@@ -121,7 +123,7 @@ export async function liveCaseState<S>(
     const doc = await c.stored();
     if (doc) return { ...(doc.state as S), timeline: await readTimeline(timeline, c.workflowId) };
     if (gone) throw notFound(c.what);
-    const first = await c.beforeFirstTask().catch(() => undefined);
+    const first = await stateBeforeFirstTask(temporal, c.workflowId, c.fold).catch(() => undefined);
     if (first) return first;
     throw err;
   }

@@ -15,14 +15,7 @@ import { TimelineEntry } from '../../domain/timeline';
 import { addDuration } from '../../domain/policy/calendar';
 import { CommitmentKind } from '../../domain/policy/policy';
 import { ApiDeps } from '../deps';
-import {
-  actOnCase,
-  caseIdFor,
-  firstDecisionTime,
-  liveCaseState,
-  startCase,
-  stateBeforeFirstTask,
-} from '../cases';
+import { actOnCase, caseIdFor, firstDecisionTime, liveCaseState, startCase } from '../cases';
 import { invalidField, notConfigured, notFound } from '../errors';
 import { CreateBody, kindRoutes } from './schema';
 import { caseLadders } from './caseLadder';
@@ -72,20 +65,15 @@ export function commitmentService(deps: ApiDeps, kind: CommitmentKind) {
   );
 
   const liveState = (id: string): Promise<CommitmentState> =>
-    liveCaseState(deps.models.Timeline, {
+    liveCaseState(deps.temporal, deps.models.Timeline, {
       workflowId: commitmentWorkflowId(kind, id),
       what: `${noun} ${id}`,
       query: () => handle(id).query(commitmentStateQuery),
       stored: () => deps.models.Commitment.findOne({ _id: id, kind }).lean(),
-      beforeFirstTask: () =>
-        stateBeforeFirstTask(
-          deps.temporal,
-          commitmentWorkflowId(kind, id),
-          (input: CommitmentInput) =>
-            input.carried ??
-            openCommitment(input.submission, { policy: input.policy, now: firstDecisionTime(input.openedAt) })
-              .state,
-        ),
+      fold: (input: CommitmentInput) =>
+        input.carried ??
+        openCommitment(input.submission, { policy: input.policy, now: firstDecisionTime(input.openedAt) })
+          .state,
     });
 
   /** A problem is a case within its commitment: its record, its deadline and the timeline entries about it (from `known`, the commitment's state when already read). */

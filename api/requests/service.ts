@@ -15,14 +15,7 @@ import { startLevelOf } from '../../domain/requests/startLevel';
 import { submitRequest } from '../../domain/requests/transitions';
 import { classifyFiling } from '../../domain/categories/filing';
 import { ApiDeps } from '../deps';
-import {
-  actOnCase,
-  caseIdFor,
-  firstDecisionTime,
-  liveCaseState,
-  startCase,
-  stateBeforeFirstTask,
-} from '../cases';
+import { actOnCase, caseIdFor, firstDecisionTime, liveCaseState, startCase } from '../cases';
 import { invalidField } from '../errors';
 import { filingTerms } from '../../domain/duplicates/terms';
 import { FilingPlace } from './filingPlace';
@@ -33,7 +26,7 @@ export function requestService(deps: ApiDeps) {
   const handle = (id: string) => deps.temporal.workflow.getHandle(requestWorkflowId(id));
 
   const liveState = (id: string): Promise<CitizenRequestState> =>
-    liveCaseState(deps.models.Timeline, {
+    liveCaseState(deps.temporal, deps.models.Timeline, {
       workflowId: requestWorkflowId(id),
       what: `request ${id}`,
       query: () => handle(id).query(requestStateQuery),
@@ -42,15 +35,13 @@ export function requestService(deps: ApiDeps) {
         const doc = await deps.models.RequestState.findById(id).lean();
         return doc && { state: requestStateFrom(doc.state as StoredRequestState) };
       },
-      beforeFirstTask: () =>
-        stateBeforeFirstTask(deps.temporal, requestWorkflowId(id), (input: CitizenRequestInput) =>
-          input.carried
-            ? requestStateFrom(input.carried)
-            : submitRequest(input.submission, {
-                policy: input.policy,
-                now: firstDecisionTime(input.submittedAt),
-              }).state,
-        ),
+      fold: (input: CitizenRequestInput) =>
+        input.carried
+          ? requestStateFrom(input.carried)
+          : submitRequest(input.submission, {
+              policy: input.policy,
+              now: firstDecisionTime(input.submittedAt),
+            }).state,
     });
 
   return {
