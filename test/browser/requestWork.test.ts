@@ -147,7 +147,7 @@ describe('the work queue and the case page', () => {
     for (const page of [secretary, member]) await page.context().close();
   }, 180_000);
 
-  test('When an emergency request lapses and climbs the ladder, then its case page says it is urged and supervised', async () => {
+  test('When an emergency request lapses and climbs the ladder, then its case page says it is urged and supervised, and its queue row shows its pressure step', async () => {
     const title = '幸福小区7号楼燃气泄漏';
     // Emergencies' deadlines are seconds under the test policy: the dispatch deadline lapses at once.
     const id = await file(title, 'emergency');
