@@ -28,6 +28,19 @@ export const requestListShapes: ListShape[] = [undefined, ...ladderLevels].flatM
   }),
 );
 
+/**
+ * Open requests by the hour (UTC) their current deadline falls in, in a scope or everywhere, soonest
+ * first: a due-soon list reads one hour at a time, so its cost is what falls due in that hour, however
+ * many cases are stored.
+ */
+export const requestDueShapes: ListShape[] = [undefined, ...ladderLevels].map((level) => ({
+  equal: level === undefined ? ['dueHour'] : [`unit${level}`, 'dueHour'],
+  order: { 'deadline.dueAt': 1, _id: 1 },
+}));
+
+/** The hour (UTC, `YYYY-MM-DDTHH`) an instant falls in: the `dueHour` of a deadline due then. */
+export const dueHourOf = (at: string | number): string => new Date(at).toISOString().slice(0, 13);
+
 /** Three-year commitments of one kind: by scope and term-start month, day or hour, then status. */
 export const commitmentListShapes: ListShape[] = [undefined, ...ladderLevels].flatMap((level) =>
   periods.flatMap((period) => {

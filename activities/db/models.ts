@@ -14,8 +14,10 @@ import {
   inboxListShapes,
   ladderLevels,
   openUnitFields,
+  requestDueShapes,
   requestListShapes,
 } from './listShapes';
+import { PressureStep } from '../../domain/requests/pressure';
 
 /**
  * Read models and the inbox. MongoDB holds nothing Temporal cannot rebuild except
@@ -38,6 +40,10 @@ export type RequestDoc = Omit<RequestSummary, 'id'> & {
   [categoryNodeAtLevel: `categoryNode${number}`]: string;
   /** While open: its weighted terms, which the duplicate search scores (api/duplicates/search.ts) */
   terms?: Terms;
+  /** How far pressure has risen on its current deadline (domain/requests/pressure.ts) */
+  pressure?: PressureStep;
+  /** While open with a deadline: the hour (UTC) it falls due, what the due-soon list finds it by */
+  dueHour?: string;
 };
 
 /** A request's whole last state (timeline apart), read by id once Temporal no longer has the case. */
@@ -115,6 +121,8 @@ export function createModels(connection: Connection): Models {
       terms: Schema.Types.Mixed,
       assignee: String,
       deadline: Schema.Types.Mixed,
+      pressure: String,
+      dueHour: String,
       pendingExtension: Schema.Types.Mixed,
       outcome: String,
       mergedInto: String,
@@ -125,6 +133,7 @@ export function createModels(connection: Connection): Models {
     { versionKey: false, collection: 'requests' },
   );
   declareListIndexes(request, requestListShapes);
+  declareListIndexes(request, requestDueShapes);
   // Sparse: only open requests carry them (reports read a unit's open requests by them).
   for (const field of openUnitFields) request.index({ [field]: 1 }, { sparse: true });
   const requestState = new Schema<RequestStateDoc>(

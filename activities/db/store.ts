@@ -10,6 +10,7 @@ import {
   inboxListShapes,
   openUnitFields,
   pushdownFields,
+  requestDueShapes,
   requestListShapes,
 } from './listShapes';
 
@@ -18,7 +19,12 @@ export type StoreKind = 'mongodb' | 'ferretdb-postgresql' | 'ferretdb';
 /** Fields found by equality in each collection besides `_id`; a collection not named is found by `_id` only. */
 const lookupFields: Record<string, string[]> = {
   // A category node narrows a slice further, as department and team do commitments'.
-  requests: [...pushdownFields(requestListShapes), ...openUnitFields, ...categoryNodeFields],
+  requests: [
+    ...pushdownFields([...requestListShapes, ...requestDueShapes]),
+    ...openUnitFields,
+    ...categoryNodeFields,
+    'assignee',
+  ],
   timeline: ['caseId'],
   // By case too: reconciliation reads a case's notices (reconcile/caseRepair.ts).
   notifications: [...pushdownFields(inboxListShapes), 'caseId'],

@@ -1,6 +1,8 @@
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
+import { pressureOf, PressureStep } from '../../domain/requests/pressure';
 import {
   CitizenRequestState,
+  currentDeadline,
   finalStatuses,
   requestStateFrom,
   StoredRequestState,
@@ -8,9 +10,9 @@ import {
 import { Projection } from '../../common/projection';
 import { requestWorkflowId } from '../../common/requests';
 import { Models, RequestDoc } from '../db/models';
-import { appendTimeline } from '../db/timeline';
+import { appendTimeline, readTimeline } from '../db/timeline';
 import { countLanded, Landed, timeSlices, unitScopes } from '../db/slices';
-import { categoryNodeValues, openUnitValues, unitFields } from '../db/listShapes';
+import { categoryNodeValues, dueHourOf, openUnitValues, unitFields } from '../db/listShapes';
 import { upsertIfNewer } from '../db/versionedUpsert';
 import { projectContributions } from '../kpi/projection';
 
@@ -19,16 +21,26 @@ export function requestLanded(doc: RequestDoc): Landed[] {
   return unitScopes(doc.units).map((scope) => ({ scope, day: doc.day }));
 }
 
+/**
+ * The list document of a request: its summary, how far pressure has risen on its deadline (read
+ * from `timeline`, the case's whole timeline up to this revision) and the fields its queries find
+ * it by. `entries` are the timeline entries of this revision (or all of them).
+ */
 export function toRequestDoc(
   state: CitizenRequestState,
   entries: CitizenRequestState['timeline'],
+  timeline = entries,
 ): RequestDoc {
   const { submission } = state;
   const { id, ...summary } = requestSummary(state, caseLevelId(state, entries.at(-1)));
   const open = !finalStatuses.includes(state.status);
+  const pressure = pressureOf({ ...state, timeline });
   return {
     _id: id,
     ...summary,
+    ...(pressure && { pressure }),
+    // Only while open: the due-soon list finds a request by the hour its deadline falls in.
+    ...(open && summary.deadline && { dueHour: dueHourOf(summary.deadline.dueAt) }),
     ...timeSlices(state.submittedAt),
     units: submission.jurisdiction,
     ...unitFields(submission.jurisdiction),
@@ -39,13 +51,43 @@ export function toRequestDoc(
   };
 }
 
+/** What a list shows of a request: its summary and the pressure on its deadline. */
+export type ListedRequest = RequestSummary & { pressure?: PressureStep };
+
 /** The summary a list document was made from: its fields without those that only serve the queries. */
-export function summaryOf(doc: RequestDoc): RequestSummary {
-  const { _id, month: _month, day: _day, hour: _hour, units: _units, terms: _terms, ...rest } = doc;
+export function summaryOf(doc: RequestDoc): ListedRequest {
+  const {
+    _id,
+    month: _month,
+    day: _day,
+    hour: _hour,
+    units: _units,
+    terms: _terms,
+    dueHour: _dueHour,
+    ...rest
+  } = doc;
   const summary = Object.fromEntries(
     Object.entries(rest).filter(([key]) => !/^(unit|openUnit|categoryNode)\d+$/.test(key)),
   );
-  return { id: _id, ...summary } as RequestSummary;
+  return { id: _id, ...summary } as ListedRequest;
+}
+
+/**
+ * The case's timeline up to this revision: what was stored before and this revision's entries. Read
+ * only while a deadline runs, the one time pressure can show: a closed case's projection reads nothing more.
+ */
+async function timelineUpTo(
+  models: Pick<Models, 'Timeline'>,
+  state: CitizenRequestState,
+  entries: CitizenRequestState['timeline'],
+): Promise<CitizenRequestState['timeline']> {
+  if (!currentDeadline(state)) return entries;
+  const stored = await readTimeline(models.Timeline, requestWorkflowId(state.submission.id));
+  const first = entries[0]?.revision ?? Infinity;
+  return [
+    ...stored.filter((entry) => entry.revision < first && entry.revision <= state.revision),
+    ...entries,
+  ];
 }
 
 export function requestProjectionActivities(models: Models) {
@@ -60,7 +102,7 @@ export function requestProjectionActivities(models: Models) {
     async projectRequest({ state: stored, entries }: Projection<StoredRequestState>): Promise<void> {
       // A revision scheduled by an older worker, or an ended case's old result being reconciled, has the old shape.
       const state = requestStateFrom(stored);
-      const doc = toRequestDoc(state, entries);
+      const doc = toRequestDoc(state, entries, await timelineUpTo(models, state, entries));
       // A routed request lands in its grid's scopes then: counted there before it is written there.
       const counted = entries.some((entry) => entry.action === 'submit' || entry.action === 'route')
         ? countLanded(models.Slice, 'requests', requestLanded(doc))

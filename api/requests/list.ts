@@ -7,6 +7,7 @@ import { OrgDirectory } from '../../domain/org';
 import { RequestStatus } from '../../domain/requests/state';
 import { equal, listFilter, unitScopeOf } from '../paging/listQuery';
 import { newestFirst, PageRequest } from '../paging/newestFirst';
+import { checkDueWindow, soonestDue } from '../paging/soonestDue';
 
 export interface RequestListQuery extends PageRequest {
   status?: RequestStatus;
@@ -21,9 +22,16 @@ export interface RequestListQuery extends PageRequest {
   unmatched?: boolean;
   /** Only requests with an extension waiting for a decision (true), or only the others (false) */
   pendingExtension?: boolean;
+  /** Only requests assigned to this person */
+  assignee?: string;
+  /** Only open requests not yet due whose deadline falls before this time (ISO 8601), soonest first */
+  dueBefore?: string;
 }
 
-/** Requests newest first by filing time, within one unit of their jurisdiction or all of them. */
+/**
+ * Requests newest first by filing time, within one unit of their jurisdiction or all of them; with
+ * `dueBefore`, the open ones falling due before it, soonest first.
+ */
 export async function listRequests(
   models: Pick<Models, 'Request' | 'Slice'>,
   org: OrgDirectory,
@@ -42,9 +50,19 @@ export async function listRequests(
       overdue: (overdue) => ({ 'deadline.dueAt': overdue ? { $lt: nowIso } : { $not: { $lt: nowIso } } }),
       unmatched: (unmatched) => ({ addressUnmatched: unmatched ? true : { $ne: true } }),
       pendingExtension: (pending) => ({ 'pendingExtension.by': { $exists: pending } }),
+      assignee: equal('assignee'),
     },
     inUnit,
   );
+  if (q.dueBefore !== undefined) {
+    if (q.from !== undefined || q.to !== undefined)
+      throw invalidField(
+        q.from === undefined ? 'query.to' : 'query.from',
+        'a due-soon list (dueBefore) is by deadline, not by filing day',
+      );
+    checkDueWindow(q.dueBefore, now);
+    return soonestDue(models.Request, filter, { ...q, dueBefore: q.dueBefore }, now);
+  }
   return newestFirst(
     { model: models.Request, slices: models.Slice, list: 'requests', scope, filter, time: 'submittedAt' },
     q,

@@ -2,17 +2,18 @@ import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
 import { answerFor, placeFor, requesterFor } from '../../domain/privacy/contact';
 import { availableActions } from '../../domain/requests/availableActions';
-import { pressureLabels, pressureOf } from '../../domain/requests/pressure';
+import { pressureLabels, pressureOf, PressureStep } from '../../domain/requests/pressure';
 import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
 import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
 
-/** A list item: the stored summary with its labels. */
-export function presentListItem(summary: RequestSummary, policy: Policy) {
+/** A list item: the stored summary (with the pressure the projection found, if any) and its labels. */
+export function presentListItem(summary: RequestSummary & { pressure?: PressureStep }, policy: Policy) {
   return {
     ...summary,
     statusLabel: statusLabels[summary.status],
     categoryLabel: policy.categories[summary.category]?.label,
+    ...(summary.pressure && { pressureLabel: pressureLabels[summary.pressure] }),
   };
 }
 

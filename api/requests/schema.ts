@@ -19,6 +19,7 @@ import { requestChannels, requestStatuses } from '../../domain/requests/state';
 import { RequestAction, requestActions } from '../../domain/access/requestActions';
 import { pressureSteps } from '../../domain/requests/pressure';
 import { coHandlerView } from './coHandlerSchema';
+import { dueSoonMaxHours } from '../paging/soonestDue';
 
 /** One schema per endpoint; the same schemas validate requests and generate the OpenAPI document. */
 export const requestIdParams = z.object({ id: caseIdParam('request') });
@@ -127,6 +128,16 @@ export const listRequestsQuery = z
       description:
         'true: only requests whose handler asked for an extension (延期) not yet decided; false: only the others',
     }),
+    assignee: identifier(100, 'a person id')
+      .optional()
+      .openapi({ description: 'only requests assigned to this person (a member’s own queue)' }),
+    dueBefore: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({
+        description: `即将到期: only open requests not yet due whose current deadline falls before this time, at most ${dueSoonMaxHours} hours ahead; listed soonest due first, and from/to do not apply`,
+        example: '2026-12-01T09:00:00+08:00',
+      }),
     ...pageQuery({ of: 'filing', from: 'default a year before `to`', to: 'default today' }),
   })
   .strict();
@@ -306,8 +317,6 @@ export const requestPage = z
         grid: true,
         responsible: true,
         actions: true,
-        pressure: true,
-        pressureLabel: true,
       }),
     ),
     ...pageView,

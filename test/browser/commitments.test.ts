@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { actors } from '../support/fixtures';
 import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
+import { eventually } from '../support/eventually';
 
 /**
  * An assistance team at work in the console, on the short policy. The plan is opened over HTTP by
@@ -89,6 +90,59 @@ describe('an assistance team in the console', () => {
       total: 1,
       last: { by: 'member-a', note: '走访车间 visited the workshop' },
     });
+    await page.context().close();
+  });
+
+  test('When the lead hands member-a’s place over and records a problem’s progress through their forms, then a missing reason shows beside its field first, the obligations read in Chinese, and the plan then holds member-b and the progress', async () => {
+    const title = '帮扶城南纺织';
+    const id = await openPlan(title);
+
+    const page = await signIn(run, 'lead-1');
+    await page.goto(run.url(`/commitments/plans/${id}`));
+    await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    // The running deadlines are named in the screen's language, the problem by its title.
+    await page.getByRole('cell', { name: '签订第 1 年责任书', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '问题办理：用地手续', exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: '事随人转' }).click();
+    const handover = page.getByRole('form', { name: '事随人转' });
+    await handover.getByLabel('原责任人', { exact: true }).fill('member-a');
+    await handover.getByLabel('原责任人', { exact: true }).press('Enter');
+    await handover.getByLabel('接任人', { exact: true }).fill('member-b');
+    await handover.getByRole('button', { name: '事随人转' }).click();
+    await expect(errorBeside(page, '理由')).resolves.toMatch(/expected string/);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'commitments', 'handover-refused');
+    await handover.getByLabel('理由', { exact: true }).fill('韩雪调岗 member-a moved to another bureau');
+    await handover.getByRole('button', { name: '事随人转' }).click();
+    await page.locator('.ant-descriptions-item-content').getByText('member-b', { exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: '问题进展' }).click();
+    const progress = page.getByRole('form', { name: '问题进展' });
+    await progress.getByLabel('问题', { exact: true }).fill('用地');
+    await progress.getByLabel('问题', { exact: true }).press('Enter');
+    await progress.getByLabel('进展情况', { exact: true }).fill('已报自然资源局 filed with the land bureau');
+    await progress.getByRole('button', { name: '问题进展' }).click();
+    // The form empties once the API took the progress.
+    await eventually(async () =>
+      expect(await progress.getByLabel('进展情况', { exact: true }).inputValue()).toBe(''),
+    );
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'commitments', 'handed-over');
+
+    const plan = (await run.e2e.http.get(`/plans/${id}`, lead)).body;
+    expect(plan.members).toEqual(['member-b']);
+    expect(plan.holders).toContainEqual(
+      expect.objectContaining({
+        role: 'member',
+        person: 'member-a',
+        reason: '韩雪调岗 member-a moved to another bureau',
+      }),
+    );
+    const problem = (await run.e2e.http.get(`/plans/${id}/problems/p1`, lead)).body;
+    expect(problem.notes).toContainEqual(
+      expect.objectContaining({ by: 'lead-1', note: '已报自然资源局 filed with the land bureau' }),
+    );
     await page.context().close();
   });
 

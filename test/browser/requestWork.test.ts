@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { actors } from '../support/fixtures';
 
 // The short policy's return visit lapses in seconds; here the resident has an hour to answer, as in life.
 const run = useConsole({ policyFile: join(__dirname, 'policy.requestWork.json') });
@@ -146,7 +147,7 @@ describe('the work queue and the case page', () => {
     for (const page of [secretary, member]) await page.context().close();
   }, 180_000);
 
-  test('When an emergency request lapses and climbs the ladder, then its case page says it is urged and supervised', async () => {
+  test('When an emergency request lapses and climbs the ladder, then its case page says it is urged and supervised, and its queue row shows its pressure step', async () => {
     const title = '幸福小区7号楼燃气泄漏';
     // Emergencies' deadlines are seconds under the test policy: the dispatch deadline lapses at once.
     const id = await file(title, 'emergency');
@@ -159,6 +160,69 @@ describe('the work queue and the case page', () => {
     await secretary.getByRole('cell', { name: '催办·督办', exact: true }).waitFor();
     await secretary.getByText('超期督办').first().waitFor();
     await screenshot(secretary, scenario, '8-supervised-after-lapse');
+
+    // The queue's row shows the step its list item carries: the lapse urged and supervised, or, once
+    // it lapsed at the top too, publicly notified.
+    await openQueueTab(secretary, '待下单', title);
+    await secretary
+      .getByRole('row', { name: new RegExp(title) })
+      .getByText(/^(催办·督办|通报)$/)
+      .waitFor();
+    await expect(accessibilityViolations(secretary)).resolves.toEqual([]);
+    await screenshot(secretary, scenario, '9-queue-pressure');
     await secretary.context().close();
   }, 120_000);
+
+  test('When the secretary dispatches one request to each of two members, then each member’s 待接单 lists only their own while hers lists both, and the 即将到期 tab lists a request due within the day', async () => {
+    const mine = '幸福小区9号楼电梯异响';
+    const theirs = '幸福小区9号楼门禁损坏';
+    const [mineId, theirsId] = [await file(mine), await file(theirs)];
+    for (const [id, assignee] of [
+      [mineId, 'member-1'],
+      [theirsId, 'member-2'],
+    ])
+      expect(
+        (await run.e2e.http.post(`/requests/${id}/dispatch`, { assignee }, actors.secretary)).status,
+      ).toBe(200);
+    // Both dispatches projected: a missing row then means the list left it out.
+    await eventually(
+      async () => {
+        const { body } = await run.e2e.http.get('/requests?status=dispatched&pageSize=100', actors.secretary);
+        const ids = (body.items as { id: string }[]).map((item) => item.id);
+        expect(ids).toEqual(expect.arrayContaining([mineId, theirsId]));
+      },
+      { timeoutMs: 30_000 },
+    );
+
+    const member = await signIn(run, 'member-1');
+    await openQueueTab(member, '待接单', mine);
+    await expect(member.getByRole('link', { name: theirs }).count()).resolves.toBe(0);
+    await expect(accessibilityViolations(member)).resolves.toEqual([]);
+
+    const secretary = await signIn(run, 'sec-1');
+    await openQueueTab(secretary, '待接单', mine);
+    await secretary.getByRole('link', { name: theirs }).waitFor();
+
+    // The accept deadline is an hour away under this policy: due soon, not overdue.
+    await openQueueTab(secretary, '即将到期', mine);
+    await secretary.getByText('24 小时内到期、尚未超期的诉求，最早到期的在前').waitFor();
+    await secretary
+      .getByRole('row', { name: new RegExp(mine) })
+      .getByText('无', { exact: true })
+      .waitFor();
+    await expect(accessibilityViolations(secretary)).resolves.toEqual([]);
+    await screenshot(secretary, scenario, '10-due-soon');
+    const dueBefore = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    const listed = await run.e2e.http.get(
+      `/requests?dueBefore=${encodeURIComponent(dueBefore)}&pageSize=100`,
+      actors.secretary,
+    );
+    expect(listed.status).toBe(200);
+    const item = (listed.body.items as { id: string; deadline: { dueAt: string } }[]).find(
+      (i) => i.id === mineId,
+    );
+    expect(item?.deadline.dueAt).toBeDefined();
+    expect(item!.deadline.dueAt < dueBefore).toBe(true);
+    for (const page of [member, secretary]) await page.context().close();
+  }, 180_000);
 });

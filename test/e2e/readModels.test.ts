@@ -180,6 +180,18 @@ describe('pushdown indexes', () => {
       { openUnit1: 'village-3' },
       ['openUnit1'],
     ],
+    [
+      'a township’s open requests falling due in one hour (its due-soon list)',
+      'requests',
+      { unit2: 'township-1', dueHour: docs[0].dueHour, 'deadline.dueAt': { $gte: docs[0].submittedAt } },
+      ['unit2', 'dueHour'],
+    ],
+    [
+      'a member’s requests in one status filed in one month (their own queue)',
+      'requests',
+      { unit0: 'grid-7', month: docs[1234].month, status: 'dispatched', assignee: 'member-7' },
+      ['unit0', 'month', 'status', 'assignee'],
+    ],
     ['a case’s timeline', 'timeline', { caseId: 'request-r42' }, ['caseId']],
     [
       'a township’s plans in one status starting in one month',
@@ -353,6 +365,35 @@ describe('request lists', () => {
     const counted = await landedOn(store.models.Slice, 'requests', 'unit0=grid-new', '2026-10-03');
     expect(counted).toBeGreaterThanOrEqual(1);
     expect(counted).toBeLessThanOrEqual(24);
+  });
+
+  test('When a township’s requests due within three days are paged through, then every open one not yet due comes once, soonest first, read hour by hour', async () => {
+    const dueBefore = new Date(now + 72 * 3_600_000).toISOString();
+    const nowIso = new Date(now).toISOString();
+    const { ids } = await everyPage({ unit: 'township-1', dueBefore, pageSize: 7 });
+    const due = docs
+      .filter((doc) => doc.unit2 === 'township-1' && doc.dueHour !== undefined)
+      .filter((doc) => doc.deadline!.dueAt >= nowIso && doc.deadline!.dueAt < dueBefore)
+      .sort((a, b) => a.deadline!.dueAt.localeCompare(b.deadline!.dueAt) || a._id.localeCompare(b._id))
+      .map((doc) => doc._id);
+    expect(due.length).toBeGreaterThan(20);
+    expect(ids).toEqual(due);
+  });
+
+  test('When a due-soon list looks past three days, behind now, or by filing day too, then it is refused naming the field', async () => {
+    const ahead = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+    await expect(
+      listRequests(store.models, org, { dueBefore: ahead(73), pageSize: 5 }, now),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: 'query.dueBefore: expected a time at most 72 hours ahead',
+    });
+    await expect(
+      listRequests(store.models, org, { dueBefore: ahead(-1), pageSize: 5 }, now),
+    ).rejects.toMatchObject({ status: 400, message: 'query.dueBefore: expected a time ahead of now' });
+    await expect(
+      listRequests(store.models, org, { dueBefore: ahead(1), from: county.lastDay, pageSize: 5 }, now),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^query\.from: /) });
   });
 
   test('When a list names an unknown unit or a cursor it never gave, then it is refused naming the field', async () => {

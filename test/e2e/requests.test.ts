@@ -68,7 +68,7 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       'feedback_satisfied/resident-1',
     ]);
     const closed = await http.get('/requests?status=closed&unit=village-v01');
-    // A list item is the view without what only one request's view shows.
+    // A list item is the view without what only one request's view shows; its pressure step is the view's.
     const {
       description: _description,
       requester: _requester,
@@ -77,8 +77,6 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       grid: _grid,
       responsible: _responsible,
       actions: _actions,
-      pressure: _pressure,
-      pressureLabel: _pressureLabel,
       ...listed
     } = live.body;
     expect(closed.body.items.find((r: { id: string }) => r.id === id)).toEqual(listed);
@@ -105,6 +103,15 @@ describe('citizen requests over HTTP on the real dev server and FerretDB', () =>
       return page;
     });
     expect(onAgenda.status).toBe(200);
+    // The list item carries the pressure step the case's view shows, found by the projection from its timeline.
+    await eventually(async () => {
+      const live = (await http.get(`/requests/${id}`)).body;
+      const listed = (await http.get('/requests?level=committee')).body.items.find(
+        (r: { id: string }) => r.id === id,
+      );
+      expect(live.pressure).toBeDefined();
+      expect(listed).toMatchObject({ pressure: live.pressure, pressureLabel: live.pressureLabel });
+    });
     const history = (await http.get(`/requests/${id}/history`)).body.entries;
     expect(
       history

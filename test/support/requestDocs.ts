@@ -1,6 +1,6 @@
 import { Models, RequestDoc } from '../../activities/db/models';
 import { countLanded, timeSlices, unitScopes } from '../../activities/db/slices';
-import { openUnitValues } from '../../activities/db/listShapes';
+import { dueHourOf, openUnitValues } from '../../activities/db/listShapes';
 
 /** The shape of a synthetic county: one committee over townships over villages over grids. */
 export interface SyntheticCounty {
@@ -49,6 +49,7 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
     : i % 17 === 1
       ? 'withdrawn'
       : 'closed';
+  const dueAt = new Date(Date.parse(submittedAt) + 7 * 86_400_000).toISOString();
   return {
     _id: `synthetic-${i}`,
     revision: 7,
@@ -71,11 +72,12 @@ export function syntheticRequestDoc(county: SyntheticCounty, i: number, total: n
       ? {
           stage: 'resolve',
           owner: `member-${grid}`,
-          dueAt: new Date(Date.parse(submittedAt) + 7 * 86_400_000).toISOString(),
+          dueAt,
           rule: 'general/normal resolve P7D',
           reminders: [],
         }
       : undefined,
+    ...(open && { dueHour: dueHourOf(dueAt) }),
     pendingExtension: undefined,
     outcome: open ? undefined : 'satisfied',
     mergedInto: undefined,

@@ -1,7 +1,7 @@
 import { presentCommitment, presentLedger, presentProblem } from '../../api/commitments/presenter';
 import { toProblemDocs } from '../../activities/commitments/projection';
-import { presentRequest } from '../../api/requests/presenter';
-import { toRequestDoc } from '../../activities/requests/projection';
+import { presentListItem, presentRequest, presentWork } from '../../api/requests/presenter';
+import { summaryOf, toRequestDoc } from '../../activities/requests/projection';
 import { assessYear } from '../../domain/commitments/assessment';
 import {
   decide as decideCommitment,
@@ -40,6 +40,26 @@ describe('what the API shows agrees with what the read models hold', () => {
     const listed = toRequestDoc(escalated, escalated.timeline);
     expect(shown.level).toBe('village');
     expect(listed.level).toBe(shown.level);
+  });
+
+  test('When a request’s deadline lapsed, then its list item shows the pressure step its case page shows, and it is found by the hour it now falls due', () => {
+    const filed = submitRequest(submission(), { policy, now: t0 }).state;
+    const due = Date.parse(stageDeadline(filed)!.dueAt);
+    const [breach] = dueEvents([stageDeadline(filed)!], due).filter((e) => e.kind === 'breach');
+    const escalated = onDeadline(filed, breach, { policy, now: due }).state;
+    const actor = { id: 'sec-1', role: 'branch_secretary' as const, unit: 'grid-g01' };
+
+    const work = presentWork(escalated, policy, actor);
+    // The projection gets this revision's entries and the case's timeline up to it.
+    const doc = toRequestDoc(escalated, escalated.timeline.slice(-1), escalated.timeline);
+    const item = presentListItem(summaryOf(doc), policy);
+    expect(work.pressure).toBe('supervised');
+    expect(item).toMatchObject({ pressure: work.pressure, pressureLabel: work.pressureLabel });
+    expect(doc.dueHour).toBe(stageDeadline(escalated)!.dueAt.slice(0, 13));
+    expect(item).not.toHaveProperty('dueHour');
+    expect(presentListItem(summaryOf(toRequestDoc(filed, filed.timeline)), policy)).not.toHaveProperty(
+      'pressure',
+    );
   });
 
   test("When the policy renames its ladder after a plan's problem escalated, then the API shows the level ids of the plan's own policy, as its projection and its escalation recorded them", () => {

@@ -216,6 +216,10 @@ export interface paths {
                     unmatched?: "true" | "false";
                     /** @description true: only requests whose handler asked for an extension (延期) not yet decided; false: only the others */
                     pendingExtension?: "true" | "false";
+                    /** @description only requests assigned to this person (a member’s own queue) */
+                    assignee?: string;
+                    /** @description 即将到期: only open requests not yet due whose current deadline falls before this time, at most 72 hours ahead; listed soonest due first, and from/to do not apply */
+                    dueBefore?: string;
                     /** @description first day (Beijing) of filing to list; default a year before `to` */
                     from?: string;
                     /** @description last day (Beijing) of filing to list; default today */
@@ -8513,6 +8517,15 @@ export interface components {
                 submittedAt: string;
                 updatedAt: string;
                 closedAt?: string;
+                /**
+                 * @description how far pressure has risen on the current deadline: reminded (提醒), supervised (催办·督办, a lapse escalated), publicly_notified (通报, a lapse at the top)
+                 * @enum {string}
+                 */
+                pressure?: "reminded" | "supervised" | "publicly_notified";
+                pressureLabel?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
             pageSize: number;
             /** @description pass as `cursor` for the next page; absent after the last */

@@ -6,7 +6,8 @@ import { showProblem } from '../api/formErrors';
 import { act, CommitmentPath } from './kinds';
 
 /**
- * One action's form on a commitment: posts what was entered (shaped by `toBody`) and shows the API's
+ * One action's form on a commitment: posts what was entered (shaped by `toBody`) to the action's
+ * path (`pathFor`, when the path names what was chosen: a year, a problem) and shows the API's
  * refusal: its errors beside the fields they name, the rest above the button.
  */
 export function ActionForm<V extends object>({
@@ -15,6 +16,7 @@ export function ActionForm<V extends object>({
   action,
   submit,
   toBody = (values) => values,
+  pathFor = () => action,
   initialValues,
   children,
 }: {
@@ -23,6 +25,7 @@ export function ActionForm<V extends object>({
   action: string;
   submit: string;
   toBody?(values: V): object;
+  pathFor?(values: V): string;
   initialValues?: Partial<V>;
   children: ReactNode;
 }) {
@@ -33,7 +36,7 @@ export function ActionForm<V extends object>({
   async function send(values: V) {
     setProblem(undefined);
     try {
-      await act(kind, id, action, toBody(values));
+      await act(kind, id, pathFor(values), toBody(values));
       form.resetFields();
       void message.success(t('commitments.saved'));
       await queryClient.invalidateQueries();
@@ -45,6 +48,7 @@ export function ActionForm<V extends object>({
     <Form<V>
       form={form}
       name={action}
+      aria-label={submit}
       layout="vertical"
       onFinish={(values) => void send(values)}
       initialValues={initialValues}

@@ -1,9 +1,9 @@
 import { DatePicker, Form, Input, InputNumber, Select, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionForm } from './ActionForm';
+import { ActionTab, offeredBy, useKeepingForms } from './KeepingForms';
 import { Commitment, CommitmentAction, CommitmentPath } from './kinds';
 
 const focusAreas = [
@@ -33,7 +33,8 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
     </Form.Item>
   ) : null;
 
-  const forms: Partial<Record<CommitmentAction, { label: string; form: ReactNode }>> = {
+  const keeping = useKeepingForms(kind, commitment);
+  const forms: Partial<Record<CommitmentAction, ActionTab>> = {
     visits: {
       label: t('commitments.recordVisit'),
       form: (
@@ -160,8 +161,9 @@ export function ActionTabs({ kind, commitment }: { kind: CommitmentPath; commitm
     },
   };
   // In the order above, the most frequent first.
-  const offered = (Object.keys(forms) as CommitmentAction[])
-    .filter((action) => commitment.actions?.includes(action))
-    .map((action) => ({ key: action, label: forms[action]!.label, children: forms[action]!.form }));
+  const all: Record<string, ActionTab> = { ...forms, ...keeping };
+  const offered = Object.entries(all)
+    .filter(([key]) => commitment.actions?.includes(offeredBy[key] ?? (key as CommitmentAction)))
+    .map(([key, { label, form }]) => ({ key, label, children: form }));
   return <Tabs items={offered} />;
 }

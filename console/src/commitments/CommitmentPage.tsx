@@ -60,7 +60,8 @@ function Commitment({ kind, id }: { kind: CommitmentPath; id: string }) {
       <Card title={t('commitments.obligations')} {...section}>
         <Obligations commitment={commitment} />
       </Card>
-      {(['visits', 'funds', 'problems', 'letters', 'deeds'] as const).some(offers) && (
+      {/* Every action but marking a deed done (in the deeds' table) has its form. */}
+      {commitment.actions?.some((action) => action !== 'deedDone') && (
         <Card title={t('commitments.actions')} {...section}>
           <ActionTabs kind={kind} commitment={commitment} />
         </Card>

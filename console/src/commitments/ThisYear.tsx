@@ -1,4 +1,5 @@
 import { Descriptions, Table, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { EmptyText } from '../components/EmptyText';
 import { DeadlineCountdown } from '../components/DeadlineCountdown';
@@ -6,6 +7,23 @@ import type { Commitment } from './kinds';
 
 type Obligation = Commitment['obligations'][number];
 type Letter = Commitment['letters'][number];
+
+/**
+ * An obligation's purpose in the reader's language: the API names it in English words
+ * (`letter year 2`, `follow-up visit`, `assessment`, `problem p1`); one it does not know shows as sent.
+ */
+function purposeLabel(purpose: string, commitment: Commitment, t: TFunction): string {
+  const letter = /^letter year (\d+)$/.exec(purpose);
+  if (letter) return t('commitments.purposes.letter', { year: letter[1] });
+  if (purpose === 'follow-up visit') return t('commitments.purposes.visit');
+  if (purpose === 'assessment') return t('commitments.purposes.assessment');
+  const problem = /^problem (\S+)$/.exec(purpose);
+  if (problem) {
+    const title = commitment.problems.find((p) => p.id === problem[1])?.title ?? problem[1];
+    return t('commitments.purposes.problem', { title });
+  }
+  return purpose;
+}
 
 /** What is owed now: running deadlines (letter, visits, problems, assessment), the letters and the visits kept. */
 export function Obligations({ commitment }: { commitment: Commitment }) {
@@ -18,7 +36,11 @@ export function Obligations({ commitment }: { commitment: Commitment }) {
       size="small"
       locale={{ emptyText: <EmptyText>{t('commitments.obligationsEmpty')}</EmptyText> }}
       columns={[
-        { title: t('commitments.purpose'), dataIndex: 'purpose' },
+        {
+          title: t('commitments.purpose'),
+          key: 'purpose',
+          render: (_, o) => purposeLabel(o.purpose, commitment, t),
+        },
         { title: t('commitments.owner'), dataIndex: 'owner' },
         {
           title: t('commitments.dueAt'),

@@ -11,22 +11,47 @@ import { bilingual } from '../i18n';
 type Item = components['schemas']['RequestPage']['items'][number];
 type ListQuery = NonNullable<paths['/api/v1/requests']['get']['parameters']['query']>;
 
-/** Each tab is one filter of GET /requests over the caller's scope: the API decides what is in it. */
-const tabs: { key: string; query: ListQuery }[] = [
-  { key: 'toDispatch', query: { status: 'submitted' } },
-  { key: 'toAccept', query: { status: 'dispatched' } },
-  { key: 'accepted', query: { status: 'accepted' } },
-  { key: 'inProgress', query: { status: 'in_progress' } },
-  { key: 'reopened', query: { status: 'reopened' } },
-  { key: 'overdue', query: { overdue: 'true' } },
+/** How far ahead the due-soon tab looks. */
+const dueSoonHours = 24;
+
+/** Who is looking, and when the tab was opened: what a tab's filter may depend on. */
+interface Viewer {
+  role?: string;
+  personId?: string;
+  now: number;
+}
+
+/**
+ * Each tab is one filter of GET /requests over the caller's scope: the API decides what is in it. A
+ * grid member's requests to accept are those assigned to them; a secretary's, the whole grid's.
+ */
+const tabs: { key: string; query(viewer: Viewer): ListQuery }[] = [
+  { key: 'toDispatch', query: () => ({ status: 'submitted' }) },
+  {
+    key: 'toAccept',
+    query: ({ role, personId }) => ({
+      status: 'dispatched',
+      ...(role === 'grid_member' && personId && { assignee: personId }),
+    }),
+  },
+  { key: 'accepted', query: () => ({ status: 'accepted' }) },
+  { key: 'inProgress', query: () => ({ status: 'in_progress' }) },
+  { key: 'reopened', query: () => ({ status: 'reopened' }) },
+  {
+    key: 'dueSoon',
+    query: ({ now }) => ({ dueBefore: new Date(now + dueSoonHours * 3_600_000).toISOString() }),
+  },
+  { key: 'overdue', query: () => ({ overdue: 'true' }) },
 ];
 
 const pageSize = 20;
 
-/** One tab's requests, newest first, a page at a time (the list's cursors). */
-function QueueTable({ query }: { query: ListQuery }) {
+/** One tab's requests, newest first (the due-soon tab's soonest due first), a page at a time (the list's cursors). */
+function QueueTable({ tab }: { tab: (typeof tabs)[number] }) {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
+  const { me, role } = useSession();
+  // Fixed when the tab opens: a window moving with every render would refetch without end.
+  const [query] = useState(() => tab.query({ role, personId: me?.person.id, now: Date.now() }));
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
   const list = $api.useQuery('get', '/api/v1/requests', {
@@ -35,6 +60,9 @@ function QueueTable({ query }: { query: ListQuery }) {
   const next = list.data?.next;
   return (
     <>
+      {tab.key === 'dueSoon' && (
+        <Typography.Paragraph>{t('queue.dueSoonHint', { hours: dueSoonHours })}</Typography.Paragraph>
+      )}
       {list.error && <Alert type="error" title={t('failed')} description={list.error.detail} showIcon />}
       <Table<Item>
         rowKey="id"
@@ -75,6 +103,16 @@ function QueueTable({ query }: { query: ListQuery }) {
             render: (_, item) =>
               item.deadline ? <DeadlineCountdown dueAt={item.deadline.dueAt} /> : t('queue.noDeadline'),
           },
+          {
+            title: t('queue.pressure'),
+            key: 'pressure',
+            render: (_, item) =>
+              item.pressureLabel ? (
+                <Tag>{bilingual(item.pressureLabel, i18n.language)}</Tag>
+              ) : (
+                t('queue.noPressure')
+              ),
+          },
         ]}
       />
       <Space style={{ marginTop: 16 }}>
@@ -99,10 +137,10 @@ export default function QueuePage() {
       <Tabs
         activeKey={active}
         onChange={setActive}
-        items={tabs.map(({ key, query }) => ({
-          key,
-          label: t(`queue.tabs.${key}`),
-          children: key === active ? <QueueTable query={query} /> : null,
+        items={tabs.map((tab) => ({
+          key: tab.key,
+          label: t(`queue.tabs.${tab.key}`),
+          children: tab.key === active ? <QueueTable tab={tab} /> : null,
         }))}
       />
     </>
