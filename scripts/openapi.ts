@@ -10,6 +10,7 @@ import { envSchema } from '../config/env';
 import { buildOrgDirectory } from '../domain/org';
 import { parsePolicy } from '../domain/policy/policy';
 import { runScript } from './cli';
+import { consoleSignIn } from '../identity/consoleSignIn';
 
 /**
  * The API's OpenAPI document, made without any server: the routes describe themselves when the app
@@ -27,7 +28,7 @@ export function apiDocument(): unknown {
     log: createLogger(),
     temporal: new Client({ connection: Connection.lazy({ address: env.TEMPORAL_ADDRESS }) }),
     directory: { store: {} },
-    identity: {},
+    identity: { consoleSignIn: consoleSignIn(env) },
     policy,
     org: buildOrgDirectory(JSON.parse(readFileSync(env.ORG_FILE, 'utf8')), policy),
     categories: readCategoryTree(env.CATEGORIES_FILE, policy),
