@@ -1,7 +1,6 @@
-import { Page } from 'playwright-core';
 import { actors } from '../support/fixtures';
 import { eventually } from '../support/eventually';
-import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
+import { accessibilityViolations, errorBeside, screenshot, signIn, useConsole } from '../support/browser';
 
 /**
  * The committee secretariat at work in the console, on the short policy (the committee's own rung has
@@ -32,14 +31,6 @@ async function fileMajor(title: string): Promise<string> {
     expect(agenda.body.items.map((i: { key: string }) => i.key)).toContain(`request-${id}`);
   });
   return id;
-}
-
-/** The API's message beside a field: the field its label names is marked invalid and described by it. */
-async function errorBeside(page: Page, label: string): Promise<string> {
-  const field = page.getByLabel(label, { exact: true });
-  await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
-  const help = (await field.getAttribute('aria-describedby'))!.split(' ')[0];
-  return page.locator(`[id="${help}"]`).innerText();
 }
 
 describe('the committee secretariat in the console', () => {

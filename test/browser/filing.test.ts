@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, signIn, useConsole } from '../support/browser';
+import { accessibilityViolations, errorBeside, screenshot, signIn, useConsole } from '../support/browser';
 import { eventually } from '../support/eventually';
 
 const run = useConsole();
@@ -8,17 +8,6 @@ const run = useConsole();
 async function chooseCategory(page: Page, path: string[]): Promise<void> {
   await page.getByLabel('诉求分类').click();
   for (const label of path) await page.getByRole('menuitemcheckbox', { name: label }).click();
-}
-
-/** The text of the error the form shows beside a field: the message its input is described by. */
-async function errorBeside(page: Page, label: string): Promise<string> {
-  const input = page.getByLabel(label, { exact: true });
-  await eventually(async () => expect(await input.getAttribute('aria-invalid')).toBe('true'));
-  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
-  );
-  return texts.join(' ').trim();
 }
 
 async function fillFiling(

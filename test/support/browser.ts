@@ -130,6 +130,17 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The message a form shows beside a field, once the field its label names is marked invalid: the
+ * text of the help its input is described by (a form's own check, or the API's error put there).
+ */
+export async function errorBeside(page: Page, label: string): Promise<string> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
+  const help = (await field.getAttribute('aria-describedby'))!.split(' ')[0];
+  return page.locator(`[id="${help}"]`).innerText();
+}
+
 /** Saves what the page shows as `<scenario>/<name>.png` under test-output/console/. */
 export async function screenshot(page: Page, scenario: string, name: string): Promise<void> {
   const dir = join(screenshotDir, scenario);
