@@ -209,7 +209,7 @@ describe('the work queue and the case page', () => {
     await secretary.getByText('24 小时内到期、尚未超期的诉求，最早到期的在前').waitFor();
     await secretary
       .getByRole('row', { name: new RegExp(mine) })
-      .getByText('无', { exact: true })
+      .getByText('未催督', { exact: true })
       .waitFor();
     await expect(accessibilityViolations(secretary)).resolves.toEqual([]);
     await screenshot(secretary, scenario, '10-due-soon');

@@ -110,7 +110,7 @@ function QueueTable({ tab }: { tab: (typeof tabs)[number] }) {
               item.pressureLabel ? (
                 <Tag>{bilingual(item.pressureLabel, i18n.language)}</Tag>
               ) : (
-                t('queue.noPressure')
+                t('request.noPressure')
               ),
           },
         ]}
