@@ -26,5 +26,6 @@ export function presentCategories(tree: CategoryTree, policy: Policy): Categorie
     }),
     slaClasses: Object.entries(policy.categories).map(([key, { label }]) => ({ key, label })),
     urgencies: Object.entries(policy.urgencies).map(([key, { label }]) => ({ key, label })),
+    levels: policy.ladder.map(({ id, label }) => ({ id, label })),
   };
 }

@@ -57,6 +57,10 @@ export const categoriesView = z
     urgencies: z
       .array(z.object({ key: z.string(), label }))
       .openapi({ description: 'what a filing may name as its `urgency`, in the policy’s order' }),
+    levels: z.array(z.object({ id: z.string(), label })).openapi({
+      description:
+        'the policy’s ladder, bottom up: the levels a request climbs, and those a committee may send one down to',
+    }),
   })
   .openapi('Categories');
 

@@ -34,7 +34,7 @@ async function fileMajor(title: string): Promise<string> {
 }
 
 describe('the committee secretariat in the console', () => {
-  test('When the secretariat takes up a major request at a meeting and assigns a lead, then the API’s errors show beside the fields first, in Chinese, and the decision then shows with its running deadline and in past meetings', async () => {
+  test('When the secretariat takes up a major request at a meeting and assigns a lead, then the API’s errors show beside the fields first, in Chinese, sending down offers the levels below the committee, and the decision then shows with its running deadline and in past meetings', async () => {
     const title = '整片小区停水 estate without water';
     const id = await fileMajor(title);
 
@@ -58,6 +58,15 @@ describe('the committee secretariat in the console', () => {
     await expect(errorBeside(page, '办理时限')).resolves.toBe('无效输入');
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'committee', 'meeting-refused');
+
+    // Sending down offers the policy's ladder below the committee, in the screen's language.
+    await page.getByRole('radio', { name: '交由下级办理' }).check();
+    await page.getByLabel('交由层级', { exact: true }).click();
+    const levels = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await levels.first().waitFor();
+    await expect(levels.allTextContents()).resolves.toEqual(['网格支部', '村/社区党组织', '乡镇/街道']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('radio', { name: '明确牵头领导' }).check();
 
     await page.getByLabel('出席人员', { exact: true }).fill('secretary-wang');
     await page.getByLabel('出席人员', { exact: true }).press('Enter');

@@ -190,6 +190,12 @@ describe('the category tree over HTTP on the real dev server and FerretDB', () =
       { key: 'normal', label: { zh: '一般', en: 'Normal' } },
       { key: 'urgent', label: { zh: '紧急', en: 'Urgent' } },
     ]);
+    expect(res.body.levels.map((level: { id: string }) => level.id)).toEqual([
+      'grid',
+      'village',
+      'township',
+      'committee',
+    ]);
     expect(res.body.roots[0].children[0].children[0]).toEqual({
       code: 'water_outage',
       label: { zh: '停水', en: 'Water outage' },

@@ -8708,6 +8708,14 @@ export interface components {
                     en: string;
                 };
             }[];
+            /** @description the policy’s ladder, bottom up: the levels a request climbs, and those a committee may send one down to */
+            levels: {
+                id: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
         };
         Commitment: {
             id: string;

@@ -1,5 +1,7 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { $api } from '../api/client';
+import { bilingual } from '../i18n';
 import { DurationInput } from './DurationInput';
 import type { AgendaItem, Decision } from './types';
 
@@ -13,8 +15,10 @@ export function DecisionFields({
   kind: Decision['kind'] | undefined;
   items: AgendaItem[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const field = (key: string) => [name, 'decision', key];
+  // The ladder below the committee, its top rung: where a committee may send a request down to.
+  const below = $api.useQuery('get', '/api/v1/categories').data?.levels.slice(0, -1) ?? [];
   switch (kind) {
     case 'assignLead':
       return (
@@ -44,12 +48,13 @@ export function DecisionFields({
     case 'sendDown':
       return (
         <>
-          <Form.Item
-            name={field('toLevel')}
-            label={t('committee.toLevel')}
-            extra={t('committee.toLevelHint')}
-          >
-            <Input />
+          <Form.Item name={field('toLevel')} label={t('committee.toLevel')}>
+            <Select
+              options={below.map((level) => ({
+                value: level.id,
+                label: bilingual(level.label, i18n.language),
+              }))}
+            />
           </Form.Item>
           <Form.Item name={field('instructions')} label={t('committee.instructions')}>
             <Input.TextArea rows={2} />
