@@ -1,5 +1,5 @@
 /**
- * Three layers, all serial: the time-skipping server's clock is shared and the machines have 2 cores.
+ * Five projects, one file at a time: the time-skipping server's clock is shared and the machines have 2 cores.
  * unit: pure domain code, no servers. workflows: the Java time-skipping test server.
  * replay: recorded histories against the current workflow code (no server).
  * e2e: the Temporal dev server, FerretDB, the worker and the API over real HTTP.
@@ -18,6 +18,11 @@ const base = {
 
 module.exports = {
   testTimeout: 180000,
+  // One file at a time (`--maxWorkers=1`), in a child process that is replaced once a file leaves it
+  // above 2 GB: Jest's per-file module registries pile up in one process, and in one that ran 100
+  // files the e2e worker inside it lagged under garbage collection (the overload test's workflow
+  // tasks timed out waiting for it) and the heap reached 4 GiB.
+  workerIdleMemoryLimit: '2GB',
   // A clean-clone run that failed three files stayed up, busy, after its summary: CI must end with its result.
   forceExit: true,
   projects: [
