@@ -1,14 +1,15 @@
+import { ListedRequest } from '../../activities/requests/projection';
 import { Actor } from '../../domain/actors';
 import { Policy } from '../../domain/policy/policy';
 import { answerFor, placeFor, requesterFor } from '../../domain/privacy/contact';
 import { availableActions } from '../../domain/requests/availableActions';
-import { pressureLabels, pressureOf, PressureStep } from '../../domain/requests/pressure';
+import { pressureLabels, pressureOf } from '../../domain/requests/pressure';
 import { currentAnswers, requesters } from '../../domain/requests/returnVisit';
 import { CitizenRequestState, statusLabels } from '../../domain/requests/state';
-import { caseLevelId, requestSummary, RequestSummary } from '../../domain/requests/summary';
+import { caseLevelId, requestSummary } from '../../domain/requests/summary';
 
 /** A list item: the stored summary (with the pressure the projection found, if any) and its labels. */
-export function presentListItem(summary: RequestSummary & { pressure?: PressureStep }, policy: Policy) {
+export function presentListItem(summary: ListedRequest, policy: Policy) {
   return {
     ...summary,
     statusLabel: statusLabels[summary.status],
